@@ -1,0 +1,50 @@
+#pragma once
+// ggml tensor types with their exact block layouts (see ggml's ggml-common.h for the
+// reference definitions). Values are the on-disk type ids.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace sosoik::gguf {
+
+enum class TensorType : uint32_t {
+    F32 = 0, F16 = 1, Q4_0 = 2, Q4_1 = 3, Q5_0 = 6, Q5_1 = 7, Q8_0 = 8, Q8_1 = 9,
+    Q2_K = 10, Q3_K = 11, Q4_K = 12, Q5_K = 13, Q6_K = 14, Q8_K = 15, BF16 = 30,
+};
+
+struct TypeTraits {
+    std::string_view name; // "Q4_0"
+    uint32_t blockElements; // elements per block (1 for float types)
+    uint32_t blockBytes;    // bytes per block
+    bool supported;         // the engine can compute with it
+};
+
+// nullopt for ids ggml does not define at all.
+std::optional<TypeTraits> traits(uint32_t typeId);
+TypeTraits traits(TensorType t);
+std::string_view typeName(TensorType t);
+
+// Block layouts (byte-exact with ggml).
+constexpr int kQK4_0 = 32, kQK8_0 = 32, kQK_K = 256, kKScaleSize = 12;
+#pragma pack(push, 1)
+struct BlockQ4_0 { uint16_t d; uint8_t qs[kQK4_0 / 2]; };
+struct BlockQ8_0 { uint16_t d; int8_t qs[kQK8_0]; };
+struct BlockQ4_K { uint16_t d; uint16_t dmin; uint8_t scales[kKScaleSize]; uint8_t qs[kQK_K / 2]; };
+struct BlockQ6_K { uint8_t ql[kQK_K / 2]; uint8_t qh[kQK_K / 4]; int8_t scales[kQK_K / 16]; uint16_t d; };
+#pragma pack(pop)
+static_assert(sizeof(BlockQ4_0) == 18 && sizeof(BlockQ8_0) == 34);
+static_assert(sizeof(BlockQ4_K) == 144 && sizeof(BlockQ6_K) == 210);
+
+float fp16ToFp32(uint16_t h);
+uint16_t fp32ToFp16(float f);
+float bf16ToFp32(uint16_t h);
+uint16_t fp32ToBf16(float f); // round to nearest even
+
+// Dequantizes n elements (a multiple of the block size) of type t starting at src.
+void dequantizeRow(TensorType t, const void* src, float* dst, size_t n);
+// Quantizes n floats (test data and the synthetic model generator; reference quality, not speed).
+void quantizeRow(TensorType t, const float* src, void* dst, size_t n);
+size_t rowBytes(TensorType t, size_t n); // bytes of n elements (n a multiple of the block size)
+
+} // namespace sosoik::gguf

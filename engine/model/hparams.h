@@ -1,0 +1,31 @@
+#pragma once
+// Architecture-independent description of a decoder-only transformer, filled by the
+// architecture unit (model/arch_llama.cpp, model/arch_qwen2.cpp, ...) from GGUF metadata.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sosoik::model {
+
+enum class RopeLayout {
+    Interleaved, // llama/"normal": rotate pairs (x[2i], x[2i+1])
+    Neox,        // qwen2/"neox": rotate pairs (x[i], x[i + headDim/2])
+};
+
+struct HParams {
+    std::string architecture;
+    int nEmbd = 0;
+    int nLayer = 0;
+    int nHead = 0;
+    int nHeadKv = 0;
+    int headDim = 0;     // nEmbd / nHead unless the file says otherwise
+    int nFf = 0;
+    int nVocab = 0;
+    int nCtxTrain = 0;
+    float ropeFreqBase = 10000.f;
+    RopeLayout ropeLayout = RopeLayout::Interleaved;
+    float rmsNormEps = 1e-5f;
+    bool hasQkvBias = false;
+};
+
+} // namespace sosoik::model
