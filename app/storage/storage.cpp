@@ -184,6 +184,7 @@ bool Storage::prepareOpenDatabase(QString* error) {
     // NORMAL in WAL mode: every commit survives an application crash (power loss may drop the last).
     pragma.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    pragma.finish();
     if (!schema::migrate(db, schema::currentVersion(), error)) {
         *error = tr("Cannot upgrade the conversation database: %1").arg(*error);
         return false;

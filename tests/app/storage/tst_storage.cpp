@@ -294,6 +294,18 @@ private slots:
         QVERIFY2(s.errorString().contains("read-only"), qPrintable(s.errorString()));
     }
 
+    void readOnlyConnectionIsReported() {
+        QTemporaryDir tmp;
+        Storage s;
+        QVERIFY(s.open(tmp.path()));
+        const qint64 chat = s.createConversation();
+        QVERIFY(QSqlQuery(s.database()).exec("PRAGMA query_only = 1")); // every write now fails as read-only
+        QCOMPARE(s.addMessage(chat, "user", "x"), 0);
+        QVERIFY2(s.errorString().contains("read-only"), qPrintable(s.errorString()));
+        QVERIFY(!s.setTitle(chat, "t"));
+        QVERIFY(s.conversation(chat).has_value());
+    }
+
     void closedStorageFailsCleanly() {
         Storage s;
         QCOMPARE(s.createConversation(), 0);
