@@ -160,6 +160,14 @@ void Kernels::attentionCombine(VkCommandBuffer cb, const AttentionArgs& a, uint3
     dispatch(cb, k, CombinePush{a.partial, a.out, a.step, a.oStride, a.nHead, a.headDim}, a.nHead, n);
 }
 
+void Kernels::attentionCombineIndirect(VkCommandBuffer cb, const AttentionArgs& a, VkBuffer stepBuffer,
+                                       uint64_t stepBufferOffset) {
+    const Kernel& k = ctx_.pipelines().get("attention_combine", {attentionWg_});
+    const CombinePush push{a.partial, a.out, a.step, a.oStride, a.nHead, a.headDim};
+    dispatchIndirect(cb, k, &push, sizeof push, stepBuffer,
+                     stepBufferOffset + offsetof(StepHeader, combineArgs));
+}
+
 void Kernels::swiglu(VkCommandBuffer cb, VkDeviceAddress gateUp, uint32_t guStride, VkDeviceAddress y,
                      uint32_t yStride, uint32_t nFf, uint32_t n) {
     const Kernel& k = ctx_.pipelines().get("swiglu", {elementwiseWg_});

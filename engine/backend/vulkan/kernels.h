@@ -58,6 +58,9 @@ public:
     void attentionIndirect(VkCommandBuffer cb, const AttentionArgs& a, VkBuffer stepBuffer,
                            uint64_t stepBufferOffset);
     void attentionCombine(VkCommandBuffer cb, const AttentionArgs& a, uint32_t n);
+    // Zero workgroups when the header's combineArgs say so (a single split needs no merge).
+    void attentionCombineIndirect(VkCommandBuffer cb, const AttentionArgs& a, VkBuffer stepBuffer,
+                                  uint64_t stepBufferOffset);
     void swiglu(VkCommandBuffer cb, VkDeviceAddress gateUp, uint32_t guStride, VkDeviceAddress y,
                 uint32_t yStride, uint32_t nFf, uint32_t n);
     // result = {index, float bits} of the largest of n floats.
