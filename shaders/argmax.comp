@@ -1,0 +1,43 @@
+#version 450
+// Greedy pick on the GPU: the index and value of the largest of n logits (lowest index on
+// ties), so a greedy token step reads back two words instead of the vocabulary.
+#include "common.glsl"
+
+layout(local_size_x_id = 0) in;
+layout(push_constant) uniform Push {
+    Floats logits;
+    Words result; // [index, float bits of the value]
+    uint n;
+} p;
+
+shared float bestValue[1024];
+shared uint bestIndex[1024];
+
+void main() {
+    const uint tid = gl_LocalInvocationID.x, wg = gl_WorkGroupSize.x;
+    float v = -1.0 / 0.0;
+    uint idx = 0xFFFFFFFFu;
+    for (uint i = tid; i < p.n; i += wg) {
+        const float x = p.logits.v[i];
+        if (x > v || idx == 0xFFFFFFFFu) { v = x; idx = i; }
+    }
+    bestValue[tid] = v;
+    bestIndex[tid] = idx;
+    barrier();
+    for (uint stride = wg / 2; stride > 0; stride /= 2) {
+        if (tid < stride) {
+            const float ov = bestValue[tid + stride];
+            const uint oi = bestIndex[tid + stride];
+            if (oi != 0xFFFFFFFFu && (bestIndex[tid] == 0xFFFFFFFFu || ov > bestValue[tid] ||
+                                      (ov == bestValue[tid] && oi < bestIndex[tid]))) {
+                bestValue[tid] = ov;
+                bestIndex[tid] = oi;
+            }
+        }
+        barrier();
+    }
+    if (tid == 0) {
+        p.result.v[0] = bestIndex[0];
+        p.result.v[1] = floatBitsToUint(bestValue[0]);
+    }
+}
