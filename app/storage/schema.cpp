@@ -17,7 +17,7 @@ const char* const kV1[] = {
         updated INTEGER NOT NULL,
         system_prompt TEXT NOT NULL DEFAULT '',
         model_path TEXT NOT NULL DEFAULT '',
-        kind TEXT NOT NULL DEFAULT 'chat' CHECK (kind IN ('chat', 'quick', 'document')))",
+        kind TEXT NOT NULL DEFAULT 'chat' CHECK (kind IN ('chat', 'quick', 'document'))))",
     R"(CREATE TABLE messages (
         id INTEGER PRIMARY KEY,
         conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,

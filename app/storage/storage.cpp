@@ -130,68 +130,66 @@ bool Storage::openFile(const QString& path) {
             return fail(
                 tr("Cannot open the conversation database %1: %2").arg(QDir::toNativeSeparators(path), error),
                 {});
-        QSqlDatabase db = database();
-        QSqlQuery q(db);
-        QSqlError problem;
-        bool damaged = false;
-        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next()) {
-            problem = q.lastError();
-            damaged = isCorruption(problem);
-        } else if (q.value(0).toString() != QLatin1String("ok")) {
-            damaged = true;
-        }
-        q.finish();
-        if (damaged && attempt == 0) {
-            db = QSqlDatabase();
-            closeConnection(false); // a damaged file is kept exactly as it was
-            const QString movedTo = dbfile::moveAside(path, &error);
-            if (movedTo.isEmpty()) return fail(error, {});
-            notice_ = tr("The conversation database was damaged and could not be read. It was kept as %1 "
-                         "and a new, empty database was started.")
-                          .arg(QDir::toNativeSeparators(movedTo));
-            QFile fresh(path);
-            if (fresh.open(QIODevice::WriteOnly)) fresh.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-            continue;
-        }
-        if (problem.isValid() || damaged) {
-            const QString message =
-                problem.isValid() ? sql::describe(problem) : tr("The database is damaged.");
-            closeConnection(false);
-            return fail(message, {});
-        }
-        return [&] {
-            const int version = schema::version(db, &error);
-            if (version > schema::currentVersion()) {
-                close();
-                return fail(
-                    tr("The conversation database was written by a newer version of Sosoik (schema %1; "
-                       "this version understands up to %2). It was left untouched; please update "
-                       "Sosoik.")
-                        .arg(version)
-                        .arg(schema::currentVersion()),
-                    {});
-            }
-            QSqlQuery pragma(db);
-            // A write probe: a read-only file must be reported now, not at the first lost message.
-            if (!pragma.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-                const QString message = sql::describe(pragma.lastError());
-                close();
-                return fail(message, {});
-            }
-            pragma.exec(QStringLiteral("ROLLBACK"));
-            pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-            // NORMAL in WAL mode: every commit survives an application crash (power loss may drop the last).
-            pragma.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-            pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-            if (!schema::migrate(db, schema::currentVersion(), &error)) {
-                close();
-                return fail(tr("Cannot upgrade the conversation database: %1").arg(error), {});
-            }
-            dbfile::restrictToOwner(path);
-            return true;
-        }();
+        const Integrity integrity = checkIntegrity(&error);
+        if (integrity == Integrity::Ok) break;
+        closeConnection(false); // a damaged file is kept exactly as it was
+        if (integrity == Integrity::Unreadable || attempt > 0) return fail(error, {});
+        const QString movedTo = dbfile::moveAside(path, &error);
+        if (movedTo.isEmpty()) return fail(error, {});
+        notice_ = tr("The conversation database was damaged and could not be read. It was kept as %1 "
+                     "and a new, empty database was started.")
+                      .arg(QDir::toNativeSeparators(movedTo));
+        QFile fresh(path);
+        if (fresh.open(QIODevice::WriteOnly)) fresh.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     }
-    return fail(tr("The conversation database could not be opened."), {});
+    QString error;
+    if (!prepareOpenDatabase(&error)) {
+        closeConnection(false);
+        return fail(error, {});
+    }
+    dbfile::restrictToOwner(path);
+    return true;
+}
+
+Storage::Integrity Storage::checkIntegrity(QString* error) const {
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next()) {
+        *error = sql::describe(q.lastError());
+        return isCorruption(q.lastError()) ? Integrity::Damaged : Integrity::Unreadable;
+    }
+    if (q.value(0).toString() == QLatin1String("ok")) return Integrity::Ok;
+    *error = tr("The conversation database is damaged: %1").arg(q.value(0).toString());
+    return Integrity::Damaged;
+}
+
+bool Storage::prepareOpenDatabase(QString* error) {
+    QSqlDatabase db = database();
+    const int version = schema::version(db, error);
+    if (version < 0) return false;
+    if (version > schema::currentVersion()) {
+        *error = tr("The conversation database was written by a newer version of Sosoik (schema %1; this "
+                    "version understands up to %2). It was left untouched; please update Sosoik.")
+                     .arg(version)
+                     .arg(schema::currentVersion());
+        return false;
+    }
+    QSqlQuery pragma(db);
+    // A write probe: a read-only file must be reported now, not at the first lost message.
+    if (!pragma.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        *error = sql::describe(pragma.lastError());
+        return false;
+    }
+    pragma.exec(QStringLiteral("ROLLBACK"));
+    pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    // NORMAL in WAL mode: every commit survives an application crash (power loss may drop the last).
+    pragma.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    pragma.finish();
+    if (!schema::migrate(db, schema::currentVersion(), error)) {
+        *error = tr("Cannot upgrade the conversation database: %1").arg(*error);
+        return false;
+    }
+    return true;
 }
 
 bool Storage::fail(const QString& what, const QString& detail) const {

@@ -131,7 +131,10 @@ private:
     bool commitOrRollback(bool ok);
     bool exec(QSqlQuery& query) const; // reports failures
     bool fail(const QString& what, const QString& detail) const;
+    enum class Integrity { Ok, Damaged, Unreadable };
     bool openFile(const QString& path);
+    Integrity checkIntegrity(QString* error) const;
+    bool prepareOpenDatabase(QString* error);
     void closeConnection(bool checkpoint);
     bool openConnection(const QString& path, QString* error);
     bool setConversationField(qint64 id, const char* column, const QVariant& value, bool touchIt);

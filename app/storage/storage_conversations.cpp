@@ -19,10 +19,10 @@ qint64 Storage::createConversation(ConversationKind kind, const QString& title, 
                        "temperature, top_p, top_k, max_new_tokens, context_length) VALUES (:title, :now, %1, "
                        ":system, :model, :kind, :t, :p, :k, :n, :c)")
             .arg(QLatin1String(kNextActivity)));
-    q.bindValue(QStringLiteral(":title"), title.trimmed());
+    q.bindValue(QStringLiteral(":title"), sql::text(title.trimmed()));
     q.bindValue(QStringLiteral(":now"), sql::nowMs());
-    q.bindValue(QStringLiteral(":system"), systemPrompt);
-    q.bindValue(QStringLiteral(":model"), modelPath);
+    q.bindValue(QStringLiteral(":system"), sql::text(systemPrompt));
+    q.bindValue(QStringLiteral(":model"), sql::text(modelPath));
     q.bindValue(QStringLiteral(":kind"), kindToString(kind));
     q.bindValue(QStringLiteral(":t"), sql::orNull(settings.temperature));
     q.bindValue(QStringLiteral(":p"), sql::orNull(settings.topP));
@@ -91,13 +91,13 @@ bool Storage::setConversationField(qint64 id, const char* column, const QVariant
 }
 
 bool Storage::setTitle(qint64 id, const QString& title) {
-    return setConversationField(id, "title", title.simplified(), false);
+    return setConversationField(id, "title", sql::text(title.simplified()), false);
 }
 bool Storage::setSystemPrompt(qint64 id, const QString& systemPrompt) {
-    return setConversationField(id, "system_prompt", systemPrompt, false);
+    return setConversationField(id, "system_prompt", sql::text(systemPrompt), false);
 }
 bool Storage::setModelPath(qint64 id, const QString& modelPath) {
-    return setConversationField(id, "model_path", modelPath, false);
+    return setConversationField(id, "model_path", sql::text(modelPath), false);
 }
 
 bool Storage::setSettings(qint64 id, const GenerationSettings& s) {

@@ -23,9 +23,9 @@ qint64 Storage::addMessage(const Message& m) {
                        "completion_tokens, settings, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m.conversationId);
     q.addBindValue(m.role);
-    q.addBindValue(m.content);
+    q.addBindValue(sql::text(m.content));
     q.addBindValue(m.created.isValid() ? m.created.toMSecsSinceEpoch() : sql::nowMs());
-    q.addBindValue(m.model);
+    q.addBindValue(sql::text(m.model));
     q.addBindValue(m.promptTokens);
     q.addBindValue(m.completionTokens);
     q.addBindValue(QJsonDocument(m.settings.toJson()).toJson(QJsonDocument::Compact));
@@ -37,7 +37,7 @@ qint64 Storage::addMessage(const Message& m) {
         // Auto-title: only an untitled conversation takes its first user message as its name.
         QSqlQuery title(database());
         title.prepare(QStringLiteral("UPDATE conversations SET title = ? WHERE id = ? AND title = ''"));
-        title.addBindValue(autoTitle(m.content));
+        title.addBindValue(sql::text(autoTitle(m.content)));
         title.addBindValue(m.conversationId);
         ok = exec(title);
     }
@@ -62,7 +62,7 @@ bool Storage::updateMessageContent(qint64 messageId, const QString& content) {
     if (!isOpen()) return fail(tr("The conversation database is not open."), {});
     QSqlQuery q(database());
     q.prepare(QStringLiteral("UPDATE messages SET content = ? WHERE id = ?"));
-    q.addBindValue(content);
+    q.addBindValue(sql::text(content));
     q.addBindValue(messageId);
     if (!exec(q)) return false;
     if (q.numRowsAffected() == 0) return fail(tr("Message %1 does not exist.").arg(messageId), {});
@@ -73,7 +73,7 @@ bool Storage::appendToMessage(qint64 messageId, const QString& chunk) {
     if (!isOpen()) return fail(tr("The conversation database is not open."), {});
     QSqlQuery q(database());
     q.prepare(QStringLiteral("UPDATE messages SET content = content || ? WHERE id = ?"));
-    q.addBindValue(chunk);
+    q.addBindValue(sql::text(chunk));
     q.addBindValue(messageId);
     if (!exec(q)) return false;
     if (q.numRowsAffected() == 0) return fail(tr("Message %1 does not exist.").arg(messageId), {});

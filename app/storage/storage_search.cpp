@@ -100,8 +100,8 @@ qint64 Storage::addDocument(const Document& d) {
         "INSERT INTO documents (conversation_id, file_name, path, pages, created) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(d.conversationId > 0 ? QVariant(d.conversationId)
                                         : QVariant(QMetaType::fromType<qint64>()));
-    q.addBindValue(d.fileName);
-    q.addBindValue(d.path);
+    q.addBindValue(sql::text(d.fileName));
+    q.addBindValue(sql::text(d.path));
     q.addBindValue(d.pages);
     q.addBindValue(d.created.isValid() ? d.created.toMSecsSinceEpoch() : sql::nowMs());
     if (!exec(q)) return 0;
@@ -118,8 +118,8 @@ bool Storage::addDocumentChunks(qint64 documentId, const QList<DocumentChunk>& c
         q.addBindValue(documentId);
         q.addBindValue(c.ordinal);
         q.addBindValue(c.page);
-        q.addBindValue(c.section);
-        q.addBindValue(c.text);
+        q.addBindValue(sql::text(c.section));
+        q.addBindValue(sql::text(c.text));
         if (!(ok = exec(q))) break;
     }
     return commitOrRollback(ok);

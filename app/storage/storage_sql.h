@@ -15,6 +15,11 @@ inline QDateTime fromMs(const QVariant& v) {
     return QDateTime::fromMSecsSinceEpoch(v.toLongLong());
 }
 
+// Qt binds a null QString as SQL NULL; text columns are NOT NULL, so absent text is stored as ''.
+inline QVariant text(const QString& s) {
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
 template <typename T> QVariant orNull(const std::optional<T>& v) {
     return v ? QVariant::fromValue(*v) : QVariant(QMetaType::fromType<T>());
 }
