@@ -23,7 +23,8 @@ int runApplication(int argc, char* argv[]) {
     parser.addVersionOption();
     const QCommandLineOption dataDirOption(
         QStringLiteral("data-dir"),
-        QCoreApplication::translate("main", "Keep conversations and settings in DIR (also: SOSOIK_DATA_DIR)."),
+        QCoreApplication::translate("main",
+                                    "Keep conversations and settings in DIR (also: SOSOIK_DATA_DIR)."),
         QStringLiteral("DIR"));
     parser.addOption(dataDirOption);
     parser.process(app);

@@ -1,0 +1,34 @@
+#pragma once
+// The list of compute backends Model::load can choose from.
+//
+// Design: one explicit table in backend_registry.cpp (no self-registering statics, which a
+// static library drops when nothing references their object file). Adding a backend is one
+// line there: {kind, "name", &factoryFunction}. Auto tries the entries in table order and
+// falls back to the next when a factory throws Error(Device) or Error(Unsupported); the
+// reference backend is always last and always works.
+#include "backend/backend.h"
+#include "sosoik/model.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sosoik::backend {
+
+using BackendFactory = std::unique_ptr<Backend> (*)(const model::HParams&, const model::Weights&,
+                                                    const LoadOptions&);
+
+struct BackendEntry {
+    BackendKind kind;
+    const char* name;
+    BackendFactory create;
+};
+
+const std::vector<BackendEntry>& backendRegistry();
+
+// Creates the backend options.backend asks for. For Auto, *fallbackReason (if given) receives
+// why a preferred backend was skipped, e.g. "vulkan: no device".
+std::unique_ptr<Backend> createBackend(const model::HParams& hparams, const model::Weights& weights,
+                                       const LoadOptions& options, std::string* fallbackReason = nullptr);
+
+} // namespace sosoik::backend

@@ -1,0 +1,390 @@
+// Type table, half-precision conversions and the block (de)quantizers. The block formats
+// follow ggml's definitions bit for bit so that files from the wild decode identically.
+#include "gguf/tensor_types.h"
+
+#include "sosoik/error.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <string>
+
+namespace sosoik::gguf {
+namespace {
+
+struct TableEntry {
+    uint32_t id;
+    TypeTraits traits;
+};
+
+// Every type id ggml defines, so that an unsupported tensor is reported by name instead of as
+// garbage; only the ones the engine computes with are marked supported.
+constexpr std::array kTable{
+    TableEntry{0, {"F32", 1, 4, true}},          TableEntry{1, {"F16", 1, 2, true}},
+    TableEntry{2, {"Q4_0", 32, 18, true}},       TableEntry{3, {"Q4_1", 32, 20, false}},
+    TableEntry{6, {"Q5_0", 32, 22, false}},      TableEntry{7, {"Q5_1", 32, 24, false}},
+    TableEntry{8, {"Q8_0", 32, 34, true}},       TableEntry{9, {"Q8_1", 32, 36, false}},
+    TableEntry{10, {"Q2_K", 256, 84, false}},    TableEntry{11, {"Q3_K", 256, 110, false}},
+    TableEntry{12, {"Q4_K", 256, 144, true}},    TableEntry{13, {"Q5_K", 256, 176, false}},
+    TableEntry{14, {"Q6_K", 256, 210, true}},    TableEntry{15, {"Q8_K", 256, 292, false}},
+    TableEntry{16, {"IQ2_XXS", 256, 66, false}}, TableEntry{17, {"IQ2_XS", 256, 74, false}},
+    TableEntry{18, {"IQ3_XXS", 256, 98, false}}, TableEntry{19, {"IQ1_S", 256, 50, false}},
+    TableEntry{20, {"IQ4_NL", 32, 18, false}},   TableEntry{21, {"IQ3_S", 256, 110, false}},
+    TableEntry{22, {"IQ2_S", 256, 82, false}},   TableEntry{23, {"IQ4_XS", 256, 136, false}},
+    TableEntry{24, {"I8", 1, 1, false}},         TableEntry{25, {"I16", 1, 2, false}},
+    TableEntry{26, {"I32", 1, 4, false}},        TableEntry{27, {"I64", 1, 8, false}},
+    TableEntry{28, {"F64", 1, 8, false}},        TableEntry{29, {"IQ1_M", 256, 56, false}},
+    TableEntry{30, {"BF16", 1, 2, true}},        TableEntry{34, {"TQ1_0", 256, 54, false}},
+    TableEntry{35, {"TQ2_0", 256, 66, false}},
+};
+
+uint32_t floatBits(float f) {
+    uint32_t u;
+    std::memcpy(&u, &f, 4);
+    return u;
+}
+float bitsFloat(uint32_t u) {
+    float f;
+    std::memcpy(&f, &u, 4);
+    return f;
+}
+
+int nearestInt(float x) {
+    return static_cast<int>(std::lrintf(x));
+}
+
+void requireBlocks(TensorType t, size_t n) {
+    const auto tr = traits(t);
+    if (n % tr.blockElements != 0)
+        throw Error(Error::Kind::InvalidArgument,
+                    "row of " + std::to_string(n) + " elements is not a multiple of " + std::string(tr.name) +
+                        "'s block size " + std::to_string(tr.blockElements));
+}
+
+// Q4_K packs eight 6-bit scales and eight 6-bit mins into 12 bytes: the first four of each
+// sit in the low 6 bits of bytes 0..7, the last four are split between nibbles of bytes 8..11
+// and the top 2 bits of bytes 0..7.
+void q4kScaleMin(int j, const uint8_t* q, uint8_t& scale, uint8_t& min) {
+    if (j < 4) {
+        scale = q[j] & 63;
+        min = q[j + 4] & 63;
+    } else {
+        scale = static_cast<uint8_t>((q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4));
+        min = static_cast<uint8_t>((q[j + 4] >> 4) | ((q[j] >> 6) << 4));
+    }
+}
+
+void dequantQ4_0(const BlockQ4_0* b, float* y, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, y += kQK4_0) {
+        const float d = fp16ToFp32(b[i].d);
+        for (int j = 0; j < kQK4_0 / 2; ++j) {
+            y[j] = static_cast<float>((b[i].qs[j] & 0xF) - 8) * d;
+            y[j + kQK4_0 / 2] = static_cast<float>((b[i].qs[j] >> 4) - 8) * d;
+        }
+    }
+}
+
+void dequantQ8_0(const BlockQ8_0* b, float* y, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, y += kQK8_0) {
+        const float d = fp16ToFp32(b[i].d);
+        for (int j = 0; j < kQK8_0; ++j)
+            y[j] = static_cast<float>(b[i].qs[j]) * d;
+    }
+}
+
+void dequantQ4_K(const BlockQ4_K* b, float* y, size_t nb) {
+    for (size_t i = 0; i < nb; ++i) {
+        const float d = fp16ToFp32(b[i].d), dmin = fp16ToFp32(b[i].dmin);
+        const uint8_t* q = b[i].qs;
+        for (int j = 0, is = 0; j < kQK_K; j += 64, is += 2, q += 32) {
+            uint8_t sc, m;
+            q4kScaleMin(is, b[i].scales, sc, m);
+            const float d1 = d * sc, m1 = dmin * m;
+            q4kScaleMin(is + 1, b[i].scales, sc, m);
+            const float d2 = d * sc, m2 = dmin * m;
+            for (int l = 0; l < 32; ++l)
+                *y++ = d1 * static_cast<float>(q[l] & 0xF) - m1;
+            for (int l = 0; l < 32; ++l)
+                *y++ = d2 * static_cast<float>(q[l] >> 4) - m2;
+        }
+    }
+}
+
+// Q6_K: each 6-bit value is 4 low bits in ql plus 2 high bits in qh; one 128-element half
+// uses 64 ql bytes, 32 qh bytes and 8 signed scales (one per 16 elements).
+void dequantQ6_K(const BlockQ6_K* b, float* y, size_t nb) {
+    for (size_t i = 0; i < nb; ++i) {
+        const float d = fp16ToFp32(b[i].d);
+        const uint8_t* ql = b[i].ql;
+        const uint8_t* qh = b[i].qh;
+        const int8_t* sc = b[i].scales;
+        for (int n = 0; n < kQK_K; n += 128, y += 128, ql += 64, qh += 32, sc += 8) {
+            for (int l = 0; l < 32; ++l) {
+                const int is = l / 16;
+                const int q1 = ((ql[l] & 0xF) | (((qh[l] >> 0) & 3) << 4)) - 32;
+                const int q2 = ((ql[l + 32] & 0xF) | (((qh[l] >> 2) & 3) << 4)) - 32;
+                const int q3 = ((ql[l] >> 4) | (((qh[l] >> 4) & 3) << 4)) - 32;
+                const int q4 = ((ql[l + 32] >> 4) | (((qh[l] >> 6) & 3) << 4)) - 32;
+                y[l] = d * static_cast<float>(sc[is + 0] * q1);
+                y[l + 32] = d * static_cast<float>(sc[is + 2] * q2);
+                y[l + 64] = d * static_cast<float>(sc[is + 4] * q3);
+                y[l + 96] = d * static_cast<float>(sc[is + 6] * q4);
+            }
+        }
+    }
+}
+
+void quantQ4_0(const float* x, BlockQ4_0* b, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, x += kQK4_0) {
+        float amax = 0, max = 0; // the signed value of largest magnitude maps to -8
+        for (int j = 0; j < kQK4_0; ++j)
+            if (std::fabs(x[j]) > amax) amax = std::fabs(x[j]), max = x[j];
+        const float d = max / -8.f, id = d != 0 ? 1.f / d : 0.f;
+        b[i].d = fp32ToFp16(d);
+        for (int j = 0; j < kQK4_0 / 2; ++j) {
+            const int lo = std::min(15, static_cast<int>(x[j] * id + 8.5f));
+            const int hi = std::min(15, static_cast<int>(x[j + kQK4_0 / 2] * id + 8.5f));
+            b[i].qs[j] = static_cast<uint8_t>(std::max(0, lo) | (std::max(0, hi) << 4));
+        }
+    }
+}
+
+void quantQ8_0(const float* x, BlockQ8_0* b, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, x += kQK8_0) {
+        float amax = 0;
+        for (int j = 0; j < kQK8_0; ++j)
+            amax = std::max(amax, std::fabs(x[j]));
+        const float d = amax / 127.f, id = d != 0 ? 1.f / d : 0.f;
+        b[i].d = fp32ToFp16(d);
+        for (int j = 0; j < kQK8_0; ++j)
+            b[i].qs[j] = static_cast<int8_t>(std::clamp(nearestInt(x[j] * id), -127, 127));
+    }
+}
+
+// Simple min/max fit per 32-element sub-block; enough for test data (ggml's searches for
+// better scales, which changes quality, never the layout).
+void quantQ4_K(const float* x, BlockQ4_K* b, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, x += kQK_K) {
+        float scales[8], mins[8], maxScale = 0, maxMin = 0;
+        for (int s = 0; s < 8; ++s) {
+            float lo = x[s * 32], hi = x[s * 32];
+            for (int l = 1; l < 32; ++l)
+                lo = std::min(lo, x[s * 32 + l]), hi = std::max(hi, x[s * 32 + l]);
+            lo = std::min(lo, 0.f);
+            scales[s] = (hi - lo) / 15.f;
+            mins[s] = -lo;
+            maxScale = std::max(maxScale, scales[s]);
+            maxMin = std::max(maxMin, mins[s]);
+        }
+        const float d = maxScale / 63.f, dmin = maxMin / 63.f;
+        b[i].d = fp32ToFp16(d);
+        b[i].dmin = fp32ToFp16(dmin);
+        uint8_t ls[8], lm[8];
+        for (int s = 0; s < 8; ++s) {
+            ls[s] = static_cast<uint8_t>(d > 0 ? std::clamp(nearestInt(scales[s] / d), 0, 63) : 0);
+            lm[s] = static_cast<uint8_t>(dmin > 0 ? std::clamp(nearestInt(mins[s] / dmin), 0, 63) : 0);
+        }
+        std::memset(b[i].scales, 0, sizeof b[i].scales);
+        for (int j = 0; j < 8; ++j) {
+            if (j < 4) {
+                b[i].scales[j] = ls[j];
+                b[i].scales[j + 4] = lm[j];
+            } else {
+                b[i].scales[j + 4] = static_cast<uint8_t>((ls[j] & 0xF) | ((lm[j] & 0xF) << 4));
+                b[i].scales[j - 4] |= static_cast<uint8_t>((ls[j] >> 4) << 6);
+                b[i].scales[j] |= static_cast<uint8_t>((lm[j] >> 4) << 6);
+            }
+        }
+        // Quantize against the scales as they will be decoded (fp16 and 6-bit rounded).
+        const float dd = fp16ToFp32(b[i].d), ddmin = fp16ToFp32(b[i].dmin);
+        uint8_t L[kQK_K];
+        for (int s = 0; s < 8; ++s) {
+            uint8_t sc, m;
+            q4kScaleMin(s, b[i].scales, sc, m);
+            const float step = dd * sc, offset = ddmin * m;
+            for (int l = 0; l < 32; ++l)
+                L[s * 32 + l] = static_cast<uint8_t>(
+                    step > 0 ? std::clamp(nearestInt((x[s * 32 + l] + offset) / step), 0, 15) : 0);
+        }
+        for (int j = 0; j < kQK_K; j += 64)
+            for (int l = 0; l < 32; ++l)
+                b[i].qs[j / 2 + l] = static_cast<uint8_t>(L[j + l] | (L[j + l + 32] << 4));
+    }
+}
+
+void quantQ6_K(const float* x, BlockQ6_K* b, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, x += kQK_K) {
+        float scales[16], maxScale = 0;
+        for (int s = 0; s < 16; ++s) {
+            float amax = 0;
+            for (int l = 0; l < 16; ++l)
+                amax = std::max(amax, std::fabs(x[s * 16 + l]));
+            scales[s] = amax / 31.f;
+            maxScale = std::max(maxScale, scales[s]);
+        }
+        const float d = maxScale / 127.f;
+        b[i].d = fp32ToFp16(d);
+        const float dd = fp16ToFp32(b[i].d);
+        uint8_t L[kQK_K];
+        for (int s = 0; s < 16; ++s) {
+            const int sc = dd > 0 ? std::clamp(nearestInt(scales[s] / dd), 0, 127) : 0;
+            b[i].scales[s] = static_cast<int8_t>(sc);
+            const float step = dd * static_cast<float>(sc);
+            for (int l = 0; l < 16; ++l)
+                L[s * 16 + l] = static_cast<uint8_t>(
+                    step > 0 ? std::clamp(nearestInt(x[s * 16 + l] / step), -32, 31) + 32 : 32);
+        }
+        uint8_t* ql = b[i].ql;
+        uint8_t* qh = b[i].qh;
+        for (int j = 0; j < kQK_K; j += 128, ql += 64, qh += 32) {
+            for (int l = 0; l < 32; ++l) {
+                const uint8_t q1 = L[j + l], q2 = L[j + l + 32], q3 = L[j + l + 64], q4 = L[j + l + 96];
+                ql[l] = static_cast<uint8_t>((q1 & 0xF) | ((q3 & 0xF) << 4));
+                ql[l + 32] = static_cast<uint8_t>((q2 & 0xF) | ((q4 & 0xF) << 4));
+                qh[l] =
+                    static_cast<uint8_t>((q1 >> 4) | ((q2 >> 4) << 2) | ((q3 >> 4) << 4) | ((q4 >> 4) << 6));
+            }
+        }
+    }
+}
+
+} // namespace
+
+std::optional<TypeTraits> traits(uint32_t typeId) {
+    for (const auto& e : kTable)
+        if (e.id == typeId) return e.traits;
+    return std::nullopt;
+}
+
+TypeTraits traits(TensorType t) {
+    if (auto tr = traits(static_cast<uint32_t>(t))) return *tr;
+    throw Error(Error::Kind::Unsupported,
+                "unknown tensor type id " + std::to_string(static_cast<uint32_t>(t)));
+}
+
+std::string_view typeName(TensorType t) {
+    auto tr = traits(static_cast<uint32_t>(t));
+    return tr ? tr->name : std::string_view("unknown");
+}
+
+float fp16ToFp32(uint16_t h) {
+    const uint32_t sign = static_cast<uint32_t>(h & 0x8000) << 16;
+    const uint32_t exp = (h >> 10) & 0x1F, mant = h & 0x3FF;
+    if (exp == 0) {
+        const float v = std::ldexp(static_cast<float>(mant), -24); // zero or subnormal
+        return sign ? -v : v;
+    }
+    if (exp == 31) return bitsFloat(sign | 0x7F800000u | (mant << 13));
+    return bitsFloat(sign | ((exp + 112) << 23) | (mant << 13));
+}
+
+uint16_t fp32ToFp16(float f) {
+    const uint32_t x = floatBits(f);
+    const uint16_t sign = static_cast<uint16_t>((x >> 16) & 0x8000);
+    const uint32_t ax = x & 0x7FFFFFFF;
+    if (ax >= 0x7F800000) return static_cast<uint16_t>(sign | 0x7C00 | (ax > 0x7F800000 ? 0x200 : 0));
+    if (ax >= 0x47800000) return static_cast<uint16_t>(sign | 0x7C00); // >= 65536 overflows
+    if (ax < 0x38800000) // below the smallest normal half: subnormal, rounded to nearest even
+        return static_cast<uint16_t>(sign |
+                                     static_cast<uint16_t>(std::nearbyint(std::ldexp(bitsFloat(ax), 24))));
+    const uint32_t mant = ax & 0x7FFFFF, exp = (ax >> 23) - 127 + 15;
+    uint32_t h = (exp << 10) | (mant >> 13);
+    const uint32_t rest = mant & 0x1FFF;
+    if (rest > 0x1000 || (rest == 0x1000 && (h & 1))) ++h; // a carry into the exponent is correct
+    return static_cast<uint16_t>(sign | h);
+}
+
+float bf16ToFp32(uint16_t h) {
+    return bitsFloat(static_cast<uint32_t>(h) << 16);
+}
+
+uint16_t fp32ToBf16(float f) {
+    const uint32_t x = floatBits(f);
+    if ((x & 0x7FFFFFFF) > 0x7F800000) return static_cast<uint16_t>((x >> 16) | 0x40); // keep NaN quiet
+    return static_cast<uint16_t>((x + 0x7FFF + ((x >> 16) & 1)) >> 16);
+}
+
+size_t rowBytes(TensorType t, size_t n) {
+    requireBlocks(t, n);
+    const auto tr = traits(t);
+    return n / tr.blockElements * tr.blockBytes;
+}
+
+void dequantizeRow(TensorType t, const void* src, float* dst, size_t n) {
+    requireBlocks(t, n);
+    const auto* bytes = static_cast<const uint8_t*>(src);
+    switch (t) {
+    case TensorType::F32:
+        std::memcpy(dst, src, n * 4);
+        return;
+    case TensorType::F16:
+        for (size_t i = 0; i < n; ++i) {
+            uint16_t h;
+            std::memcpy(&h, bytes + 2 * i, 2);
+            dst[i] = fp16ToFp32(h);
+        }
+        return;
+    case TensorType::BF16:
+        for (size_t i = 0; i < n; ++i) {
+            uint16_t h;
+            std::memcpy(&h, bytes + 2 * i, 2);
+            dst[i] = bf16ToFp32(h);
+        }
+        return;
+    case TensorType::Q4_0:
+        dequantQ4_0(static_cast<const BlockQ4_0*>(src), dst, n / kQK4_0);
+        return;
+    case TensorType::Q8_0:
+        dequantQ8_0(static_cast<const BlockQ8_0*>(src), dst, n / kQK8_0);
+        return;
+    case TensorType::Q4_K:
+        dequantQ4_K(static_cast<const BlockQ4_K*>(src), dst, n / kQK_K);
+        return;
+    case TensorType::Q6_K:
+        dequantQ6_K(static_cast<const BlockQ6_K*>(src), dst, n / kQK_K);
+        return;
+    default:
+        break;
+    }
+    throw Error(Error::Kind::Unsupported, "cannot compute with tensor type " + std::string(typeName(t)));
+}
+
+void quantizeRow(TensorType t, const float* src, void* dst, size_t n) {
+    requireBlocks(t, n);
+    auto* bytes = static_cast<uint8_t*>(dst);
+    switch (t) {
+    case TensorType::F32:
+        std::memcpy(dst, src, n * 4);
+        return;
+    case TensorType::F16:
+        for (size_t i = 0; i < n; ++i) {
+            const uint16_t h = fp32ToFp16(src[i]);
+            std::memcpy(bytes + 2 * i, &h, 2);
+        }
+        return;
+    case TensorType::BF16:
+        for (size_t i = 0; i < n; ++i) {
+            const uint16_t h = fp32ToBf16(src[i]);
+            std::memcpy(bytes + 2 * i, &h, 2);
+        }
+        return;
+    case TensorType::Q4_0:
+        quantQ4_0(src, static_cast<BlockQ4_0*>(dst), n / kQK4_0);
+        return;
+    case TensorType::Q8_0:
+        quantQ8_0(src, static_cast<BlockQ8_0*>(dst), n / kQK8_0);
+        return;
+    case TensorType::Q4_K:
+        quantQ4_K(src, static_cast<BlockQ4_K*>(dst), n / kQK_K);
+        return;
+    case TensorType::Q6_K:
+        quantQ6_K(src, static_cast<BlockQ6_K*>(dst), n / kQK_K);
+        return;
+    default:
+        break;
+    }
+    throw Error(Error::Kind::Unsupported, "cannot quantize to tensor type " + std::string(typeName(t)));
+}
+
+} // namespace sosoik::gguf

@@ -1,0 +1,47 @@
+#pragma once
+// Tiny random-weight GGUF models for tests: both architectures, every supported tensor type,
+// odd shapes, any GQA ratio, tied or untied output, optional rope_freqs, and a small valid
+// SentencePiece-style vocabulary (BOS=1, EOS=2, byte tokens <0x00>..<0xFF> at ids 3..258) so
+// that Model::load accepts them. Qt-free; used by engine, backend, CLI and app tests.
+#include "gguf_writer.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sosoik::test {
+
+struct SyntheticModelSpec {
+    std::string architecture = "llama"; // "llama" or "qwen2" (adds Q/K/V biases)
+    int nEmbd = 64;
+    int nLayer = 2;
+    int nHead = 4;
+    int nHeadKv = 2;
+    int headDim = 0; // 0: nEmbd / nHead (written as attention.key_length otherwise)
+    int nFf = 96;
+    int nVocab = 320; // >= 259 (3 specials + 256 byte tokens), the rest are word pieces
+    int contextLength = 256;
+    // Matrices (attention, FFN); the embedding and output may differ, as in Q4_K_M files.
+    gguf::TensorType weightType = gguf::TensorType::F32;
+    gguf::TensorType embeddingType = gguf::TensorType::F32;
+    std::optional<gguf::TensorType> outputType; // default: weightType
+    gguf::TensorType normType = gguf::TensorType::F32;
+    bool tiedOutput = false; // omit output.weight
+    bool ropeFreqs = false;  // add rope_freqs.weight (Llama 3.1 style), headDim/2 floats
+    float ropeFreqBase = 10000.f;
+    float rmsNormEps = 1e-5f;
+    std::string chatTemplate; // tokenizer.chat_template; empty: none
+    uint64_t seed = 1;
+    uint32_t ggufVersion = 3;
+    uint32_t alignment = 32;
+};
+
+// The GGUF image as a writer, so tests can still edit it (remove a tensor, change a key).
+GgufWriter buildSyntheticModel(const SyntheticModelSpec& spec);
+// Writes the model to path; throws std::runtime_error on an invalid spec or I/O failure.
+void writeSyntheticModel(const SyntheticModelSpec& spec, const std::string& path);
+
+// The pieces of the synthetic vocabulary (index = token id).
+std::vector<std::string> syntheticVocabulary(int nVocab);
+
+} // namespace sosoik::test
