@@ -17,7 +17,7 @@ PACKAGES=(
   qt6-qpa-plugins
   libvulkan-dev glslc glslang-tools spirv-tools vulkan-tools vulkan-validationlayers mesa-vulkan-drivers
   libsentencepiece-dev sentencepiece libicu-dev libsqlite3-dev libpoppler-qt6-dev libzip-dev
-  xvfb xauth trayer xdotool x11-utils fonts-noto-cjk
+  libxcb1-dev xvfb xauth trayer xdotool x11-utils fonts-noto-cjk
 )
 
 missing=()
