@@ -22,8 +22,8 @@ struct TableEntry {
 // garbage; only the ones the engine computes with are marked supported.
 constexpr std::array kTable{
     TableEntry{0, {"F32", 1, 4, true}},          TableEntry{1, {"F16", 1, 2, true}},
-    TableEntry{2, {"Q4_0", 32, 18, true}},       TableEntry{3, {"Q4_1", 32, 20, false}},
-    TableEntry{6, {"Q5_0", 32, 22, false}},      TableEntry{7, {"Q5_1", 32, 24, false}},
+    TableEntry{2, {"Q4_0", 32, 18, true}},       TableEntry{3, {"Q4_1", 32, 20, true}},
+    TableEntry{6, {"Q5_0", 32, 22, true}},       TableEntry{7, {"Q5_1", 32, 24, true}},
     TableEntry{8, {"Q8_0", 32, 34, true}},       TableEntry{9, {"Q8_1", 32, 36, false}},
     TableEntry{10, {"Q2_K", 256, 84, false}},    TableEntry{11, {"Q3_K", 256, 110, false}},
     TableEntry{12, {"Q4_K", 256, 144, true}},    TableEntry{13, {"Q5_K", 256, 176, false}},
@@ -81,6 +81,33 @@ void dequantQ4_0(const BlockQ4_0* b, float* y, size_t nb) {
         for (int j = 0; j < kQK4_0 / 2; ++j) {
             y[j] = static_cast<float>((b[i].qs[j] & 0xF) - 8) * d;
             y[j + kQK4_0 / 2] = static_cast<float>((b[i].qs[j] >> 4) - 8) * d;
+        }
+    }
+}
+
+void dequantQ4_1(const BlockQ4_1* b, float* y, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, y += kQK4_1) {
+        const float d = fp16ToFp32(b[i].d), m = fp16ToFp32(b[i].m);
+        for (int j = 0; j < kQK4_1 / 2; ++j) {
+            y[j] = static_cast<float>(b[i].qs[j] & 0xF) * d + m;
+            y[j + kQK4_1 / 2] = static_cast<float>(b[i].qs[j] >> 4) * d + m;
+        }
+    }
+}
+
+// Q5: the fifth bit of element j is bit j of qh (elements 0..15) or bit j+16 (elements 16..31).
+template <class Block> void dequantQ5(const Block* b, float* y, size_t nb, bool hasMin) {
+    for (size_t i = 0; i < nb; ++i, y += 32) {
+        const float d = fp16ToFp32(b[i].d);
+        float m = -16.f * d;
+        if constexpr (requires { b[i].m; }) m = hasMin ? fp16ToFp32(b[i].m) : m;
+        uint32_t qh;
+        std::memcpy(&qh, b[i].qh, 4);
+        for (int j = 0; j < 16; ++j) {
+            const int lo = (b[i].qs[j] & 0xF) | (((qh >> j) & 1) << 4);
+            const int hi = (b[i].qs[j] >> 4) | (((qh >> (j + 16)) & 1) << 4);
+            y[j] = static_cast<float>(lo) * d + m;
+            y[j + 16] = static_cast<float>(hi) * d + m;
         }
     }
 }
@@ -147,6 +174,50 @@ void quantQ4_0(const float* x, BlockQ4_0* b, size_t nb) {
             const int hi = std::min(15, static_cast<int>(x[j + kQK4_0 / 2] * id + 8.5f));
             b[i].qs[j] = static_cast<uint8_t>(std::max(0, lo) | (std::max(0, hi) << 4));
         }
+    }
+}
+
+void quantQ4_1(const float* x, BlockQ4_1* b, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, x += kQK4_1) {
+        const float lo = *std::min_element(x, x + kQK4_1), hi = *std::max_element(x, x + kQK4_1);
+        b[i].d = fp32ToFp16((hi - lo) / 15.f);
+        b[i].m = fp32ToFp16(lo);
+        const float d = fp16ToFp32(b[i].d), m = fp16ToFp32(b[i].m);
+        for (int j = 0; j < kQK4_1 / 2; ++j) {
+            const int a = d > 0 ? std::clamp(nearestInt((x[j] - m) / d), 0, 15) : 0;
+            const int c = d > 0 ? std::clamp(nearestInt((x[j + kQK4_1 / 2] - m) / d), 0, 15) : 0;
+            b[i].qs[j] = static_cast<uint8_t>(a | (c << 4));
+        }
+    }
+}
+
+// Shared by Q5_0 (symmetric, offset 16) and Q5_1 (min + scale).
+template <class Block> void quantQ5(const float* x, Block* b, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, x += 32) {
+        float d, m;
+        if constexpr (requires { b[i].m; }) {
+            const float lo = *std::min_element(x, x + 32), hi = *std::max_element(x, x + 32);
+            b[i].d = fp32ToFp16((hi - lo) / 31.f);
+            b[i].m = fp32ToFp16(lo);
+            d = fp16ToFp32(b[i].d);
+            m = fp16ToFp32(b[i].m);
+        } else {
+            float amax = 0, max = 0;
+            for (int j = 0; j < 32; ++j)
+                if (std::fabs(x[j]) > amax) amax = std::fabs(x[j]), max = x[j];
+            b[i].d = fp32ToFp16(max / -16.f);
+            d = fp16ToFp32(b[i].d);
+            m = -16.f * d;
+        }
+        uint32_t qh = 0;
+        for (int j = 0; j < 16; ++j) {
+            const int lo = d != 0 ? std::clamp(nearestInt((x[j] - m) / d), 0, 31) : 0;
+            const int hi = d != 0 ? std::clamp(nearestInt((x[j + 16] - m) / d), 0, 31) : 0;
+            b[i].qs[j] = static_cast<uint8_t>((lo & 0xF) | ((hi & 0xF) << 4));
+            qh |= static_cast<uint32_t>(lo >> 4) << j;
+            qh |= static_cast<uint32_t>(hi >> 4) << (j + 16);
+        }
+        std::memcpy(b[i].qh, &qh, 4);
     }
 }
 
@@ -268,6 +339,13 @@ std::string_view typeName(TensorType t) {
     return tr ? tr->name : std::string_view("unknown");
 }
 
+std::string supportedTypeNames() {
+    std::string names;
+    for (const auto& e : kTable)
+        if (e.traits.supported) names += (names.empty() ? "" : ", ") + std::string(e.traits.name);
+    return names;
+}
+
 float fp16ToFp32(uint16_t h) {
     const uint32_t sign = static_cast<uint32_t>(h & 0x8000) << 16;
     const uint32_t exp = (h >> 10) & 0x1F, mant = h & 0x3FF;
@@ -338,6 +416,15 @@ void dequantizeRow(TensorType t, const void* src, float* dst, size_t n) {
     case TensorType::Q8_0:
         dequantQ8_0(static_cast<const BlockQ8_0*>(src), dst, n / kQK8_0);
         return;
+    case TensorType::Q4_1:
+        dequantQ4_1(static_cast<const BlockQ4_1*>(src), dst, n / kQK4_1);
+        return;
+    case TensorType::Q5_0:
+        dequantQ5(static_cast<const BlockQ5_0*>(src), dst, n / kQK5_0, false);
+        return;
+    case TensorType::Q5_1:
+        dequantQ5(static_cast<const BlockQ5_1*>(src), dst, n / kQK5_1, true);
+        return;
     case TensorType::Q4_K:
         dequantQ4_K(static_cast<const BlockQ4_K*>(src), dst, n / kQK_K);
         return;
@@ -374,6 +461,15 @@ void quantizeRow(TensorType t, const float* src, void* dst, size_t n) {
         return;
     case TensorType::Q8_0:
         quantQ8_0(src, static_cast<BlockQ8_0*>(dst), n / kQK8_0);
+        return;
+    case TensorType::Q4_1:
+        quantQ4_1(src, static_cast<BlockQ4_1*>(dst), n / kQK4_1);
+        return;
+    case TensorType::Q5_0:
+        quantQ5(src, static_cast<BlockQ5_0*>(dst), n / kQK5_0);
+        return;
+    case TensorType::Q5_1:
+        quantQ5(src, static_cast<BlockQ5_1*>(dst), n / kQK5_1);
         return;
     case TensorType::Q4_K:
         quantQ4_K(src, static_cast<BlockQ4_K*>(dst), n / kQK_K);
