@@ -50,7 +50,8 @@ std::vector<std::vector<int32_t>> readOutputs(const QString& path) {
 
 QString idsText(const std::vector<int32_t>& ids) {
     QStringList parts;
-    for (int32_t id : ids) parts << QString::number(id);
+    for (int32_t id : ids)
+        parts << QString::number(id);
     return parts.join(' ');
 }
 
