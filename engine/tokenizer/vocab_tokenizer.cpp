@@ -117,14 +117,19 @@ std::string VocabTokenizer::tokenBytes(int32_t id) const {
 
 std::string VocabTokenizer::decode(const std::vector<int32_t>& ids, bool renderSpecial) const {
     std::string out;
+    bool firstText = true;
     for (int32_t id : ids) {
-        if (isSpecial(id) && !renderSpecial) continue;
+        if (isSpecial(id)) {
+            if (renderSpecial) out += tokenBytes(id);
+            continue;
+        }
         std::string bytes = tokenBytes(id);
-        // Only the very first text may lose its dummy-prefix space: what a prefix of the ids
-        // decodes to is then always a prefix of the whole decode (streaming relies on it).
-        if (out.empty() && stripsLeadingSpace() && !isSpecial(id) && vocab_.types[id] == TokenType::Normal &&
-            !bytes.empty() && bytes[0] == ' ')
+        // Only the first text piece loses its dummy-prefix space (as sentencepiece decodes), so
+        // what a prefix of the ids decodes to is always a prefix of the whole decode.
+        if (firstText && stripsLeadingSpace() && vocab_.types[id] == TokenType::Normal && !bytes.empty() &&
+            bytes[0] == ' ')
             bytes.erase(0, 1);
+        firstText = false;
         out += bytes;
     }
     return out;
