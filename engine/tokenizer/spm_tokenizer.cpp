@@ -25,7 +25,7 @@ std::string unescapeWhitespace(const std::string& piece) {
 
 } // namespace
 
-SpmTokenizer::SpmTokenizer(Vocab v) : VocabTokenizer(std::move(v)) {
+SpmTokenizer::SpmTokenizer(Vocab v) : VocabTokenizer(std::move(v), /*matchPlainAddedTokens=*/false) {
     const Vocab& vocab = this->vocab();
     // With remove_extra_whitespaces, sentencepiece would strip a space we prepend ourselves,
     // so it has to add the dummy prefix itself (then also after special tokens).

@@ -13,7 +13,7 @@ constexpr std::string_view kEndOfTurnTexts[] = {
 
 } // namespace
 
-VocabTokenizer::VocabTokenizer(Vocab vocab) : vocab_(std::move(vocab)) {
+VocabTokenizer::VocabTokenizer(Vocab vocab, bool matchPlainAddedTokens) : vocab_(std::move(vocab)) {
     const int n = vocab_.size();
     ids_.reserve(n);
     special_.assign(n, false);
@@ -31,7 +31,7 @@ VocabTokenizer::VocabTokenizer(Vocab vocab) : vocab_(std::move(vocab)) {
             if (looksLikeMarkup(text)) {
                 special_[id] = true;
                 markup.push_back(id);
-            } else {
+            } else if (matchPlainAddedTokens) {
                 plain.push_back(id);
             }
             break;
@@ -108,8 +108,6 @@ std::string VocabTokenizer::tokenBytes(int32_t id) const {
         return text;
     case TokenType::Unknown:
         return id == vocab_.unk ? std::string(" \xE2\x81\x87 ") : text; // sentencepiece's " ⁇ "
-    case TokenType::UserDefined:
-        return text; // added tokens are stored as the literal text they stand for
     default:
         return normalBytes(id);
     }

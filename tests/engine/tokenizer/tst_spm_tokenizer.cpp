@@ -18,9 +18,57 @@
 using sosoik::test::idList;
 using sosoik::test::loadTokenizer;
 
+namespace {
+
+// A tiny SentencePiece vocabulary with a plain added token ("▁▁", as Gemma has for runs of
+// spaces) and a markup one ("<|turn|>").
+sosoik::tok::Vocab tinySpmVocab() {
+    using sosoik::tok::TokenType;
+    sosoik::tok::Vocab v;
+    v.model = "llama";
+    v.tokens = {"<unk>",
+                "<s>",
+                "</s>",
+                "\xE2\x96\x81",
+                "a",
+                "b",
+                "\xE2\x96\x81"
+                "a",
+                "\xE2\x96\x81"
+                "b",
+                "\xE2\x96\x81\xE2\x96\x81",
+                "<|turn|>"};
+    // "▁▁" scores lowest: only whole-token matching (not merging) can produce it here.
+    v.scores = {0, 0, 0, -1, -2, -2, -1, -1, -100, 0};
+    v.types = {TokenType::Unknown,     TokenType::Control,    TokenType::Control, TokenType::Normal,
+               TokenType::Normal,      TokenType::Normal,     TokenType::Normal,  TokenType::Normal,
+               TokenType::UserDefined, TokenType::UserDefined};
+    v.unk = 0;
+    v.bos = 1;
+    v.eos = 2;
+    v.addBos = true;
+    v.addSpacePrefix = true;
+    return v;
+}
+
+} // namespace
+
 class TestSpmTokenizer : public QObject {
     Q_OBJECT
 private slots:
+    void addedTokensPlainVersusMarkup() {
+        sosoik::tok::SpmTokenizer tok(tinySpmVocab());
+        // The plain added token is produced from ordinary text, as the original model does...
+        QCOMPARE(tok.encode("a  b", false), (std::vector<int32_t>{6, 8, 5}));
+        QCOMPARE(tok.decode({6, 8, 5}), std::string("a  b"));
+        // ...the markup one only where special tokens are parsed.
+        const auto typed = tok.encode("a<|turn|>", false, false);
+        QVERIFY(std::find(typed.begin(), typed.end(), 9) == typed.end());
+        QCOMPARE(tok.encode("a<|turn|>", true, true), (std::vector<int32_t>{1, 6, 9}));
+        QCOMPARE(tok.decode({1, 6, 9}), std::string("a"));
+        QCOMPARE(tok.decode({1, 6, 9}, true), std::string("<s>a<|turn|>"));
+    }
+
     void protobufWriterEncodesWireFormat() {
         sosoik::pb::Writer w;
         w.varintField(1, 300); // key 0x08, varint 300 = AC 02
