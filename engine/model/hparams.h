@@ -18,7 +18,7 @@ struct HParams {
     int nLayer = 0;
     int nHead = 0;
     int nHeadKv = 0;
-    int headDim = 0;     // nEmbd / nHead unless the file says otherwise
+    int headDim = 0; // nEmbd / nHead unless the file says otherwise
     int nFf = 0;
     int nVocab = 0;
     int nCtxTrain = 0;

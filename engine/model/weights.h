@@ -20,8 +20,8 @@ struct LayerWeights {
 struct Weights {
     Tensor tokenEmbd = nullptr;
     Tensor outputNorm = nullptr;
-    Tensor output = nullptr;     // == tokenEmbd when the output is tied
-    Tensor ropeFreqs = nullptr;  // Llama 3.1+ frequency factors (headDim/2 floats), optional
+    Tensor output = nullptr;    // == tokenEmbd when the output is tied
+    Tensor ropeFreqs = nullptr; // Llama 3.1+ frequency factors (headDim/2 floats), optional
     std::vector<LayerWeights> layers;
 };
 

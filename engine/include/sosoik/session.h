@@ -21,7 +21,7 @@ public:
     // Throws Error(Cancelled) if cancel() was called; the cache then holds the tokens decoded so far.
     virtual std::vector<float> decode(std::span<const int32_t> tokens, bool allLogits = false) = 0;
 
-    virtual int position() const = 0;      // tokens in the cache
+    virtual int position() const = 0; // tokens in the cache
     virtual int contextLength() const = 0;
     // Drops cached tokens from position n onwards, so a following decode() reuses the prefix.
     virtual void truncate(int n) = 0;
@@ -33,7 +33,8 @@ public:
     void resetCancel() { cancelled_.store(false); }
     bool cancelRequested() const { return cancelled_.load(); }
 
-private:
+protected:
+    // Implementations hand this flag to the backend, which polls it between layers.
     std::atomic<bool> cancelled_{false};
 };
 

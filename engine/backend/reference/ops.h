@@ -1,0 +1,50 @@
+#pragma once
+// The reference backend's operations, one plain F32 function each. They define what every
+// faster backend must compute: the Vulkan op tests compare each shader against these.
+#include "gguf/gguf_file.h"
+#include "model/hparams.h"
+
+#include <cstdint>
+#include <functional>
+
+namespace sosoik::backend::reference {
+
+// A weight matrix of `rows` rows, each `cols` elements of `type` stored contiguously
+// (ggml dims {cols, rows}); rows are dequantized with gguf::dequantizeRow.
+struct Matrix {
+    gguf::TensorType type = gguf::TensorType::F32;
+    const uint8_t* data = nullptr;
+    int rows = 0;
+    int cols = 0;
+};
+Matrix matrixOf(const gguf::TensorInfo& tensor); // dims {cols, rows} (a 1-D tensor is one row)
+
+// y[r] = sum_c W[r][c] * x[c]. threads <= 1 runs on the calling thread.
+void matvec(const Matrix& w, const float* x, float* y, int threads = 1);
+// For n input vectors (x: n × cols, row-major) writes y: n × rows.
+void matmul(const Matrix& w, const float* x, int n, float* y, int threads = 1);
+// out = x / sqrt(mean(x^2) + eps) * weight (weight may be null: no scaling). out may alias x.
+void rmsnorm(const float* x, const float* weight, int n, float eps, float* out);
+// Rotates nHeads heads of headDim values in place for position pos. Pair i (0 <= i < headDim/2)
+// is (x[2i], x[2i+1]) for Interleaved and (x[i], x[i + headDim/2]) for Neox; its angle is
+// pos * freqBase^(-2i/headDim) / freqFactors[i] (freqFactors null: 1).
+void rope(float* x, int nHeads, int headDim, int pos, float freqBase, model::RopeLayout layout,
+          const float* freqFactors = nullptr);
+// One query (nHead × headDim) against nKeys cached positions; k and v are nKeys rows of
+// nHeadKv × headDim. Query head h reads KV head h / (nHead / nHeadKv). Scale 1/sqrt(headDim).
+// Causality is the caller's choice of nKeys (= the query's position + 1).
+void attention(const float* q, const float* k, const float* v, int nKeys, int nHead, int nHeadKv, int headDim,
+               float* out);
+// n queries at positions startPos.. (q: n × nHead·headDim); query t sees keys 0..startPos+t.
+void attentionCausal(const float* q, int n, int startPos, const float* k, const float* v, int nHead,
+                     int nHeadKv, int headDim, float* out, int threads = 1);
+// out = silu(gate) * up, silu(x) = x / (1 + e^-x). out may alias gate or up.
+void swiglu(const float* gate, const float* up, int n, float* out);
+void add(float* x, const float* y, int n); // x += y
+// Dequantizes row `token` of an embedding table (cols = embedding size).
+void embed(const Matrix& table, int32_t token, float* out);
+
+// Runs fn(begin, end) over [0, n) split across up to `threads` threads (the caller's included).
+void parallelFor(int n, int threads, const std::function<void(int, int)>& fn);
+
+} // namespace sosoik::backend::reference
