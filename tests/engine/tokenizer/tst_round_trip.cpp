@@ -89,6 +89,21 @@ private slots:
         QCOMPARE(stream.flush(), std::string());
     }
 
+    void invalidUtf8BytesSurvive_data() {
+        QTest::addColumn<QString>("vocab");
+        QTest::newRow("spm") << "tokenizer-suite/ggml-vocab-llama-spm.gguf";
+        QTest::newRow("bpe") << "tokenizer-suite/ggml-vocab-gpt-2.gguf";
+    }
+    void invalidUtf8BytesSurvive() {
+        QFETCH(QString, vocab);
+        SOSOIK_REQUIRE_SHARED(path, vocab);
+        auto tok = loadTokenizer(path);
+        // Latin-1 text, a lone continuation byte, a truncated sequence and a surrogate encoding.
+        const std::string bytes = "caf\xE9 \x80x \xE2\x82 y \xED\xA0\x80 z\xFF";
+        const auto ids = tok->encode(bytes, false);
+        QCOMPARE(QByteArray::fromStdString(tok->decode(ids)), QByteArray::fromStdString(bytes));
+    }
+
     void roundTrip_data() {
         QTest::addColumn<QString>("vocab");
         QTest::addColumn<QByteArray>("text");
