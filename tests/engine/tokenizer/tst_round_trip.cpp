@@ -18,6 +18,8 @@ const char* const kVocabs[] = {
     "tokenizer-suite/ggml-vocab-qwen2.gguf",
     "tokenizer-suite/ggml-vocab-deepseek-llm.gguf",
     "tokenizer-suite/ggml-vocab-starcoder.gguf",
+    "tokenizer-suite/ggml-vocab-baichuan.gguf", // SentencePiece without a test-string file
+    "tokenizer-suite/ggml-vocab-gpt-neox.gguf", // no tokenizer.ggml.pre: the documented default split
 };
 
 const std::pair<const char*, const char*> kTexts[] = {

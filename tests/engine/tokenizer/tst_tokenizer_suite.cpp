@@ -10,8 +10,6 @@
 #include <QFile>
 #include <QTest>
 
-#include <map>
-
 namespace {
 
 // The .inp file holds the strings, each followed by "\n__ggml_vocab_test__\n"; split exactly as
@@ -55,11 +53,6 @@ QString idsText(const std::vector<int32_t>& ids) {
     return parts.join(' ');
 }
 
-// Vocabularies the engine deliberately does not tokenize, with the reason shown in the skip.
-const std::map<QString, QString> kUnsupported = {
-    {"bert-bge", "WordPiece (tokenizer.ggml.model = bert) is an embedding-model tokenizer; not a chat model"},
-};
-
 } // namespace
 
 class TestTokenizerSuite : public QObject {
@@ -81,7 +74,6 @@ private slots:
     void conformance() {
         QFETCH(QString, vocab);
         SOSOIK_REQUIRE_SHARED(dir, "tokenizer-suite");
-        if (kUnsupported.count(vocab)) QSKIP(qPrintable(vocab + ": unsupported: " + kUnsupported.at(vocab)));
         const QString base = dir + "/ggml-vocab-" + vocab + ".gguf";
         const auto inputs = readInputs(base + ".inp");
         const auto expected = readOutputs(base + ".out");
