@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
     }
     for (auto type :
          {gguf::TensorType::F32, gguf::TensorType::F16, gguf::TensorType::BF16, gguf::TensorType::Q8_0,
-          gguf::TensorType::Q4_0, gguf::TensorType::Q4_K, gguf::TensorType::Q6_K}) {
+          gguf::TensorType::Q4_0, gguf::TensorType::Q4_1, gguf::TensorType::Q5_0, gguf::TensorType::Q5_1,
+          gguf::TensorType::Q4_K, gguf::TensorType::Q6_K}) {
         GgufWriter w;
         w.setAlignment(type == gguf::TensorType::F32 ? 8 : 32);
         const size_t cols = gguf::traits(type).blockElements == 256 ? 256 : 32;

@@ -14,6 +14,7 @@ if ! "$clangxx" -fsanitize=fuzzer,address,undefined "$build/probe.cpp" -o "$buil
 fi
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
+command -v ccache >/dev/null && generator+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S "$src/tests/fuzz" -B "$build" "${generator[@]}" -DCMAKE_CXX_COMPILER="$clangxx" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build/configure.log" 2>&1 || { cat "$build/configure.log"; exit 1; }
 cmake --build "$build" -j 2 >"$build/build.log" 2>&1 || { cat "$build/build.log"; exit 1; }
