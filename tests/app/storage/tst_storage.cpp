@@ -42,6 +42,18 @@ private slots:
         }
     }
 
+    void existingCustomFolderKeepsItsMode() {
+        QTemporaryDir tmp;
+        const auto open = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadUser |
+                          QFile::WriteUser | QFile::ExeUser | QFile::ReadGroup | QFile::ExeGroup |
+                          QFile::ReadOther | QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(tmp.path(), open));
+        Storage s;
+        QVERIFY(s.open(tmp.path()));
+        QCOMPARE(QFile::permissions(tmp.path()), open);
+        QVERIFY(!(QFile::permissions(s.databasePath()) & (QFile::ReadOther | QFile::ReadGroup)));
+    }
+
     void conversationsOrderedByLastActivity() {
         QTemporaryDir tmp;
         Storage s;
