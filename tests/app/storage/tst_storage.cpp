@@ -161,6 +161,20 @@ private slots:
         QVERIFY(!s.updateMessageContent(424242, "x"));
     }
 
+    void streamingWriterSavesOnItsInterval() {
+        QTemporaryDir tmp;
+        Storage s;
+        QVERIFY(s.open(tmp.path()));
+        const qint64 id = s.beginMessage(s.createConversation(), "assistant");
+        StreamingMessageWriter writer(&s, id, 500, 1000000);
+        QVERIFY(writer.append("a"));
+        QCOMPARE(s.message(id)->content, QString()); // within the interval: not written yet
+        QTest::qSleep(550);
+        QVERIFY(writer.append("b")); // the interval has passed: saved with this piece
+        QCOMPARE(s.message(id)->content, QStringLiteral("ab"));
+        QVERIFY(!s.message(id)->finished);
+    }
+
     void deleteMessagesFromAPoint() {
         QTemporaryDir tmp;
         Storage s;
