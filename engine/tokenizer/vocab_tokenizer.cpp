@@ -69,8 +69,9 @@ std::vector<int32_t> VocabTokenizer::encodeSegments(const std::vector<Segment>& 
     if (!matcher_.empty()) fragments = matcher_.partition(std::move(fragments));
 
     std::vector<int32_t> out;
-    const bool addSpecial = addBos;
-    if (addSpecial && vocab_.addBos) out.push_back(vocab_.bos);
+    // EOS is never appended, even when the file asks for it (add_eos_token): every caller
+    // here builds a prompt the model must continue, and an EOS would end it.
+    if (addBos && vocab_.addBos) out.push_back(vocab_.bos);
     bool atTextStart = true;
     std::string pending;
     auto flush = [&] {
@@ -89,7 +90,6 @@ std::vector<int32_t> VocabTokenizer::encodeSegments(const std::vector<Segment>& 
         atTextStart = true;
     }
     flush();
-    if (addSpecial && vocab_.addEos) out.push_back(vocab_.eos);
     return out;
 }
 
