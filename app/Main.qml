@@ -1,7 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import "chat"
+import "models"
+import "settings"
 
+// The main window: conversations on the left, the chat in the middle, the model and
+// settings in the tool bar. Context objects: chat, models, appSettings, language, appInfo
+// (and history, when the history feature is wired).
 ApplicationWindow {
     id: window
     objectName: "mainWindow"
@@ -10,10 +16,121 @@ ApplicationWindow {
     minimumWidth: 640
     minimumHeight: 420
     visible: true
-    title: qsTr("Sosoik")
+    title: chat && chat.title ? qsTr("%1 — Sosoik").arg(chat.title) : qsTr("Sosoik")
+
+    readonly property bool wired: typeof chat !== "undefined" && chat !== null
+    readonly property bool hasHistory: typeof history !== "undefined" && history !== null
+
+    font.family: "Noto Sans CJK KR"
+
+    Shortcut {
+        sequence: "Ctrl+N"
+        enabled: window.wired
+        onActivated: chat.newConversation()
+    }
+    Shortcut {
+        sequence: "Ctrl+O"
+        enabled: window.wired
+        onActivated: modelPicker.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+,"
+        enabled: window.wired
+        onActivated: settingsDialog.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+B"
+        onActivated: sidebar.visible = !sidebar.visible
+    }
+
+    header: ToolBar {
+        visible: window.wired
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 6
+            anchors.rightMargin: 6
+            spacing: 6
+            ToolButton {
+                objectName: "sidebarToggle"
+                text: "☰"
+                onClicked: sidebar.visible = !sidebar.visible
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Show or hide conversations (Ctrl+B)")
+            }
+            Label {
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+                font.bold: true
+                text: window.wired && chat.title ? chat.title : qsTr("New conversation")
+            }
+            ModelButton {
+                objectName: "modelButton"
+                onClicked: modelPicker.open()
+            }
+            ToolButton {
+                objectName: "conversationSettingsButton"
+                text: qsTr("Conversation")
+                onClicked: conversationSettings.open()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("System prompt and sampling for this conversation")
+            }
+            ToolButton {
+                objectName: "settingsButton"
+                text: "⚙"
+                onClicked: settingsDialog.open()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Settings (Ctrl+,)")
+            }
+        }
+    }
 
     Label {
+        visible: !window.wired
         anchors.centerIn: parent
         text: qsTr("Sosoik — open a model to start chatting")
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+        visible: window.wired
+
+        Pane {
+            id: sidebar
+            objectName: "sidebar"
+            Layout.fillHeight: true
+            Layout.preferredWidth: 260
+            padding: 0
+            Loader {
+                anchors.fill: parent
+                active: window.wired
+                source: window.hasHistory ? "qrc:/qml/history/HistorySidebar.qml" : "qrc:/qml/chat/NewChatPanel.qml"
+            }
+        }
+        ToolSeparator {
+            Layout.fillHeight: true
+            visible: sidebar.visible
+            padding: 0
+        }
+        Loader {
+            id: chatLoader
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            active: window.wired
+            sourceComponent: ChatView {}
+        }
+    }
+
+    ModelPicker {
+        id: modelPicker
+        anchors.centerIn: parent
+    }
+    SettingsDialog {
+        id: settingsDialog
+        anchors.centerIn: parent
+    }
+    ConversationSettingsDialog {
+        id: conversationSettings
+        anchors.centerIn: parent
     }
 }

@@ -25,7 +25,8 @@ std::optional<std::string> Args::take(std::initializer_list<const char*> names) 
 }
 
 bool Args::flag(std::initializer_list<const char*> names) {
-    auto it = std::find_if(items_.begin(), items_.end(), [&](const std::string& s) { return matches(s, names); });
+    auto it =
+        std::find_if(items_.begin(), items_.end(), [&](const std::string& s) { return matches(s, names); });
     if (it == items_.end()) return false;
     items_.erase(it);
     return true;

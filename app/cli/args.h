@@ -9,7 +9,8 @@ namespace sosoik::cli {
 class Args {
 public:
     Args(int argc, char** argv, int first) {
-        for (int i = first; i < argc; ++i) items_.emplace_back(argv[i]);
+        for (int i = first; i < argc; ++i)
+            items_.emplace_back(argv[i]);
     }
     // Removes and returns the value of an option given as any of names; throws on a missing value.
     std::optional<std::string> take(std::initializer_list<const char*> names);

@@ -18,10 +18,12 @@ int runDevices(Args& args) {
     const int preferred = preferredDevice(devices);
     for (const auto& d : devices) {
         std::printf("%c %d: %s\n", d.index == preferred ? '*' : ' ', d.index, d.name.c_str());
-        std::printf("     type %s, Vulkan %s, driver %s\n", d.type.c_str(), d.apiVersion.c_str(), d.driver.c_str());
+        std::printf("     type %s, Vulkan %s, driver %s\n", d.type.c_str(), d.apiVersion.c_str(),
+                    d.driver.c_str());
         std::printf("     VRAM %.1f GiB, subgroup %u, shared memory %u KiB, max storage buffer %llu MiB\n",
                     static_cast<double>(d.deviceLocalBytes) / (1ull << 30), d.subgroupSize,
-                    d.sharedMemoryBytes / 1024, static_cast<unsigned long long>(d.maxStorageBufferRange >> 20));
+                    d.sharedMemoryBytes / 1024,
+                    static_cast<unsigned long long>(d.maxStorageBufferRange >> 20));
         std::printf("     features: fp16 %s, 16-bit storage %s, 8-bit storage %s, int dot %s, "
                     "cooperative matrix %s, memory budget %s\n",
                     d.fp16 ? "yes" : "no", d.storage16 ? "yes" : "no", d.storage8 ? "yes" : "no",

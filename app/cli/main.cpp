@@ -25,7 +25,8 @@ void printHelp() {
     std::printf("sosoik-cli %s — offline LLM engine (GGUF models on Vulkan GPUs)\n\n",
                 std::string(versionString()).c_str());
     std::printf("usage: sosoik-cli COMMAND [OPTIONS]\n\ncommands:\n");
-    for (const auto& c : commands) std::printf("  %-10s %s\n", c.name.c_str(), c.summary.c_str());
+    for (const auto& c : commands)
+        std::printf("  %-10s %s\n", c.name.c_str(), c.summary.c_str());
     std::printf("\n  sosoik-cli help COMMAND   options of one command\n"
                 "  sosoik-cli --version      print the version\n");
 }

@@ -1,5 +1,7 @@
 #include "core/application.h"
 
+#include "core/data_dir.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QQmlApplicationEngine>
@@ -19,7 +21,14 @@ int runApplication(int argc, char* argv[]) {
     parser.setApplicationDescription("Sosoik — an offline AI assistant");
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("main",
+                                    "Keep conversations and settings in DIR (also: SOSOIK_DATA_DIR)."),
+        QStringLiteral("DIR"));
+    parser.addOption(dataDirOption);
     parser.process(app);
+    const DataDir dataDir = resolveDataDir(parser.value(dataDirOption));
 
     QQmlApplicationEngine engine;
     QObject::connect(

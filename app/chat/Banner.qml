@@ -1,0 +1,38 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// A dismissible strip above the conversation: errors in red, notices in amber.
+Rectangle {
+    id: banner
+    property string kind: "error"
+    property alias text: label.text
+    signal dismissed
+
+    visible: text.length > 0
+    implicitHeight: visible ? row.implicitHeight + 16 : 0
+    color: kind === "error" ? "#fde7e9" : "#fff4ce"
+    border.color: kind === "error" ? "#d13438" : "#c19c00"
+
+    RowLayout {
+        id: row
+        anchors.fill: parent
+        anchors.margins: 8
+        Label {
+            text: banner.kind === "error" ? "⚠" : "ℹ"
+            color: banner.kind === "error" ? "#a4262c" : "#8a6d00"
+        }
+        Label {
+            id: label
+            objectName: banner.objectName + "Text"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: "#201f1e"
+        }
+        ToolButton {
+            text: "✕"
+            onClicked: banner.dismissed()
+            Accessible.name: qsTr("Dismiss")
+        }
+    }
+}

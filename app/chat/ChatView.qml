@@ -1,0 +1,74 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The conversation: banners, the message list, live statistics and the input box.
+Item {
+    id: view
+    objectName: "chatView"
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Banner {
+            objectName: "errorBanner"
+            Layout.fillWidth: true
+            kind: "error"
+            text: chat.errorText || models.errorText
+            onDismissed: {
+                chat.dismissError()
+                models.dismissError()
+            }
+        }
+        Banner {
+            objectName: "noticeBanner"
+            Layout.fillWidth: true
+            kind: "notice"
+            text: chat.noticeText
+            onDismissed: chat.dismissNotice()
+        }
+
+        ListView {
+            id: list
+            objectName: "messageList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 4
+            topMargin: 12
+            bottomMargin: 12
+            model: chat.messages
+            reuseItems: false
+            // Follow a streaming answer only while the reader is at the bottom.
+            property bool pinned: true
+            onMovementEnded: pinned = atYEnd
+            onContentHeightChanged: if (pinned) positionViewAtEnd()
+            onCountChanged: {
+                pinned = true
+                positionViewAtEnd()
+            }
+            ScrollBar.vertical: ScrollBar {}
+            delegate: MessageDelegate {
+                width: ListView.view.width
+            }
+
+            EmptyState {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 48, 520)
+                visible: list.count === 0
+            }
+        }
+
+        StatsBar {
+            Layout.fillWidth: true
+        }
+
+        InputBar {
+            id: input
+            Layout.fillWidth: true
+        }
+    }
+
+    Component.onCompleted: input.focusInput()
+}

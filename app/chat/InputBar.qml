@@ -1,0 +1,80 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The message box: Enter sends, Shift+Enter adds a line, Esc stops an answer.
+// Shows how many tokens the text takes (counted by the engine thread, debounced).
+Pane {
+    id: bar
+    padding: 10
+
+    function focusInput() { field.forceActiveFocus() }
+
+    function sendNow() {
+        if (chat.busy || field.text.trim().length === 0)
+            return
+        if (chat.send(field.text)) {
+            field.text = ""
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(Math.max(field.implicitHeight, 44), 180)
+            TextArea {
+                id: field
+                objectName: "messageInput"
+                placeholderText: models.loaded ? qsTr("Message Sosoik… (Enter sends, Shift+Enter for a new line)")
+                                               : qsTr("Open a model first, then type here")
+                wrapMode: TextEdit.Wrap
+                selectByMouse: true
+                Accessible.name: qsTr("Message")
+                function handleEnter(event) {
+                    if (event.modifiers & Qt.ShiftModifier) {
+                        event.accepted = false
+                        return
+                    }
+                    bar.sendNow()
+                    event.accepted = true
+                }
+                Keys.onReturnPressed: event => handleEnter(event)
+                Keys.onEnterPressed: event => handleEnter(event)
+                Keys.onEscapePressed: chat.stop()
+                onTextChanged: countTimer.restart()
+            }
+        }
+
+        ColumnLayout {
+            spacing: 2
+            Button {
+                id: sendButton
+                objectName: chat.busy ? "stopButton" : "sendButton"
+                Layout.preferredWidth: 96
+                text: chat.busy ? qsTr("Stop") : qsTr("Send")
+                highlighted: !chat.busy
+                enabled: chat.busy || field.text.trim().length > 0
+                onClicked: chat.busy ? chat.stop() : bar.sendNow()
+                ToolTip.visible: hovered
+                ToolTip.text: chat.busy ? qsTr("Stop the answer (Esc)") : qsTr("Send (Enter)")
+            }
+            Label {
+                objectName: "inputTokenCount"
+                Layout.alignment: Qt.AlignHCenter
+                font.pixelSize: 11
+                opacity: 0.7
+                visible: field.text.length > 0 && chat.inputTokenCount >= 0
+                text: qsTr("%n token(s)", "", chat.inputTokenCount)
+            }
+        }
+    }
+
+    Timer {
+        id: countTimer
+        interval: 200
+        onTriggered: chat.countInputTokens(field.text)
+    }
+}

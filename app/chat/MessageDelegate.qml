@@ -1,0 +1,211 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One message: Markdown prose, code blocks with a copy button, and its actions
+// (copy, edit and resend for the user's messages, regenerate for the last answer, delete).
+Item {
+    id: root
+    required property int index
+    required property var messageId
+    required property string role
+    required property string content
+    required property var segments
+    required property bool streaming
+    required property string note
+    required property bool isLast
+
+    readonly property bool isUser: role === "user"
+    property bool editing: false
+
+    implicitHeight: bubble.height + 8
+    objectName: "message_" + index
+
+    Rectangle {
+        id: bubble
+        x: root.isUser ? root.width - width - 16 : 16
+        width: Math.min(root.width - 32, root.isUser ? Math.max(body.implicitWidth + 24, 160) : 760)
+        height: body.implicitHeight + 20
+        radius: 10
+        color: root.isUser ? "#e8f1fb" : palette.base
+        border.color: root.isUser ? "#c7dcf3" : "#e1dfdd"
+
+        HoverHandler { id: hover }
+
+        ColumnLayout {
+            id: body
+            x: 12
+            y: 10
+            width: bubble.width - 24
+            spacing: 6
+
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    text: root.isUser ? qsTr("You") : qsTr("Assistant")
+                    font.bold: true
+                    opacity: 0.75
+                }
+                BusyIndicator {
+                    visible: root.streaming
+                    running: root.streaming
+                    Layout.preferredWidth: 18
+                    Layout.preferredHeight: 18
+                }
+                Item { Layout.fillWidth: true }
+                Row {
+                    objectName: "actions_" + root.index
+                    opacity: hover.hovered || root.isLast ? 1 : 0
+                    visible: !root.editing && !root.streaming
+                    ToolButton {
+                        objectName: "copyMessage_" + root.index
+                        text: qsTr("Copy")
+                        font.pixelSize: 11
+                        onClicked: chat.copyToClipboard(root.content)
+                    }
+                    ToolButton {
+                        objectName: "editMessage_" + root.index
+                        visible: root.isUser
+                        enabled: !chat.busy
+                        text: qsTr("Edit")
+                        font.pixelSize: 11
+                        onClicked: {
+                            editor.text = root.content
+                            root.editing = true
+                            editor.forceActiveFocus()
+                        }
+                    }
+                    ToolButton {
+                        objectName: "regenerate_" + root.index
+                        visible: !root.isUser && root.isLast
+                        enabled: !chat.busy
+                        text: qsTr("Regenerate")
+                        font.pixelSize: 11
+                        onClicked: chat.regenerate()
+                    }
+                    ToolButton {
+                        objectName: "deleteMessage_" + root.index
+                        text: qsTr("Delete")
+                        font.pixelSize: 11
+                        enabled: !chat.busy
+                        onClicked: chat.deleteMessage(root.index)
+                    }
+                }
+            }
+
+            Repeater {
+                model: root.editing ? [] : root.segments
+                delegate: Loader {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    sourceComponent: modelData.kind === "code" ? codeBlock : prose
+                    property var segment: modelData
+                }
+            }
+
+            Label {
+                visible: !root.editing && root.segments.length === 0 && root.streaming
+                text: "…"
+            }
+
+            ColumnLayout {
+                visible: root.editing
+                Layout.fillWidth: true
+                TextArea {
+                    id: editor
+                    objectName: "editor_" + root.index
+                    Layout.fillWidth: true
+                    wrapMode: TextEdit.Wrap
+                    Keys.onReturnPressed: event => {
+                        if (event.modifiers & Qt.ShiftModifier) {
+                            event.accepted = false
+                            return
+                        }
+                        root.editing = false
+                        chat.editAndResend(root.index, editor.text)
+                    }
+                    Keys.onEscapePressed: root.editing = false
+                }
+                RowLayout {
+                    Button {
+                        objectName: "saveEdit_" + root.index
+                        text: qsTr("Save and send")
+                        highlighted: true
+                        onClicked: {
+                            root.editing = false
+                            chat.editAndResend(root.index, editor.text)
+                        }
+                    }
+                    Button {
+                        text: qsTr("Cancel")
+                        onClicked: root.editing = false
+                    }
+                }
+            }
+
+            Label {
+                visible: root.note.length > 0
+                text: root.note
+                font.italic: true
+                font.pixelSize: 11
+                opacity: 0.7
+            }
+        }
+    }
+
+    Component {
+        id: prose
+        TextEdit {
+            text: segment.text
+            textFormat: TextEdit.MarkdownText
+            readOnly: true
+            selectByMouse: true
+            wrapMode: TextEdit.Wrap
+            color: palette.text
+            onLinkActivated: link => Qt.openUrlExternally(link)
+        }
+    }
+
+    Component {
+        id: codeBlock
+        Rectangle {
+            implicitHeight: codeColumn.implicitHeight + 12
+            radius: 6
+            color: "#f5f5f5"
+            border.color: "#e1dfdd"
+            ColumnLayout {
+                id: codeColumn
+                x: 8
+                y: 6
+                width: parent.width - 16
+                spacing: 2
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        text: segment.language || qsTr("code")
+                        font.pixelSize: 11
+                        opacity: 0.6
+                    }
+                    Item { Layout.fillWidth: true }
+                    ToolButton {
+                        objectName: "copyCode"
+                        text: qsTr("Copy code")
+                        font.pixelSize: 11
+                        onClicked: chat.copyToClipboard(segment.text)
+                    }
+                }
+                TextEdit {
+                    Layout.fillWidth: true
+                    text: segment.text
+                    textFormat: TextEdit.PlainText
+                    readOnly: true
+                    selectByMouse: true
+                    wrapMode: TextEdit.WrapAnywhere
+                    font.family: "Noto Sans Mono CJK KR"
+                    font.pixelSize: 13
+                    color: "#201f1e"
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,378 @@
+#include "chat/chat_controller.h"
+
+#include "settings/app_settings.h"
+#include "storage/storage.h"
+
+#include <QClipboard>
+#include <QFileInfo>
+#include <QGuiApplication>
+
+namespace sosoik::app {
+namespace {
+
+constexpr int kFlushIntervalMs = 250;
+
+ChatRow toRow(const storage::Message& m) {
+    ChatRow r;
+    r.id = m.id;
+    r.role = m.role;
+    r.content = m.content;
+    r.created = m.created;
+    r.completionTokens = m.completionTokens;
+    // An answer the app never finished (crash, quit while streaming) is kept and marked.
+    if (!m.finished && m.role == QLatin1String("assistant"))
+        r.note = ChatController::tr("This answer was interrupted.");
+    return r;
+}
+
+} // namespace
+
+ChatController::ChatController(EngineWorker* worker, storage::Storage* storage, AppSettings* settings,
+                               QObject* parent)
+    : QObject(parent), worker_(worker), storage_(storage), appSettings_(settings), model_(this) {
+    flushTimer_.setInterval(kFlushIntervalMs);
+    connect(&flushTimer_, &QTimer::timeout, this, &ChatController::flushStreamingText);
+    connect(worker, &EngineWorker::textGenerated, this, &ChatController::onText);
+    connect(worker, &EngineWorker::generationFinished, this, &ChatController::onFinished);
+    connect(worker, &EngineWorker::generationFailed, this, &ChatController::onFailed);
+    connect(worker, &EngineWorker::generationStarted, this, [this](int id, const GenerationStats& stats) {
+        if (id != requestId_) return;
+        queued_ = false;
+        stats_ = stats;
+        emit busyChanged();
+        emit statsChanged();
+        if (stats.droppedMessages > 0)
+            setNotice(tr("%n older message(s) were left out so the conversation fits the model's context.",
+                         nullptr, stats.droppedMessages));
+    });
+    connect(worker, &EngineWorker::generationQueued, this, [this](int id, int) {
+        if (id != requestId_) return;
+        queued_ = true;
+        emit busyChanged();
+    });
+    connect(worker, &EngineWorker::tokensCounted, this, [this](int id, int count) {
+        if (id != countRequestId_) return;
+        inputTokens_ = count;
+        emit inputTokenCountChanged();
+    });
+    connect(settings, &AppSettings::changed, this, &ChatController::settingsChanged);
+}
+
+ChatController::~ChatController() {
+    // Keep what streamed so far; the worker may still be running the request.
+    if (requestId_ != 0) {
+        flushStreamingText();
+        if (worker_) worker_->cancel(requestId_);
+    }
+}
+
+QString ChatController::title() const {
+    if (conversationId_ == 0) return {};
+    const auto c = storage_->conversation(conversationId_);
+    return c ? c->title : QString();
+}
+
+QVariantMap ChatController::overrides() const {
+    QVariantMap map;
+    if (conversationId_ == 0) return map;
+    const auto c = storage_->conversation(conversationId_);
+    if (!c) return map;
+    map = c->settings.toVariantMap();
+    if (!c->systemPrompt.isEmpty()) map.insert(QStringLiteral("systemPrompt"), c->systemPrompt);
+    return map;
+}
+
+QVariantMap ChatController::settings() const {
+    QVariantMap map{{QStringLiteral("systemPrompt"), appSettings_->systemPrompt()},
+                    {QStringLiteral("temperature"), appSettings_->temperature()},
+                    {QStringLiteral("topP"), appSettings_->topP()},
+                    {QStringLiteral("topK"), appSettings_->topK()},
+                    {QStringLiteral("maxNewTokens"), appSettings_->maxNewTokens()},
+                    {QStringLiteral("contextLength"), appSettings_->contextLength()}};
+    map.insert(overrides());
+    return map;
+}
+
+void ChatController::setConversationSetting(const QString& name, const QVariant& value) {
+    if (!ensureConversation(QString())) return;
+    const auto c = storage_->conversation(conversationId_);
+    if (!c) return;
+    if (name == QLatin1String("systemPrompt")) {
+        storage_->setSystemPrompt(conversationId_, value.isValid() ? value.toString() : QString());
+    } else {
+        QVariantMap map = c->settings.toVariantMap();
+        if (value.isValid() && !value.isNull())
+            map.insert(name, value);
+        else
+            map.remove(name);
+        storage_->setSettings(conversationId_, storage::GenerationSettings::fromVariantMap(map));
+    }
+    emit settingsChanged();
+}
+
+void ChatController::resetConversationSettings() {
+    if (conversationId_ == 0) return;
+    storage_->setSystemPrompt(conversationId_, QString());
+    storage_->setSettings(conversationId_, {});
+    emit settingsChanged();
+}
+
+GenerationRequest ChatController::buildRequest() const {
+    const QVariantMap s = settings();
+    GenerationRequest r;
+    r.conversationId = conversationId_;
+    r.settings.systemPrompt = s.value(QStringLiteral("systemPrompt")).toString();
+    r.settings.temperature = s.value(QStringLiteral("temperature")).toDouble();
+    r.settings.topP = s.value(QStringLiteral("topP")).toDouble();
+    r.settings.topK = s.value(QStringLiteral("topK")).toInt();
+    r.settings.maxNewTokens = s.value(QStringLiteral("maxNewTokens")).toInt();
+    r.settings.contextLength = s.value(QStringLiteral("contextLength")).toInt();
+    if (!r.settings.systemPrompt.trimmed().isEmpty())
+        r.messages.append({QStringLiteral("system"), r.settings.systemPrompt});
+    for (int i = 0; i < model_.rowCount(); ++i) {
+        const ChatRow& row = model_.at(i);
+        if (i == streamingRow_ || row.role == QLatin1String("system")) continue;
+        if (row.role == QLatin1String("assistant") && row.content.isEmpty()) continue;
+        r.messages.append({row.role, row.content});
+    }
+    return r;
+}
+
+bool ChatController::ensureConversation(const QString& firstUserText) {
+    if (conversationId_ != 0) return true;
+    Q_UNUSED(firstUserText); // storage titles the conversation from its first user message
+    const qint64 id = storage_->createConversation(storage::ConversationKind::Chat, {}, {}, {}, modelPath_);
+    if (id == 0) {
+        setError(tr("Could not save the conversation: %1").arg(storage_->errorString()));
+        return false;
+    }
+    conversationId_ = id;
+    emit conversationChanged();
+    emit settingsChanged();
+    return true;
+}
+
+bool ChatController::send(const QString& text) {
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) return false;
+    if (busy()) {
+        setNotice(tr("Still answering. Press Stop first, or wait for the answer to finish."));
+        return false;
+    }
+    if (!ensureConversation(trimmed)) return false;
+    const qint64 id = storage_->addMessage(conversationId_, QStringLiteral("user"), trimmed);
+    if (id == 0) {
+        setError(tr("Could not save your message: %1").arg(storage_->errorString()));
+        return false;
+    }
+    ChatRow row;
+    row.id = id;
+    row.role = QStringLiteral("user");
+    row.content = trimmed;
+    row.created = QDateTime::currentDateTime();
+    model_.append(row);
+    emit conversationChanged(); // the first message titles the conversation
+    return startAnswer();
+}
+
+bool ChatController::startAnswer() {
+    dismissError();
+    const GenerationRequest request = buildRequest();
+    storage::GenerationSettings used = storage::GenerationSettings::fromVariantMap(settings());
+    const qint64 id = storage_->beginMessage(conversationId_, QStringLiteral("assistant"),
+                                             QFileInfo(modelPath_).fileName(), used);
+    if (id == 0) {
+        setError(tr("Could not save the answer: %1").arg(storage_->errorString()));
+        return false;
+    }
+    ChatRow row;
+    row.id = id;
+    row.role = QStringLiteral("assistant");
+    row.streaming = true;
+    row.created = QDateTime::currentDateTime();
+    streamingRow_ = model_.append(row);
+    stats_ = {};
+    emit statsChanged();
+    requestId_ = worker_->generate(request);
+    flushTimer_.start();
+    emit busyChanged();
+    return true;
+}
+
+void ChatController::stop() {
+    if (requestId_ != 0 && worker_) worker_->cancel(requestId_);
+}
+
+bool ChatController::regenerate() {
+    if (busy() || model_.rowCount() == 0) return false;
+    const int last = model_.rowCount() - 1;
+    if (model_.at(last).role == QLatin1String("assistant")) {
+        if (!storage_->deleteMessagesFrom(conversationId_, model_.at(last).id)) {
+            setError(tr("Could not remove the old answer: %1").arg(storage_->errorString()));
+            return false;
+        }
+        model_.removeFrom(last);
+    }
+    if (model_.rowCount() == 0 || model_.at(model_.rowCount() - 1).role != QLatin1String("user"))
+        return false;
+    return startAnswer();
+}
+
+bool ChatController::editAndResend(int row, const QString& text) {
+    if (busy() || row < 0 || row >= model_.rowCount() || model_.at(row).role != QLatin1String("user"))
+        return false;
+    if (text.trimmed().isEmpty()) return false;
+    if (!storage_->deleteMessagesFrom(conversationId_, model_.at(row).id)) {
+        setError(tr("Could not change the conversation: %1").arg(storage_->errorString()));
+        return false;
+    }
+    model_.removeFrom(row);
+    return send(text);
+}
+
+bool ChatController::deleteMessage(int row) {
+    if (row < 0 || row >= model_.rowCount()) return false;
+    if (busy() && row == streamingRow_) {
+        setNotice(tr("Stop the answer before deleting it."));
+        return false;
+    }
+    if (!storage_->deleteMessage(model_.at(row).id)) {
+        setError(tr("Could not delete the message: %1").arg(storage_->errorString()));
+        return false;
+    }
+    model_.removeAt(row);
+    if (streamingRow_ > row) --streamingRow_;
+    return true;
+}
+
+void ChatController::copyToClipboard(const QString& text) {
+    if (auto* clipboard = QGuiApplication::clipboard()) clipboard->setText(text);
+}
+
+void ChatController::countInputTokens(const QString& text) {
+    if (text.isEmpty()) {
+        countRequestId_ = 0;
+        inputTokens_ = 0;
+        emit inputTokenCountChanged();
+        return;
+    }
+    if (worker_) countRequestId_ = worker_->countTokens(text);
+}
+
+void ChatController::newConversation() {
+    if (busy()) stop();
+    flushStreamingText();
+    requestId_ = 0;
+    streamingRow_ = -1;
+    flushTimer_.stop();
+    conversationId_ = 0;
+    model_.setRows({});
+    stats_ = {};
+    dismissError();
+    dismissNotice();
+    emit busyChanged();
+    emit statsChanged();
+    emit conversationChanged();
+    emit settingsChanged();
+}
+
+bool ChatController::openConversation(qint64 id) {
+    if (id == conversationId_) return true;
+    const auto c = storage_->conversation(id);
+    if (!c) {
+        setError(tr("That conversation no longer exists."));
+        return false;
+    }
+    newConversation();
+    conversationId_ = id;
+    QList<ChatRow> rows;
+    for (const auto& m : storage_->messages(id))
+        rows.append(toRow(m));
+    model_.setRows(rows);
+    emit conversationChanged();
+    emit settingsChanged();
+    return true;
+}
+
+void ChatController::dismissError() {
+    setError(QString());
+}
+void ChatController::dismissNotice() {
+    setNotice(QString());
+}
+
+void ChatController::setError(const QString& text) {
+    if (error_ == text) return;
+    error_ = text;
+    emit errorTextChanged();
+}
+
+void ChatController::setNotice(const QString& text) {
+    if (notice_ == text) return;
+    notice_ = text;
+    emit noticeTextChanged();
+}
+
+void ChatController::flushStreamingText() {
+    if (!streamDirty_ || streamingRow_ < 0 || streamingRow_ >= model_.rowCount()) return;
+    const ChatRow& row = model_.at(streamingRow_);
+    if (storage_->updateMessageContent(row.id, row.content)) streamDirty_ = false;
+}
+
+void ChatController::onText(int requestId, const QString& text, const GenerationStats& stats) {
+    if (requestId != requestId_) return;
+    model_.appendText(streamingRow_, text);
+    streamDirty_ = true;
+    stats_ = stats;
+    emit statsChanged();
+}
+
+void ChatController::finishAnswer(const GenerationStats& stats, const QString& note) {
+    flushStreamingText();
+    flushTimer_.stop();
+    const ChatRow row = model_.at(streamingRow_);
+    storage_->finishMessage(row.id, stats.promptTokens, stats.generatedTokens);
+    model_.setStreaming(streamingRow_, false);
+    model_.setTokens(streamingRow_, stats.generatedTokens);
+    model_.setNote(streamingRow_, note);
+    requestId_ = 0;
+    queued_ = false;
+    streamingRow_ = -1;
+    emit busyChanged();
+}
+
+void ChatController::onFinished(int requestId, const GenerationStats& stats) {
+    if (requestId != requestId_) return;
+    stats_.generatedTokens = stats.generatedTokens;
+    stats_.tokensPerSecond = stats.tokensPerSecond;
+    stats_.contextUsed = stats.contextUsed;
+    stats_.reusedTokens = stats.reusedTokens;
+    stats_.stopReason = stats.stopReason;
+    if (stats.contextLength > 0) stats_.contextLength = stats.contextLength;
+    emit statsChanged();
+    QString note;
+    if (stats.stopReason == QLatin1String("cancelled"))
+        note = tr("Stopped.");
+    else if (stats.stopReason == QLatin1String("length"))
+        note = tr("Reached the answer length limit.");
+    else if (stats.stopReason == QLatin1String("context-full"))
+        note = tr("The context is full.");
+    finishAnswer(stats, note);
+    emit answerFinished(stats.stopReason);
+}
+
+void ChatController::onFailed(int requestId, const QString& message) {
+    if (requestId != requestId_) return;
+    setError(message);
+    const int row = streamingRow_;
+    const bool empty = model_.at(row).content.isEmpty();
+    finishAnswer(stats_, tr("Failed."));
+    // An empty answer is noise; text that did arrive is kept.
+    if (empty) {
+        storage_->deleteMessage(model_.at(row).id);
+        model_.removeAt(row);
+    }
+    emit answerFinished(QStringLiteral("error"));
+}
+
+} // namespace sosoik::app

@@ -1,0 +1,123 @@
+#pragma once
+// ChatController: the chat screen's behaviour. It keeps the open conversation's messages
+// (ChatMessageModel) in step with storage and with the EngineWorker: send, stream, stop,
+// regenerate, edit-and-resend, delete, and the live statistics the view shows.
+// Every answer is written to storage while it streams (at most ~250 ms behind), so a crash
+// or quit loses at most the last fraction of a second of text.
+#include "chat/chat_message_model.h"
+#include "core/engine_worker.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QVariantMap>
+
+namespace sosoik::storage {
+class Storage;
+}
+
+namespace sosoik::app {
+
+class AppSettings;
+
+class ChatController : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(sosoik::app::ChatMessageModel* messages READ messages CONSTANT)
+    Q_PROPERTY(qint64 conversationId READ conversationId NOTIFY conversationChanged)
+    Q_PROPERTY(QString title READ title NOTIFY conversationChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(bool queued READ queued NOTIFY busyChanged)
+    Q_PROPERTY(double tokensPerSecond READ tokensPerSecond NOTIFY statsChanged)
+    Q_PROPERTY(int contextUsed READ contextUsed NOTIFY statsChanged)
+    Q_PROPERTY(int contextLength READ contextLength NOTIFY statsChanged)
+    Q_PROPERTY(int reusedTokens READ reusedTokens NOTIFY statsChanged)
+    Q_PROPERTY(int inputTokenCount READ inputTokenCount NOTIFY inputTokenCountChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    Q_PROPERTY(QString noticeText READ noticeText NOTIFY noticeTextChanged)
+    // Effective per-conversation settings: the conversation's overrides over the app defaults.
+    Q_PROPERTY(QVariantMap settings READ settings NOTIFY settingsChanged)
+    Q_PROPERTY(QVariantMap overrides READ overrides NOTIFY settingsChanged)
+public:
+    ChatController(EngineWorker* worker, storage::Storage* storage, AppSettings* settings,
+                   QObject* parent = nullptr);
+    ~ChatController() override;
+
+    ChatMessageModel* messages() { return &model_; }
+    qint64 conversationId() const { return conversationId_; }
+    QString title() const;
+    bool busy() const { return requestId_ != 0; }
+    bool queued() const { return queued_; }
+    double tokensPerSecond() const { return stats_.tokensPerSecond; }
+    int contextUsed() const { return stats_.contextUsed; }
+    int contextLength() const { return stats_.contextLength; }
+    int reusedTokens() const { return stats_.reusedTokens; }
+    int inputTokenCount() const { return inputTokens_; }
+    QString errorText() const { return error_; }
+    QString noticeText() const { return notice_; }
+    QVariantMap settings() const;
+    QVariantMap overrides() const;
+
+    // The model path recorded with new conversations and answers.
+    void setModelPath(const QString& path) { modelPath_ = path; }
+    QString modelPath() const { return modelPath_; }
+
+    Q_INVOKABLE bool send(const QString& text);
+    Q_INVOKABLE void stop();
+    Q_INVOKABLE bool regenerate();
+    Q_INVOKABLE bool editAndResend(int row, const QString& text);
+    Q_INVOKABLE bool deleteMessage(int row);
+    Q_INVOKABLE void copyToClipboard(const QString& text);
+    Q_INVOKABLE void countInputTokens(const QString& text);
+    Q_INVOKABLE void newConversation();
+    Q_INVOKABLE bool openConversation(qint64 id);
+    // name: systemPrompt, temperature, topP, topK, maxNewTokens, contextLength; an invalid
+    // value (undefined) removes the override.
+    Q_INVOKABLE void setConversationSetting(const QString& name, const QVariant& value);
+    Q_INVOKABLE void resetConversationSettings();
+    Q_INVOKABLE void dismissError();
+    void showError(const QString& text) { setError(text); }
+    Q_INVOKABLE void dismissNotice();
+
+    GenerationRequest buildRequest() const; // the open conversation as an engine request
+
+signals:
+    void conversationChanged();
+    void busyChanged();
+    void statsChanged();
+    void inputTokenCountChanged();
+    void errorTextChanged();
+    void noticeTextChanged();
+    void settingsChanged();
+    void answerFinished(const QString& stopReason); // for tests and accessibility announcements
+
+private:
+    bool ensureConversation(const QString& firstUserText);
+    bool startAnswer();
+    void setError(const QString& text);
+    void setNotice(const QString& text);
+    void flushStreamingText(); // persists the streaming answer's text so far
+    void finishAnswer(const GenerationStats& stats, const QString& note);
+    void onText(int requestId, const QString& text, const GenerationStats& stats);
+    void onFinished(int requestId, const GenerationStats& stats);
+    void onFailed(int requestId, const QString& message);
+
+    QPointer<EngineWorker> worker_;
+    storage::Storage* storage_;
+    AppSettings* appSettings_;
+    ChatMessageModel model_;
+    qint64 conversationId_ = 0;
+    QString modelPath_;
+
+    int requestId_ = 0;
+    int countRequestId_ = 0;
+    bool queued_ = false;
+    int streamingRow_ = -1;
+    bool streamDirty_ = false;
+    QTimer flushTimer_;
+    GenerationStats stats_;
+    int inputTokens_ = -1;
+    QString error_;
+    QString notice_;
+};
+
+} // namespace sosoik::app

@@ -1,0 +1,17 @@
+#pragma once
+// Where Sosoik keeps its database and settings. `--data-dir DIR` wins, then SOSOIK_DATA_DIR,
+// then the platform's application-data location (QStandardPaths::AppDataLocation), so tests
+// and users can keep separate profiles.
+#include <QString>
+
+namespace sosoik::app {
+
+struct DataDir {
+    QString path;            // absolute, created if missing
+    bool overridden = false; // true when chosen by --data-dir or SOSOIK_DATA_DIR
+    QString error;           // non-empty when the directory could not be created
+};
+
+DataDir resolveDataDir(const QString& commandLineValue);
+
+} // namespace sosoik::app

@@ -1,0 +1,245 @@
+#include "core/engine_worker.h"
+
+#include "sosoik/error.h"
+
+#include <QElapsedTimer>
+#include <QMutexLocker>
+
+#include <algorithm>
+#include <exception>
+
+namespace sosoik::app {
+namespace {
+
+std::vector<sosoik::ChatMessage> toEngineMessages(const QList<ChatTurn>& turns) {
+    std::vector<sosoik::ChatMessage> out;
+    out.reserve(turns.size());
+    for (const auto& t : turns)
+        if (!(t.role == QLatin1String("system") && t.content.trimmed().isEmpty()))
+            out.push_back({t.role.toStdString(), t.content.toStdString()});
+    return out;
+}
+
+// The worker's human messages are built here so that they are translated once, in one place.
+QString tooLongMessage(int promptTokens, int contextLength) {
+    return EngineWorker::tr("Your message is too long for the context: it needs %1 tokens but the context "
+                            "holds %2. Shorten it or raise the context length in the conversation settings.")
+        .arg(promptTokens)
+        .arg(contextLength);
+}
+
+} // namespace
+
+EngineWorker::EngineWorker(std::unique_ptr<InferenceBackend> backend, QObject* parent)
+    : QObject(parent), backend_(std::move(backend)) {
+    qRegisterMetaType<sosoik::app::ModelDetails>();
+    qRegisterMetaType<sosoik::app::GenerationStats>();
+    qRegisterMetaType<sosoik::app::GenerationRequest>();
+    qRegisterMetaType<sosoik::app::LoadRequest>();
+    thread_.setObjectName(QStringLiteral("sosoik-engine"));
+    threadContext_ = new QObject;
+    threadContext_->moveToThread(&thread_);
+    thread_.start();
+}
+
+EngineWorker::~EngineWorker() {
+    cancelAll();
+    thread_.quit();
+    thread_.wait();
+    delete threadContext_;
+}
+
+int EngineWorker::loadModel(const LoadRequest& request) {
+    const int id = nextId_++;
+    ++busyCount_;
+    markQueued(id);
+    QMetaObject::invokeMethod(
+        threadContext_, [this, id, request] { runLoad(id, request); }, Qt::QueuedConnection);
+    return id;
+}
+
+int EngineWorker::generate(const GenerationRequest& request) {
+    const int id = nextId_++;
+    const int ahead = busyCount_++;
+    markQueued(id);
+    if (ahead > 0) emit generationQueued(id, ahead);
+    QMetaObject::invokeMethod(
+        threadContext_, [this, id, request] { runGenerate(id, request); }, Qt::QueuedConnection);
+    return id;
+}
+
+int EngineWorker::countTokens(const QString& text) {
+    const int id = nextId_++;
+    {
+        QMutexLocker lock(&mutex_);
+        pendingCounts_.append({id, text});
+    }
+    QMetaObject::invokeMethod(
+        threadContext_, [this] { drainCounts(); }, Qt::QueuedConnection);
+    return id;
+}
+
+void EngineWorker::cancel(int requestId) {
+    QMutexLocker lock(&mutex_);
+    if (requestId == currentId_) {
+        currentCancelled_.store(true);
+        backend_->cancel(); // the one cross-thread call into the engine (Session::cancel)
+    } else if (queuedIds_.contains(requestId)) {
+        cancelledIds_.insert(requestId);
+    }
+}
+
+void EngineWorker::markQueued(int requestId) {
+    QMutexLocker lock(&mutex_);
+    queuedIds_.insert(requestId);
+}
+
+void EngineWorker::cancelAll() {
+    QMutexLocker lock(&mutex_);
+    cancelledIds_.unite(queuedIds_);
+    if (currentId_ != 0) {
+        currentCancelled_.store(true);
+        backend_->cancel();
+    }
+}
+
+bool EngineWorker::beginRequest(int requestId) {
+    QMutexLocker lock(&mutex_);
+    queuedIds_.remove(requestId);
+    if (cancelledIds_.remove(requestId)) return false;
+    currentId_ = requestId;
+    currentCancelled_.store(false);
+    backend_->resetCancel();
+    return true;
+}
+
+void EngineWorker::endRequest() {
+    {
+        QMutexLocker lock(&mutex_);
+        currentId_ = 0;
+    }
+    --busyCount_;
+}
+
+void EngineWorker::drainCounts() {
+    QList<QPair<int, QString>> work;
+    {
+        QMutexLocker lock(&mutex_);
+        work.swap(pendingCounts_);
+    }
+    for (const auto& [id, text] : work) {
+        int count = -1;
+        if (backend_->isLoaded()) {
+            try {
+                count = backend_->countTokens(text.toStdString());
+            } catch (const std::exception&) {
+                count = -1;
+            }
+        }
+        emit tokensCounted(id, count);
+    }
+}
+
+void EngineWorker::runLoad(int requestId, const LoadRequest& request) {
+    if (!beginRequest(requestId)) {
+        endRequest();
+        return;
+    }
+    emit modelLoadStarted(requestId, request.path);
+    try {
+        const ModelDetails details =
+            backend_->load(request, [this, requestId](float f) { emit modelLoadProgress(requestId, f); });
+        endRequest();
+        emit modelLoaded(requestId, details);
+    } catch (const std::exception& e) {
+        endRequest();
+        emit modelLoadFailed(requestId, request.path, QString::fromUtf8(e.what()));
+    }
+}
+
+void EngineWorker::runGenerate(int requestId, const GenerationRequest& request) {
+    GenerationStats stats;
+    if (!beginRequest(requestId)) {
+        stats.stopReason = QStringLiteral("cancelled");
+        endRequest();
+        emit generationFinished(requestId, stats);
+        return;
+    }
+    try {
+        if (!backend_->isLoaded()) {
+            endRequest();
+            emit generationFailed(requestId, tr("No model is loaded. Open a model file first."));
+            return;
+        }
+        backend_->prepareSession(request.settings.contextLength);
+        const int context = backend_->sessionContextLength();
+        stats.contextLength = context;
+
+        // Fit the prompt: drop the oldest turns after the system prompt, keeping room to answer.
+        auto messages = toEngineMessages(request.messages);
+        const size_t firstDroppable = (!messages.empty() && messages.front().role == "system") ? 1 : 0;
+        const int reserve = std::max(1, std::min(request.settings.maxNewTokens, context / 2));
+        std::vector<int32_t> prompt = backend_->renderChat(messages);
+        while (int(prompt.size()) + reserve > context) {
+            if (messages.size() - firstDroppable <= 1) {
+                endRequest();
+                emit generationFailed(requestId, tooLongMessage(int(prompt.size()) + reserve, context));
+                return;
+            }
+            messages.erase(messages.begin() + firstDroppable);
+            ++stats.droppedMessages;
+            // A conversation resumes with a user turn, never with an orphaned answer.
+            while (messages.size() - firstDroppable > 1 && messages[firstDroppable].role != "user") {
+                messages.erase(messages.begin() + firstDroppable);
+                ++stats.droppedMessages;
+            }
+            prompt = backend_->renderChat(messages);
+        }
+
+        sosoik::GenerateOptions options;
+        options.sampler.temperature = float(request.settings.temperature);
+        options.sampler.topP = float(request.settings.topP);
+        options.sampler.topK = request.settings.topK;
+        options.maxNewTokens = std::min(request.settings.maxNewTokens, context - int(prompt.size()));
+        options.stopStrings = backend_->stopStrings();
+
+        stats.promptTokens = int(prompt.size());
+        stats.contextUsed = stats.promptTokens;
+        emit generationStarted(requestId, stats);
+
+        QElapsedTimer sinceFirstToken;
+        const auto result = backend_->generate(prompt, options, [&](const std::string& text, int32_t) {
+            if (!sinceFirstToken.isValid()) sinceFirstToken.start();
+            ++stats.generatedTokens;
+            stats.contextUsed = stats.promptTokens + stats.generatedTokens;
+            const qint64 ms = sinceFirstToken.elapsed();
+            if (stats.generatedTokens > 1 && ms > 0)
+                stats.tokensPerSecond = (stats.generatedTokens - 1) * 1000.0 / ms;
+            if (!text.empty()) emit textGenerated(requestId, QString::fromStdString(text), stats);
+            drainCounts(); // token counts for the input box stay live while answering
+            return !currentCancelled_.load();
+        });
+        stats.reusedTokens = result.reusedTokens;
+        stats.generatedTokens = result.generatedTokens;
+        stats.contextUsed = stats.promptTokens + stats.generatedTokens;
+        if (result.generateSeconds > 0)
+            stats.tokensPerSecond = result.generatedTokens / result.generateSeconds;
+        stats.stopReason = currentCancelled_.load() ? QStringLiteral("cancelled")
+                                                    : QString::fromStdString(result.stopReason);
+        endRequest();
+        emit generationFinished(requestId, stats);
+    } catch (const sosoik::Error& e) {
+        endRequest();
+        if (e.kind() == sosoik::Error::Kind::Cancelled) {
+            stats.stopReason = QStringLiteral("cancelled");
+            emit generationFinished(requestId, stats);
+        } else {
+            emit generationFailed(requestId, QString::fromUtf8(e.what()));
+        }
+    } catch (const std::exception& e) {
+        endRequest();
+        emit generationFailed(requestId, QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace sosoik::app

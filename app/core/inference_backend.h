@@ -1,0 +1,68 @@
+#pragma once
+// The engine as the EngineWorker sees it. The real implementation (SosoikBackend) wraps
+// sosoik::Model + sosoik::Session; tests can substitute a scripted one to exercise the
+// worker's threading, queueing and cancellation deterministically.
+// Every method except cancel() is called on the worker thread only.
+#include "sosoik/chat_template.h"
+#include "sosoik/generate.h"
+
+#include <QMetaType>
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sosoik::app {
+
+struct LoadRequest {
+    QString path;
+    QString backend = QStringLiteral("auto"); // "auto", "vulkan", "reference"
+    int device = -1;                          // Vulkan device index; -1 = preferred
+};
+
+// What the UI shows about the loaded model.
+struct ModelDetails {
+    QString path;
+    QString name;
+    QString architecture;
+    QString quantization; // dominant tensor type, e.g. "Q4_0"
+    QString backendName;  // "vulkan: <device>" or "reference"
+    QString chatTemplate; // template family
+    qint64 fileBytes = 0;
+    qint64 parameterCount = 0;
+    int trainedContext = 0;
+};
+
+class InferenceBackend {
+public:
+    virtual ~InferenceBackend() = default;
+
+    // Loads a model, replacing the current one. Throws std::exception with a human message.
+    virtual ModelDetails load(const LoadRequest& request, const std::function<void(float)>& progress) = 0;
+    virtual bool isLoaded() const = 0;
+
+    // Chat messages -> prompt tokens, ending with the opening of an assistant turn.
+    virtual std::vector<int32_t> renderChat(const std::vector<sosoik::ChatMessage>& messages) const = 0;
+    virtual int countTokens(const std::string& text) const = 0;
+    virtual std::vector<std::string> stopStrings() const = 0;
+
+    // Makes sure the session has this context length (recreating it, and losing its cache, if not).
+    virtual void prepareSession(int contextLength) = 0;
+    virtual int sessionContextLength() const = 0;
+
+    virtual sosoik::GenerateStats
+    generate(const std::vector<int32_t>& prompt, const sosoik::GenerateOptions& options,
+             const std::function<bool(const std::string& text, int32_t token)>& onText) = 0;
+
+    // Thread-safe: asks a running generate() to stop within one token.
+    virtual void cancel() = 0;
+    // Called by the worker before each request, on the worker thread.
+    virtual void resetCancel() = 0;
+};
+
+} // namespace sosoik::app
+
+Q_DECLARE_METATYPE(sosoik::app::LoadRequest)
+Q_DECLARE_METATYPE(sosoik::app::ModelDetails)

@@ -1,0 +1,136 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Dialogs
+
+// Open a GGUF file or pick a recent one, see what it is before loading, choose the device.
+Dialog {
+    id: picker
+    objectName: "modelPicker"
+    title: qsTr("Choose a model")
+    modal: true
+    width: Math.min(640, parent ? parent.width - 40 : 640)
+    standardButtons: Dialog.Close
+
+    property var preview: ({})
+
+    function showPreview(path) {
+        preview = models.inspect(path)
+    }
+
+    onOpened: models.refreshDevices()
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Open a GGUF model")
+        nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
+        onAccepted: picker.showPreview(selectedFile)
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 10
+
+        RowLayout {
+            Button {
+                objectName: "browseModel"
+                text: qsTr("Open file…")
+                onClicked: fileDialog.open()
+            }
+            Label { text: qsTr("Device:") }
+            ComboBox {
+                id: deviceBox
+                objectName: "deviceChoice"
+                Layout.fillWidth: true
+                model: models.deviceChoices
+                textRole: "label"
+                valueRole: "key"
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(models.deviceKey))
+                onModelChanged: currentIndex = Math.max(0, indexOfValue(models.deviceKey))
+                onActivated: models.deviceKey = currentValue
+            }
+        }
+
+        GroupBox {
+            Layout.fillWidth: true
+            visible: picker.preview.path !== undefined || picker.preview.error !== undefined
+            title: picker.preview.error !== undefined ? qsTr("Cannot use this file") : picker.preview.name || ""
+            ColumnLayout {
+                anchors.fill: parent
+                Label {
+                    visible: picker.preview.error !== undefined
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: "#a4262c"
+                    text: picker.preview.error || ""
+                }
+                GridLayout {
+                    visible: picker.preview.error === undefined
+                    columns: 2
+                    Label { text: qsTr("Size") }
+                    Label { text: models.formatBytes(picker.preview.fileBytes || 0) }
+                    Label { text: qsTr("Quantization") }
+                    Label { text: picker.preview.quantization || "—" }
+                    Label { text: qsTr("Architecture") }
+                    Label { text: picker.preview.architecture || "—" }
+                    Label { text: qsTr("Trained context") }
+                    Label { text: qsTr("%n token(s)", "", picker.preview.contextLength || 0) }
+                }
+                Button {
+                    objectName: "loadPreviewed"
+                    visible: picker.preview.error === undefined
+                    text: qsTr("Load this model")
+                    highlighted: true
+                    onClicked: {
+                        models.load(picker.preview.path)
+                        picker.close()
+                    }
+                }
+            }
+        }
+
+        Label {
+            text: qsTr("Recent models")
+            font.bold: true
+            visible: models.recent.count > 0
+        }
+        ListView {
+            objectName: "recentModels"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(contentHeight, 240)
+            clip: true
+            model: models.recent
+            delegate: ItemDelegate {
+                required property int index
+                required property string name
+                required property string path
+                required property var fileBytes
+                required property string quantization
+                required property int contextLength
+                required property bool exists
+                width: ListView.view.width
+                enabled: exists
+                contentItem: ColumnLayout {
+                    Label {
+                        text: name
+                        font.bold: true
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        elide: Text.ElideMiddle
+                        opacity: 0.7
+                        font.pixelSize: 11
+                        text: exists ? qsTr("%1 · %2 · context %3 · %4").arg(models.formatBytes(fileBytes))
+                                       .arg(quantization || "?").arg(contextLength).arg(path)
+                                     : qsTr("Missing: %1").arg(path)
+                    }
+                }
+                onClicked: picker.showPreview(path)
+                onDoubleClicked: {
+                    models.load(path)
+                    picker.close()
+                }
+            }
+        }
+    }
+}

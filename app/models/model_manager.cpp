@@ -1,0 +1,160 @@
+#include "models/model_manager.h"
+
+#include "settings/app_settings.h"
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLocale>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <exception>
+
+namespace sosoik::app {
+
+ModelManager::ModelManager(EngineWorker* worker, AppSettings* settings, ModelInspector inspector,
+                           DeviceLister devices, QObject* parent)
+    : QObject(parent), worker_(worker), settings_(settings), inspector_(std::move(inspector)),
+      lister_(std::move(devices)), recent_(&settings->store(), this) {
+    connect(worker, &EngineWorker::modelLoadProgress, this, [this](int id, double fraction) {
+        if (id != loadRequestId_) return;
+        progress_ = fraction;
+        emit progressChanged();
+    });
+    connect(worker, &EngineWorker::modelLoaded, this, [this](int id, const ModelDetails& details) {
+        if (id != loadRequestId_) return;
+        loadRequestId_ = 0;
+        current_ = details;
+        recent_.remember(details);
+        emit stateChanged();
+        emit modelReady(details.path);
+    });
+    connect(worker, &EngineWorker::modelLoadFailed, this,
+            [this](int id, const QString& path, const QString& why) {
+                if (id != loadRequestId_) return;
+                loadRequestId_ = 0;
+                current_ = {}; // the worker dropped the old model before trying the new one
+                setError(tr("Could not load %1: %2").arg(QFileInfo(path).fileName(), why));
+                emit stateChanged();
+                emit modelFailed(why);
+            });
+}
+
+QString ModelManager::toLocalPath(const QVariant& pathOrUrl) {
+    if (pathOrUrl.canConvert<QUrl>() && pathOrUrl.metaType().id() == QMetaType::QUrl)
+        return pathOrUrl.toUrl().toLocalFile();
+    const QString text = pathOrUrl.toString();
+    if (text.startsWith(QLatin1String("file:"))) return QUrl(text).toLocalFile();
+    return text;
+}
+
+QVariantMap ModelManager::toMap(const ModelDetails& d) {
+    if (d.path.isEmpty()) return {};
+    return {{QStringLiteral("path"), d.path},
+            {QStringLiteral("name"), d.name},
+            {QStringLiteral("architecture"), d.architecture},
+            {QStringLiteral("quantization"), d.quantization},
+            {QStringLiteral("backendName"), d.backendName},
+            {QStringLiteral("chatTemplate"), d.chatTemplate},
+            {QStringLiteral("fileBytes"), d.fileBytes},
+            {QStringLiteral("parameterCount"), d.parameterCount},
+            {QStringLiteral("contextLength"), d.trainedContext}};
+}
+
+QString ModelManager::formatBytes(qint64 bytes) {
+    return QLocale().formattedDataSize(bytes);
+}
+
+QVariantMap ModelManager::inspect(const QVariant& pathOrUrl) {
+    const QString path = toLocalPath(pathOrUrl);
+    QVariantMap result;
+    if (!QFileInfo(path).isFile()) {
+        result.insert(QStringLiteral("error"), tr("The file %1 does not exist.").arg(path));
+        return result;
+    }
+    try {
+        result = toMap(inspector_(path));
+    } catch (const std::exception& e) {
+        result.insert(QStringLiteral("error"), QString::fromUtf8(e.what()));
+    }
+    return result;
+}
+
+bool ModelManager::load(const QVariant& pathOrUrl) {
+    const QString path = toLocalPath(pathOrUrl);
+    if (loading()) {
+        setError(tr("A model is already loading. Wait for it to finish."));
+        return false;
+    }
+    if (!QFileInfo(path).isFile()) {
+        setError(tr("The file %1 does not exist.").arg(path));
+        return false;
+    }
+    dismissError();
+    LoadRequest request;
+    request.path = QFileInfo(path).absoluteFilePath();
+    request.backend = settings_->backend();
+    request.device = settings_->device();
+    loadingPath_ = request.path;
+    progress_ = 0;
+    loadRequestId_ = worker_->loadModel(request);
+    emit progressChanged();
+    emit stateChanged();
+    return true;
+}
+
+void ModelManager::refreshDevices() {
+    auto* watcher = new QFutureWatcher<QVariantList>(this);
+    connect(watcher, &QFutureWatcher<QVariantList>::finished, this, [this, watcher] {
+        devices_ = watcher->result();
+        devicesListed_ = true;
+        watcher->deleteLater();
+        emit devicesChanged();
+    });
+    watcher->setFuture(QtConcurrent::run(lister_));
+}
+
+QVariantList ModelManager::deviceChoices() const {
+    QVariantList out;
+    out.append(QVariantMap{{QStringLiteral("key"), QStringLiteral("auto")},
+                           {QStringLiteral("label"), tr("Automatic (best GPU)")}});
+    for (const QVariant& v : devices_) {
+        const QVariantMap d = v.toMap();
+        out.append(QVariantMap{
+            {QStringLiteral("key"),
+             QStringLiteral("vulkan:%1").arg(d.value(QStringLiteral("index")).toInt())},
+            {QStringLiteral("label"), tr("GPU: %1").arg(d.value(QStringLiteral("name")).toString())}});
+    }
+    out.append(QVariantMap{{QStringLiteral("key"), QStringLiteral("reference")},
+                           {QStringLiteral("label"), tr("CPU (reference backend, slow)")}});
+    return out;
+}
+
+QString ModelManager::deviceKey() const {
+    const QString backend = settings_->backend();
+    if (backend == QLatin1String("vulkan")) return QStringLiteral("vulkan:%1").arg(settings_->device());
+    return backend;
+}
+
+void ModelManager::setDeviceKey(const QString& key) {
+    if (key.startsWith(QLatin1String("vulkan:"))) {
+        settings_->setBackend(QStringLiteral("vulkan"));
+        settings_->setDevice(key.mid(7).toInt());
+    } else {
+        settings_->setBackend(key);
+        settings_->setDevice(-1);
+    }
+    emit deviceKeyChanged();
+}
+
+void ModelManager::dismissError() {
+    setError(QString());
+}
+
+void ModelManager::setError(const QString& text) {
+    if (error_ == text) return;
+    error_ = text;
+    emit errorTextChanged();
+}
+
+} // namespace sosoik::app

@@ -1,0 +1,86 @@
+#pragma once
+// The model picker's behaviour: inspect a GGUF file (header only), load it on the chosen
+// device through the EngineWorker with visible progress, remember recent models, and
+// report failures in words. Which device to use is an app setting (backend + device index).
+#include "core/engine_worker.h"
+#include "models/recent_models.h"
+
+#include <QObject>
+#include <QVariantList>
+#include <QVariantMap>
+
+#include <functional>
+
+namespace sosoik::app {
+
+class AppSettings;
+
+// Reads a model's header; throws std::exception with a human message.
+using ModelInspector = std::function<ModelDetails(const QString& path)>;
+// Lists Vulkan devices as {index, name, type}; may be slow (creates a Vulkan instance).
+using DeviceLister = std::function<QVariantList()>;
+
+class ModelManager : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool loaded READ loaded NOTIFY stateChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY stateChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
+    Q_PROPERTY(QString loadingPath READ loadingPath NOTIFY stateChanged)
+    Q_PROPERTY(QVariantMap current READ current NOTIFY stateChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    Q_PROPERTY(sosoik::app::RecentModels* recent READ recent CONSTANT)
+    // [{key, label}] for the device menu: "auto", "vulkan:<index>" per GPU, "reference".
+    Q_PROPERTY(QVariantList deviceChoices READ deviceChoices NOTIFY devicesChanged)
+    Q_PROPERTY(QString deviceKey READ deviceKey WRITE setDeviceKey NOTIFY deviceKeyChanged)
+public:
+    ModelManager(EngineWorker* worker, AppSettings* settings, ModelInspector inspector, DeviceLister devices,
+                 QObject* parent = nullptr);
+
+    bool loaded() const { return !current_.path.isEmpty(); }
+    bool loading() const { return loadRequestId_ != 0; }
+    double progress() const { return progress_; }
+    QString loadingPath() const { return loadingPath_; }
+    QVariantMap current() const { return toMap(current_); }
+    QString errorText() const { return error_; }
+    RecentModels* recent() { return &recent_; }
+    QVariantList deviceChoices() const;
+    QString deviceKey() const;
+    void setDeviceKey(const QString& key);
+
+    // pathOrUrl: a local path or a file:// URL (what FileDialog gives).
+    Q_INVOKABLE QVariantMap inspect(const QVariant& pathOrUrl);
+    Q_INVOKABLE bool load(const QVariant& pathOrUrl);
+    Q_INVOKABLE void refreshDevices(); // asynchronous; deviceChoices updates when done
+    Q_INVOKABLE void dismissError();
+    Q_INVOKABLE static QString formatBytes(qint64 bytes);
+
+    static QString toLocalPath(const QVariant& pathOrUrl);
+    static QVariantMap toMap(const ModelDetails& details);
+
+signals:
+    void stateChanged();
+    void progressChanged();
+    void errorTextChanged();
+    void devicesChanged();
+    void deviceKeyChanged();
+    void modelReady(const QString& path);
+    void modelFailed(const QString& message);
+
+private:
+    void setError(const QString& text);
+
+    EngineWorker* worker_;
+    AppSettings* settings_;
+    ModelInspector inspector_;
+    DeviceLister lister_;
+    RecentModels recent_;
+    QVariantList devices_;
+    bool devicesListed_ = false;
+    ModelDetails current_;
+    int loadRequestId_ = 0;
+    QString loadingPath_;
+    double progress_ = 0;
+    QString error_;
+};
+
+} // namespace sosoik::app

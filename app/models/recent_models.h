@@ -1,0 +1,39 @@
+#pragma once
+// Recently opened model files, newest first, remembered across runs (QSettings). Each entry
+// keeps the facts shown in the picker so the list reads well even before a file is re-read.
+#include "core/inference_backend.h"
+
+#include <QAbstractListModel>
+#include <QSettings>
+
+namespace sosoik::app {
+
+class RecentModels : public QAbstractListModel {
+    Q_OBJECT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Role { PathRole = Qt::UserRole + 1, NameRole, SizeRole, QuantizationRole, ContextRole, ExistsRole };
+    static constexpr int kMaxEntries = 10;
+
+    explicit RecentModels(QSettings* store, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void remember(const ModelDetails& details); // moves it to the top
+    Q_INVOKABLE void forget(const QString& path);
+    Q_INVOKABLE QString pathAt(int row) const;
+    QString mostRecent() const { return entries_.isEmpty() ? QString() : entries_.first().path; }
+    const QList<ModelDetails>& entries() const { return entries_; }
+
+signals:
+    void countChanged();
+
+private:
+    void save();
+    QSettings* store_;
+    QList<ModelDetails> entries_;
+};
+
+} // namespace sosoik::app

@@ -1,0 +1,85 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The generation settings form, shared by the app-wide defaults and per-conversation settings.
+// `values` holds the current numbers; every change is reported through edited(name, value).
+GridLayout {
+    id: form
+    property var values: ({})
+    signal edited(string name, var value)
+
+    columns: 2
+    columnSpacing: 12
+
+    Label { text: qsTr("System prompt") }
+    ScrollView {
+        Layout.fillWidth: true
+        Layout.preferredHeight: 80
+        TextArea {
+            objectName: "systemPromptField"
+            text: form.values.systemPrompt || ""
+            wrapMode: TextEdit.Wrap
+            onEditingFinished: if (text !== (form.values.systemPrompt || "")) form.edited("systemPrompt", text)
+        }
+    }
+
+    Label { text: qsTr("Temperature") }
+    RowLayout {
+        Slider {
+            id: temperature
+            objectName: "temperatureField"
+            Layout.fillWidth: true
+            from: 0
+            to: 2
+            stepSize: 0.05
+            value: form.values.temperature !== undefined ? form.values.temperature : 0.7
+            onMoved: form.edited("temperature", Math.round(value * 100) / 100)
+        }
+        Label { text: temperature.value.toFixed(2) }
+    }
+
+    Label { text: qsTr("Top-p") }
+    RowLayout {
+        Slider {
+            id: topP
+            Layout.fillWidth: true
+            from: 0
+            to: 1
+            stepSize: 0.01
+            value: form.values.topP !== undefined ? form.values.topP : 0.95
+            onMoved: form.edited("topP", Math.round(value * 100) / 100)
+        }
+        Label { text: topP.value.toFixed(2) }
+    }
+
+    Label { text: qsTr("Top-k") }
+    SpinBox {
+        from: 0
+        to: 1000
+        editable: true
+        value: form.values.topK !== undefined ? form.values.topK : 40
+        onValueModified: form.edited("topK", value)
+    }
+
+    Label { text: qsTr("Max new tokens") }
+    SpinBox {
+        objectName: "maxNewTokensField"
+        from: 1
+        to: 32768
+        stepSize: 64
+        editable: true
+        value: form.values.maxNewTokens !== undefined ? form.values.maxNewTokens : 512
+        onValueModified: form.edited("maxNewTokens", value)
+    }
+
+    Label { text: qsTr("Context length") }
+    SpinBox {
+        from: 128
+        to: 131072
+        stepSize: 256
+        editable: true
+        value: form.values.contextLength !== undefined ? form.values.contextLength : 2048
+        onValueModified: form.edited("contextLength", value)
+    }
+}
