@@ -1,6 +1,7 @@
 #include "core/app_context.h"
 
 #include "chat/chat_controller.h"
+#include "history/history_controller.h"
 #include "settings/app_settings.h"
 #include "settings/language_switcher.h"
 #include "storage/storage.h"
@@ -33,6 +34,7 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     models_ = std::make_unique<ModelManager>(worker_.get(), settings_.get(), std::move(options.inspector),
                                              std::move(options.devices));
     chat_ = std::make_unique<ChatController>(worker_.get(), storage_.get(), settings_.get());
+    history_ = std::make_unique<history::HistoryController>(storage_.get());
     connect(models_.get(), &ModelManager::modelReady, chat_.get(), &ChatController::setModelPath);
     summaries_ = std::make_unique<summarize::SummaryController>(worker_.get(), storage_.get(), chat_.get());
     chat_->setRequestAugmenter([summaries = summaries_.get()](qint64 conversationId, GenerationRequest& request) {
@@ -44,6 +46,7 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
 AppContext::~AppContext() {
     // Controllers first (they flush streaming text), then the engine thread, then storage.
     summaries_.reset(); // cancels and joins a running summary, which uses chat and the worker
+    history_.reset();
     chat_.reset();
     models_.reset();
     worker_.reset();
@@ -58,6 +61,7 @@ void AppContext::expose(QQmlEngine* engine) {
     root->setContextProperty(QStringLiteral("models"), models_.get());
     root->setContextProperty(QStringLiteral("summaries"), summaries_.get());
     root->setContextProperty(QStringLiteral("language"), language_.get());
+    root->setContextProperty(QStringLiteral("history"), history_.get());
     root->setContextProperty(QStringLiteral("appInfo"),
                              QVariantMap{{QStringLiteral("dataDir"), dataDir_.path},
                                          {QStringLiteral("version"), QStringLiteral(SOSOIK_VERSION_STRING)}});

@@ -20,6 +20,9 @@ class Storage;
 namespace sosoik::summarize {
 class SummaryController;
 }
+namespace sosoik::history {
+class HistoryController;
+}
 
 namespace sosoik::app {
 
@@ -57,6 +60,7 @@ public:
     ModelManager* models() const { return models_.get(); }
     LanguageSwitcher* language() const { return language_.get(); }
     summarize::SummaryController* summaries() const { return summaries_.get(); }
+    history::HistoryController* history() const { return history_.get(); }
 
 private:
     DataDir dataDir_;
@@ -68,6 +72,7 @@ private:
     std::unique_ptr<ChatController> chat_;
     std::unique_ptr<LanguageSwitcher> language_;
     std::unique_ptr<summarize::SummaryController> summaries_;
+    std::unique_ptr<history::HistoryController> history_;
 };
 
 } // namespace sosoik::app
