@@ -18,7 +18,7 @@ ApplicationWindow {
     minimumWidth: 640
     minimumHeight: 420
     visible: true
-    title: window.wired && chat.title ? qsTr("%1 — Sosoik").arg(chat.title) : qsTr("Sosoik")
+    title: chat && chat.title ? qsTr("%1 — Sosoik").arg(chat.title) : qsTr("Sosoik")
 
     readonly property bool wired: typeof chat !== "undefined" && chat !== null
     readonly property bool hasHistory: typeof history !== "undefined" && history !== null
