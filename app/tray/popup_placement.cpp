@@ -8,7 +8,8 @@ namespace {
 constexpr int kGap = 8;
 }
 
-QPoint popupPosition(const QSize& popup, const QRect& trayIcon, const QPoint& cursor, const QRect& available) {
+QPoint popupPosition(const QSize& popup, const QRect& trayIcon, const QPoint& cursor,
+                     const QRect& available) {
     QPoint at;
     if (trayIcon.isValid() && available.intersects(trayIcon)) {
         const bool panelAtBottom = trayIcon.center().y() > available.center().y();
