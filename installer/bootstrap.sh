@@ -16,7 +16,7 @@ PACKAGES=(
   qml6-module-qtqml-models qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qttest
   qt6-qpa-plugins
   libvulkan-dev glslc glslang-tools spirv-tools vulkan-tools vulkan-validationlayers mesa-vulkan-drivers
-  libsentencepiece-dev sentencepiece libsqlite3-dev libpoppler-qt6-dev libzip-dev
+  libsentencepiece-dev sentencepiece libicu-dev libsqlite3-dev libpoppler-qt6-dev libzip-dev
   libxcb1-dev xvfb xauth trayer xdotool x11-utils fonts-noto-cjk
 )
 

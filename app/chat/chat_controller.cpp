@@ -56,6 +56,10 @@ ChatController::ChatController(EngineWorker* worker, storage::Storage* storage, 
         emit inputTokenCountChanged();
     });
     connect(settings, &AppSettings::changed, this, &ChatController::settingsChanged);
+    // Renames from the sidebar and auto-titles reach the window title.
+    connect(storage, &storage::Storage::conversationChanged, this, [this](qint64 id) {
+        if (id == conversationId_) emit conversationChanged();
+    });
 }
 
 ChatController::~ChatController() {

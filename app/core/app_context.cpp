@@ -1,6 +1,7 @@
 #include "core/app_context.h"
 
 #include "chat/chat_controller.h"
+#include "history/history_controller.h"
 #include "settings/app_settings.h"
 #include "settings/language_switcher.h"
 #include "storage/storage.h"
@@ -32,12 +33,14 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     models_ = std::make_unique<ModelManager>(worker_.get(), settings_.get(), std::move(options.inspector),
                                              std::move(options.devices));
     chat_ = std::make_unique<ChatController>(worker_.get(), storage_.get(), settings_.get());
+    history_ = std::make_unique<history::HistoryController>(storage_.get());
     connect(models_.get(), &ModelManager::modelReady, chat_.get(), &ChatController::setModelPath);
     if (!startupError_.isEmpty()) chat_->showError(startupError_);
 }
 
 AppContext::~AppContext() {
     // Controllers first (they flush streaming text), then the engine thread, then storage.
+    history_.reset();
     chat_.reset();
     models_.reset();
     worker_.reset();
@@ -51,6 +54,7 @@ void AppContext::expose(QQmlEngine* engine) {
     root->setContextProperty(QStringLiteral("chat"), chat_.get());
     root->setContextProperty(QStringLiteral("models"), models_.get());
     root->setContextProperty(QStringLiteral("language"), language_.get());
+    root->setContextProperty(QStringLiteral("history"), history_.get());
     root->setContextProperty(QStringLiteral("appInfo"),
                              QVariantMap{{QStringLiteral("dataDir"), dataDir_.path},
                                          {QStringLiteral("version"), QStringLiteral(SOSOIK_VERSION_STRING)}});

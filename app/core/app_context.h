@@ -17,6 +17,9 @@ class QQmlEngine;
 namespace sosoik::storage {
 class Storage;
 }
+namespace sosoik::history {
+class HistoryController;
+}
 
 namespace sosoik::app {
 
@@ -53,6 +56,7 @@ public:
     ChatController* chat() const { return chat_.get(); }
     ModelManager* models() const { return models_.get(); }
     LanguageSwitcher* language() const { return language_.get(); }
+    history::HistoryController* history() const { return history_.get(); }
 
 private:
     DataDir dataDir_;
@@ -63,6 +67,7 @@ private:
     std::unique_ptr<ModelManager> models_;
     std::unique_ptr<ChatController> chat_;
     std::unique_ptr<LanguageSwitcher> language_;
+    std::unique_ptr<history::HistoryController> history_;
 };
 
 } // namespace sosoik::app

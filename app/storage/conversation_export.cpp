@@ -78,12 +78,12 @@ QByteArray exportJson(const Storage& storage, qint64 conversationId) {
 qint64 importJson(Storage& storage, const QByteArray& json, QString* error) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+    if (parseError.error != QJsonParseError::NoError) {
         *error = tr("The file is not valid JSON: %1").arg(parseError.errorString());
         return 0;
     }
     const QJsonObject root = doc.object();
-    if (root.value("format").toString() != QLatin1String(kFormat)) {
+    if (!doc.isObject() || root.value("format").toString() != QLatin1String(kFormat)) {
         *error = tr("The file is not a Sosoik conversation export.");
         return 0;
     }

@@ -1,0 +1,274 @@
+import QtCore
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+
+// The conversations sidebar: New chat, search across all messages, the list by last activity with
+// rename / export / delete (with undo), and JSON import. Uses the context properties `history`
+// (HistoryController) and, when present, `chat` (openConversation, newConversation, conversationId).
+Item {
+    id: sidebar
+    objectName: "historySidebar"
+    implicitWidth: 260
+
+    readonly property var historyController: typeof history !== "undefined" ? history : null
+    readonly property var chatController: typeof chat !== "undefined" ? chat : null
+    readonly property var currentConversationId: chatController ? chatController.conversationId : 0
+    readonly property bool searching: historyController !== null && historyController.search.active
+
+    // For windows that want to react beyond the chat controller (e.g. scroll to a message).
+    signal conversationActivated(var conversationId, var messageId)
+
+    function focusSearch() { searchField.forceActiveFocus(); searchField.selectAll() }
+
+    function openConversation(conversationId, messageId) {
+        if (chatController) chatController.openConversation(conversationId)
+        conversationActivated(conversationId, messageId)
+    }
+
+    function startNewChat() {
+        if (chatController) {
+            chatController.newConversation()
+        } else if (historyController) {
+            const id = historyController.conversations.newConversation()
+            if (id) conversationActivated(id, 0)
+        }
+    }
+
+    function deleteConversation(conversationId) {
+        if (!historyController.conversations.remove(conversationId)) return
+        if (chatController && chatController.conversationId === conversationId) chatController.newConversation()
+        undoTimer.restart()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 4
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: 8
+            Layout.bottomMargin: 0
+            Button {
+                objectName: "newChatButton"
+                Layout.fillWidth: true
+                text: qsTr("New chat")
+                icon.name: "document-new"
+                onClicked: sidebar.startNewChat()
+            }
+            ToolButton {
+                objectName: "importButton"
+                text: qsTr("Import…")
+                onClicked: importDialog.open()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Import a conversation exported as JSON")
+            }
+        }
+
+        TextField {
+            id: searchField
+            objectName: "searchField"
+            Layout.fillWidth: true
+            Layout.leftMargin: 8
+            Layout.rightMargin: 8
+            placeholderText: qsTr("Search all conversations")
+            selectByMouse: true
+            Accessible.name: qsTr("Search conversations")
+            onTextChanged: if (sidebar.historyController) sidebar.historyController.search.query = text
+            Keys.onEscapePressed: text = ""
+        }
+
+        Label {
+            objectName: "errorLabel"
+            Layout.fillWidth: true
+            Layout.leftMargin: 8
+            Layout.rightMargin: 8
+            visible: text.length > 0
+            text: sidebar.historyController ? sidebar.historyController.errorText : ""
+            color: "#b3261e"
+            wrapMode: Text.Wrap
+            TapHandler { onTapped: sidebar.historyController.dismissError() }
+        }
+
+        ListView {
+            id: conversationList
+            objectName: "conversationList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: !sidebar.searching
+            clip: true
+            model: sidebar.historyController ? sidebar.historyController.conversations : null
+            reuseItems: true
+            section.property: "ageGroup"
+            section.delegate: Label {
+                required property string section
+                leftPadding: 10
+                topPadding: 8
+                opacity: 0.7
+                font.bold: true
+                text: section === "today" ? qsTr("Today") : section === "yesterday" ? qsTr("Yesterday")
+                    : section === "week" ? qsTr("Previous 7 days") : qsTr("Older")
+            }
+            delegate: ConversationDelegate {
+                current: conversationId === sidebar.currentConversationId
+                onClicked: sidebar.openConversation(conversationId, 0)
+                onMenuRequested: (id, title, anchor) => contextMenu.popupFor(id, title, anchor)
+            }
+            ScrollBar.vertical: ScrollBar {}
+
+            Label {
+                anchors.centerIn: parent
+                visible: conversationList.count === 0
+                text: qsTr("No conversations yet")
+                opacity: 0.6
+            }
+        }
+
+        ListView {
+            id: resultList
+            objectName: "searchResults"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: sidebar.searching
+            clip: true
+            model: sidebar.historyController ? sidebar.historyController.search : null
+            delegate: SearchResultDelegate {
+                onClicked: sidebar.openConversation(conversationId, messageId)
+            }
+            ScrollBar.vertical: ScrollBar {}
+
+            Label {
+                anchors.centerIn: parent
+                width: parent.width - 16
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                visible: resultList.count === 0
+                text: qsTr("No messages match “%1”").arg(searchField.text.trim())
+                opacity: 0.6
+            }
+        }
+
+        Frame {
+            objectName: "undoBar"
+            Layout.fillWidth: true
+            Layout.margins: 8
+            visible: sidebar.historyController !== null && sidebar.historyController.conversations.canUndo
+            RowLayout {
+                anchors.fill: parent
+                Label {
+                    Layout.fillWidth: true
+                    elide: Text.ElideRight
+                    text: {
+                        const t = sidebar.historyController ? sidebar.historyController.conversations.undoTitle : ""
+                        return qsTr("Deleted “%1”").arg(t.length > 0 ? t : qsTr("New chat"))
+                    }
+                }
+                Button {
+                    objectName: "undoButton"
+                    text: qsTr("Undo")
+                    onClicked: {
+                        const id = sidebar.historyController.conversations.undoRemove()
+                        if (!sidebar.historyController.conversations.canUndo) undoTimer.stop()
+                    }
+                }
+            }
+        }
+    }
+
+    // Undo stays offered for a while after the last delete; the rows stay in the trash until purged.
+    Timer {
+        id: undoTimer
+        interval: 15000
+        onTriggered: if (sidebar.historyController) sidebar.historyController.conversations.clearUndo()
+    }
+
+    Menu {
+        id: contextMenu
+        objectName: "conversationMenu"
+        property var conversationId: 0
+        property string conversationTitle: ""
+        function popupFor(id, title, anchor) {
+            conversationId = id
+            conversationTitle = title
+            popup(anchor)
+        }
+        MenuItem {
+            objectName: "renameAction"
+            text: qsTr("Rename…")
+            onTriggered: renameDialog.openFor(contextMenu.conversationId, contextMenu.conversationTitle)
+        }
+        MenuItem {
+            text: qsTr("Export as Markdown…")
+            onTriggered: exportDialog.openFor(contextMenu.conversationId, "markdown")
+        }
+        MenuItem {
+            text: qsTr("Export as JSON…")
+            onTriggered: exportDialog.openFor(contextMenu.conversationId, "json")
+        }
+        MenuSeparator {}
+        MenuItem {
+            objectName: "deleteAction"
+            text: qsTr("Delete")
+            onTriggered: sidebar.deleteConversation(contextMenu.conversationId)
+        }
+    }
+
+    Dialog {
+        id: renameDialog
+        objectName: "renameDialog"
+        property var conversationId: 0
+        function openFor(id, title) {
+            conversationId = id
+            renameField.text = title
+            open()
+            renameField.forceActiveFocus()
+            renameField.selectAll()
+        }
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Rename conversation")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        TextField {
+            id: renameField
+            objectName: "renameField"
+            implicitWidth: 280
+            selectByMouse: true
+            placeholderText: qsTr("Conversation name")
+            onAccepted: renameDialog.accept()
+        }
+        onAccepted: {
+            if (renameField.text.trim().length > 0)
+                sidebar.historyController.conversations.rename(conversationId, renameField.text)
+        }
+    }
+
+    FileDialog {
+        id: exportDialog
+        property var conversationId: 0
+        property string format: "markdown"
+        function openFor(id, fmt) {
+            conversationId = id
+            format = fmt
+            selectedFile = currentFolder + "/" + sidebar.historyController.suggestedFileName(id, fmt)
+            open()
+        }
+        title: format === "json" ? qsTr("Export conversation as JSON") : qsTr("Export conversation as Markdown")
+        fileMode: FileDialog.SaveFile
+        currentFolder: StandardPaths.writableLocation(StandardPaths.DocumentsLocation)
+        nameFilters: format === "json" ? [qsTr("JSON files (*.json)")] : [qsTr("Markdown files (*.md)")]
+        onAccepted: sidebar.historyController.exportConversation(conversationId, selectedFile, format)
+    }
+
+    FileDialog {
+        id: importDialog
+        title: qsTr("Import a conversation")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("Sosoik conversation (*.json)")]
+        onAccepted: {
+            const id = sidebar.historyController.importConversation(selectedFile)
+            if (id) sidebar.openConversation(id, 0)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+#pragma once
+// HistoryController: the history feature's QML facade, exposed as the context property `history`
+// (AppContext: `root->setContextProperty("history", new HistoryController(storage, parent))`).
+// It owns the sidebar's two models and the export/import actions; HistorySidebar.qml uses it together
+// with the `chat` context property (openConversation, newConversation, conversationId) when present.
+#include "history/conversation_list_model.h"
+#include "history/search_results_model.h"
+
+#include <QObject>
+#include <QUrl>
+
+namespace sosoik::storage {
+class Storage;
+}
+
+namespace sosoik::history {
+
+class HistoryController : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(sosoik::history::ConversationListModel* conversations READ conversations CONSTANT)
+    Q_PROPERTY(sosoik::history::SearchResultsModel* search READ search CONSTANT)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+public:
+    explicit HistoryController(storage::Storage* storage, QObject* parent = nullptr);
+
+    ConversationListModel* conversations() { return &conversations_; }
+    SearchResultsModel* search() { return &search_; }
+    QString errorText() const { return error_; }
+
+    // format: "markdown" or "json". True on success; otherwise errorText says why.
+    Q_INVOKABLE bool exportConversation(qint64 conversationId, const QUrl& file, const QString& format);
+    // Adds the conversation from a JSON export; its id, or 0 (errorText says why).
+    Q_INVOKABLE qint64 importConversation(const QUrl& file);
+    // "<title>.md" / ".json" with characters that are unsafe in file names replaced.
+    Q_INVOKABLE QString suggestedFileName(qint64 conversationId, const QString& format) const;
+    Q_INVOKABLE void dismissError();
+
+signals:
+    void errorTextChanged();
+
+private:
+    bool setError(const QString& text);
+
+    storage::Storage* storage_;
+    ConversationListModel conversations_;
+    SearchResultsModel search_;
+    QString error_;
+};
+
+} // namespace sosoik::history

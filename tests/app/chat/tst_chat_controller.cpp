@@ -1,0 +1,245 @@
+// ChatController: the chat flow against real storage and the real EngineWorker thread, with
+// a scripted backend so answers are deterministic ("w0 w1 ...").
+#include "chat/chat_controller.h"
+#include "settings/app_settings.h"
+#include "storage/storage.h"
+#include "support/scripted_backend.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sosoik::app;
+using sosoik::app::test::ScriptedBackend;
+
+class TestChatController : public QObject {
+    Q_OBJECT
+    std::unique_ptr<QTemporaryDir> dir;
+    std::unique_ptr<AppSettings> settings;
+    std::unique_ptr<sosoik::storage::Storage> storage;
+    ScriptedBackend* backend = nullptr;
+    std::unique_ptr<EngineWorker> worker;
+    std::unique_ptr<ChatController> chat;
+
+    void build(bool loadModel = true) {
+        settings = std::make_unique<AppSettings>(dir->filePath("settings.ini"));
+        storage = std::make_unique<sosoik::storage::Storage>();
+        QVERIFY2(storage->open(dir->path()), qPrintable(storage->errorString()));
+        auto b = std::make_unique<ScriptedBackend>();
+        backend = b.get();
+        worker = std::make_unique<EngineWorker>(std::move(b));
+        chat = std::make_unique<ChatController>(worker.get(), storage.get(), settings.get());
+        if (loadModel) {
+            QSignalSpy loaded(worker.get(), &EngineWorker::modelLoaded);
+            worker->loadModel({"/models/scripted.gguf"});
+            QVERIFY(loaded.wait(5000));
+        }
+    }
+    void teardown() {
+        chat.reset();
+        worker.reset();
+        storage.reset();
+        settings.reset();
+    }
+    QString waitForAnswer() {
+        QSignalSpy finished(chat.get(), &ChatController::answerFinished);
+        if (!finished.wait(10000)) return QStringLiteral("<timeout>");
+        return finished.at(0).at(0).toString();
+    }
+
+private slots:
+    void init() {
+        dir = std::make_unique<QTemporaryDir>();
+        settings.reset();
+    }
+    void cleanup() { teardown(); }
+
+    void sendStreamsAnswerIntoModelAndStorage() {
+        build();
+        settings->setMaxNewTokens(4);
+        QSignalSpy stats(chat.get(), &ChatController::statsChanged);
+        QVERIFY(chat->send("  What is a GGUF file?  "));
+        QVERIFY(chat->busy());
+        QCOMPARE(chat->messages()->rowCount(), 2);
+        QCOMPARE(chat->messages()->at(0).content, QStringLiteral("What is a GGUF file?"));
+        QVERIFY(chat->messages()->at(1).streaming);
+        QCOMPARE(waitForAnswer(), QStringLiteral("length"));
+        QVERIFY(!chat->busy());
+        QCOMPARE(chat->messages()->at(1).content, QStringLiteral("w0 w1 w2 w3"));
+        QVERIFY(!chat->messages()->at(1).streaming);
+        QVERIFY(stats.size() >= 4);
+        QCOMPARE(chat->contextUsed(), chat->messages()->at(1).completionTokens + backend->cache.size() - 4);
+        QCOMPARE(chat->contextLength(), 2048);
+
+        const auto stored = storage->messages(chat->conversationId());
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored[1].content, QStringLiteral("w0 w1 w2 w3"));
+        QVERIFY(stored[1].finished);
+        QCOMPARE(stored[1].completionTokens, 4);
+        QCOMPARE(chat->title(), QStringLiteral("What is a GGUF file?"));
+        // The system prompt from the settings went first.
+        QCOMPARE(backend->lastRendered.front().role, std::string("system"));
+        QCOMPARE(QString::fromStdString(backend->lastRendered.front().content), settings->systemPrompt());
+    }
+
+    void secondSendWhileAnsweringIsRefusedVisibly() {
+        build();
+        settings->setMaxNewTokens(200);
+        backend->tokenDelayMs = 10;
+        QVERIFY(chat->send("first"));
+        QVERIFY(!chat->send("second"));
+        QVERIFY(chat->noticeText().contains("Still answering"));
+        chat->stop();
+        QCOMPARE(waitForAnswer(), QStringLiteral("cancelled"));
+        QCOMPARE(chat->messages()->rowCount(), 2);
+    }
+
+    void stopKeepsPartialAnswerMarkedStopped() {
+        build();
+        settings->setMaxNewTokens(10000);
+        backend->tokenDelayMs = 5;
+        QVERIFY(chat->send("tell me a long story"));
+        QTRY_VERIFY_WITH_TIMEOUT(chat->messages()->at(1).content.size() > 8, 5000);
+        chat->stop();
+        QCOMPARE(waitForAnswer(), QStringLiteral("cancelled"));
+        const ChatRow answer = chat->messages()->at(1);
+        QVERIFY(answer.content.startsWith("w0 w1"));
+        QCOMPARE(answer.note, QStringLiteral("Stopped."));
+        const auto stored = storage->message(answer.id);
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->content, answer.content); // not a word lost
+        QVERIFY(stored->finished);
+    }
+
+    void regenerateReplacesTheLastAnswer() {
+        build();
+        settings->setMaxNewTokens(3);
+        QVERIFY(chat->send("hello"));
+        waitForAnswer();
+        settings->setMaxNewTokens(5);
+        QVERIFY(chat->regenerate());
+        QCOMPARE(waitForAnswer(), QStringLiteral("length"));
+        QCOMPARE(chat->messages()->rowCount(), 2);
+        QCOMPARE(chat->messages()->at(1).content, QStringLiteral("w0 w1 w2 w3 w4"));
+        const auto stored = storage->messages(chat->conversationId());
+        QCOMPARE(stored.size(), 2); // the old answer is gone, not kept beside the new one
+        QCOMPARE(stored[1].content, QStringLiteral("w0 w1 w2 w3 w4"));
+        // The regenerated prompt reused the whole cached prompt prefix.
+        QVERIFY(chat->reusedTokens() > 0);
+    }
+
+    void editAndResendRewritesFromThatMessage() {
+        build();
+        settings->setMaxNewTokens(2);
+        QVERIFY(chat->send("first question"));
+        waitForAnswer();
+        QVERIFY(chat->send("second question"));
+        waitForAnswer();
+        QCOMPARE(chat->messages()->rowCount(), 4);
+        QVERIFY(!chat->editAndResend(1, "assistants cannot be edited"));
+        QVERIFY(chat->editAndResend(2, "better second question"));
+        waitForAnswer();
+        QCOMPARE(chat->messages()->rowCount(), 4);
+        QCOMPARE(chat->messages()->at(2).content, QStringLiteral("better second question"));
+        const auto stored = storage->messages(chat->conversationId());
+        QCOMPARE(stored.size(), 4);
+        QCOMPARE(stored[2].content, QStringLiteral("better second question"));
+    }
+
+    void deleteRemovesOneMessage() {
+        build();
+        settings->setMaxNewTokens(2);
+        QVERIFY(chat->send("hello"));
+        waitForAnswer();
+        QVERIFY(chat->deleteMessage(1));
+        QCOMPARE(chat->messages()->rowCount(), 1);
+        QCOMPARE(storage->messages(chat->conversationId()).size(), 1);
+        // With the answer gone, regenerate answers the remaining user message again.
+        QVERIFY(chat->regenerate());
+        waitForAnswer();
+        QCOMPARE(chat->messages()->rowCount(), 2);
+    }
+
+    void failureShowsErrorAndDropsEmptyAnswer() {
+        build(false); // no model loaded
+        QVERIFY(chat->send("hello?"));
+        QCOMPARE(waitForAnswer(), QStringLiteral("error"));
+        QVERIFY(chat->errorText().contains("No model is loaded"));
+        QCOMPARE(chat->messages()->rowCount(), 1); // the question stays; the empty answer does not
+        QCOMPARE(storage->messages(chat->conversationId()).size(), 1);
+        chat->dismissError();
+        QVERIFY(chat->errorText().isEmpty());
+    }
+
+    void droppedTurnsAreAnnounced() {
+        build();
+        settings->setMaxNewTokens(4);
+        settings->setContextLength(128); // the minimum the settings allow
+        settings->setSystemPrompt("short");
+        QString longish;
+        for (int i = 0; i < 30; ++i)
+            longish += QStringLiteral("word%1 ").arg(i);
+        for (int turn = 0; turn < 4; ++turn) {
+            QVERIFY(chat->send(longish));
+            waitForAnswer();
+        }
+        QVERIFY2(chat->noticeText().contains("left out"), qPrintable(chat->noticeText()));
+        QCOMPARE(backend->lastRendered.front().content, std::string("short"));
+    }
+
+    void perConversationSettingsOverrideDefaultsAndPersist() {
+        build();
+        QVERIFY(chat->send("hi"));
+        waitForAnswer();
+        const qint64 id = chat->conversationId();
+        chat->setConversationSetting("temperature", 0.2);
+        chat->setConversationSetting("systemPrompt", "Answer in Korean.");
+        QCOMPARE(chat->settings().value("temperature").toDouble(), 0.2);
+        QCOMPARE(chat->settings().value("topK").toInt(), settings->topK()); // still the default
+        const GenerationRequest request = chat->buildRequest();
+        QCOMPARE(request.settings.temperature, 0.2);
+        QCOMPARE(request.messages.front().content, QStringLiteral("Answer in Korean."));
+        chat->newConversation();
+        QCOMPARE(chat->settings().value("temperature").toDouble(), settings->temperature());
+        QVERIFY(chat->openConversation(id));
+        QCOMPARE(chat->settings().value("temperature").toDouble(), 0.2);
+        QCOMPARE(chat->messages()->rowCount(), 2);
+        chat->resetConversationSettings();
+        QCOMPARE(chat->settings().value("temperature").toDouble(), settings->temperature());
+    }
+
+    void conversationSurvivesARestart() {
+        build();
+        settings->setMaxNewTokens(3);
+        QVERIFY(chat->send("remember me"));
+        waitForAnswer();
+        const qint64 id = chat->conversationId();
+        teardown();
+        build();
+        QVERIFY(chat->openConversation(id));
+        QCOMPARE(chat->messages()->rowCount(), 2);
+        QCOMPARE(chat->messages()->at(0).content, QStringLiteral("remember me"));
+        QCOMPARE(chat->messages()->at(1).content, QStringLiteral("w0 w1 w2"));
+    }
+
+    void inputTokenCountComesFromTheEngineThread() {
+        build();
+        QSignalSpy counted(chat.get(), &ChatController::inputTokenCountChanged);
+        chat->countInputTokens("one two three four");
+        QVERIFY(counted.wait(5000));
+        QCOMPARE(chat->inputTokenCount(), 4);
+        chat->countInputTokens("");
+        QCOMPARE(chat->inputTokenCount(), 0);
+    }
+
+    void copyPutsTextOnTheClipboard() {
+        build(false);
+        chat->copyToClipboard("복사할 텍스트");
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("복사할 텍스트"));
+    }
+};
+
+QTEST_MAIN(TestChatController)
+#include "tst_chat_controller.moc"

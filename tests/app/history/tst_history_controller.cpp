@@ -1,0 +1,71 @@
+// HistoryController: export to files (Markdown / JSON) and import back, with errors as text.
+#include "history/history_controller.h"
+#include "storage/storage.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sosoik::storage;
+using sosoik::history::HistoryController;
+
+class TestHistoryController : public QObject {
+    Q_OBJECT
+private slots:
+    void exportImportThroughFiles() {
+        QTemporaryDir tmp;
+        Storage s;
+        QVERIFY(s.open(tmp.path()));
+        const qint64 id = s.createConversation(ConversationKind::Chat, "여행: 부산/제주?");
+        s.addMessage(id, "user", "부산 맛집 추천해줘");
+        s.addMessage(id, "assistant", "돼지국밥을 드셔 보세요.");
+        HistoryController history(&s);
+        QCOMPARE(history.conversations()->rowCount(), 1);
+
+        QCOMPARE(history.suggestedFileName(id, "json"), QStringLiteral("여행_ 부산_제주_.json"));
+        QCOMPARE(history.suggestedFileName(id, "markdown"), QStringLiteral("여행_ 부산_제주_.md"));
+        QCOMPARE(history.suggestedFileName(99999, "markdown"), QStringLiteral("conversation.md"));
+
+        const QUrl md = QUrl::fromLocalFile(tmp.filePath("out.md"));
+        QVERIFY(history.exportConversation(id, md, "markdown"));
+        QFile mdFile(md.toLocalFile());
+        QVERIFY(mdFile.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(mdFile.readAll()).contains("돼지국밥을 드셔 보세요."));
+        QVERIFY(!(mdFile.permissions() & (QFile::ReadOther | QFile::ReadGroup)));
+
+        const QUrl json = QUrl::fromLocalFile(tmp.filePath("out.json"));
+        QVERIFY(history.exportConversation(id, json, "json"));
+        const qint64 copy = history.importConversation(json);
+        QVERIFY2(copy > 0, qPrintable(history.errorText()));
+        QCOMPARE(history.conversations()->rowCount(), 2);
+        QCOMPARE(history.conversations()->conversationIdAt(0), copy);
+        QCOMPARE(s.messages(copy).size(), 2);
+        QVERIFY(history.errorText().isEmpty());
+    }
+
+    void errorsAreReported() {
+        QTemporaryDir tmp;
+        Storage s;
+        QVERIFY(s.open(tmp.path()));
+        HistoryController history(&s);
+        QSignalSpy errors(&history, &HistoryController::errorTextChanged);
+        QVERIFY(!history.exportConversation(12345, QUrl::fromLocalFile(tmp.filePath("x.md")), "markdown"));
+        QVERIFY(!history.errorText().isEmpty());
+        QCOMPARE(history.importConversation(QUrl::fromLocalFile(tmp.filePath("missing.json"))), 0);
+        QVERIFY(history.errorText().contains("Cannot read"));
+        QFile bad(tmp.filePath("bad.json"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("[1, 2, 3]");
+        bad.close();
+        QCOMPARE(history.importConversation(QUrl::fromLocalFile(bad.fileName())), 0);
+        QVERIFY(history.errorText().contains("not a Sosoik"));
+        QVERIFY(errors.size() >= 2);
+        history.dismissError();
+        QVERIFY(history.errorText().isEmpty());
+        QCOMPARE(s.conversations().size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryController)
+#include "tst_history_controller.moc"

@@ -1,0 +1,137 @@
+// HistorySidebar.qml: loads cleanly with the `history` and `chat` context properties, lists the
+// conversations, searches as the user types, opens / creates / renames / deletes (with undo).
+#include "history/history_controller.h"
+#include "storage/storage.h"
+
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sosoik::storage;
+using sosoik::history::HistoryController;
+
+// Stands in for the chat helper's ChatController: records what the sidebar asks of it.
+class FakeChat : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(qint64 conversationId MEMBER conversationId NOTIFY conversationChanged)
+public:
+    qint64 conversationId = 0;
+    int newConversations = 0;
+    Q_INVOKABLE bool openConversation(qint64 id) {
+        conversationId = id;
+        emit conversationChanged();
+        return true;
+    }
+    Q_INVOKABLE void newConversation() {
+        ++newConversations;
+        conversationId = 0;
+        emit conversationChanged();
+    }
+signals:
+    void conversationChanged();
+};
+
+class TestHistorySidebar : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    Storage storage_;
+    qint64 a_ = 0, b_ = 0;
+
+    template <typename T = QQuickItem> T* find(QQuickView& view, const char* name) {
+        return view.rootObject()->findChild<T*>(QString::fromLatin1(name));
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(storage_.open(tmp_.path()));
+        a_ = storage_.createConversation();
+        storage_.addMessage(a_, "user", "서울 날씨 알려줘");
+        b_ = storage_.createConversation();
+        storage_.addMessage(b_, "user", "안녕하세요 반갑습니다");
+    }
+
+    void sidebarWorks() {
+        HistoryController history(&storage_);
+        history.search()->setDebounceMs(10);
+        FakeChat chat;
+        QQuickView view;
+        QList<QQmlError> warnings;
+        connect(view.engine(), &QQmlEngine::warnings, this,
+                [&](const QList<QQmlError>& w) { warnings += w; });
+        view.rootContext()->setContextProperty("history", &history);
+        view.rootContext()->setContextProperty("chat", &chat);
+        view.setResizeMode(QQuickView::SizeRootObjectToView);
+        view.resize(300, 600);
+        view.setSource(QUrl("qrc:/qml/history/HistorySidebar.qml"));
+        QVERIFY2(view.status() == QQuickView::Ready, qPrintable(view.errors().value(0).toString()));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+        auto* list = find(view, "conversationList");
+        QVERIFY(list);
+        QTRY_COMPARE(list->property("count").toInt(), 2);
+
+        // Clicking the first row opens the most recent conversation (b).
+        QQuickItem* content = list->property("contentItem").value<QQuickItem*>();
+        QVERIFY(content);
+        QQuickItem* firstRow = nullptr;
+        for (QQuickItem* child : content->childItems())
+            if (child->property("conversationId").toLongLong() == b_) firstRow = child;
+        QVERIFY(firstRow);
+        QTest::mouseClick(&view, Qt::LeftButton, {},
+                          firstRow->mapToScene({10, firstRow->height() / 2}).toPoint());
+        QTRY_COMPARE(chat.conversationId, b_);
+        QTRY_VERIFY(firstRow->property("highlighted").toBool());
+
+        // New chat goes through the chat controller.
+        auto* newChat = find(view, "newChatButton");
+        QVERIFY(newChat);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, newChat->mapToScene({5, 5}).toPoint());
+        QTRY_COMPARE(chat.newConversations, 1);
+
+        // Typing a query shows highlighted results instead of the list.
+        auto* search = find(view, "searchField");
+        search->forceActiveFocus();
+        // Korean text arrives through the input method, so it is inserted rather than typed as keys.
+        QVERIFY(QMetaObject::invokeMethod(search, "insert", Q_ARG(int, 0),
+                                          Q_ARG(QString, QStringLiteral("반갑"))));
+        QCOMPARE(history.search()->query(), QStringLiteral("반갑"));
+        auto* results = find(view, "searchResults");
+        QTRY_COMPARE(results->property("count").toInt(), 2); // its auto-title and the message
+        QTRY_VERIFY(results->isVisible());
+        QVERIFY(!list->isVisible());
+        search->setProperty("text", QString());
+        QTRY_VERIFY(list->isVisible());
+
+        // Rename through the dialog.
+        QObject* dialog = view.rootObject()->findChild<QObject*>("renameDialog");
+        QVERIFY(dialog);
+        QVERIFY(QMetaObject::invokeMethod(dialog, "openFor", Q_ARG(QVariant, a_),
+                                          Q_ARG(QVariant, QString("old"))));
+        find(view, "renameField")->setProperty("text", QStringLiteral("날씨 이야기"));
+        QVERIFY(QMetaObject::invokeMethod(dialog, "accept"));
+        QTRY_COMPARE(storage_.conversation(a_)->title, QStringLiteral("날씨 이야기"));
+
+        // Delete the open conversation: the chat starts a new one; Undo brings it back.
+        chat.openConversation(a_);
+        QVERIFY(QMetaObject::invokeMethod(view.rootObject(), "deleteConversation", Q_ARG(QVariant, a_)));
+        QTRY_COMPARE(list->property("count").toInt(), 1);
+        QCOMPARE(chat.newConversations, 2);
+        auto* undoBar = find(view, "undoBar");
+        QTRY_VERIFY(undoBar->isVisible());
+        auto* undo = find(view, "undoButton");
+        QTest::mouseClick(&view, Qt::LeftButton, {}, undo->mapToScene({5, 5}).toPoint());
+        QTRY_COMPARE(list->property("count").toInt(), 2);
+        QTRY_VERIFY(!undoBar->isVisible());
+
+        for (const QQmlError& w : warnings)
+            qWarning() << w.toString();
+        QVERIFY(warnings.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestHistorySidebar)
+#include "tst_history_sidebar.moc"

@@ -1,0 +1,154 @@
+// Model picker behaviour: inspecting files, loading through the worker with progress,
+// failures in words, recent models remembered across runs, device choices.
+#include "models/model_manager.h"
+#include "settings/app_settings.h"
+#include "support/scripted_backend.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <stdexcept>
+
+using namespace sosoik::app;
+using sosoik::app::test::ScriptedBackend;
+
+namespace {
+
+ModelDetails fakeInspect(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || f.read(4) != "GGUF")
+        throw std::runtime_error("This is not a GGUF model file (it does not start with GGUF).");
+    ModelDetails d;
+    d.path = path;
+    d.name = QStringLiteral("tiny");
+    d.quantization = QStringLiteral("Q4_0");
+    d.fileBytes = f.size();
+    d.trainedContext = 512;
+    return d;
+}
+
+QVariantList twoGpus() {
+    return {QVariantMap{{"index", 0}, {"name", "llvmpipe"}, {"type", "cpu"}},
+            QVariantMap{{"index", 1}, {"name", "Radeon"}, {"type", "discrete"}}};
+}
+
+} // namespace
+
+class TestModelManager : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+
+    QString writeFile(const QString& name, const QByteArray& bytes) {
+        QFile f(dir.filePath(name));
+        f.open(QIODevice::WriteOnly);
+        f.write(bytes);
+        return f.fileName();
+    }
+
+private slots:
+    void inspectShowsFactsOrWords() {
+        AppSettings settings(dir.filePath("a.ini"));
+        EngineWorker worker(std::make_unique<ScriptedBackend>());
+        ModelManager models(&worker, &settings, fakeInspect, twoGpus);
+        const QString good = writeFile("good.gguf", "GGUF....");
+        QVariantMap info = models.inspect(QUrl::fromLocalFile(good));
+        QCOMPARE(info.value("name").toString(), QStringLiteral("tiny"));
+        QCOMPARE(info.value("quantization").toString(), QStringLiteral("Q4_0"));
+        QCOMPARE(info.value("contextLength").toInt(), 512);
+        info = models.inspect(writeFile("bad.gguf", "PK\x03\x04"));
+        QVERIFY(info.value("error").toString().contains("not a GGUF"));
+        info = models.inspect(dir.filePath("missing.gguf"));
+        QVERIFY(info.value("error").toString().contains("does not exist"));
+    }
+
+    void loadShowsProgressAndRemembersTheModel() {
+        const QString ini = dir.filePath("b.ini");
+        const QString path = writeFile("m.gguf", "GGUF");
+        {
+            AppSettings settings(ini);
+            EngineWorker worker(std::make_unique<ScriptedBackend>());
+            ModelManager models(&worker, &settings, fakeInspect, twoGpus);
+            QSignalSpy ready(&models, &ModelManager::modelReady);
+            QVERIFY(models.load(QUrl::fromLocalFile(path).toString()));
+            QVERIFY(models.loading());
+            QVERIFY(!models.load(path)); // one load at a time, said in words
+            QVERIFY(models.errorText().contains("already loading"));
+            QVERIFY(ready.wait(5000));
+            QVERIFY(models.loaded());
+            QVERIFY(!models.loading());
+            QCOMPARE(models.progress(), 1.0);
+            QCOMPARE(models.current().value("path").toString(), path);
+            QCOMPARE(models.recent()->rowCount(), 1);
+        }
+        AppSettings settings(ini);
+        EngineWorker worker(std::make_unique<ScriptedBackend>());
+        ModelManager models(&worker, &settings, fakeInspect, twoGpus);
+        QCOMPARE(models.recent()->rowCount(), 1);
+        QCOMPARE(models.recent()->mostRecent(), path);
+        QCOMPARE(models.recent()->data(models.recent()->index(0), RecentModels::ExistsRole).toBool(), true);
+    }
+
+    void loadFailureIsShownInWords() {
+        AppSettings settings(dir.filePath("c.ini"));
+        auto backend = std::make_unique<ScriptedBackend>();
+        backend->failLoad = true;
+        EngineWorker worker(std::move(backend));
+        ModelManager models(&worker, &settings, fakeInspect, twoGpus);
+        QSignalSpy failed(&models, &ModelManager::modelFailed);
+        QVERIFY(models.load(writeFile("broken.gguf", "GGUF")));
+        QVERIFY(failed.wait(5000));
+        QVERIFY(!models.loaded());
+        QCOMPARE(models.errorText(), QStringLiteral("Could not load broken.gguf: This file is not a GGUF model."));
+        QCOMPARE(models.recent()->rowCount(), 0);
+        QVERIFY(!models.load(dir.filePath("nowhere.gguf")));
+        QVERIFY(models.errorText().contains("does not exist"));
+    }
+
+    void recentListIsNewestFirstWithoutDuplicatesAndBounded() {
+        QSettings store(dir.filePath("d.ini"), QSettings::IniFormat);
+        RecentModels recent(&store);
+        for (int i = 0; i < RecentModels::kMaxEntries + 3; ++i) {
+            ModelDetails d;
+            d.path = QStringLiteral("/m/%1.gguf").arg(i);
+            recent.remember(d);
+        }
+        QCOMPARE(recent.rowCount(), RecentModels::kMaxEntries);
+        ModelDetails again;
+        again.path = QStringLiteral("/m/5.gguf");
+        recent.remember(again);
+        QCOMPARE(recent.rowCount(), RecentModels::kMaxEntries);
+        QCOMPARE(recent.pathAt(0), QStringLiteral("/m/5.gguf"));
+        QCOMPARE(recent.pathAt(1), QStringLiteral("/m/12.gguf"));
+        recent.forget("/m/5.gguf");
+        QCOMPARE(recent.pathAt(0), QStringLiteral("/m/12.gguf"));
+        QCOMPARE(recent.data(recent.index(0), RecentModels::NameRole).toString(), QStringLiteral("12.gguf"));
+    }
+
+    void deviceChoicesListGpusByNameAndTheCpu() {
+        AppSettings settings(dir.filePath("e.ini"));
+        EngineWorker worker(std::make_unique<ScriptedBackend>());
+        ModelManager models(&worker, &settings, fakeInspect, twoGpus);
+        QSignalSpy listed(&models, &ModelManager::devicesChanged);
+        models.refreshDevices();
+        QVERIFY(listed.wait(5000));
+        const QVariantList choices = models.deviceChoices();
+        QCOMPARE(choices.size(), 4);
+        QCOMPARE(choices[0].toMap().value("key").toString(), QStringLiteral("auto"));
+        QCOMPARE(choices[2].toMap().value("key").toString(), QStringLiteral("vulkan:1"));
+        QVERIFY(choices[2].toMap().value("label").toString().contains("Radeon"));
+        QCOMPARE(choices[3].toMap().value("key").toString(), QStringLiteral("reference"));
+        models.setDeviceKey("vulkan:1");
+        QCOMPARE(settings.backend(), QStringLiteral("vulkan"));
+        QCOMPARE(settings.device(), 1);
+        QCOMPARE(models.deviceKey(), QStringLiteral("vulkan:1"));
+        models.setDeviceKey("reference");
+        QCOMPARE(settings.backend(), QStringLiteral("reference"));
+        QCOMPARE(models.deviceKey(), QStringLiteral("reference"));
+    }
+};
+
+QTEST_MAIN(TestModelManager)
+#include "tst_model_manager.moc"

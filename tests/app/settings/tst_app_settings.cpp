@@ -1,0 +1,134 @@
+// AppSettings persistence and validation, the data-dir choice, and the language switch.
+#include "core/data_dir.h"
+#include "settings/app_settings.h"
+#include "settings/language_switcher.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sosoik::app;
+
+class TestAppSettings : public QObject {
+    Q_OBJECT
+private slots:
+    void defaultsAreSensible() {
+        QTemporaryDir dir;
+        AppSettings s(dir.filePath("settings.ini"));
+        QCOMPARE(s.temperature(), 0.7);
+        QCOMPARE(s.topK(), 40);
+        QCOMPARE(s.maxNewTokens(), 512);
+        QCOMPARE(s.contextLength(), 2048);
+        QCOMPARE(s.language(), QString());
+        QCOMPARE(s.backend(), QStringLiteral("auto"));
+        QVERIFY(!s.systemPrompt().isEmpty());
+    }
+
+    void valuesPersistAcrossInstances() {
+        QTemporaryDir dir;
+        const QString ini = dir.filePath("settings.ini");
+        {
+            AppSettings s(ini);
+            QSignalSpy changed(&s, &AppSettings::changed);
+            s.setTemperature(0.3);
+            s.setTopP(0.8);
+            s.setTopK(12);
+            s.setMaxNewTokens(300);
+            s.setContextLength(4096);
+            s.setSystemPrompt("한국어로 답하세요.");
+            s.setLanguage("ko");
+            s.setBackend("reference");
+            s.setDevice(2);
+            s.setReopenLastModel(false);
+            QCOMPARE(changed.size(), 10);
+            s.setTopK(12); // unchanged: no signal
+            QCOMPARE(changed.size(), 10);
+        }
+        QVERIFY(QFile::exists(ini));
+        AppSettings s(ini);
+        QCOMPARE(s.temperature(), 0.3);
+        QCOMPARE(s.topP(), 0.8);
+        QCOMPARE(s.topK(), 12);
+        QCOMPARE(s.maxNewTokens(), 300);
+        QCOMPARE(s.contextLength(), 4096);
+        QCOMPARE(s.systemPrompt(), QStringLiteral("한국어로 답하세요."));
+        QCOMPARE(s.language(), QStringLiteral("ko"));
+        QCOMPARE(s.backend(), QStringLiteral("reference"));
+        QCOMPARE(s.device(), 2);
+        QCOMPARE(s.reopenLastModel(), false);
+        s.resetGenerationDefaults();
+        QCOMPARE(s.temperature(), 0.7);
+        QCOMPARE(s.language(), QStringLiteral("ko")); // not a generation setting
+    }
+
+    void outOfRangeValuesAreClamped() {
+        QTemporaryDir dir;
+        AppSettings s(dir.filePath("settings.ini"));
+        s.setTemperature(9);
+        QCOMPARE(s.temperature(), 2.0);
+        s.setTopP(-1);
+        QCOMPARE(s.topP(), 0.0);
+        s.setMaxNewTokens(0);
+        QCOMPARE(s.maxNewTokens(), 1);
+        s.setContextLength(5);
+        QCOMPARE(s.contextLength(), 128);
+        s.setLanguage("klingon");
+        QCOMPARE(s.language(), QString());
+        s.setBackend("quantum");
+        QCOMPARE(s.backend(), QStringLiteral("auto"));
+    }
+
+    void dataDirComesFromCommandLineThenEnvironmentThenPlatform() {
+        QTemporaryDir dir;
+        const QString fromCli = dir.filePath("cli/profile");
+        DataDir d = resolveDataDir(fromCli);
+        QVERIFY(d.overridden);
+        QVERIFY(d.error.isEmpty());
+        QCOMPARE(d.path, fromCli);
+        QVERIFY(QDir(fromCli).exists());
+
+        qputenv("SOSOIK_DATA_DIR", dir.filePath("env").toUtf8());
+        d = resolveDataDir(QString());
+        QCOMPARE(d.path, dir.filePath("env"));
+        QVERIFY(d.overridden);
+        d = resolveDataDir(fromCli); // the command line wins
+        QCOMPARE(d.path, fromCli);
+        qunsetenv("SOSOIK_DATA_DIR");
+
+        d = resolveDataDir(QString());
+        QVERIFY(!d.overridden);
+        QCOMPARE(d.path, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    }
+
+    void unwritableDataDirIsReportedInWords() {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath("file"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const DataDir d = resolveDataDir(dir.filePath("file/sub"));
+        QVERIFY(d.error.contains("Cannot create the data folder"));
+    }
+
+    void languageFollowsLocaleUnlessOverridden() {
+        QCOMPARE(LanguageSwitcher::languageForLocale(QLocale(QLocale::Korean, QLocale::SouthKorea)), QStringLiteral("ko"));
+        QCOMPARE(LanguageSwitcher::languageForLocale(QLocale(QLocale::German)), QStringLiteral("en"));
+
+        QTemporaryDir dir;
+        AppSettings s(dir.filePath("settings.ini"));
+        LanguageSwitcher switcher(&s);
+        s.setLanguage("ko");
+        QCOMPARE(switcher.current(), QStringLiteral("ko"));
+        // The Korean catalogue is compiled in and translates the app's strings.
+        QCOMPARE(QCoreApplication::translate("sosoik::app::ChatController", "Stopped."), QStringLiteral("중지됨."));
+        s.setLanguage("en");
+        QCOMPARE(switcher.current(), QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("sosoik::app::ChatController", "Stopped."), QStringLiteral("Stopped."));
+    }
+};
+
+QTEST_MAIN(TestAppSettings)
+#include "tst_app_settings.moc"
