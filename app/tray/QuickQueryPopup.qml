@@ -47,6 +47,11 @@ Window {
                 Layout.fillWidth: true
                 placeholderText: qsTr("Ask Sosoik… (Enter asks, Ctrl+Enter continues in chat, Esc hides)")
                 Keys.onPressed: (event) => {
+                    if (event.key === Qt.Key_Escape) {
+                        event.accepted = true
+                        popup.hide()
+                        return
+                    }
                     if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter) return
                     event.accepted = true
                     const typedNew = text.trim() !== "" && text.trim() !== popup.controller.question

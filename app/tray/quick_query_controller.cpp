@@ -22,7 +22,8 @@ QString readPlainText(const QString& path, QString* error) {
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QuickQueryController::tr("Cannot read %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
+        *error = QuickQueryController::tr("Cannot read %1: %2")
+                     .arg(QFileInfo(path).fileName(), file.errorString());
         return {};
     }
     QStringDecoder decoder(QStringDecoder::Utf8);
@@ -44,8 +45,8 @@ QString summaryPrompt(const QString& text) {
 }
 } // namespace
 
-QuickQueryController::QuickQueryController(EngineWorker* worker, storage::Storage* storage, AppSettings* settings,
-                                           QObject* parent)
+QuickQueryController::QuickQueryController(EngineWorker* worker, storage::Storage* storage,
+                                           AppSettings* settings, QObject* parent)
     : QObject(parent), m_worker(worker), m_storage(storage), m_settings(settings) {
     connect(m_worker, &EngineWorker::generationQueued, this, &QuickQueryController::onQueued);
     connect(m_worker, &EngineWorker::generationStarted, this,
@@ -118,12 +119,15 @@ bool QuickQueryController::start(const QString& shownQuestion, const QString& pr
     m_requestId = m_worker->generate(request);
     m_submitting = false;
     if (waiting)
-        setState("queued", m_queuePosition > 1
-                               ? tr("Queued (%1 ahead): the model is busy with other answers…").arg(m_queuePosition)
-                               : tr("Queued: the model is busy with another answer…"));
-    else setState("generating", tr("Thinking…"));
+        setState("queued",
+                 m_queuePosition > 1
+                     ? tr("Queued (%1 ahead): the model is busy with other answers…").arg(m_queuePosition)
+                     : tr("Queued: the model is busy with another answer…"));
+    else
+        setState("generating", tr("Thinking…"));
     if (m_conversationId == 0 && m_storage)
-        m_status += QStringLiteral(" ") + tr("(This exchange cannot be saved: %1)").arg(m_storage->errorString());
+        m_status +=
+            QStringLiteral(" ") + tr("(This exchange cannot be saved: %1)").arg(m_storage->errorString());
     return true;
 }
 
@@ -179,8 +183,10 @@ void QuickQueryController::onFinished(int requestId, const GenerationStats& stat
     if (requestId != m_requestId || !busy()) return;
     if (m_writer) m_writer->finish(stats.promptTokens, stats.generatedTokens);
     m_writer.reset();
-    if (stats.stopReason == QLatin1String("cancelled")) setState("stopped", tr("Stopped."));
-    else setState("done", {});
+    if (stats.stopReason == QLatin1String("cancelled"))
+        setState("stopped", tr("Stopped."));
+    else
+        setState("done", {});
     if (m_conversationId && m_storage) m_storage->touch(m_conversationId);
     emit finished();
 }

@@ -15,7 +15,8 @@ namespace sosoik::app {
 QuickQueryPopup::QuickQueryPopup(QQmlEngine* engine, QuickQueryController* controller, QObject* parent)
     : QObject(parent) {
     QQmlComponent component(engine, QUrl(QStringLiteral("qrc:/qml/tray/QuickQueryPopup.qml")));
-    QObject* object = component.createWithInitialProperties({{"controller", QVariant::fromValue(controller)}});
+    QObject* object =
+        component.createWithInitialProperties({{"controller", QVariant::fromValue(controller)}});
     m_window = qobject_cast<QQuickWindow*>(object);
     if (!m_window) {
         m_error = component.errorString();
@@ -28,14 +29,19 @@ QuickQueryPopup::QuickQueryPopup(QQmlEngine* engine, QuickQueryController* contr
     connect(controller, &QuickQueryController::continueInChatRequested, this, &QuickQueryPopup::hide);
 }
 
-QuickQueryPopup::~QuickQueryPopup() { delete m_window.data(); }
+QuickQueryPopup::~QuickQueryPopup() {
+    delete m_window.data();
+}
 
-bool QuickQueryPopup::isVisible() const { return m_window && m_window->isVisible(); }
+bool QuickQueryPopup::isVisible() const {
+    return m_window && m_window->isVisible();
+}
 
 void QuickQueryPopup::showNear(const QRect& anchor) {
     if (!m_window) return;
     const QPoint cursor = QCursor::pos();
-    QScreen* screen = anchor.isValid() ? QGuiApplication::screenAt(anchor.center()) : QGuiApplication::screenAt(cursor);
+    QScreen* screen =
+        anchor.isValid() ? QGuiApplication::screenAt(anchor.center()) : QGuiApplication::screenAt(cursor);
     if (!screen) screen = QGuiApplication::primaryScreen();
     if (screen) {
         m_window->setScreen(screen);
@@ -51,8 +57,10 @@ void QuickQueryPopup::hide() {
 }
 
 void QuickQueryPopup::toggle(const QRect& anchor) {
-    if (isVisible()) hide();
-    else showNear(anchor);
+    if (isVisible())
+        hide();
+    else
+        showNear(anchor);
 }
 
 } // namespace sosoik::app

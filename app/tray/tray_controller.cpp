@@ -65,7 +65,9 @@ void TrayController::buildMenu() {
     setModel(tr("No model loaded"), false);
 }
 
-QString TrayController::modelStatus() const { return m_modelStatus->text(); }
+QString TrayController::modelStatus() const {
+    return m_modelStatus->text();
+}
 
 void TrayController::setModel(const QString& status, bool loaded) {
     m_modelStatus->setText(status);
@@ -74,13 +76,19 @@ void TrayController::setModel(const QString& status, bool loaded) {
     emit modelStatusChanged();
 }
 
-void TrayController::onModelUnloaded() { setModel(tr("No model loaded"), false); }
+void TrayController::onModelUnloaded() {
+    setModel(tr("No model loaded"), false);
+}
 
-QRect TrayController::iconGeometry() const { return m_trayIcon ? m_trayIcon->geometry() : QRect(); }
+QRect TrayController::iconGeometry() const {
+    return m_trayIcon ? m_trayIcon->geometry() : QRect();
+}
 
 void TrayController::onActivated(QSystemTrayIcon::ActivationReason reason) {
-    if (reason == QSystemTrayIcon::Trigger) m_popup->toggle(iconGeometry());
-    else if (reason == QSystemTrayIcon::DoubleClick) emit openMainWindowRequested();
+    if (reason == QSystemTrayIcon::Trigger)
+        m_popup->toggle(iconGeometry());
+    else if (reason == QSystemTrayIcon::DoubleClick)
+        emit openMainWindowRequested();
 }
 
 QIcon TrayController::appIcon() {

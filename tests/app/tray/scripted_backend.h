@@ -14,8 +14,8 @@ class ScriptedBackend : public sosoik::app::InferenceBackend {
 public:
     QStringList pieces{"Hello", " from", " the", " scripted", " model."};
     std::atomic<int> tokenDelayMs{1};
-    std::atomic<bool> hold{false};  // while true, generation waits before its next token
-    std::atomic<int> repeat{1};     // how many times the pieces are produced (long answers)
+    std::atomic<bool> hold{false}; // while true, generation waits before its next token
+    std::atomic<int> repeat{1};    // how many times the pieces are produced (long answers)
     bool failLoad = false;
 
     QString lastUserMessage() const {
@@ -25,7 +25,8 @@ public:
 
     sosoik::app::ModelDetails load(const sosoik::app::LoadRequest& request,
                                    const std::function<void(float)>& progress) override {
-        if (failLoad) throw sosoik::Error(sosoik::Error::Kind::InvalidModel, "This file is not a GGUF model.");
+        if (failLoad)
+            throw sosoik::Error(sosoik::Error::Kind::InvalidModel, "This file is not a GGUF model.");
         progress(1.f);
         m_loaded = true;
         sosoik::app::ModelDetails details;
@@ -53,7 +54,8 @@ public:
         stats.stopReason = "eos";
         for (int round = 0; round < repeat; ++round)
             for (const QString& piece : pieces) {
-                while (hold && !m_cancelled) QThread::msleep(1);
+                while (hold && !m_cancelled)
+                    QThread::msleep(1);
                 if (m_cancelled) {
                     stats.stopReason = "cancelled";
                     return stats;
@@ -79,6 +81,8 @@ private:
 };
 
 // The full answer the scripted model gives.
-inline QString scriptedAnswer(const ScriptedBackend& backend) { return backend.pieces.join(QString()); }
+inline QString scriptedAnswer(const ScriptedBackend& backend) {
+    return backend.pieces.join(QString());
+}
 
 } // namespace sosoik::test

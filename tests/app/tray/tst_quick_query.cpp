@@ -28,12 +28,22 @@ class TestQuickQuery : public QObject {
     std::unique_ptr<QuickQueryController> m_controller;
 
     void loadModel() {
-        QSignalSpy loaded(m_worker.get(), &EngineWorker::modelLoaded);
+        // Received on this thread, after the controller (connected earlier) has seen the model's name.
+        bool loaded = false;
+        QObject context;
+        connect(m_worker.get(), &EngineWorker::modelLoaded, &context, [&loaded] { loaded = true; });
         m_worker->loadModel({QStringLiteral("/models/scripted.gguf")});
-        QVERIFY(loaded.wait(5000));
+        QTRY_VERIFY(loaded);
+    }
+    static QQuickItem* findItem(QQuickItem* parent, const QString& name) {
+        for (QQuickItem* child : parent->childItems()) {
+            if (child->objectName() == name) return child;
+            if (QQuickItem* found = findItem(child, name)) return found;
+        }
+        return nullptr;
     }
     QQuickItem* item(QQuickWindow* window, const char* name) {
-        return window->contentItem()->findChild<QQuickItem*>(QString::fromLatin1(name));
+        return findItem(window->contentItem(), QString::fromLatin1(name));
     }
 
 private slots:
@@ -46,7 +56,8 @@ private slots:
         m_storage = std::make_unique<Storage>();
         QVERIFY2(m_storage->open(m_dir->path()), qPrintable(m_storage->errorString()));
         m_settings = std::make_unique<AppSettings>(m_dir->filePath("settings.ini"));
-        m_controller = std::make_unique<QuickQueryController>(m_worker.get(), m_storage.get(), m_settings.get());
+        m_controller =
+            std::make_unique<QuickQueryController>(m_worker.get(), m_storage.get(), m_settings.get());
     }
     void cleanup() {
         m_controller.reset();
@@ -81,7 +92,8 @@ private slots:
         QCOMPARE(messages[1].model, QStringLiteral("scripted-1B"));
         // It is in the history list like any conversation.
         bool listed = false;
-        for (const auto& c : m_storage->conversations()) listed = listed || c.id == id;
+        for (const auto& c : m_storage->conversations())
+            listed = listed || c.id == id;
         QVERIFY(listed);
     }
 
@@ -99,7 +111,7 @@ private slots:
         mainWindow.messages = {{"user", "a long chat answer"}};
         QSignalSpy started(m_worker.get(), &EngineWorker::generationStarted);
         const int chatId = m_worker->generate(mainWindow);
-        QVERIFY(started.wait(5000));
+        QTRY_COMPARE(started.count(), 1);
         QVERIFY(m_controller->ask(QStringLiteral("quick one")));
         QCOMPARE(m_controller->state(), QStringLiteral("queued"));
         QVERIFY(m_controller->statusText().contains("Queued"));
@@ -164,7 +176,8 @@ private slots:
         QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
         QVERIFY(m_backend->lastUserMessage().contains("출시 일정을 논의했다"));
         QVERIFY(m_backend->lastUserMessage().startsWith("Summarize"));
-        QCOMPARE(m_storage->conversation(m_controller->conversationId())->title, QStringLiteral("Summary: 회의록.txt"));
+        QCOMPARE(m_storage->conversation(m_controller->conversationId())->title,
+                 QStringLiteral("Summary: 회의록.txt"));
     }
 
     void unreadableDropsAreExplained() {
@@ -178,7 +191,8 @@ private slots:
         QVERIFY(m_controller->statusText().contains("no text"));
         QVERIFY(m_storage->conversations().isEmpty());
         // With the documents feature's extractor any format it knows works.
-        m_controller->setTextExtractor([](const QString& path, QString*) { return "extracted from " + path; });
+        m_controller->setTextExtractor(
+            [](const QString& path, QString*) { return "extracted from " + path; });
         QVERIFY(m_controller->summarizeFile(m_dir->filePath("scan.pdf")));
         QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
         QVERIFY(m_backend->lastUserMessage().contains("extracted from"));
@@ -210,7 +224,8 @@ private slots:
         QTRY_VERIFY(input->hasActiveFocus());
 
         // Type, Enter: the answer streams into the Markdown view.
-        for (char c : QByteArray("what is up")) QTest::keyClick(window, c);
+        for (char c : QByteArray("what is up"))
+            QTest::keyClick(window, c);
         QCOMPARE(input->property("text").toString(), QStringLiteral("what is up"));
         QTest::keyClick(window, Qt::Key_Return);
         QCOMPARE(m_controller->question(), QStringLiteral("what is up"));
