@@ -237,6 +237,7 @@ Buffer Context::createBuffer(uint64_t size, MemoryKind kind, const char* what) {
 }
 
 void Context::destroy(Buffer& b) {
+    if (b.buffer && pipelines_) pipelines_->forgetBuffer(b.buffer);
     if (b.buffer) vkDestroyBuffer(device_, b.buffer, nullptr);
     if (b.memory) vkFreeMemory(device_, b.memory, nullptr);
     b = Buffer{};

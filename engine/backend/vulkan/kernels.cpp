@@ -3,6 +3,7 @@
 #include "sosoik/error.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 
 namespace sosoik::vk {
@@ -68,6 +69,24 @@ Kernels::Kernels(Context& ctx) : ctx_(ctx) {
     reduceWg_ = std::min({256u, maxWg, 64u * subgroup_});
     attentionWg_ = 64;
     argmaxWg_ = std::min(256u, maxWg);
+    // CPU implementations (lavapipe) run a subgroup as one SIMD register: one row per lane
+    // with broadcast activations beats lanes striding one row plus a cross-lane reduction.
+    rowPerInvocation_ = false;
+    if (const char* v = std::getenv("SOSOIK_VK_MATMUL")) rowPerInvocation_ = std::string(v) == "rows";
+    rowPerInvocationDecode_ = rowPerInvocation_;
+    if (const char* v = std::getenv("SOSOIK_VK_DECODE")) rowPerInvocationDecode_ = std::string(v) == "rows";
+    if (const char* v = std::getenv("SOSOIK_VK_BATCH")) cpuBatchTokens_ = static_cast<uint32_t>(std::atoi(v));
+    rowWg_ = std::min(64u, maxWg);
+    // On CPUs every per-lane load is scalarised, so each lane should reuse its slice of the
+    // activations for many rows; GPUs prefer more workgroups in flight.
+    const bool cpu = c.type == VK_PHYSICAL_DEVICE_TYPE_CPU;
+    decodeRows_ = cpu ? 8 : kRowsPerSubgroup;
+    batchRows_ = cpu ? 4 : kRowsPerSubgroup;
+    batchTokens_ = kBatchTokens;
+    if (const char* v = std::getenv("SOSOIK_VK_DROWS")) decodeRows_ = static_cast<uint32_t>(std::atoi(v));
+    if (const char* v = std::getenv("SOSOIK_VK_BROWS")) batchRows_ = static_cast<uint32_t>(std::atoi(v));
+    if (const char* v = std::getenv("SOSOIK_VK_BTOK")) batchTokens_ = static_cast<uint32_t>(std::atoi(v));
+    if (const char* v = std::getenv("SOSOIK_VK_NSG")) matvecSubgroups_ = static_cast<uint32_t>(std::atoi(v));
 }
 
 const Kernel& Kernels::typed(const char* op, const WeightLayout& l, std::vector<uint32_t> spec) {
@@ -82,13 +101,20 @@ VkDescriptorSet Kernels::set(std::vector<VkBuffer> buffers) { return ctx_.pipeli
 
 void Kernels::matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32_t xStride, BufRef y,
                      uint32_t yStride, uint32_t n, bool accumulate) {
-    const uint32_t tokens = n == 1 ? 1 : kBatchTokens;
-    const Kernel& k = typed("matvec", w.layout, {subgroup_ * matvecSubgroups_, kRowsPerSubgroup, tokens});
     const MatvecPush push{elems(w.quants), elems(w.quants.at(w.layout.quantBytes)), elems(x, 16), elems(y),
                           w.layout.rows, w.layout.paddedCols, w.layout.rowWords, n, xStride, yStride,
                           accumulate ? 1u : 0u};
-    dispatch(cb, k, set({w.quants.buffer, x.buffer, y.buffer}), &push, sizeof push,
-             ceilDiv(w.layout.rows, matvecSubgroups_ * kRowsPerSubgroup), ceilDiv(n, tokens));
+    const VkDescriptorSet s = set({w.quants.buffer, x.buffer, y.buffer});
+    if (rowPerInvocation_ && (n > 1 || rowPerInvocationDecode_)) {
+        const uint32_t tokens = n == 1 ? 1 : cpuBatchTokens_;
+        const Kernel& k = typed("matmul", w.layout, {rowWg_, 1, tokens});
+        dispatch(cb, k, s, &push, sizeof push, ceilDiv(w.layout.rows, rowWg_), ceilDiv(n, tokens));
+        return;
+    }
+    const uint32_t tokens = n == 1 ? 1 : batchTokens_;
+    const uint32_t rows = n == 1 ? decodeRows_ : batchRows_;
+    const Kernel& k = typed("matvec", w.layout, {subgroup_ * matvecSubgroups_, rows, tokens});
+    dispatch(cb, k, s, &push, sizeof push, ceilDiv(w.layout.rows, matvecSubgroups_ * rows), ceilDiv(n, tokens));
 }
 
 void Kernels::embed(VkCommandBuffer cb, const DeviceWeight& table, BufRef step, BufRef y, uint32_t yStride,

@@ -79,6 +79,11 @@ private:
     uint32_t reduceWg_;
     uint32_t attentionWg_ = 64;
     uint32_t argmaxWg_;
+    bool rowPerInvocation_ = false;       // matmul_*.comp for batches
+    bool rowPerInvocationDecode_ = false; // ... and for single tokens
+    uint32_t cpuBatchTokens_ = 16;
+    uint32_t rowWg_ = 64;
+    uint32_t decodeRows_ = 2, batchRows_ = 2, batchTokens_ = 8; // matvec rows per subgroup / tokens per pass
 };
 
 } // namespace sosoik::vk

@@ -5,6 +5,7 @@
 #include "backend/vulkan/shader_registry.h"
 #include "sosoik/error.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -85,11 +86,12 @@ VkPipelineLayout PipelineCache::pipelineLayout(uint32_t bindings) {
 }
 
 VkDescriptorSet PipelineCache::descriptorSet(const std::vector<VkBuffer>& buffers) {
-    if (auto it = sets_.find(buffers); it != sets_.end()) return it->second;
+    if (auto it = sets_.find(buffers); it != sets_.end()) return it->second.first;
     constexpr uint32_t kSetsPerPool = 256, kMaxBindings = 8;
     if (setsLeftInPool_ == 0) {
         VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSetsPerPool * kMaxBindings};
         VkDescriptorPoolCreateInfo ci{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+        ci.flags = VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT;
         ci.maxSets = kSetsPerPool;
         ci.poolSizeCount = 1;
         ci.pPoolSizes = &size;
@@ -119,8 +121,19 @@ VkDescriptorSet PipelineCache::descriptorSet(const std::vector<VkBuffer>& buffer
         writes[i].pBufferInfo = &infos[i];
     }
     vkUpdateDescriptorSets(device_, count, writes.data(), 0, nullptr);
-    sets_.emplace(buffers, set);
+    sets_.emplace(buffers, std::make_pair(set, pools_.back()));
     return set;
+}
+
+void PipelineCache::forgetBuffer(VkBuffer buffer) {
+    for (auto it = sets_.begin(); it != sets_.end();) {
+        if (std::find(it->first.begin(), it->first.end(), buffer) != it->first.end()) {
+            vkFreeDescriptorSets(device_, it->second.second, 1, &it->second.first);
+            it = sets_.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 PipelineCache::~PipelineCache() {

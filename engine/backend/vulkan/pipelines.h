@@ -38,6 +38,8 @@ public:
     const Kernel& get(const std::string& shader, uint32_t bindings, const std::vector<uint32_t>& specialization);
     // A descriptor set binding buffers[i] (whole) at binding i, for kernels with that many bindings.
     VkDescriptorSet descriptorSet(const std::vector<VkBuffer>& buffers);
+    // Frees the sets that bind `buffer`: it is being destroyed, and a later buffer may reuse its handle.
+    void forgetBuffer(VkBuffer buffer);
     void save() const; // best effort; a read-only cache dir is not an error
     const std::string& path() const { return path_; }
 
@@ -50,7 +52,7 @@ private:
     std::map<uint32_t, VkPipelineLayout> layouts_;
     std::vector<VkDescriptorPool> pools_;
     uint32_t setsLeftInPool_ = 0;
-    std::map<std::vector<VkBuffer>, VkDescriptorSet> sets_;
+    std::map<std::vector<VkBuffer>, std::pair<VkDescriptorSet, VkDescriptorPool>> sets_;
     std::string path_;
     std::map<std::pair<std::string, std::vector<uint32_t>>, Kernel> kernels_;
     std::map<std::string, VkShaderModule> modules_;
