@@ -5,10 +5,12 @@
 
 layout(local_size_x_id = 0) in;
 layout(push_constant) uniform Push {
-    Floats logits;
-    Words result; // [index, float bits of the value]
+    uint logitsOff;
+    uint resultOff; // [index, float bits of the value]
     uint n;
 } p;
+layout(std430, binding = 0) readonly buffer Logits { float L[]; };
+layout(std430, binding = 1) writeonly buffer Result { uint R[]; };
 
 shared float bestValue[1024];
 shared uint bestIndex[1024];
@@ -18,7 +20,7 @@ void main() {
     float v = -1.0 / 0.0;
     uint idx = 0xFFFFFFFFu;
     for (uint i = tid; i < p.n; i += wg) {
-        const float x = p.logits.v[i];
+        const float x = L[p.logitsOff + i];
         if (x > v || idx == 0xFFFFFFFFu) { v = x; idx = i; }
     }
     bestValue[tid] = v;
@@ -37,7 +39,7 @@ void main() {
         barrier();
     }
     if (tid == 0) {
-        p.result.v[0] = bestIndex[0];
-        p.result.v[1] = floatBitsToUint(bestValue[0]);
+        R[p.resultOff] = bestIndex[0];
+        R[p.resultOff + 1] = floatBitsToUint(bestValue[0]);
     }
 }

@@ -12,12 +12,12 @@ const uint MAX_HEAD_DIM = 256;
 const uint DIMS_PER_THREAD = (MAX_HEAD_DIM + WG - 1) / WG;
 
 layout(push_constant) uniform Push {
-    Floats q;       // n × qStride, head h at h·hd
-    Words kCache;   // this layer: nKv × capacity × hd halves
-    Words vCache;
-    Floats dst;     // n × oStride
-    Floats partial; // (n × nHead × nSplit) × (hd + 2)
-    Step step;
+    uint qOff;       // n × qStride, head h at h·hd
+    uint kOff;       // this layer's cache: nKv × capacity × hd halves, two per word
+    uint vOff;
+    uint oOff;       // n × oStride
+    uint partialOff; // (n × nHead × nSplit) × (hd + 2)
+    uint stepOff;
     uint qStride;
     uint oStride;
     uint nHead;
@@ -26,6 +26,14 @@ layout(push_constant) uniform Push {
     uint capacity;
     float scale;
 } p;
+layout(std430, binding = 0) readonly buffer Query { float Q[]; };
+layout(std430, binding = 1) readonly buffer KCache { uint K[]; };
+layout(std430, binding = 2) readonly buffer VCache { uint V[]; };
+layout(std430, binding = 3) writeonly buffer Output { float O[]; };
+layout(std430, binding = 4) writeonly buffer Partial { float P[]; };
+layout(std430, binding = 5) readonly buffer StepWords { uint S[]; };
+
+float vAt(uint i) { return unpackHalf2x16(V[p.vOff + (i >> 1)])[i & 1u]; }
 
 shared float qs[MAX_HEAD_DIM];
 shared float weights[WG];
@@ -34,12 +42,12 @@ void main() {
     const uint h = gl_WorkGroupID.x, t = gl_WorkGroupID.y, s = gl_WorkGroupID.z;
     const uint tid = gl_LocalInvocationID.x;
     const uint kvh = h / (p.nHead / p.nKv);
-    const uint nSplit = max(p.step.nSplit, 1u);
-    const uint kvLen = p.step.pos + t + 1;
-    const uint begin = min(s * p.step.splitLen, kvLen);
-    const uint end = nSplit == 1 ? kvLen : min(begin + p.step.splitLen, kvLen);
+    const uint nSplit = max(S[p.stepOff + STEP_NSPLIT], 1u);
+    const uint kvLen = S[p.stepOff + STEP_POS] + t + 1;
+    const uint begin = min(s * S[p.stepOff + STEP_SPLITLEN], kvLen);
+    const uint end = nSplit == 1 ? kvLen : min(begin + S[p.stepOff + STEP_SPLITLEN], kvLen);
 
-    for (uint d = tid; d < p.hd; d += WG) qs[d] = p.q.v[t * p.qStride + h * p.hd + d];
+    for (uint d = tid; d < p.hd; d += WG) qs[d] = Q[p.qOff + t * p.qStride + h * p.hd + d];
     barrier();
 
     const uint kvBase = kvh * p.capacity * p.hd;
@@ -54,7 +62,7 @@ void main() {
             const uint kw = (kvBase + pos * p.hd) / 2;
             float acc = 0.0;
             for (uint d = 0; d < p.hd; d += 2) {
-                const vec2 k = unpackHalf2x16(p.kCache.v[kw + d / 2]);
+                const vec2 k = unpackHalf2x16(K[p.kOff + kw + d / 2]);
                 acc += k.x * qs[d] + k.y * qs[d + 1];
             }
             score = acc * p.scale;
@@ -70,7 +78,7 @@ void main() {
             const uint d = tid + i * WG;
             if (d < p.hd) {
                 float acc = o[i] * correction;
-                for (uint j = 0; j < count; ++j) acc += weights[j] * halfAt(p.vCache, kvBase + (p0 + j) * p.hd + d);
+                for (uint j = 0; j < count; ++j) acc += weights[j] * vAt(kvBase + (p0 + j) * p.hd + d);
                 o[i] = acc;
             }
         }
@@ -79,17 +87,17 @@ void main() {
     if (nSplit == 1) {
         for (uint i = 0; i < DIMS_PER_THREAD; ++i) {
             const uint d = tid + i * WG;
-            if (d < p.hd) p.dst.v[t * p.oStride + h * p.hd + d] = o[i] / l;
+            if (d < p.hd) O[p.oOff + t * p.oStride + h * p.hd + d] = o[i] / l;
         }
         return;
     }
-    const uint base = ((t * p.nHead + h) * nSplit + s) * (p.hd + 2);
+    const uint base = p.partialOff + ((t * p.nHead + h) * nSplit + s) * (p.hd + 2);
     if (tid == 0) {
-        p.partial.v[base] = m;
-        p.partial.v[base + 1] = l;
+        P[base] = m;
+        P[base + 1] = l;
     }
     for (uint i = 0; i < DIMS_PER_THREAD; ++i) {
         const uint d = tid + i * WG;
-        if (d < p.hd) p.partial.v[base + 2 + d] = o[i];
+        if (d < p.hd) P[base + 2 + d] = o[i];
     }
 }

@@ -1,24 +1,17 @@
-// Shared by every kernel: buffers are reached through device addresses passed in push
-// constants (no descriptor sets, no maxStorageBufferRange limit), plus small decode helpers.
-#extension GL_EXT_buffer_reference : require
+// Shared by every kernel. Buffers are bound whole (descriptor set 0, bindings 0..k-1) and
+// each kernel receives element offsets into them through push constants.
 #extension GL_KHR_shader_subgroup_basic : require
 #extension GL_KHR_shader_subgroup_arithmetic : require
 
-layout(buffer_reference, std430, buffer_reference_align = 4) buffer Floats { float v[]; };
-layout(buffer_reference, std430, buffer_reference_align = 4) buffer Words { uint v[]; };
-layout(buffer_reference, std430, buffer_reference_align = 16) buffer Vec4s { vec4 v[]; };
-// Per-step values written by the host before each submit, so a recorded token step can be
-// replayed unchanged: the first position, the token count, then the token ids.
-layout(buffer_reference, std430, buffer_reference_align = 4) buffer Step {
-    uint pos;
-    uint n;
-    uint nSplit;   // attention splits along the cache (flash-decoding)
-    uint splitLen; // positions per split
-    uint tokens[];
-};
+// The per-step words written by the host before each submit, so a recorded token step can be
+// replayed unchanged: S[stepOff + ...] = first position, token count, attention splits,
+// positions per split, then the token ids.
+#define STEP_POS 0u
+#define STEP_N 1u
+#define STEP_NSPLIT 2u
+#define STEP_SPLITLEN 3u
+#define STEP_TOKENS 4u
 
-float halfAt(Words w, uint i) { return unpackHalf2x16(w.v[i >> 1])[i & 1u]; }
-uint byteAt(Words w, uint i) { return (w.v[i >> 2] >> ((i & 3u) * 8u)) & 0xFFu; }
 vec4 signedBytes(uint w) {
     ivec4 b = ivec4(int(w << 24), int(w << 16), int(w << 8), int(w)) >> 24;
     return vec4(b);

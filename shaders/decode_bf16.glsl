@@ -2,6 +2,6 @@
 vec2 bf16Pair(uint w) { return uintBitsToFloat(uvec2(w << 16, w & 0xFFFF0000u)); }
 void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
     const uint i = r * p.rowWords + c * 4;
-    lo = vec4(bf16Pair(p.w.v[i]), bf16Pair(p.w.v[i + 1]));
-    hi = vec4(bf16Pair(p.w.v[i + 2]), bf16Pair(p.w.v[i + 3]));
+    lo = vec4(bf16Pair(wload(i)), bf16Pair(wload(i + 1)));
+    hi = vec4(bf16Pair(wload(i + 2)), bf16Pair(wload(i + 3)));
 }

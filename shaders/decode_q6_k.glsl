@@ -6,14 +6,14 @@ void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
     const uint base = r * p.rowWords + (c / 32) * 53;
     const uint e0 = (c & 31u) * 8;
     const uint n = e0 / 128, k = (e0 & 127u) / 32, l = e0 & 31u;
-    const float d = unpackHalf2x16(p.w.v[base + 52]).x;
-    const int sc = int(byteAt(p.w, (base + 48) * 4 + 8 * n + l / 16 + 2 * k) << 24) >> 24;
+    const float d = unpackHalf2x16(wload(base + 52)).x;
+    const int sc = int(wbyte((base + 48) * 4 + 8 * n + l / 16 + 2 * k) << 24) >> 24;
     const float ds = d * float(sc);
     const uint qli = base + (64 * n + l + 32 * (k & 1u)) / 4;
     const uint qhi = base + 32 + (32 * n + l) / 4;
     const uint shiftL = (k >> 1) * 4, shiftH = 2 * k;
     for (uint h = 0; h < 2; ++h) {
-        const uint ql = p.w.v[qli + h] >> shiftL, qh = p.w.v[qhi + h] >> shiftH;
+        const uint ql = wload(qli + h) >> shiftL, qh = wload(qhi + h) >> shiftH;
         const uvec4 q = (uvec4(ql, ql >> 8, ql >> 16, ql >> 24) & 0xFu) |
                         ((uvec4(qh, qh >> 8, qh >> 16, qh >> 24) & 3u) << 4);
         const vec4 v = (vec4(q) - 32.0) * ds;

@@ -16,9 +16,9 @@ void main() {
         vec4 xl[TOKENS_PER_PASS], xh[TOKENS_PER_PASS];
         for (uint t = 0; t < TOKENS_PER_PASS; ++t) {
             if (t < nt) {
-                const uint xi = ((t0 + t) * p.xStride) / 4 + c * 2;
-                xl[t] = p.x.v[xi];
-                xh[t] = p.x.v[xi + 1];
+                const uint xi = p.xOff + ((t0 + t) * p.xStride) / 4 + c * 2;
+                xl[t] = X[xi];
+                xh[t] = X[xi + 1];
             }
         }
         for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r) {
@@ -34,8 +34,8 @@ void main() {
         for (uint t = 0; t < TOKENS_PER_PASS; ++t) {
             const float s = subgroupAdd(acc[r * TOKENS_PER_PASS + t]);
             if (subgroupElect() && r < nr && t < nt) {
-                const uint yi = (t0 + t) * p.yStride + row0 + r;
-                p.y.v[yi] = p.accumulate != 0 ? p.y.v[yi] + s : s;
+                const uint yi = p.yOff + (t0 + t) * p.yStride + row0 + r;
+                Y[yi] = p.accumulate != 0 ? Y[yi] + s : s;
             }
         }
     }

@@ -7,13 +7,13 @@
 
 layout(local_size_x_id = 0) in;
 layout(push_constant) uniform Push {
-    Floats qkv;     // n × stride: q (nHead·hd) | k (nKv·hd) | v (nKv·hd)
-    Floats bias;    // one row in the qkv layout (flags & 2)
-    Floats factors; // hd/2 frequency divisors (flags & 4)
-    Floats qOut;    // n × qStride
-    Words kCache;   // this layer: nKv × capacity × hd halves
-    Words vCache;
-    Step step;
+    uint qkvOff;     // n × stride: q (nHead·hd) | k (nKv·hd) | v (nKv·hd)
+    uint biasOff;    // one row in the qkv layout (flags & 2)
+    uint factorsOff; // hd/2 frequency divisors (flags & 4)
+    uint qOutOff;    // n × qStride
+    uint kOff;       // this layer's cache: nKv × capacity × hd halves, two per word
+    uint vOff;
+    uint stepOff;
     uint stride;
     uint qStride;
     uint nHead;
@@ -23,10 +23,17 @@ layout(push_constant) uniform Push {
     float freqBase;
     uint flags;     // 1: NeoX pairs (x[i], x[i + hd/2]); else (x[2i], x[2i+1])
 } p;
+layout(std430, binding = 0) readonly buffer Qkv { float QKV[]; };
+layout(std430, binding = 1) readonly buffer Bias { float B[]; };
+layout(std430, binding = 2) readonly buffer Factors { float F[]; };
+layout(std430, binding = 3) writeonly buffer QOut { float Q[]; };
+layout(std430, binding = 4) writeonly buffer KCache { uint K[]; };
+layout(std430, binding = 5) writeonly buffer VCache { uint V[]; };
+layout(std430, binding = 6) readonly buffer StepWords { uint S[]; };
 
 float value(uint rowBase, uint e) {
-    float v = p.qkv.v[rowBase + e];
-    if ((p.flags & 2u) != 0) v += p.bias.v[e];
+    float v = QKV[p.qkvOff + rowBase + e];
+    if ((p.flags & 2u) != 0) v += B[p.biasOff + e];
     return v;
 }
 
@@ -45,7 +52,7 @@ float rotated(uint rowBase, uint head, uint d, float pos) {
         partner = first ? d + 1 : d - 1;
     }
     float theta = pos * pow(p.freqBase, -2.0 * float(i) / float(p.hd));
-    if ((p.flags & 4u) != 0) theta /= p.factors.v[i];
+    if ((p.flags & 4u) != 0) theta /= F[p.factorsOff + i];
     const float c = cos(theta), s = sin(theta);
     const float x = value(rowBase, head + d), y = value(rowBase, head + partner);
     return first ? x * c - y * s : y * s + x * c;
@@ -54,13 +61,13 @@ float rotated(uint rowBase, uint head, uint d, float pos) {
 void main() {
     const uint j = gl_GlobalInvocationID.x, t = gl_WorkGroupID.y;
     const uint qElems = p.nHead * p.hd, kvElems = p.nKv * p.hd;
-    if (2 * j >= qElems + 2 * kvElems || t >= p.step.n) return;
+    if (2 * j >= qElems + 2 * kvElems || t >= S[p.stepOff + STEP_N]) return;
     const uint e = 2 * j, rowBase = t * p.stride;
-    const uint pos = p.step.pos + t;
+    const uint pos = S[p.stepOff + STEP_POS] + t;
     if (e < qElems) {
         const uint head = (e / p.hd) * p.hd, d = e % p.hd;
-        p.qOut.v[t * p.qStride + e] = rotated(rowBase, head, d, float(pos));
-        p.qOut.v[t * p.qStride + e + 1] = rotated(rowBase, head, d + 1, float(pos));
+        Q[p.qOutOff + t * p.qStride + e] = rotated(rowBase, head, d, float(pos));
+        Q[p.qOutOff + t * p.qStride + e + 1] = rotated(rowBase, head, d + 1, float(pos));
         return;
     }
     const bool isK = e < qElems + kvElems;
@@ -74,6 +81,6 @@ void main() {
         v = vec2(value(rowBase, e), value(rowBase, e + 1));
     }
     const uint word = ((h * p.capacity + pos) * p.hd + d) / 2;
-    if (isK) p.kCache.v[word] = packHalf2x16(v);
-    else p.vCache.v[word] = packHalf2x16(v);
+    if (isK) K[p.kOff + word] = packHalf2x16(v);
+    else V[p.vOff + word] = packHalf2x16(v);
 }

@@ -82,9 +82,6 @@ void Context::pickDevice(int device, const std::string& nameFilter) {
     VkPhysicalDeviceVulkan12Features f12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
     VkPhysicalDeviceFeatures2 features{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &f12};
     vkGetPhysicalDeviceFeatures2(physical_, &features);
-    if (!f12.bufferDeviceAddress)
-        throw Error(Error::Kind::Unsupported,
-                    info.name + " lacks the bufferDeviceAddress feature Sosoik needs");
 
     caps_.name = info.name;
     caps_.driver = info.driver;
@@ -141,9 +138,7 @@ void Context::createDevice() {
     qi.queueCount = 1;
     qi.pQueuePriorities = &priority;
 
-    VkPhysicalDeviceVulkan12Features f12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
-    f12.bufferDeviceAddress = VK_TRUE;
-    VkPhysicalDeviceFeatures2 features{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &f12};
+    VkPhysicalDeviceFeatures2 features{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2};
     std::vector<const char*> extensions;
     if (caps_.memoryBudget) extensions.push_back(VK_EXT_MEMORY_BUDGET_EXTENSION_NAME);
 
@@ -183,19 +178,22 @@ uint32_t Context::findMemoryType(uint32_t typeBits, VkMemoryPropertyFlags want,
     return UINT32_MAX;
 }
 
+uint64_t Context::maxBindableBytes() const {
+    return std::min<uint64_t>(caps_.maxAllocationBytes, caps_.maxStorageBufferRange) & ~uint64_t(255);
+}
+
 Buffer Context::createBuffer(uint64_t size, MemoryKind kind, const char* what) {
     size = std::max<uint64_t>(16, (size + 15) & ~uint64_t(15));
-    if (size > caps_.maxAllocationBytes)
+    if (size > maxBindableBytes())
         throw Error(Error::Kind::OutOfMemory, std::string(what) + " needs one " + std::to_string(size >> 20) +
-                                                  " MiB block; " + caps_.name + " allows at most " +
-                                                  std::to_string(caps_.maxAllocationBytes >> 20) + " MiB");
+                                                  " MiB block; " + caps_.name + " can use at most " +
+                                                  std::to_string(maxBindableBytes() >> 20) + " MiB at once");
     Buffer b;
     b.size = size;
     VkBufferCreateInfo bi{VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
     bi.size = size;
     bi.usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT |
-               VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_SHADER_DEVICE_ADDRESS_BIT |
-               VK_BUFFER_USAGE_INDIRECT_BUFFER_BIT;
+               VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_INDIRECT_BUFFER_BIT;
     bi.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
     check(vkCreateBuffer(device_, &bi, nullptr, &b.buffer), what);
     VkMemoryRequirements req;
@@ -214,9 +212,7 @@ Buffer Context::createBuffer(uint64_t size, MemoryKind kind, const char* what) {
     }
     if (type == UINT32_MAX) type = findMemoryType(req.memoryTypeBits, 0, 0);
 
-    VkMemoryAllocateFlagsInfo flags{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_FLAGS_INFO};
-    flags.flags = VK_MEMORY_ALLOCATE_DEVICE_ADDRESS_BIT;
-    VkMemoryAllocateInfo ai{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO, &flags};
+    VkMemoryAllocateInfo ai{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
     ai.allocationSize = req.size;
     ai.memoryTypeIndex = type;
     VkResult r = vkAllocateMemory(device_, &ai, nullptr, &b.memory);
@@ -227,9 +223,6 @@ Buffer Context::createBuffer(uint64_t size, MemoryKind kind, const char* what) {
     check(vkBindBufferMemory(device_, b.buffer, b.memory, 0), what);
     if (memProps_.memoryTypes[type].propertyFlags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT)
         check(vkMapMemory(device_, b.memory, 0, VK_WHOLE_SIZE, 0, &b.mapped), what);
-    VkBufferDeviceAddressInfo addr{VK_STRUCTURE_TYPE_BUFFER_DEVICE_ADDRESS_INFO};
-    addr.buffer = b.buffer;
-    b.address = vkGetBufferDeviceAddress(device_, &addr);
 
     if (b.mapped) {
         std::memset(b.mapped, 0, size);
@@ -244,6 +237,7 @@ Buffer Context::createBuffer(uint64_t size, MemoryKind kind, const char* what) {
 }
 
 void Context::destroy(Buffer& b) {
+    if (b.buffer && pipelines_) pipelines_->forgetBuffer(b.buffer);
     if (b.buffer) vkDestroyBuffer(device_, b.buffer, nullptr);
     if (b.memory) vkFreeMemory(device_, b.memory, nullptr);
     b = Buffer{};

@@ -1,8 +1,8 @@
 #pragma once
 // One logical Vulkan device chosen for compute: its queue, command pool, the limits the
-// kernels are specialised from, and buffer/memory helpers. Every GPU buffer is addressed
-// through buffer device addresses (Vulkan 1.2 core), so kernels take raw pointers in push
-// constants: no descriptor sets, and no 128 MiB maxStorageBufferRange ceiling on tensors.
+// kernels are specialised from, and buffer/memory helpers. Kernels bind whole buffers
+// (descriptor sets; lavapipe runs them about 3× faster than buffer device addresses), so no
+// buffer may exceed maxStorageBufferRange: large weights are split by rows across buffers.
 #include <vulkan/vulkan.h>
 
 #include <cstdint>
@@ -22,7 +22,7 @@ struct DeviceCaps {
     uint32_t sharedMemoryBytes = 16384;
     uint32_t maxWorkgroupInvocations = 128;
     uint32_t maxWorkgroupCountX = 65535;
-    uint64_t maxStorageBufferRange = 0; // irrelevant to us (addresses), reported for diagnostics
+    uint64_t maxStorageBufferRange = 1ull << 27;
     uint64_t maxAllocationBytes = 1ull << 30;
     uint32_t maxAllocationCount = 4096;
     uint64_t maxBufferBytes = 1ull << 30;
@@ -38,12 +38,20 @@ enum class MemoryKind {
     Readback, // host-visible (cached when possible): logits, argmax results, step parameters
 };
 
+// A place in a buffer: kernels bind `buffer` and receive `offset` (bytes) as an element offset.
+struct BufRef {
+    VkBuffer buffer = VK_NULL_HANDLE;
+    uint64_t offset = 0;
+    BufRef at(uint64_t bytes) const { return {buffer, offset + bytes}; }
+    explicit operator bool() const { return buffer != VK_NULL_HANDLE; }
+};
+
 struct Buffer {
     VkBuffer buffer = VK_NULL_HANDLE;
     VkDeviceMemory memory = VK_NULL_HANDLE;
-    VkDeviceAddress address = 0;
     uint64_t size = 0;
     void* mapped = nullptr; // null when not host-visible
+    BufRef ref(uint64_t offset = 0) const { return {buffer, offset}; }
 };
 
 class Context {
@@ -60,9 +68,11 @@ public:
     const DeviceCaps& caps() const { return caps_; }
     PipelineCache& pipelines() { return *pipelines_; }
 
-    // Zero-filled buffer; throws Error(OutOfMemory) naming `what`.
+    // Zero-filled buffer of at most maxBindableBytes(); throws Error(OutOfMemory) naming `what`.
     Buffer createBuffer(uint64_t size, MemoryKind kind, const char* what);
     void destroy(Buffer& b);
+    // The largest buffer a kernel can bind whole.
+    uint64_t maxBindableBytes() const;
     // Bytes of device-local memory this process can still use (VK_EXT_memory_budget when present).
     uint64_t deviceLocalBytesFree() const;
 

@@ -1,6 +1,7 @@
 #pragma once
 // A model's weights resident on the GPU: packed once into a few large allocations (arenas no
-// larger than the device's maxMemoryAllocationSize), each matrix kept in its quantized form.
+// larger than maxMemoryAllocationSize and maxStorageBufferRange; a matrix bigger than that is
+// split by rows across arenas), each matrix kept in its quantized form.
 // Projections that read the same input are fused when their types match: Q, K and V become
 // one matrix, and so do the FFN's gate and up, so each is a single matvec per token.
 #include "backend/vulkan/context.h"
@@ -13,8 +14,9 @@
 
 namespace sosoik::vk {
 
-// A matrix product that may be split into several dispatches when fused parts differ in type;
-// part i writes output rows starting at rowOffset[i].
+// A matrix product that may be split into several dispatches (fused parts of different
+// types, or row ranges of a matrix too big for one buffer); part i writes output rows
+// starting at rowOffset[i].
 struct Projection {
     std::vector<DeviceWeight> parts;
     std::vector<uint32_t> rowOffset;
@@ -23,20 +25,20 @@ struct Projection {
 };
 
 struct DeviceLayer {
-    VkDeviceAddress attnNorm = 0, ffnNorm = 0, qkvBias = 0;
+    BufRef attnNorm, ffnNorm, qkvBias;
     Projection qkv, wo, gateUp, down;
 };
 
 struct DeviceModel {
-    DeviceWeight tokenEmbd;
-    VkDeviceAddress outputNorm = 0, ropeFactors = 0;
+    std::vector<DeviceWeight> tokenEmbd; // row ranges (rowBegin set)
+    BufRef outputNorm, ropeFactors;
     Projection output;
     std::vector<DeviceLayer> layers;
     uint64_t bytes = 0;
 };
 
 // Bytes the packed weights will take (for the memory estimate before anything is allocated).
-uint64_t deviceWeightBytes(const model::HParams& hp, const model::Weights& w);
+uint64_t deviceWeightBytes(const model::HParams& hp, const model::Weights& w, uint64_t maxBufferBytes);
 
 // Uploads everything; arenas receives the allocations (freed by the caller).
 // progress(0..1) is called after each tensor.

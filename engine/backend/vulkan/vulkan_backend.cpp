@@ -36,45 +36,48 @@ uint64_t scratchFloats(const model::HParams& hp, uint32_t chunk, uint32_t maxSpl
 
 class VulkanKvCache : public backend::KvCache {
 public:
+    // One K and one V buffer per layer keeps each within what a kernel can bind.
     VulkanKvCache(VulkanBackend& backend, int capacity) : backend_(backend), capacity_(capacity) {
-        const uint64_t bytes = kvBytes(backend.hp_, capacity) / 2;
+        const uint64_t bytes = uint64_t(backend_.hp_.nHeadKv) * capacity_ * backend_.hp_.headDim * 2;
         Context& ctx = *backend.ctx_;
-        k = ctx.createBuffer(bytes, MemoryKind::Device, "the KV cache");
         try {
-            v = ctx.createBuffer(bytes, MemoryKind::Device, "the KV cache");
+            for (int l = 0; l < backend.hp_.nLayer; ++l) {
+                k.push_back(ctx.createBuffer(bytes, MemoryKind::Device, "the KV cache"));
+                v.push_back(ctx.createBuffer(bytes, MemoryKind::Device, "the KV cache"));
+            }
         } catch (...) {
-            ctx.destroy(k);
+            release();
             throw;
         }
     }
-    ~VulkanKvCache() override {
-        Context& ctx = *backend_.ctx_;
-        if (decodeCb) ctx.freeCommandBuffer(decodeCb);
-        if (batchCb) ctx.freeCommandBuffer(batchCb);
-        ctx.destroy(k);
-        ctx.destroy(v);
-    }
+    ~VulkanKvCache() override { release(); }
     int capacity() const override { return capacity_; }
-    VkDeviceAddress layerK(int layer) const { return k.address + layerBytes() * layer; }
-    VkDeviceAddress layerV(int layer) const { return v.address + layerBytes() * layer; }
+    BufRef layerK(int layer) const { return k[layer].ref(); }
+    BufRef layerV(int layer) const { return v[layer].ref(); }
 
-    Buffer k, v;
+    std::vector<Buffer> k, v;
     VkCommandBuffer decodeCb = VK_NULL_HANDLE;
     VkCommandBuffer batchCb = VK_NULL_HANDLE; // the last recorded prompt chunk
     uint32_t batchN = 0;
     bool batchAll = false;
 
 private:
-    uint64_t layerBytes() const {
-        return uint64_t(backend_.hp_.nHeadKv) * capacity_ * backend_.hp_.headDim * 2;
+    void release() {
+        Context& ctx = *backend_.ctx_;
+        if (decodeCb) ctx.freeCommandBuffer(decodeCb);
+        if (batchCb) ctx.freeCommandBuffer(batchCb);
+        decodeCb = batchCb = VK_NULL_HANDLE;
+        for (auto& b : k) ctx.destroy(b);
+        for (auto& b : v) ctx.destroy(b);
     }
     VulkanBackend& backend_;
     int capacity_;
 };
 
-uint64_t VulkanBackend::estimateBytes(const model::HParams& hp, const model::Weights& w, int contextLength) {
+uint64_t VulkanBackend::estimateBytes(const model::HParams& hp, const model::Weights& w, int contextLength,
+                                      uint64_t maxBufferBytes) {
     const uint32_t maxSplits = std::max(1, (contextLength + 255) / 256);
-    return deviceWeightBytes(hp, w) + kvBytes(hp, contextLength) + scratchFloats(hp, 128, maxSplits) * 4 +
+    return deviceWeightBytes(hp, w, maxBufferBytes) + kvBytes(hp, contextLength) + scratchFloats(hp, 128, maxSplits) * 4 +
            uint64_t(hp.nVocab) * 4 + (64ull << 20) /* driver and pipeline overhead */;
 }
 
@@ -88,7 +91,7 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
                         std::to_string(hp.headDim));
     ctx_ = Context::create(options.device, options.deviceName);
     const int defaultContext = std::min(hp.nCtxTrain > 0 ? hp.nCtxTrain : 4096, 4096);
-    const uint64_t need = estimateBytes(hp, w, defaultContext), free = ctx_->deviceLocalBytesFree();
+    const uint64_t need = estimateBytes(hp, w, defaultContext, ctx_->maxBindableBytes()), free = ctx_->deviceLocalBytesFree();
     if (need > free)
         throw Error(Error::Kind::Device, "the model needs " + gib(need) + " of GPU memory, " + gib(free) +
                                              " free on " + ctx_->caps().name);
@@ -102,11 +105,11 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
     s_.sgu = pad8(2ull * hp.nFf), s_.sff = pad8(hp.nFf);
     scratchBuf_ =
         ctx_->createBuffer(scratchFloats(hp, chunk_, maxSplits_) * 4, MemoryKind::Device, "activations");
-    VkDeviceAddress at = scratchBuf_.address;
+    uint64_t at = 0;
     auto take = [&](uint64_t floats) {
-        const VkDeviceAddress a = at;
-        at += floats * 4;
-        return a;
+        const BufRef r = scratchBuf_.ref(at);
+        at += (floats * 4 + 255) & ~uint64_t(255);
+        return r;
     };
     s_.x = take(uint64_t(s_.sx) * chunk_), s_.xn = take(uint64_t(s_.sx) * chunk_);
     s_.qkv = take(uint64_t(s_.sqkv) * chunk_), s_.q = take(uint64_t(s_.sq) * chunk_);
@@ -141,19 +144,17 @@ void VulkanBackend::ensureAllLogits() {
     allLogitsBuf_ = ctx_->createBuffer(uint64_t(hp_.nVocab) * chunk_ * 4, MemoryKind::Readback, "logits");
 }
 
-void VulkanBackend::recordProjection(VkCommandBuffer cb, const Projection& p, VkDeviceAddress x,
-                                     uint32_t xStride, VkDeviceAddress y, uint32_t yStride, uint32_t n,
-                                     bool accumulate) {
+void VulkanBackend::recordProjection(VkCommandBuffer cb, const Projection& p, BufRef x, uint32_t xStride, BufRef y,
+                                     uint32_t yStride, uint32_t n, bool accumulate) {
     for (size_t i = 0; i < p.parts.size(); ++i)
-        kernels_->matvec(cb, p.parts[i], x, xStride, y + uint64_t(p.rowOffset[i]) * 4, yStride, n,
-                         accumulate);
+        kernels_->matvec(cb, p.parts[i], x, xStride, y.at(uint64_t(p.rowOffset[i]) * 4), yStride, n, accumulate);
 }
 
 void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode,
                            bool allLogits) {
     const auto& hp = hp_;
-    const VkDeviceAddress step = stepBuf_.address + kStepOffset;
-    kernels_->embed(cb, model_.tokenEmbd, step, s_.x, s_.sx, n);
+    const BufRef step = stepBuf_.ref(kStepOffset);
+    for (const auto& part : model_.tokenEmbd) kernels_->embed(cb, part, step, s_.x, s_.sx, n);
     computeBarrier(cb);
     for (int l = 0; l < hp.nLayer; ++l) {
         const DeviceLayer& L = model_.layers[l];
@@ -212,14 +213,14 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
     }
     // Only the rows whose logits are wanted go through the final norm and the output matrix.
     const uint32_t rows = allLogits ? n : 1;
-    const VkDeviceAddress lastX = s_.x + uint64_t(n - rows) * s_.sx * 4;
+    const BufRef lastX = s_.x.at(uint64_t(n - rows) * s_.sx * 4);
     kernels_->rmsnorm(cb, lastX, s_.sx, model_.outputNorm, s_.xn, s_.sx, hp.nEmbd, rows, hp.rmsNormEps);
     computeBarrier(cb);
-    const VkDeviceAddress logits = allLogits ? allLogitsBuf_.address : logitsBuf_.address + 16;
+    const BufRef logits = allLogits ? allLogitsBuf_.ref() : logitsBuf_.ref(16);
     recordProjection(cb, model_.output, s_.xn, s_.sx, logits, hp.nVocab, rows, false);
     if (!allLogits) {
         computeBarrier(cb);
-        kernels_->argmax(cb, logitsBuf_.address + 16, hp.nVocab, logitsBuf_.address);
+        kernels_->argmax(cb, logitsBuf_.ref(16), hp.nVocab, logitsBuf_.ref());
     }
     hostReadBarrier(cb);
     check(vkEndCommandBuffer(cb), "recording the forward pass");

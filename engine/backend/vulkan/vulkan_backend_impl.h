@@ -32,17 +32,18 @@ public:
     const DeviceCaps& caps() const { return ctx_->caps(); }
     uint64_t weightBytes() const { return model_.bytes; }
     // Bytes of GPU memory a model needs with a cache of contextLength tokens (weights, KV cache, scratch).
-    static uint64_t estimateBytes(const model::HParams& hp, const model::Weights& w, int contextLength);
+    static uint64_t estimateBytes(const model::HParams& hp, const model::Weights& w, int contextLength,
+                                  uint64_t maxBufferBytes);
 
 private:
     friend class VulkanKvCache;
     struct Scratch {
         uint32_t sx, sqkv, sq, sgu, sff; // row strides (floats)
-        VkDeviceAddress x, xn, qkv, q, att, gu, act, partial;
+        BufRef x, xn, qkv, q, att, gu, act, partial;
     };
     void record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode, bool allLogits);
-    void recordProjection(VkCommandBuffer cb, const Projection& p, VkDeviceAddress x, uint32_t xStride,
-                          VkDeviceAddress y, uint32_t yStride, uint32_t n, bool accumulate);
+    void recordProjection(VkCommandBuffer cb, const Projection& p, BufRef x, uint32_t xStride, BufRef y,
+                          uint32_t yStride, uint32_t n, bool accumulate);
     void ensureAllLogits();
 
     model::HParams hp_;

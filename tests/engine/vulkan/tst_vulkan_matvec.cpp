@@ -72,7 +72,7 @@ private slots:
                 x[k * xStride + c] = std::uniform_real_distribution<float>(-1, 1)(rng);
         vk::Buffer xBuf = upload(*ctx, x), yBuf = upload(*ctx, y0);
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->matvec(cb, dw, xBuf.address, xStride, yBuf.address, yStride, tokens, accumulate);
+            kernels->matvec(cb, dw, xBuf.ref(), xStride, yBuf.ref(), yStride, tokens, accumulate);
         });
         const auto y = download(*ctx, yBuf, y0.size());
         double worst = 0;
@@ -116,7 +116,7 @@ private slots:
         const uint32_t yStride = dw.layout.paddedCols + 8;
         vk::Buffer yBuf = upload(*ctx, {}, tokens.size() * yStride);
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->embed(cb, dw, step.address + vk::kStepOffset, yBuf.address, yStride,
+            kernels->embed(cb, dw, step.ref(vk::kStepOffset), yBuf.ref(), yStride,
                            static_cast<uint32_t>(tokens.size()));
         });
         const auto y = download(*ctx, yBuf, tokens.size() * yStride);

@@ -68,7 +68,7 @@ private slots:
         const auto x = randomFloats(size_t(tokens) * stride, rng, -3, 3), w = randomFloats(cols, rng);
         vk::Buffer xb = upload(*ctx, x), wb = upload(*ctx, w), yb = upload(*ctx, {}, tokens * stride);
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->rmsnorm(cb, xb.address, stride, wb.address, yb.address, stride, cols, tokens, 1e-5f);
+            kernels->rmsnorm(cb, xb.ref(), stride, wb.ref(), yb.ref(), stride, cols, tokens, 1e-5f);
         });
         const auto y = download(*ctx, yb, tokens * stride);
         std::vector<float> want(y.size(), 0.f);
@@ -107,13 +107,13 @@ private slots:
         vk::Buffer kB = upload(*ctx, {}, nKv * capacity * hd / 2),
                    vB = upload(*ctx, {}, nKv * capacity * hd / 2);
         vk::Buffer step = makeStep(pos, n);
-        vk::RopeArgs a{qkvB.address,
-                       extras ? biasB.address : 0,
-                       extras ? facB.address : 0,
-                       qB.address,
-                       kB.address,
-                       vB.address,
-                       step.address + vk::kStepOffset,
+        vk::RopeArgs a{qkvB.ref(),
+                       extras ? biasB.ref() : vk::BufRef{},
+                       extras ? facB.ref() : vk::BufRef{},
+                       qB.ref(),
+                       kB.ref(),
+                       vB.ref(),
+                       step.ref(vk::kStepOffset),
                        stride,
                        qStride,
                        nHead,
@@ -196,12 +196,12 @@ private slots:
         vk::Buffer partial = upload(*ctx, {}, n * nHead * splits * (hd + 2));
         vk::Buffer step = makeStep(pos, n, splits, splitLen);
         const float scale = 1.f / std::sqrt(float(hd));
-        vk::AttentionArgs a{qB.address,
-                            kB.address,
-                            vB.address,
-                            oB.address,
-                            partial.address,
-                            step.address + vk::kStepOffset,
+        vk::AttentionArgs a{qB.ref(),
+                            kB.ref(),
+                            vB.ref(),
+                            oB.ref(),
+                            partial.ref(),
+                            step.ref(vk::kStepOffset),
                             qStride,
                             oStride,
                             nHead,
@@ -250,7 +250,7 @@ private slots:
         const auto gu = randomFloats(n * guStride, rng, -4, 4);
         vk::Buffer gB = upload(*ctx, gu), yB = upload(*ctx, {}, n * yStride);
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->swiglu(cb, gB.address, guStride, yB.address, yStride, nFf, n);
+            kernels->swiglu(cb, gB.ref(), guStride, yB.ref(), yStride, nFf, n);
         });
         std::vector<float> want(n * yStride, 0.f);
         for (uint32_t t = 0; t < n; ++t)
@@ -278,7 +278,7 @@ private slots:
         if (at == 0) logits[n - 1] = 50.f; // ties resolve to the lowest index, like argmax on the CPU
         vk::Buffer lB = upload(*ctx, logits);
         vk::Buffer result = ctx->createBuffer(16, vk::MemoryKind::Readback, "argmax");
-        runOnce(*ctx, [&](VkCommandBuffer cb) { kernels->argmax(cb, lB.address, n, result.address); });
+        runOnce(*ctx, [&](VkCommandBuffer cb) { kernels->argmax(cb, lB.ref(), n, result.ref()); });
         uint32_t r[2];
         ctx->read(result, 0, r, 8);
         QCOMPARE(int(r[0]), at);

@@ -241,8 +241,7 @@ inline vk::DeviceWeight uploadWeight(vk::Context& ctx, vk::Buffer& storage, Tens
     std::vector<uint8_t> packed(w.layout.bytes());
     vk::packRows(w.layout, data.data(), 0, rows, packed.data(), packed.data() + w.layout.quantBytes);
     ctx.write(storage, 0, packed.data(), packed.size());
-    w.quants = storage.address;
-    if (w.layout.scaleBytes) w.scales = storage.address + w.layout.quantBytes;
+    w.quants = storage.ref();
     return w;
 }
 
