@@ -91,6 +91,7 @@ void Context::pickDevice(int device, const std::string& nameFilter) {
     caps_.maxWorkgroupInvocations = lim.maxComputeWorkGroupInvocations;
     caps_.maxWorkgroupCountX = lim.maxComputeWorkGroupCount[0];
     caps_.maxStorageBufferRange = lim.maxStorageBufferRange;
+    caps_.timestampPeriod = lim.timestampPeriod;
     caps_.maxAllocationBytes = m3.maxMemoryAllocationSize;
     caps_.maxAllocationCount = lim.maxMemoryAllocationCount;
     caps_.maxBufferBytes = m3.maxMemoryAllocationSize;

@@ -67,8 +67,10 @@ private:
         if (decodeCb) ctx.freeCommandBuffer(decodeCb);
         if (batchCb) ctx.freeCommandBuffer(batchCb);
         decodeCb = batchCb = VK_NULL_HANDLE;
-        for (auto& b : k) ctx.destroy(b);
-        for (auto& b : v) ctx.destroy(b);
+        for (auto& b : k)
+            ctx.destroy(b);
+        for (auto& b : v)
+            ctx.destroy(b);
     }
     VulkanBackend& backend_;
     int capacity_;
@@ -77,8 +79,9 @@ private:
 uint64_t VulkanBackend::estimateBytes(const model::HParams& hp, const model::Weights& w, int contextLength,
                                       uint64_t maxBufferBytes) {
     const uint32_t maxSplits = std::max(1, (contextLength + 255) / 256);
-    return deviceWeightBytes(hp, w, maxBufferBytes) + kvBytes(hp, contextLength) + scratchFloats(hp, 128, maxSplits) * 4 +
-           uint64_t(hp.nVocab) * 4 + (64ull << 20) /* driver and pipeline overhead */;
+    return deviceWeightBytes(hp, w, maxBufferBytes) + kvBytes(hp, contextLength) +
+           scratchFloats(hp, 128, maxSplits) * 4 + uint64_t(hp.nVocab) * 4 +
+           (64ull << 20) /* driver and pipeline overhead */;
 }
 
 VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, const LoadOptions& options)
@@ -91,11 +94,13 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
                         std::to_string(hp.headDim));
     ctx_ = Context::create(options.device, options.deviceName);
     const int defaultContext = std::min(hp.nCtxTrain > 0 ? hp.nCtxTrain : 4096, 4096);
-    const uint64_t need = estimateBytes(hp, w, defaultContext, ctx_->maxBindableBytes()), free = ctx_->deviceLocalBytesFree();
+    const uint64_t need = estimateBytes(hp, w, defaultContext, ctx_->maxBindableBytes()),
+                   free = ctx_->deviceLocalBytesFree();
     if (need > free)
         throw Error(Error::Kind::Device, "the model needs " + gib(need) + " of GPU memory, " + gib(free) +
                                              " free on " + ctx_->caps().name);
     kernels_ = std::make_unique<Kernels>(*ctx_);
+    profiler_ = std::make_unique<Profiler>(ctx_->device(), ctx_->caps().timestampPeriod);
     model_ = uploadWeights(*ctx_, hp, w, arenas_, options.progress);
 
     maxSplits_ = std::max<uint32_t>(1, (static_cast<uint32_t>(std::max(hp.nCtxTrain, 4096)) + splitLen_ - 1) /
@@ -123,6 +128,7 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
 }
 
 VulkanBackend::~VulkanBackend() {
+    profiler_.reset();
     for (auto& a : arenas_)
         ctx_->destroy(a);
     for (auto* b : {&scratchBuf_, &stepBuf_, &logitsBuf_, &allLogitsBuf_})
@@ -144,24 +150,31 @@ void VulkanBackend::ensureAllLogits() {
     allLogitsBuf_ = ctx_->createBuffer(uint64_t(hp_.nVocab) * chunk_ * 4, MemoryKind::Readback, "logits");
 }
 
-void VulkanBackend::recordProjection(VkCommandBuffer cb, const Projection& p, BufRef x, uint32_t xStride, BufRef y,
-                                     uint32_t yStride, uint32_t n, bool accumulate) {
+void VulkanBackend::recordProjection(VkCommandBuffer cb, const Projection& p, BufRef x, uint32_t xStride,
+                                     BufRef y, uint32_t yStride, uint32_t n, bool accumulate) {
     for (size_t i = 0; i < p.parts.size(); ++i)
-        kernels_->matvec(cb, p.parts[i], x, xStride, y.at(uint64_t(p.rowOffset[i]) * 4), yStride, n, accumulate);
+        kernels_->matvec(cb, p.parts[i], x, xStride, y.at(uint64_t(p.rowOffset[i]) * 4), yStride, n,
+                         accumulate);
 }
 
 void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode,
                            bool allLogits) {
     const auto& hp = hp_;
+    profiler_->begin(cb);
+    auto op = [&](VkCommandBuffer c, const char* name) {
+        profiler_->mark(c, name);
+        computeBarrier(c);
+    };
     const BufRef step = stepBuf_.ref(kStepOffset);
-    for (const auto& part : model_.tokenEmbd) kernels_->embed(cb, part, step, s_.x, s_.sx, n);
-    computeBarrier(cb);
+    for (const auto& part : model_.tokenEmbd)
+        kernels_->embed(cb, part, step, s_.x, s_.sx, n);
+    op(cb, "embed");
     for (int l = 0; l < hp.nLayer; ++l) {
         const DeviceLayer& L = model_.layers[l];
         kernels_->rmsnorm(cb, s_.x, s_.sx, L.attnNorm, s_.xn, s_.sx, hp.nEmbd, n, hp.rmsNormEps);
-        computeBarrier(cb);
+        op(cb, "rmsnorm");
         recordProjection(cb, L.qkv, s_.xn, s_.sx, s_.qkv, s_.sqkv, n, false);
-        computeBarrier(cb);
+        op(cb, "qkv");
         RopeArgs rope{s_.qkv,
                       L.qkvBias,
                       model_.ropeFactors,
@@ -178,7 +191,7 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
                       hp.ropeFreqBase,
                       hp.ropeLayout == model::RopeLayout::Neox};
         kernels_->ropeStoreKv(cb, rope, n);
-        computeBarrier(cb);
+        op(cb, "rope+kv");
         AttentionArgs att{s_.q,
                           cache.layerK(l),
                           cache.layerV(l),
@@ -194,33 +207,34 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
                           1.f / std::sqrt(float(hp.headDim))};
         if (decode) {
             kernels_->attentionIndirect(cb, att, stepBuf_.buffer, 0);
-            computeBarrier(cb);
+            op(cb, "attention");
             kernels_->attentionCombineIndirect(cb, att, stepBuf_.buffer, 0);
         } else {
             kernels_->attention(cb, att, n, 1);
         }
-        computeBarrier(cb);
+        op(cb, "attention");
         recordProjection(cb, L.wo, s_.att, s_.sq, s_.x, s_.sx, n, true);
-        computeBarrier(cb);
+        op(cb, "wo+residual");
         kernels_->rmsnorm(cb, s_.x, s_.sx, L.ffnNorm, s_.xn, s_.sx, hp.nEmbd, n, hp.rmsNormEps);
-        computeBarrier(cb);
+        op(cb, "rmsnorm");
         recordProjection(cb, L.gateUp, s_.xn, s_.sx, s_.gu, s_.sgu, n, false);
-        computeBarrier(cb);
+        op(cb, "gate/up");
         kernels_->swiglu(cb, s_.gu, s_.sgu, s_.act, s_.sff, hp.nFf, n);
-        computeBarrier(cb);
+        op(cb, "swiglu");
         recordProjection(cb, L.down, s_.act, s_.sff, s_.x, s_.sx, n, true);
-        computeBarrier(cb);
+        op(cb, "down+residual");
     }
     // Only the rows whose logits are wanted go through the final norm and the output matrix.
     const uint32_t rows = allLogits ? n : 1;
     const BufRef lastX = s_.x.at(uint64_t(n - rows) * s_.sx * 4);
     kernels_->rmsnorm(cb, lastX, s_.sx, model_.outputNorm, s_.xn, s_.sx, hp.nEmbd, rows, hp.rmsNormEps);
-    computeBarrier(cb);
+    op(cb, "output norm");
     const BufRef logits = allLogits ? allLogitsBuf_.ref() : logitsBuf_.ref(16);
     recordProjection(cb, model_.output, s_.xn, s_.sx, logits, hp.nVocab, rows, false);
     if (!allLogits) {
-        computeBarrier(cb);
+        op(cb, "output");
         kernels_->argmax(cb, logitsBuf_.ref(16), hp.nVocab, logitsBuf_.ref());
+        profiler_->mark(cb, "argmax");
     }
     hostReadBarrier(cb);
     check(vkEndCommandBuffer(cb), "recording the forward pass");
@@ -283,6 +297,7 @@ void VulkanBackend::forward(backend::KvCache& cacheBase, std::span<const int32_t
             cb = cache->batchCb;
         }
         ctx_->submitAndWait(cb);
+        profiler_->collect(cb);
 
         if (allLogits) {
             if (!logits.empty())

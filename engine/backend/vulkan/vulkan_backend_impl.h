@@ -7,6 +7,7 @@
 #include "backend/vulkan/context.h"
 #include "backend/vulkan/device_weights.h"
 #include "backend/vulkan/kernels.h"
+#include "backend/vulkan/profiler.h"
 #include "sosoik/model.h"
 
 #include <memory>
@@ -49,6 +50,7 @@ private:
     model::HParams hp_;
     std::shared_ptr<Context> ctx_;
     std::unique_ptr<Kernels> kernels_;
+    std::unique_ptr<Profiler> profiler_;
     std::vector<Buffer> arenas_;
     DeviceModel model_;
     Buffer scratchBuf_, stepBuf_, logitsBuf_, allLogitsBuf_;

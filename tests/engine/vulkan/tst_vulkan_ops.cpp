@@ -159,17 +159,25 @@ private slots:
         QTest::addColumn<int>("pos");
         QTest::addColumn<int>("tokens");
         QTest::addColumn<int>("splits");
-        QTest::newRow("hd 10, 1 token at 0") << 10 << 0 << 1 << 1;
-        QTest::newRow("hd 10, causal batch of 5") << 10 << 3 << 5 << 1;
-        QTest::newRow("hd 64, 300 positions") << 64 << 299 << 1 << 1;
-        QTest::newRow("hd 64, 300 positions, 3 splits") << 64 << 299 << 1 << 3;
-        QTest::newRow("hd 128, 70 positions, 4 splits, 2 tokens") << 128 << 69 << 2 << 4;
+        QTest::addColumn<QByteArray>("variant"); // SOSOIK_VK_ATTENTION: both kernels run on any device
+        QTest::newRow("hd 10, 1 token at 0") << 10 << 0 << 1 << 1 << QByteArray("workgroup");
+        QTest::newRow("hd 10, causal batch of 5") << 10 << 3 << 5 << 1 << QByteArray("workgroup");
+        QTest::newRow("hd 10, causal batch of 5, rows") << 10 << 3 << 5 << 1 << QByteArray("rows");
+        QTest::newRow("hd 64, batch of 70 at 10, rows") << 64 << 10 << 70 << 1 << QByteArray("rows");
+        QTest::newRow("hd 64, 300 positions") << 64 << 299 << 1 << 1 << QByteArray("workgroup");
+        QTest::newRow("hd 64, 300 positions, 3 splits") << 64 << 299 << 1 << 3 << QByteArray("workgroup");
+        QTest::newRow("hd 128, 70 positions, 4 splits, 2 tokens")
+            << 128 << 69 << 2 << 4 << QByteArray("workgroup");
     }
     void attention() {
         QFETCH(int, headDim);
         QFETCH(int, pos);
         QFETCH(int, tokens);
         QFETCH(int, splits);
+        QFETCH(QByteArray, variant);
+        qputenv("SOSOIK_VK_ATTENTION", variant);
+        vk::Kernels local(*ctx);
+        qunsetenv("SOSOIK_VK_ATTENTION");
         const uint32_t nHead = 4, nKv = 2, hd = headDim, capacity = pos + tokens + 3, n = tokens;
         const uint32_t qStride = nHead * hd + 6, oStride = nHead * hd + 2;
         std::mt19937 rng(hd * 7 + pos);
@@ -202,10 +210,10 @@ private slots:
                             capacity,
                             scale};
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->attention(cb, a, n, splits);
+            local.attention(cb, a, n, splits);
             if (splits > 1) {
                 vk::computeBarrier(cb);
-                kernels->attentionCombine(cb, a, n);
+                local.attentionCombine(cb, a, n);
             }
         });
         // The reference takes keys as [position][kvHead][dim] rows and contiguous queries.
