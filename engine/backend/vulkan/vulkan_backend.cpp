@@ -101,7 +101,10 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
                                              " free on " + ctx_->caps().name);
     kernels_ = std::make_unique<Kernels>(*ctx_);
     profiler_ = std::make_unique<Profiler>(ctx_->device(), ctx_->caps().timestampPeriod);
-    model_ = uploadWeights(*ctx_, hp, w, arenas_, options.progress);
+    // Model::load reports 0.2 once the file is parsed and 1 when done; the upload fills the gap.
+    std::function<void(float)> progress;
+    if (options.progress) progress = [&](float f) { options.progress(0.2f + 0.79f * f); };
+    model_ = uploadWeights(*ctx_, hp, w, arenas_, progress);
 
     maxSplits_ = std::max<uint32_t>(1, (static_cast<uint32_t>(std::max(hp.nCtxTrain, 4096)) + splitLen_ - 1) /
                                            splitLen_);

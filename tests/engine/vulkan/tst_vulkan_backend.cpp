@@ -9,6 +9,8 @@
 #include "support/test_support.h"
 
 #include "backend/vulkan/instance.h"
+#include "backend/vulkan/vulkan_backend_impl.h"
+#include "model_loader.h"
 #include "sosoik/model.h"
 #include "sosoik/sampler.h"
 #include "sosoik/session.h"
@@ -150,6 +152,72 @@ private slots:
         const auto logits = batch->decode(input, true);
         for (size_t p = 0; p < input.size(); ++p)
             QCOMPARE(argmax(std::span<const float>(logits.data() + p * 512, 512)), expected[p]);
+    }
+
+    void loadingReportsProgressAndGreedyTokenComesFromTheGpu() {
+        test::SyntheticModelSpec spec;
+        spec.weightType = spec.embeddingType = TensorType::Q8_0;
+        const std::string path = dir.filePath("progress.gguf").toStdString();
+        test::writeSyntheticModel(spec, path);
+        std::vector<float> seen;
+        LoadOptions o = on(BackendKind::Vulkan);
+        o.progress = [&](float f) { seen.push_back(f); };
+        auto model = Model::load(path, o);
+        QVERIFY(seen.size() > 3);
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(seen.back(), 1.f);
+
+        auto& loaded = dynamic_cast<LoadedModel&>(*model);
+        auto* backend = dynamic_cast<vk::VulkanBackend*>(&loaded.backend());
+        QVERIFY(backend);
+        auto cache = backend->createCache(32);
+        std::vector<float> logits(spec.nVocab);
+        const std::vector<int32_t> prompt = {1, 20, 30};
+        backend->forward(*cache, prompt, 0, logits, false, nullptr);
+        QCOMPARE(backend->deviceArgmax(), argmax(logits));
+        const int32_t next = backend->deviceArgmax();
+        backend->forward(*cache, std::span<const int32_t>(&next, 1), 3, {}, false, nullptr); // no logits copy
+        const int32_t greedy = backend->deviceArgmax();
+        QVERIFY(greedy >= 0 && greedy < spec.nVocab);
+        backend->forward(*cache, std::span<const int32_t>(&next, 1), 3, logits, false, nullptr);
+        QCOMPARE(argmax(logits), greedy);
+
+        const int32_t bad = spec.nVocab;
+        QVERIFY_THROWS_EXCEPTION(
+            Error, backend->forward(*cache, std::span<const int32_t>(&bad, 1), 4, logits, false, nullptr));
+        QVERIFY_THROWS_EXCEPTION(Error, backend->forward(*cache, prompt, 31, logits, false, nullptr));
+
+        const std::atomic<bool> cancelled{true};
+        try {
+            backend->forward(*cache, prompt, 4, logits, false, &cancelled);
+            QFAIL("a set cancel flag must stop the forward pass");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), Error::Kind::Cancelled);
+        }
+    }
+
+    void cancellationStopsBetweenChunksAndKeepsTheCache() {
+        test::SyntheticModelSpec spec;
+        const std::string path = dir.filePath("cancel.gguf").toStdString();
+        test::writeSyntheticModel(spec, path);
+        auto gpu = Model::load(path, on(BackendKind::Vulkan)),
+             ref = Model::load(path, on(BackendKind::Reference));
+        auto session = Session::create(*gpu, 200);
+        session->cancel();
+        std::vector<int32_t> prompt(150, 5);
+        try {
+            session->decode(prompt);
+            QFAIL("a cancelled session must not decode");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), Error::Kind::Cancelled);
+        }
+        QCOMPARE(session->position(), 0);
+        session->resetCancel();
+        // The session still works, and agrees with the reference afterwards.
+        const std::vector<int32_t> tokens = {1, 9, 8, 7};
+        const auto got = session->decode(tokens);
+        const auto want = Session::create(*ref, 200)->decode(tokens);
+        QVERIFY(normalizedError(got, want) < kTolerance);
     }
 };
 
