@@ -50,10 +50,11 @@ void fillInfo(const gguf::File& f, const model::HParams* hp, ModelInfo& info) {
     if (dominant != elementsByType.end()) info.dominantType = dominant->first;
 }
 
+// Recognized families by name; an unrecognized (or absent and undetectable) template is
+// reported as "(fallback: chatml)" so front ends can show that it is a guess.
 void fillChatTemplateFamily(const gguf::File& f, ModelInfo& info, const ChatTemplate* tmpl) {
     if (!tmpl) return;
-    info.chatTemplateFamily = tmpl->family();
-    if (tmpl->isFallback()) info.chatTemplateFamily += " (fallback: chatml)";
+    info.chatTemplateFamily = tmpl->isFallback() ? "(fallback: chatml)" : tmpl->family();
 }
 
 } // namespace
@@ -86,7 +87,7 @@ std::unique_ptr<LoadedModel> LoadedModel::open(const std::string& path, const Lo
     } catch (const Error& e) {
         m->chatTemplateError_ = e.what();
     }
-    m->backend_ = backend::createBackend(m->hparams_, m->weights_, options);
+    m->backend_ = backend::createBackend(m->hparams_, m->weights_, options, &m->info_.backendFallbackReason);
     fillInfo(*m->file_, &m->hparams_, m->info_);
     fillChatTemplateFamily(*m->file_, m->info_, m->chatTemplate_.get());
     m->info_.backendName = m->backend_->name();

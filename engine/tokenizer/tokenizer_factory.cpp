@@ -1,14 +1,15 @@
-// PLACEHOLDER until the tokenizer unit (branch `tokenizers`) lands: it replaces this file with
-// the real factory. Model::load treats this error as "tokenizer unavailable" and still runs
-// models on token ids.
 #include "tokenizer/tokenizer_factory.h"
 
-#include "sosoik/error.h"
+#include "tokenizer/bpe_tokenizer.h"
+#include "tokenizer/spm_tokenizer.h"
+#include "tokenizer/vocab.h"
 
 namespace sosoik {
 
-std::unique_ptr<Tokenizer> createTokenizer(const gguf::File&) {
-    throw Error(Error::Kind::Unsupported, "this build has no tokenizer support yet");
+std::unique_ptr<Tokenizer> createTokenizer(const gguf::File& file) {
+    tok::Vocab vocab = tok::readVocab(file);
+    if (vocab.model == "llama") return std::make_unique<tok::SpmTokenizer>(std::move(vocab));
+    return std::make_unique<tok::BpeTokenizer>(std::move(vocab));
 }
 
 } // namespace sosoik

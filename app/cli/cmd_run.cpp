@@ -1,0 +1,95 @@
+// `sosoik-cli run`: plain text completion. stdout carries only the generated text (flushed as
+// it is produced); timings go to stderr.
+#include "command.h"
+#include "engine_options.h"
+
+#include "sosoik/error.h"
+#include "sosoik/generate.h"
+#include "sosoik/model.h"
+#include "sosoik/session.h"
+#include "sosoik/tokenizer.h"
+
+#include <cstdio>
+
+namespace sosoik::cli {
+namespace {
+
+int runRun(Args& args) {
+    const std::string modelPath = takeModelPath(args);
+    const auto prompt = args.take({"-p", "--prompt"});
+    const auto tokenList = args.take({"--tokens"});
+    GenerateOptions options;
+    options.maxNewTokens = args.takeInt({"-n", "--n-predict"}, 128);
+    options.sampler.temperature =
+        static_cast<float>(args.takeDouble({"--temp"}, options.sampler.temperature));
+    options.sampler.topK = args.takeInt({"--top-k"}, options.sampler.topK);
+    options.sampler.topP = static_cast<float>(args.takeDouble({"--top-p"}, options.sampler.topP));
+    options.sampler.minP = static_cast<float>(args.takeDouble({"--min-p"}, options.sampler.minP));
+    options.sampler.repeatPenalty =
+        static_cast<float>(args.takeDouble({"--repeat-penalty"}, options.sampler.repeatPenalty));
+    if (auto seed = args.take({"--seed"})) {
+        try {
+            options.sampler.seed = std::stoull(*seed);
+        } catch (const std::exception&) {
+            throw Error(Error::Kind::InvalidArgument,
+                        "--seed expects a non-negative whole number, got '" + *seed + "'");
+        }
+    }
+    const int ctx = args.takeInt({"--ctx", "-c"}, 0);
+    const LoadOptions load = takeLoadOptions(args);
+    if (!args.positionals().empty())
+        throw Error(Error::Kind::InvalidArgument, "unexpected argument '" + args.positionals()[0] + "'");
+    if (prompt && tokenList)
+        throw Error(Error::Kind::InvalidArgument, "give either -p TEXT or --tokens, not both");
+    if (options.maxNewTokens < 0) throw Error(Error::Kind::InvalidArgument, "-n must not be negative");
+
+    auto model = Model::load(modelPath, load);
+    if (!model->info().backendFallbackReason.empty())
+        std::fprintf(stderr, "note: using the %s backend (%s)\n", model->info().backendName.c_str(),
+                     model->info().backendFallbackReason.c_str());
+    std::vector<int32_t> tokens;
+    if (tokenList) {
+        tokens = parseTokenList(*tokenList);
+    } else if (prompt) {
+        const Tokenizer& tok = model->tokenizer();
+        tokens = tok.encode(*prompt, tok.addBosByDefault());
+        if (tokens.empty()) tokens.push_back(tok.bos());
+    } else {
+        const int32_t bos = model->tokenizer().bos();
+        if (bos < 0)
+            throw Error(Error::Kind::InvalidArgument, "this model has no BOS token; give a prompt with -p");
+        tokens.push_back(bos);
+    }
+    auto session = Session::create(*model, ctx);
+    if (options.maxNewTokens == 0) return 0;
+    const GenerateStats stats =
+        generate(*model, *session, tokens, options, [](const std::string& text, int32_t) {
+            if (!text.empty()) {
+                std::fwrite(text.data(), 1, text.size(), stdout);
+                std::fflush(stdout);
+            }
+            return true;
+        });
+    std::fprintf(stderr,
+                 "\nbackend %s; prompt %d tokens in %.3f s (%.1f tok/s); generated %d tokens in %.3f s "
+                 "(%.1f tok/s); stop: %s\n",
+                 model->info().backendName.c_str(), stats.promptTokens, stats.promptSeconds,
+                 stats.promptSeconds > 0 ? stats.promptTokens / stats.promptSeconds : 0.0,
+                 stats.generatedTokens, stats.generateSeconds,
+                 stats.generateSeconds > 0 ? stats.generatedTokens / stats.generateSeconds : 0.0,
+                 stats.stopReason.c_str());
+    return 0;
+}
+
+const RegisterCommand reg{
+    {"run", "generate text from a prompt (raw completion, no chat template)",
+     "usage: sosoik-cli run -m MODEL [-p TEXT | --tokens ID,ID,...] [-n N] [--temp T] [--top-k K]\n"
+     "                      [--top-p P] [--min-p P] [--repeat-penalty R] [--seed S] [--ctx N]\n"
+     "                      [--backend auto|vulkan|reference] [--device N|NAME] [--threads N]\n\n"
+     "Prints only the generated text to stdout, streamed as it is produced; timings go to stderr.\n"
+     "Without -p or --tokens generation starts from the BOS token. --temp 0 is greedy decoding.\n"
+     "Defaults: -n 128, --temp 0.8, --top-k 40, --top-p 0.95, --min-p 0.05, --repeat-penalty 1.1.",
+     runRun}};
+
+} // namespace
+} // namespace sosoik::cli

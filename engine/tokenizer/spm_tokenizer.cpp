@@ -1,0 +1,62 @@
+#include "tokenizer/spm_tokenizer.h"
+
+#include "sosoik/error.h"
+#include "tokenizer/spm_model_proto.h"
+
+#include <sentencepiece_processor.h>
+
+namespace sosoik::tok {
+namespace {
+
+std::string unescapeWhitespace(const std::string& piece) {
+    static constexpr std::string_view kSpace = "\xE2\x96\x81"; // ▁
+    std::string out;
+    out.reserve(piece.size());
+    for (size_t i = 0; i < piece.size();) {
+        if (piece.compare(i, kSpace.size(), kSpace) == 0) {
+            out.push_back(' ');
+            i += kSpace.size();
+        } else {
+            out.push_back(piece[i++]);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+SpmTokenizer::SpmTokenizer(Vocab v) : VocabTokenizer(std::move(v)) {
+    const Vocab& vocab = this->vocab();
+    // With remove_extra_whitespaces, sentencepiece would strip a space we prepend ourselves,
+    // so it has to add the dummy prefix itself (then also after special tokens).
+    prefixBySentencepiece_ = vocab.removeExtraWhitespaces && vocab.addSpacePrefix;
+    processor_ = std::make_unique<sentencepiece::SentencePieceProcessor>();
+    const auto status =
+        processor_->LoadFromSerializedProto(buildSentencePieceModel(vocab, prefixBySentencepiece_));
+    if (!status.ok())
+        throw Error(Error::Kind::InvalidModel,
+                    "The SentencePiece vocabulary could not be loaded: " + status.ToString() + ".");
+
+    bytes_.resize(vocab.size());
+    for (int32_t id = 0; id < vocab.size(); ++id) {
+        const int byte = vocab.types[id] == TokenType::Byte ? parseBytePiece(vocab.tokens[id]) : -1;
+        bytes_[id] =
+            byte >= 0 ? std::string(1, static_cast<char>(byte)) : unescapeWhitespace(vocab.tokens[id]);
+    }
+}
+
+SpmTokenizer::~SpmTokenizer() = default;
+
+void SpmTokenizer::encodeText(std::string_view text, bool atTextStart, std::vector<int32_t>& out) const {
+    std::string input;
+    if (atTextStart && vocab().addSpacePrefix && !prefixBySentencepiece_) input.push_back(' ');
+    input.append(text);
+    std::vector<int> ids;
+    const auto status = processor_->Encode(input, &ids);
+    if (!status.ok())
+        throw Error(Error::Kind::InvalidArgument,
+                    "SentencePiece could not tokenize the text: " + status.ToString() + ".");
+    out.insert(out.end(), ids.begin(), ids.end());
+}
+
+} // namespace sosoik::tok

@@ -1,0 +1,201 @@
+// The whole reference forward pass against an independent, deliberately naive float64
+// implementation written here from the model definitions, on synthetic models covering both
+// architectures, GQA ratios, odd head sizes, quantized weights, tied output and rope_freqs.
+#include "gguf/gguf_file.h"
+#include "sosoik/model.h"
+#include "sosoik/session.h"
+#include "support/synthetic_model.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+using namespace sosoik;
+using namespace sosoik::test;
+using gguf::TensorType;
+
+namespace {
+
+using Mat = std::vector<std::vector<double>>; // [row][col]
+
+Mat load(const gguf::File& f, const std::string& name) {
+    const auto* t = f.tensor(name);
+    if (!t) return {};
+    const size_t cols = t->dims[0], rows = t->elements() / cols, rb = gguf::rowBytes(t->type, cols);
+    Mat m(rows, std::vector<double>(cols));
+    std::vector<float> row(cols);
+    for (size_t r = 0; r < rows; ++r) {
+        gguf::dequantizeRow(t->type, t->data + r * rb, row.data(), cols);
+        for (size_t c = 0; c < cols; ++c)
+            m[r][c] = row[c];
+    }
+    return m;
+}
+std::vector<double> mul(const Mat& w, const std::vector<double>& x) {
+    std::vector<double> y(w.size());
+    for (size_t r = 0; r < w.size(); ++r)
+        for (size_t c = 0; c < x.size(); ++c)
+            y[r] += w[r][c] * x[c];
+    return y;
+}
+std::vector<double> norm(const std::vector<double>& x, const Mat& w, double eps) {
+    double ss = 0;
+    for (double v : x)
+        ss += v * v;
+    const double s = 1 / std::sqrt(ss / x.size() + eps);
+    std::vector<double> y(x.size());
+    for (size_t i = 0; i < x.size(); ++i)
+        y[i] = x[i] * s * w[0][i];
+    return y;
+}
+void rotate(std::vector<double>& x, int heads, int hd, int pos, double base, bool neox, const Mat& factors) {
+    for (int h = 0; h < heads; ++h)
+        for (int i = 0; i < hd / 2; ++i) {
+            double theta = pos / std::pow(base, 2.0 * i / hd);
+            if (!factors.empty()) theta /= factors[0][i];
+            const int a = h * hd + (neox ? i : 2 * i), b = h * hd + (neox ? i + hd / 2 : 2 * i + 1);
+            const double x0 = x[a], x1 = x[b];
+            x[a] = x0 * std::cos(theta) - x1 * std::sin(theta);
+            x[b] = x0 * std::sin(theta) + x1 * std::cos(theta);
+        }
+}
+
+// Logits of every position for tokens, computed token by token from the raw file.
+std::vector<std::vector<double>> naiveForward(const gguf::File& f, const SyntheticModelSpec& s,
+                                              const std::vector<int32_t>& tokens) {
+    const bool qwen = s.architecture == "qwen2";
+    const int hd = s.headDim > 0 ? s.headDim : s.nEmbd / s.nHead;
+    const Mat embd = load(f, "token_embd.weight"), outNorm = load(f, "output_norm.weight");
+    const Mat out = f.tensor("output.weight") ? load(f, "output.weight") : embd;
+    const Mat freqs = load(f, "rope_freqs.weight");
+    std::vector<std::vector<std::vector<double>>> kCache(s.nLayer), vCache(s.nLayer);
+    std::vector<std::vector<double>> result;
+    for (size_t pos = 0; pos < tokens.size(); ++pos) {
+        std::vector<double> x = embd[tokens[pos]];
+        for (int l = 0; l < s.nLayer; ++l) {
+            const std::string p = "blk." + std::to_string(l) + ".";
+            auto h = norm(x, load(f, p + "attn_norm.weight"), s.rmsNormEps);
+            auto q = mul(load(f, p + "attn_q.weight"), h), k = mul(load(f, p + "attn_k.weight"), h),
+                 v = mul(load(f, p + "attn_v.weight"), h);
+            if (qwen) {
+                const Mat bq = load(f, p + "attn_q.bias"), bk = load(f, p + "attn_k.bias"),
+                          bv = load(f, p + "attn_v.bias");
+                for (size_t i = 0; i < q.size(); ++i)
+                    q[i] += bq[0][i];
+                for (size_t i = 0; i < k.size(); ++i)
+                    k[i] += bk[0][i], v[i] += bv[0][i];
+            }
+            rotate(q, s.nHead, hd, int(pos), s.ropeFreqBase, qwen, freqs);
+            rotate(k, s.nHeadKv, hd, int(pos), s.ropeFreqBase, qwen, freqs);
+            kCache[l].push_back(k);
+            vCache[l].push_back(v);
+            std::vector<double> att(size_t(s.nHead) * hd);
+            for (int head = 0; head < s.nHead; ++head) {
+                const int kvHead = head / (s.nHead / s.nHeadKv);
+                std::vector<double> w(pos + 1);
+                double maxW = -1e300, sum = 0;
+                for (size_t j = 0; j <= pos; ++j) {
+                    for (int d = 0; d < hd; ++d)
+                        w[j] += q[head * hd + d] * kCache[l][j][kvHead * hd + d];
+                    w[j] /= std::sqrt(double(hd));
+                    maxW = std::max(maxW, w[j]);
+                }
+                for (auto& wj : w)
+                    sum += wj = std::exp(wj - maxW);
+                for (size_t j = 0; j <= pos; ++j)
+                    for (int d = 0; d < hd; ++d)
+                        att[head * hd + d] += w[j] / sum * vCache[l][j][kvHead * hd + d];
+            }
+            const auto o = mul(load(f, p + "attn_output.weight"), att);
+            for (size_t i = 0; i < x.size(); ++i)
+                x[i] += o[i];
+            h = norm(x, load(f, p + "ffn_norm.weight"), s.rmsNormEps);
+            auto g = mul(load(f, p + "ffn_gate.weight"), h);
+            const auto u = mul(load(f, p + "ffn_up.weight"), h);
+            for (size_t i = 0; i < g.size(); ++i)
+                g[i] = g[i] / (1 + std::exp(-g[i])) * u[i];
+            const auto d = mul(load(f, p + "ffn_down.weight"), g);
+            for (size_t i = 0; i < x.size(); ++i)
+                x[i] += d[i];
+        }
+        result.push_back(mul(out, norm(x, outNorm, s.rmsNormEps)));
+    }
+    return result;
+}
+
+} // namespace
+
+class TestModelForward : public QObject {
+    Q_OBJECT
+private slots:
+    void matchesNaiveImplementation_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("nHead");
+        QTest::addColumn<int>("nHeadKv");
+        QTest::addColumn<int>("headDim");
+        QTest::addColumn<bool>("tied");
+        QTest::addColumn<bool>("ropeFreqs");
+        QTest::newRow("llama f32 mha") << "llama" << int(TensorType::F32) << 4 << 4 << 0 << false << false;
+        QTest::newRow("llama f16 gqa4 tied")
+            << "llama" << int(TensorType::F16) << 4 << 1 << 0 << true << false;
+        QTest::newRow("llama q8_0 gqa2 ropefreqs")
+            << "llama" << int(TensorType::Q8_0) << 4 << 2 << 0 << false << true;
+        QTest::newRow("llama bf16 key_length 6")
+            << "llama" << int(TensorType::BF16) << 3 << 3 << 6 << false << false;
+        QTest::newRow("qwen2 f32 gqa3") << "qwen2" << int(TensorType::F32) << 6 << 2 << 0 << false << false;
+        QTest::newRow("qwen2 q4_0 tied") << "qwen2" << int(TensorType::Q4_0) << 4 << 2 << 0 << true << false;
+        QTest::newRow("qwen2 q5_0 (odd-width Q4_K_M fallback)")
+            << "qwen2" << int(TensorType::Q5_0) << 4 << 2 << 0 << false << false;
+        QTest::newRow("llama q4_1") << "llama" << int(TensorType::Q4_1) << 4 << 4 << 0 << true << false;
+        QTest::newRow("llama q5_1") << "llama" << int(TensorType::Q5_1) << 4 << 1 << 0 << false << false;
+        QTest::newRow("llama q4_k") << "llama" << int(TensorType::Q4_K) << 4 << 2 << 0 << false << false;
+        QTest::newRow("qwen2 q6_k ropefreqs")
+            << "qwen2" << int(TensorType::Q6_K) << 8 << 2 << 0 << false << true;
+    }
+    void matchesNaiveImplementation() {
+        QFETCH(QString, arch);
+        QFETCH(int, type);
+        QFETCH(int, nHead);
+        QFETCH(int, nHeadKv);
+        QFETCH(int, headDim);
+        QFETCH(bool, tied);
+        QFETCH(bool, ropeFreqs);
+        SyntheticModelSpec s;
+        s.architecture = arch.toStdString();
+        s.weightType = static_cast<TensorType>(type);
+        s.embeddingType = s.weightType;
+        const bool kQuant = gguf::traits(s.weightType).blockElements == 256;
+        s.nEmbd = kQuant ? 256 : (gguf::traits(s.weightType).blockElements == 32 ? 64 : 48);
+        s.nFf = kQuant ? 256 : 96;
+        s.nHead = nHead;
+        s.nHeadKv = nHeadKv;
+        s.headDim = headDim;
+        if (headDim && s.weightType == TensorType::BF16) s.nEmbd = 48;
+        s.tiedOutput = tied;
+        s.ropeFreqs = ropeFreqs;
+        s.ropeFreqBase = arch == "qwen2" ? 1e6f : 10000.f;
+        s.seed = static_cast<uint64_t>(type * 31 + nHead);
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/m.gguf").toStdString();
+        writeSyntheticModel(s, path);
+
+        LoadOptions opts;
+        opts.backend = BackendKind::Reference;
+        opts.threads = 2;
+        auto model = Model::load(path, opts);
+        auto session = Session::create(*model, 64);
+        const std::vector<int32_t> tokens = {1, 300, 17, 259, 42, 5, 318};
+        const auto logits = session->decode(tokens, true);
+        const auto file = gguf::File::open(path);
+        const auto expected = naiveForward(*file, s, tokens);
+        double worst = 0;
+        for (size_t t = 0; t < tokens.size(); ++t)
+            for (int v = 0; v < s.nVocab; ++v)
+                worst = std::max(worst, std::fabs(logits[t * s.nVocab + v] - expected[t][v]));
+        QVERIFY2(worst < 2e-3, qPrintable(QString("max logit difference %1").arg(worst)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelForward)
+#include "tst_model_forward.moc"

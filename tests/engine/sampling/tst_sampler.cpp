@@ -1,0 +1,141 @@
+// Sampler: each filter's effect on the distribution, measured by frequency over many draws,
+// and reproducibility for a seed.
+#include "sosoik/error.h"
+#include "sosoik/sampler.h"
+
+#include <QTest>
+#include <cmath>
+#include <map>
+
+using namespace sosoik;
+
+namespace {
+
+SamplerParams plain() {
+    SamplerParams p;
+    p.temperature = 1.f;
+    p.topK = 0;
+    p.topP = 1.f;
+    p.minP = 0.f;
+    p.repeatPenalty = 1.f;
+    return p;
+}
+
+// Logits whose softmax is probs.
+std::vector<float> logitsOf(const std::vector<double>& probs) {
+    std::vector<float> l;
+    for (double p : probs)
+        l.push_back(static_cast<float>(std::log(p)));
+    return l;
+}
+
+std::vector<double> frequencies(const SamplerParams& params, const std::vector<float>& logits,
+                                int draws = 40000, const std::vector<int32_t>& history = {}) {
+    Sampler s(params);
+    std::vector<double> f(logits.size());
+    for (int i = 0; i < draws; ++i)
+        f[s.sample(logits, history)] += 1.0 / draws;
+    return f;
+}
+
+void expectClose(const std::vector<double>& got, const std::vector<double>& want, double tol = 0.012) {
+    for (size_t i = 0; i < want.size(); ++i)
+        QVERIFY2(std::fabs(got[i] - want[i]) < tol,
+                 qPrintable(QString("token %1: frequency %2, expected %3").arg(i).arg(got[i]).arg(want[i])));
+}
+
+} // namespace
+
+class TestSampler : public QObject {
+    Q_OBJECT
+private slots:
+    void argmaxPicksTheFirstMaximum() {
+        const std::vector<float> l = {1, 3, 2, 3};
+        QCOMPARE(argmax(l), 1);
+        QVERIFY_THROWS_EXCEPTION(Error, argmax(std::span<const float>()));
+    }
+
+    void greedyIgnoresEverythingElse() {
+        SamplerParams p;
+        p.temperature = 0;
+        p.repeatPenalty = 5.f;
+        Sampler s(p);
+        const std::vector<float> l = {0.1f, 2.f, 1.9f};
+        const std::vector<int32_t> history = {1, 1, 1};
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(s.sample(l, history), 1);
+    }
+
+    void temperatureOneFollowsTheSoftmax() {
+        expectClose(frequencies(plain(), logitsOf({0.5, 0.3, 0.2})), {0.5, 0.3, 0.2});
+    }
+
+    void temperatureSharpensAndFlattens() {
+        auto p = plain();
+        p.temperature = 0.5f; // p^2 renormalized: .25 .09 .04
+        expectClose(frequencies(p, logitsOf({0.5, 0.3, 0.2})), {0.25 / 0.38, 0.09 / 0.38, 0.04 / 0.38});
+        p.temperature = 100.f; // nearly uniform
+        expectClose(frequencies(p, logitsOf({0.5, 0.3, 0.2})), {1 / 3.0, 1 / 3.0, 1 / 3.0}, 0.015);
+    }
+
+    void topK() {
+        auto p = plain();
+        p.topK = 2;
+        expectClose(frequencies(p, logitsOf({0.2, 0.5, 0.3})), {0, 0.625, 0.375});
+        p.topK = 1;
+        expectClose(frequencies(p, logitsOf({0.2, 0.5, 0.3}), 200), {0, 1, 0}, 1e-9);
+    }
+
+    void topP() {
+        auto p = plain();
+        p.topP = 0.6f; // 0.5 < 0.6, 0.5 + 0.3 >= 0.6: keep two
+        expectClose(frequencies(p, logitsOf({0.5, 0.3, 0.2})), {0.625, 0.375, 0});
+        p.topP = 0.4f; // the top token alone already covers it
+        expectClose(frequencies(p, logitsOf({0.5, 0.3, 0.2}), 200), {1, 0, 0}, 1e-9);
+    }
+
+    void minP() {
+        auto p = plain();
+        p.minP = 0.5f; // keep p >= 0.25
+        expectClose(frequencies(p, logitsOf({0.5, 0.3, 0.2})), {0.625, 0.375, 0});
+        p.minP = 0.3f; // keep p >= 0.15: all three
+        expectClose(frequencies(p, logitsOf({0.5, 0.3, 0.2})), {0.5, 0.3, 0.2});
+    }
+
+    void repetitionPenaltyOverTheWindow() {
+        auto p = plain();
+        p.topK = 1; // deterministic: shows which logit is highest after the penalty
+        p.repeatPenalty = 1.1f;
+        p.repeatWindow = 2;
+        Sampler s(p);
+        const std::vector<float> l = {2.0f, 1.9f, -1.f};
+        QCOMPARE(s.sample(l, std::vector<int32_t>{0}), 1);       // 2.0 / 1.1 < 1.9
+        QCOMPARE(s.sample(l, std::vector<int32_t>{0, 2, 2}), 0); // token 0 is outside the window of 2
+        QCOMPARE(s.sample(l, std::vector<int32_t>{}), 0);
+        // Negative logits are multiplied (pushed further down), not divided.
+        p.topK = 0;
+        p.repeatPenalty = 2.f;
+        const std::vector<float> neg = {std::log(0.5f), std::log(0.5f)}; // both negative
+        const auto f = frequencies(p, neg, 40000, {1});
+        // logit' = 2 log 0.5 = log 0.25 -> probabilities 0.5 : 0.25 -> 2/3, 1/3
+        expectClose(f, {2.0 / 3, 1.0 / 3});
+    }
+
+    void seedsAreReproducible() {
+        auto p = plain();
+        const auto l = logitsOf({0.25, 0.25, 0.25, 0.25});
+        auto run = [&](uint64_t seed) {
+            p.seed = seed;
+            Sampler s(p);
+            std::vector<int32_t> out;
+            for (int i = 0; i < 64; ++i)
+                out.push_back(s.sample(l, {}));
+            return out;
+        };
+        QCOMPARE(run(42), run(42));
+        QVERIFY(run(42) != run(43));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSampler)
+#include "tst_sampler.moc"
