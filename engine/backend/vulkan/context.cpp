@@ -223,7 +223,10 @@ Buffer Context::createBuffer(uint64_t size, MemoryKind kind, const char* what) {
         check(r, (std::string("allocating ") + std::to_string(size >> 20) + " MiB for " + what).c_str());
     }
     check(vkBindBufferMemory(device_, b.buffer, b.memory, 0), what);
-    if (memProps_.memoryTypes[type].propertyFlags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT)
+    // SOSOIK_VK_FORCE_STAGING=1 treats device memory as unmapped even where it is host-visible,
+    // so the staging upload/readback path (discrete GPUs) is exercised on any device.
+    const bool forceStaging = kind == MemoryKind::Device && std::getenv("SOSOIK_VK_FORCE_STAGING");
+    if ((memProps_.memoryTypes[type].propertyFlags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) && !forceStaging)
         check(vkMapMemory(device_, b.memory, 0, VK_WHOLE_SIZE, 0, &b.mapped), what);
 
     if (b.mapped) {

@@ -72,16 +72,24 @@ private slots:
         QTest::addColumn<int>("nHeadKv");
         QTest::addColumn<bool>("tied");
         QTest::addColumn<bool>("ropeFreqs");
-        QTest::newRow("llama F32 MHA") << "llama" << int(TensorType::F32) << 4 << false << false;
-        QTest::newRow("llama F16 GQA tied") << "llama" << int(TensorType::F16) << 2 << true << false;
-        QTest::newRow("llama BF16 GQA freqs") << "llama" << int(TensorType::BF16) << 2 << false << true;
-        QTest::newRow("llama Q8_0 GQA") << "llama" << int(TensorType::Q8_0) << 1 << false << false;
-        QTest::newRow("llama Q4_0 MHA tied") << "llama" << int(TensorType::Q4_0) << 4 << true << false;
-        QTest::newRow("llama Q4_K GQA") << "llama" << int(TensorType::Q4_K) << 2 << false << true;
-        QTest::newRow("llama Q6_K MHA tied") << "llama" << int(TensorType::Q6_K) << 4 << true << false;
-        QTest::newRow("qwen2 F16 GQA") << "qwen2" << int(TensorType::F16) << 2 << false << false;
-        QTest::newRow("qwen2 Q8_0 MHA tied") << "qwen2" << int(TensorType::Q8_0) << 4 << true << false;
-        QTest::newRow("qwen2 Q4_K GQA tied") << "qwen2" << int(TensorType::Q4_K) << 2 << true << false;
+        QTest::addColumn<bool>("staging"); // uploads through a staging buffer, as on discrete GPUs
+        QTest::newRow("llama F32 MHA") << "llama" << int(TensorType::F32) << 4 << false << false << false;
+        QTest::newRow("llama F16 GQA tied") << "llama" << int(TensorType::F16) << 2 << true << false << false;
+        QTest::newRow("llama BF16 GQA freqs")
+            << "llama" << int(TensorType::BF16) << 2 << false << true << false;
+        QTest::newRow("llama Q8_0 GQA") << "llama" << int(TensorType::Q8_0) << 1 << false << false << false;
+        QTest::newRow("llama Q4_0 MHA tied")
+            << "llama" << int(TensorType::Q4_0) << 4 << true << false << false;
+        QTest::newRow("llama Q4_K GQA") << "llama" << int(TensorType::Q4_K) << 2 << false << true << false;
+        QTest::newRow("llama Q6_K MHA tied")
+            << "llama" << int(TensorType::Q6_K) << 4 << true << false << false;
+        QTest::newRow("qwen2 F16 GQA") << "qwen2" << int(TensorType::F16) << 2 << false << false << false;
+        QTest::newRow("qwen2 Q8_0 MHA tied")
+            << "qwen2" << int(TensorType::Q8_0) << 4 << true << false << false;
+        QTest::newRow("qwen2 Q4_K GQA tied")
+            << "qwen2" << int(TensorType::Q4_K) << 2 << true << false << false;
+        QTest::newRow("llama Q4_0 GQA staging")
+            << "llama" << int(TensorType::Q4_0) << 2 << false << false << true;
     }
     void matchesReference() {
         QFETCH(QString, arch);
@@ -89,6 +97,9 @@ private slots:
         QFETCH(int, nHeadKv);
         QFETCH(bool, tied);
         QFETCH(bool, ropeFreqs);
+        QFETCH(bool, staging);
+        if (staging) qputenv("SOSOIK_VK_FORCE_STAGING", "1");
+        auto unsetStaging = qScopeGuard([] { qunsetenv("SOSOIK_VK_FORCE_STAGING"); });
         test::SyntheticModelSpec spec;
         spec.architecture = arch.toStdString();
         spec.weightType = spec.embeddingType = static_cast<TensorType>(type);
