@@ -12,6 +12,9 @@ namespace {
 // Push-constant blocks, field for field as declared in the shaders (offsets in elements).
 struct MatvecPush {
     uint32_t wOff, sOff, xOff, yOff, rows, cols, rowWords, n, xStride, yStride, accumulate;
+    uint32_t nwOff, normCols;
+    float eps;
+    uint32_t upOff;
 };
 struct EmbedPush {
     uint32_t wOff, sOff, stepOff, yOff, rowBegin, rows, cols, rowWords, yStride;
@@ -108,7 +111,10 @@ VkDescriptorSet Kernels::set(std::vector<VkBuffer> buffers) {
 }
 
 void Kernels::matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32_t xStride, BufRef y,
-                     uint32_t yStride, uint32_t n, bool accumulate) {
+                     uint32_t yStride, uint32_t n, bool accumulate, const MatvecInput& in) {
+    if (in.mode == MatvecInput::SwiGlu && in.upOffset % 4 != 0)
+        throw Error(Error::Kind::Device, "internal error: misaligned fused SwiGLU input");
+    const BufRef norm = in.mode == MatvecInput::RmsNorm ? in.normWeight : x;
     const MatvecPush push{elems(w.quants),
                           elems(w.quants.at(w.layout.quantBytes)),
                           elems(x, 16),
@@ -119,13 +125,17 @@ void Kernels::matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32
                           n,
                           xStride,
                           yStride,
-                          accumulate ? 1u : 0u};
-    const VkDescriptorSet s = set({w.quants.buffer, x.buffer, y.buffer});
+                          accumulate ? 1u : 0u,
+                          in.mode == MatvecInput::RmsNorm ? elems(norm, 16) : 0u,
+                          in.normCols,
+                          in.eps,
+                          in.upOffset / 4};
     const uint32_t tokens = n == 1 ? 1 : batchTokens_;
     const uint32_t rows = n == 1 ? decodeRows_ : batchRows_;
-    const Kernel& k = typed("matvec", w.layout, {subgroup_ * matvecSubgroups_, rows, tokens});
-    dispatch(cb, k, s, &push, sizeof push, ceilDiv(w.layout.rows, matvecSubgroups_ * rows),
-             ceilDiv(n, tokens));
+    const Kernel& k = ctx_.pipelines().get(std::string("matvec_") + kernelSuffix(w.layout.type), 4,
+                                           {subgroup_ * matvecSubgroups_, rows, tokens, uint32_t(in.mode)});
+    dispatch(cb, k, set({w.quants.buffer, x.buffer, y.buffer, norm.buffer}), &push, sizeof push,
+             ceilDiv(w.layout.rows, matvecSubgroups_ * rows), ceilDiv(n, tokens));
 }
 
 void Kernels::embed(VkCommandBuffer cb, const DeviceWeight& table, BufRef step, BufRef y, uint32_t yStride,

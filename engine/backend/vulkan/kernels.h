@@ -27,6 +27,16 @@ struct StepHeader {
 };
 constexpr uint64_t kStepOffset = offsetof(StepHeader, pos); // where the shader's step words start
 
+// How a matvec reads x: as is, RMS-normalised on the fly (a fused RMSNorm), or as
+// silu(gate)·up from a gate|up row (a fused SwiGLU; the up half starts upOffset floats in).
+struct MatvecInput {
+    enum Mode : uint32_t { Plain = 0, RmsNorm = 1, SwiGlu = 2 } mode = Plain;
+    BufRef normWeight; // RmsNorm: F32 weights, 16-byte aligned
+    uint32_t normCols = 0;
+    float eps = 0.f;
+    uint32_t upOffset = 0; // SwiGlu: a multiple of 4
+};
+
 struct RopeArgs {
     BufRef qkv, bias, factors, qOut, kCache, vCache, step;
     uint32_t stride, qStride, nHead, nKv, headDim, capacity;
@@ -46,7 +56,7 @@ public:
 
     // y[t] (+)= W · x[t] for t < n; x rows hold W.layout.paddedCols floats (zero-padded).
     void matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32_t xStride, BufRef y,
-                uint32_t yStride, uint32_t n, bool accumulate);
+                uint32_t yStride, uint32_t n, bool accumulate, const MatvecInput& input = {});
     // y[t] = row step.tokens[t] of the table, for t < n (n also read from the step buffer);
     // a table part only fills the tokens among its rows.
     void embed(VkCommandBuffer cb, const DeviceWeight& table, BufRef step, BufRef y, uint32_t yStride,

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 namespace sosoik::vk {
@@ -100,6 +101,7 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
         throw Error(Error::Kind::Device, "the model needs " + gib(need) + " of GPU memory, " + gib(free) +
                                              " free on " + ctx_->caps().name);
     kernels_ = std::make_unique<Kernels>(*ctx_);
+    if (const char* f = std::getenv("SOSOIK_VK_FUSE")) fuse_ = std::string(f) != "0";
     profiler_ = std::make_unique<Profiler>(ctx_->device(), ctx_->caps().timestampPeriod);
     // Model::load reports 0.2 once the file is parsed and 1 when done; the upload fills the gap.
     std::function<void(float)> progress;
@@ -154,10 +156,32 @@ void VulkanBackend::ensureAllLogits() {
 }
 
 void VulkanBackend::recordProjection(VkCommandBuffer cb, const Projection& p, BufRef x, uint32_t xStride,
-                                     BufRef y, uint32_t yStride, uint32_t n, bool accumulate) {
+                                     BufRef y, uint32_t yStride, uint32_t n, bool accumulate,
+                                     const MatvecInput& input) {
     for (size_t i = 0; i < p.parts.size(); ++i)
         kernels_->matvec(cb, p.parts[i], x, xStride, y.at(uint64_t(p.rowOffset[i]) * 4), yStride, n,
-                         accumulate);
+                         accumulate, input);
+}
+
+void VulkanBackend::normThenProject(VkCommandBuffer cb, BufRef norm, BufRef x, const Projection& p, BufRef y,
+                                    uint32_t yStride, uint32_t n, const char* label) {
+    if (fuse_) {
+        MatvecInput in;
+        in.mode = MatvecInput::RmsNorm;
+        in.normWeight = norm;
+        in.normCols = static_cast<uint32_t>(hp_.nEmbd);
+        in.eps = hp_.rmsNormEps;
+        recordProjection(cb, p, x, s_.sx, y, yStride, n, false, in);
+    } else {
+        kernels_->rmsnorm(cb, x, s_.sx, norm, s_.xn, s_.sx, hp_.nEmbd, n, hp_.rmsNormEps);
+        profiler_->mark(cb, "rmsnorm");
+        computeBarrier(cb);
+        recordProjection(cb, p, s_.xn, s_.sx, y, yStride, n, false);
+    }
+    if (label) {
+        profiler_->mark(cb, label);
+        computeBarrier(cb);
+    }
 }
 
 void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode,
@@ -174,10 +198,7 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
     op(cb, "embed");
     for (int l = 0; l < hp.nLayer; ++l) {
         const DeviceLayer& L = model_.layers[l];
-        kernels_->rmsnorm(cb, s_.x, s_.sx, L.attnNorm, s_.xn, s_.sx, hp.nEmbd, n, hp.rmsNormEps);
-        op(cb, "rmsnorm");
-        recordProjection(cb, L.qkv, s_.xn, s_.sx, s_.qkv, s_.sqkv, n, false);
-        op(cb, "qkv");
+        normThenProject(cb, L.attnNorm, s_.x, L.qkv, s_.qkv, s_.sqkv, n, "qkv");
         RopeArgs rope{s_.qkv,
                       L.qkvBias,
                       model_.ropeFactors,
@@ -218,22 +239,24 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
         op(cb, "attention");
         recordProjection(cb, L.wo, s_.att, s_.sq, s_.x, s_.sx, n, true);
         op(cb, "wo+residual");
-        kernels_->rmsnorm(cb, s_.x, s_.sx, L.ffnNorm, s_.xn, s_.sx, hp.nEmbd, n, hp.rmsNormEps);
-        op(cb, "rmsnorm");
-        recordProjection(cb, L.gateUp, s_.xn, s_.sx, s_.gu, s_.sgu, n, false);
-        op(cb, "gate/up");
-        kernels_->swiglu(cb, s_.gu, s_.sgu, s_.act, s_.sff, hp.nFf, n);
-        op(cb, "swiglu");
-        recordProjection(cb, L.down, s_.act, s_.sff, s_.x, s_.sx, n, true);
+        normThenProject(cb, L.ffnNorm, s_.x, L.gateUp, s_.gu, s_.sgu, n, "gate/up");
+        if (fuse_ && hp.nFf % 8 == 0) {
+            MatvecInput swiglu;
+            swiglu.mode = MatvecInput::SwiGlu;
+            swiglu.upOffset = static_cast<uint32_t>(hp.nFf);
+            recordProjection(cb, L.down, s_.gu, s_.sgu, s_.x, s_.sx, n, true, swiglu);
+        } else {
+            kernels_->swiglu(cb, s_.gu, s_.sgu, s_.act, s_.sff, hp.nFf, n);
+            op(cb, "swiglu");
+            recordProjection(cb, L.down, s_.act, s_.sff, s_.x, s_.sx, n, true);
+        }
         op(cb, "down+residual");
     }
     // Only the rows whose logits are wanted go through the final norm and the output matrix.
     const uint32_t rows = allLogits ? n : 1;
     const BufRef lastX = s_.x.at(uint64_t(n - rows) * s_.sx * 4);
-    kernels_->rmsnorm(cb, lastX, s_.sx, model_.outputNorm, s_.xn, s_.sx, hp.nEmbd, rows, hp.rmsNormEps);
-    op(cb, "output norm");
     const BufRef logits = allLogits ? allLogitsBuf_.ref() : logitsBuf_.ref(16);
-    recordProjection(cb, model_.output, s_.xn, s_.sx, logits, hp.nVocab, rows, false);
+    normThenProject(cb, model_.outputNorm, lastX, model_.output, logits, hp.nVocab, rows, nullptr);
     if (!allLogits) {
         op(cb, "output");
         kernels_->argmax(cb, logitsBuf_.ref(16), hp.nVocab, logitsBuf_.ref());

@@ -97,6 +97,64 @@ private slots:
         ctx->destroy(wBuf), ctx->destroy(xBuf), ctx->destroy(yBuf);
     }
 
+    // The fused input transforms: RMSNorm of x, and SwiGLU of a gate|up row, before the product.
+    void fusedInput_data() {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<int>("tokens");
+        for (TensorType t : {TensorType::F16, TensorType::Q8_0, TensorType::Q4_K})
+            for (int mode : {1, 2})
+                for (int tokens : {1, 11})
+                    QTest::newRow(qPrintable(QString("%1 %2 x%3")
+                                                 .arg(vk::kernelSuffix(t))
+                                                 .arg(mode == 1 ? "rmsnorm" : "swiglu")
+                                                 .arg(tokens)))
+                        << int(t) << mode << tokens;
+    }
+    void fusedInput() {
+        QFETCH(int, type);
+        QFETCH(int, mode);
+        QFETCH(int, tokens);
+        const auto t = static_cast<TensorType>(type);
+        const int rows = 21, cols = t == TensorType::Q4_K ? 512 : 96;
+        std::mt19937 rng(type * 3 + mode + tokens);
+        const auto raw = randomTensor(t, rows, cols, rng);
+        vk::Buffer wBuf;
+        const vk::DeviceWeight dw = uploadWeight(*ctx, wBuf, t, raw, rows, cols);
+        // x rows: [cols] for RMSNorm, [gate cols | up cols] for SwiGLU.
+        const uint32_t xStride = mode == 2 ? 2 * cols + 8 : cols + 8;
+        const auto x = randomFloats(size_t(tokens) * xStride, rng, -2, 2),
+                   norm = randomFloats(cols, rng, 0.5f, 1.5f);
+        std::vector<float> dense(size_t(tokens) * cols), want(size_t(tokens) * rows);
+        for (int k = 0; k < tokens; ++k) {
+            const float* row = x.data() + k * xStride;
+            if (mode == 1)
+                backend::reference::rmsnorm(row, norm.data(), cols, 1e-5f, dense.data() + k * cols);
+            else
+                backend::reference::swiglu(row, row + cols, cols, dense.data() + k * cols);
+        }
+        backend::reference::matmul({t, raw.data(), rows, cols}, dense.data(), tokens, want.data());
+        vk::Buffer xBuf = upload(*ctx, x), nBuf = upload(*ctx, norm),
+                   yBuf = upload(*ctx, {}, size_t(tokens) * rows);
+        vk::MatvecInput in;
+        in.mode = mode == 1 ? vk::MatvecInput::RmsNorm : vk::MatvecInput::SwiGlu;
+        in.normWeight = nBuf.ref();
+        in.normCols = cols;
+        in.eps = 1e-5f;
+        in.upOffset = cols;
+        runOnce(*ctx, [&](VkCommandBuffer cb) {
+            kernels->matvec(cb, dw, xBuf.ref(), xStride, yBuf.ref(), rows, tokens, false, in);
+        });
+        const auto y = download(*ctx, yBuf, want.size());
+        double scale = 1e-6, err = 0;
+        for (size_t i = 0; i < want.size(); ++i) {
+            scale = std::max(scale, double(std::fabs(want[i])));
+            err = std::max(err, double(std::fabs(y[i] - want[i])));
+        }
+        QVERIFY2(err / scale < 1e-4, qPrintable(QString("normalized error %1").arg(err / scale)));
+        ctx->destroy(wBuf), ctx->destroy(xBuf), ctx->destroy(nBuf), ctx->destroy(yBuf);
+    }
+
     void embed_data() {
         QTest::addColumn<int>("type");
         for (TensorType t : kTypes)
