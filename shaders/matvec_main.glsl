@@ -16,13 +16,18 @@ void main() {
     const uint chunks = p.cols / 8;
     for (uint c = gl_SubgroupInvocationID; c < chunks; c += gl_SubgroupSize) {
         vec4 xl[TOKENS_PER_PASS], xh[TOKENS_PER_PASS];
+        vec4 nl = vec4(1.0), nh = vec4(1.0);
+        if (INPUT_MODE == 1) {
+            nl = NW[p.nwOff + c * 2];
+            nh = NW[p.nwOff + c * 2 + 1];
+        }
         for (uint t = 0; t < TOKENS_PER_PASS; ++t) {
             if (t < nt) {
                 loadInput(p.xOff + ((t0 + t) * p.xStride) / 4, c, xl[t], xh[t]);
                 if (INPUT_MODE == 1) {
                     sumSq[t] += dot(xl[t], xl[t]) + dot(xh[t], xh[t]);
-                    xl[t] *= NW[p.nwOff + c * 2];
-                    xh[t] *= NW[p.nwOff + c * 2 + 1];
+                    xl[t] *= nl;
+                    xh[t] *= nh;
                 }
             }
         }

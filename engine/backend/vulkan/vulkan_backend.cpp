@@ -101,6 +101,9 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
         throw Error(Error::Kind::Device, "the model needs " + gib(need) + " of GPU memory, " + gib(free) +
                                              " free on " + ctx_->caps().name);
     kernels_ = std::make_unique<Kernels>(*ctx_);
+    // Measured on lavapipe: fusing costs more CPU (per-subgroup norm/activation work) than the
+    // dispatches it saves, so CPU devices run the separate kernels.
+    fuse_ = ctx_->caps().type != VK_PHYSICAL_DEVICE_TYPE_CPU;
     if (const char* f = std::getenv("SOSOIK_VK_FUSE")) fuse_ = std::string(f) != "0";
     profiler_ = std::make_unique<Profiler>(ctx_->device(), ctx_->caps().timestampPeriod);
     // Model::load reports 0.2 once the file is parsed and 1 when done; the upload fills the gap.
@@ -165,7 +168,7 @@ void VulkanBackend::recordProjection(VkCommandBuffer cb, const Projection& p, Bu
 
 void VulkanBackend::normThenProject(VkCommandBuffer cb, BufRef norm, BufRef x, const Projection& p, BufRef y,
                                     uint32_t yStride, uint32_t n, const char* label) {
-    if (fuse_) {
+    if (fuse_ && n == 1) {
         MatvecInput in;
         in.mode = MatvecInput::RmsNorm;
         in.normWeight = norm;
@@ -240,7 +243,7 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
         recordProjection(cb, L.wo, s_.att, s_.sq, s_.x, s_.sx, n, true);
         op(cb, "wo+residual");
         normThenProject(cb, L.ffnNorm, s_.x, L.gateUp, s_.gu, s_.sgu, n, "gate/up");
-        if (fuse_ && hp.nFf % 8 == 0) {
+        if (fuse_ && n == 1 && hp.nFf % 8 == 0) {
             MatvecInput swiglu;
             swiglu.mode = MatvecInput::SwiGlu;
             swiglu.upOffset = static_cast<uint32_t>(hp.nFf);

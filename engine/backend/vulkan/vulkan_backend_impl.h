@@ -47,8 +47,8 @@ private:
                           uint32_t yStride, uint32_t n, bool accumulate, const MatvecInput& input = {});
     void ensureAllLogits();
     // RMSNorm(x) · W: one fused matvec, or rmsnorm + matvec; then a barrier when labelled.
-    void normThenProject(VkCommandBuffer cb, BufRef norm, BufRef x, const Projection& p, BufRef y, uint32_t yStride,
-                         uint32_t n, const char* label);
+    void normThenProject(VkCommandBuffer cb, BufRef norm, BufRef x, const Projection& p, BufRef y,
+                         uint32_t yStride, uint32_t n, const char* label);
 
     model::HParams hp_;
     std::shared_ptr<Context> ctx_;
@@ -61,7 +61,9 @@ private:
     uint32_t chunk_ = 128;    // prompt tokens per submit
     uint32_t splitLen_ = 256; // cache positions per attention split when decoding
     uint32_t maxSplits_ = 1;
-    bool fuse_ = true; // RMSNorm and SwiGLU folded into the next matvec (SOSOIK_VK_FUSE=0: separate)
+    // On GPUs single-token steps fold RMSNorm and SwiGLU into the next matvec (SOSOIK_VK_FUSE=0/1
+    // overrides). Batches keep them separate: every subgroup would redo the norm/activation work.
+    bool fuse_ = true;
     int32_t lastArgmax_ = -1;
     std::mutex mutex_;
 };

@@ -72,24 +72,34 @@ private slots:
         QTest::addColumn<int>("nHeadKv");
         QTest::addColumn<bool>("tied");
         QTest::addColumn<bool>("ropeFreqs");
-        QTest::addColumn<bool>("staging"); // uploads through a staging buffer, as on discrete GPUs
-        QTest::newRow("llama F32 MHA") << "llama" << int(TensorType::F32) << 4 << false << false << false;
-        QTest::newRow("llama F16 GQA tied") << "llama" << int(TensorType::F16) << 2 << true << false << false;
+        QTest::addColumn<bool>("staging");    // uploads through a staging buffer, as on discrete GPUs
+        QTest::addColumn<QByteArray>("fuse"); // SOSOIK_VK_FUSE: fused RMSNorm/SwiGLU matvecs (GPU default)
+        QTest::newRow("llama F32 MHA")
+            << "llama" << int(TensorType::F32) << 4 << false << false << false << QByteArray();
+        QTest::newRow("llama F16 GQA tied")
+            << "llama" << int(TensorType::F16) << 2 << true << false << false << QByteArray();
         QTest::newRow("llama BF16 GQA freqs")
-            << "llama" << int(TensorType::BF16) << 2 << false << true << false;
-        QTest::newRow("llama Q8_0 GQA") << "llama" << int(TensorType::Q8_0) << 1 << false << false << false;
+            << "llama" << int(TensorType::BF16) << 2 << false << true << false << QByteArray();
+        QTest::newRow("llama Q8_0 GQA")
+            << "llama" << int(TensorType::Q8_0) << 1 << false << false << false << QByteArray();
         QTest::newRow("llama Q4_0 MHA tied")
-            << "llama" << int(TensorType::Q4_0) << 4 << true << false << false;
-        QTest::newRow("llama Q4_K GQA") << "llama" << int(TensorType::Q4_K) << 2 << false << true << false;
+            << "llama" << int(TensorType::Q4_0) << 4 << true << false << false << QByteArray();
+        QTest::newRow("llama Q4_K GQA")
+            << "llama" << int(TensorType::Q4_K) << 2 << false << true << false << QByteArray();
         QTest::newRow("llama Q6_K MHA tied")
-            << "llama" << int(TensorType::Q6_K) << 4 << true << false << false;
-        QTest::newRow("qwen2 F16 GQA") << "qwen2" << int(TensorType::F16) << 2 << false << false << false;
+            << "llama" << int(TensorType::Q6_K) << 4 << true << false << false << QByteArray();
+        QTest::newRow("qwen2 F16 GQA")
+            << "qwen2" << int(TensorType::F16) << 2 << false << false << false << QByteArray();
         QTest::newRow("qwen2 Q8_0 MHA tied")
-            << "qwen2" << int(TensorType::Q8_0) << 4 << true << false << false;
+            << "qwen2" << int(TensorType::Q8_0) << 4 << true << false << false << QByteArray();
         QTest::newRow("qwen2 Q4_K GQA tied")
-            << "qwen2" << int(TensorType::Q4_K) << 2 << true << false << false;
+            << "qwen2" << int(TensorType::Q4_K) << 2 << true << false << false << QByteArray();
         QTest::newRow("llama Q4_0 GQA staging")
-            << "llama" << int(TensorType::Q4_0) << 2 << false << false << true;
+            << "llama" << int(TensorType::Q4_0) << 2 << false << false << true << QByteArray();
+        QTest::newRow("llama Q8_0 GQA freqs fused")
+            << "llama" << int(TensorType::Q8_0) << 2 << false << true << false << QByteArray("1");
+        QTest::newRow("qwen2 Q6_K MHA fused")
+            << "qwen2" << int(TensorType::Q6_K) << 4 << false << false << false << QByteArray("1");
     }
     void matchesReference() {
         QFETCH(QString, arch);
@@ -98,8 +108,13 @@ private slots:
         QFETCH(bool, tied);
         QFETCH(bool, ropeFreqs);
         QFETCH(bool, staging);
+        QFETCH(QByteArray, fuse);
         if (staging) qputenv("SOSOIK_VK_FORCE_STAGING", "1");
-        auto unsetStaging = qScopeGuard([] { qunsetenv("SOSOIK_VK_FORCE_STAGING"); });
+        if (!fuse.isEmpty()) qputenv("SOSOIK_VK_FUSE", fuse);
+        auto unsetEnv = qScopeGuard([] {
+            qunsetenv("SOSOIK_VK_FORCE_STAGING");
+            qunsetenv("SOSOIK_VK_FUSE");
+        });
         test::SyntheticModelSpec spec;
         spec.architecture = arch.toStdString();
         spec.weightType = spec.embeddingType = static_cast<TensorType>(type);
