@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <random>
 #include <sstream>
+#include <sys/resource.h>
 
 namespace sosoik::cli {
 namespace {
@@ -47,6 +48,14 @@ std::string cacheDir() {
     if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::string(x) + "/sosoik/bench";
     if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.cache/sosoik/bench";
     return ".";
+}
+
+// CPU seconds of the whole process (all threads: a CPU Vulkan driver's workers included).
+double cpuSeconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
 }
 
 double runOnce(Model& model, const Test& t, int contextLength, std::mt19937& rng) {
@@ -152,8 +161,11 @@ int runBench(Args& args) {
     for (const auto& t : tests) {
         runOnce(*model, t, contextLength, rng); // warm-up: pipelines, caches, clocks
         std::vector<double> speeds;
+        const double cpuBefore = cpuSeconds();
         for (int r = 0; r < reps; ++r)
             speeds.push_back((t.prompt + t.gen) / runOnce(*model, t, contextLength, rng));
+        // Tokens per CPU-second: on a shared machine this shows what the wall clock hides.
+        const double cpuTs = double(t.prompt + t.gen) * reps / std::max(1e-9, cpuSeconds() - cpuBefore);
         double mean = 0, var = 0;
         for (double s : speeds)
             mean += s / speeds.size();
@@ -166,11 +178,11 @@ int runBench(Args& args) {
                 "{\"model\": \"%s\", \"model_file\": \"%s\", \"type\": \"%s\", \"size\": %llu, \"params\": "
                 "%llu, "
                 "\"backend\": \"%s\", \"device\": \"%s\", \"test\": \"%s\", \"n_prompt\": %d, \"n_gen\": %d, "
-                "\"avg_ts\": %.3f, \"stddev_ts\": %.3f, \"samples_ts\": [",
+                "\"avg_ts\": %.3f, \"stddev_ts\": %.3f, \"cpu_ts\": %.3f, \"samples_ts\": [",
                 jsonEscape(info.name).c_str(), jsonEscape(path).c_str(), info.dominantType.c_str(),
                 static_cast<unsigned long long>(info.fileBytes),
                 static_cast<unsigned long long>(info.parameterCount), backendLabel.c_str(),
-                jsonEscape(deviceLabel).c_str(), t.name.c_str(), t.prompt, t.gen, mean, sd);
+                jsonEscape(deviceLabel).c_str(), t.name.c_str(), t.prompt, t.gen, mean, sd, cpuTs);
             for (size_t i = 0; i < speeds.size(); ++i)
                 std::printf("%s%.3f", i ? ", " : "", speeds[i]);
             std::printf("]}\n");
