@@ -1,7 +1,8 @@
 // End to end: the Vulkan backend's logits match the reference backend on synthetic models of
 // every weight type, both architectures (llama: interleaved RoPE; qwen2: NeoX RoPE + QKV
 // bias), GQA and MHA, tied and untied output, with RoPE frequency factors; the greedy
-// continuation is the same token for token; stories260K follows its known greedy path.
+// continuation is the same token for token; stories260K follows its known greedy path and
+// spells stories260K.greedy.txt.
 //
 // Tolerance: max |vulkan − reference| / max |reference| over all logits < 2e-3. The gap comes
 // from the fp16 KV cache and a different summation order; everything else is F32.
@@ -14,6 +15,7 @@
 #include "sosoik/model.h"
 #include "sosoik/sampler.h"
 #include "sosoik/session.h"
+#include "sosoik/tokenizer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -171,6 +173,12 @@ private slots:
                 QFAIL(qPrintable(
                     QString("step %1: got %2, expected %3").arg(step).arg(token).arg(expected[step])));
         }
+        // And the text those tokens spell is llama2.c's reference story.
+        SOSOIK_REQUIRE_SHARED(textPath, "models/stories260K.greedy.txt");
+        QFile text(textPath);
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromStdString(model->tokenizer().decode(expected)),
+                 QString::fromUtf8(text.readAll()));
         // The same path as one batch with every position's logits.
         auto batch = Session::create(*model, 256);
         std::vector<int32_t> input = {1};
