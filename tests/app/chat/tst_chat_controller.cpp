@@ -34,7 +34,7 @@ class TestChatController : public QObject {
         if (loadModel) {
             QSignalSpy loaded(worker.get(), &EngineWorker::modelLoaded);
             worker->loadModel({"/models/scripted.gguf"});
-            QVERIFY(loaded.wait(5000));
+            QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 5000); // recorded on the worker thread
         }
     }
     void teardown() {
