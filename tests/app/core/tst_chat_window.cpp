@@ -132,6 +132,43 @@ private slots:
                  qPrintable(answer.content));
     }
 
+    // The real window in English and in Korean with a real model's answer. With
+    // SOSOIK_SCREENSHOT_DIR set, the grabs are saved there (docs/screenshot-main-{en,ko}.png).
+    void screenshotsInEnglishAndKorean() {
+        SOSOIK_REQUIRE_SHARED(model, "models/stories260K.gguf");
+        App app(tmp.filePath("screenshots"));
+        QVERIFY(app.window && QTest::qWaitForWindowExposed(app.window));
+        app.context->settings()->setLanguage(QStringLiteral("en"));
+        app.context->settings()->setMaxNewTokens(80);
+        app.context->settings()->setTemperature(0); // greedy: the same picture every time
+        loadThroughPicker(app, model);
+        if (QTest::currentTestFailed()) return;
+        QSignalSpy finished(app.chat(), &ChatController::answerFinished);
+        typeAndSend(app, QStringLiteral("Once upon a time, there was a little cat."));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QTest::qWait(200); // let the list settle at the bottom
+        const QImage english = app.window->grabWindow();
+        QVERIFY(!english.isNull());
+        QCOMPARE(english.size(), app.window->size() * app.window->devicePixelRatio());
+        QCOMPARE(app.find("sendButton")->property("text").toString(), QStringLiteral("Send"));
+
+        app.context->settings()->setLanguage(QStringLiteral("ko"));
+        QTRY_COMPARE(app.find("sendButton")->property("text").toString(), QStringLiteral("보내기"));
+        app.chat()->newConversation();
+        typeAndSend(app, QStringLiteral("작은 고양이 이야기를 들려줘. Once upon a time"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60000);
+        QTest::qWait(200);
+        const QImage korean = app.window->grabWindow();
+        QVERIFY(!korean.isNull());
+        QVERIFY(korean != english);
+
+        const QString out = qEnvironmentVariable("SOSOIK_SCREENSHOT_DIR");
+        if (!out.isEmpty()) {
+            QVERIFY(english.save(out + QStringLiteral("/screenshot-main-en.png")));
+            QVERIFY(korean.save(out + QStringLiteral("/screenshot-main-ko.png")));
+        }
+    }
+
     void fullSessionSurvivesARestart() {
         const QString dataDir = tmp.filePath("profile");
         const QString modelPath = writeSlowModel(tmp.path());
