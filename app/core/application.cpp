@@ -3,10 +3,10 @@
 #include "chat/chat_controller.h"
 #include "core/app_context.h"
 #include "core/data_dir.h"
+#include "hotkey/global_hotkey.h"
 #include "instance/single_instance.h"
 #include "settings/app_settings.h"
 #include "summarize/ui/summary_controller.h"
-#include "hotkey/global_hotkey.h"
 #include "tray/tray_integration.h"
 
 #include <QApplication>

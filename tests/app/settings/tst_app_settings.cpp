@@ -145,7 +145,8 @@ private slots:
     }
 
     void languageFollowsLocaleUnlessOverridden() {
-        QCOMPARE(LanguageSwitcher::languageForLocale(QLocale(QLocale::Korean, QLocale::SouthKorea)), QStringLiteral("ko"));
+        QCOMPARE(LanguageSwitcher::languageForLocale(QLocale(QLocale::Korean, QLocale::SouthKorea)),
+                 QStringLiteral("ko"));
         QCOMPARE(LanguageSwitcher::languageForLocale(QLocale(QLocale::German)), QStringLiteral("en"));
 
         QTemporaryDir dir;
@@ -154,10 +155,12 @@ private slots:
         s.setLanguage("ko");
         QCOMPARE(switcher.current(), QStringLiteral("ko"));
         // The Korean catalogue is compiled in and translates the app's strings.
-        QCOMPARE(QCoreApplication::translate("sosoik::app::ChatController", "Stopped."), QStringLiteral("중지됨."));
+        QCOMPARE(QCoreApplication::translate("sosoik::app::ChatController", "Stopped."),
+                 QStringLiteral("중지됨."));
         s.setLanguage("en");
         QCOMPARE(switcher.current(), QStringLiteral("en"));
-        QCOMPARE(QCoreApplication::translate("sosoik::app::ChatController", "Stopped."), QStringLiteral("Stopped."));
+        QCOMPARE(QCoreApplication::translate("sosoik::app::ChatController", "Stopped."),
+                 QStringLiteral("Stopped."));
     }
 };
 
