@@ -1,5 +1,6 @@
 // EngineWorker: threading, queueing, cancellation and context fitting, driven through a
 // scripted backend (deterministic and instant), plus the real engine on a tiny model.
+#include "core/app_context.h"
 #include "core/engine_worker.h"
 #include "core/sosoik_backend.h"
 #include "support/scripted_backend.h"
@@ -272,6 +273,31 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 30000);
         const auto stopped = finished.at(2).at(1).value<GenerationStats>();
         QVERIFY(stopped.stopReason == QStringLiteral("cancelled") || stopped.generatedTokens < 400);
+    }
+
+    // The picker lists Vulkan devices by name; loading on the chosen index runs there.
+    void realEngineRunsOnAChosenVulkanDevice() {
+        const QVariantList devices = realEngineOptions(DataDir{}).devices();
+        if (devices.isEmpty()) QSKIP("no Vulkan device on this machine");
+        const QVariantMap device = devices.last().toMap();
+        QVERIFY(!device.value("name").toString().isEmpty());
+        QTemporaryDir dir;
+        const QString path = dir.filePath("tiny.gguf");
+        sosoik::test::writeSyntheticModel({}, path.toStdString());
+        EngineWorker real(std::make_unique<SosoikBackend>());
+        QSignalSpy loaded(&real, &EngineWorker::modelLoaded);
+        QSignalSpy failed(&real, &EngineWorker::modelLoadFailed);
+        real.loadModel({path, QStringLiteral("vulkan"), device.value("index").toInt()});
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() + failed.size() == 1, 60000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).toString()));
+        const QString backendName = loaded.at(0).at(1).value<ModelDetails>().backendName;
+        QVERIFY2(backendName.startsWith("vulkan") && backendName.contains(device.value("name").toString()),
+                 qPrintable(backendName));
+        QSignalSpy finished(&real, &EngineWorker::generationFinished);
+        real.generate(chatRequest({"hello"}, 6, 256));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 60000);
+        const int generated = finished.at(0).at(1).value<GenerationStats>().generatedTokens;
+        QVERIFY(generated > 0 && generated <= 6);
     }
 
     void realEngineReportsABrokenFileInWords() {
