@@ -11,6 +11,8 @@
 #include "support/synthetic_model.h"
 #include "support/test_support.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -166,6 +168,50 @@ private slots:
         if (!out.isEmpty()) {
             QVERIFY(english.save(out + QStringLiteral("/screenshot-main-en.png")));
             QVERIFY(korean.save(out + QStringLiteral("/screenshot-main-ko.png")));
+        }
+    }
+
+    // Stored Markdown renders as rich text; a code block gets a monospace box and a copy button
+    // that copies exactly the code. The dialogs open over the window.
+    void markdownCodeBlocksAndDialogs() {
+        const QString dataDir = tmp.filePath("markdown");
+        {
+            sosoik::storage::Storage store;
+            QVERIFY(store.open(dataDir));
+            const qint64 c = store.createConversation();
+            store.addMessage(c, "user", QStringLiteral("파이썬으로 인사하는 코드를 보여줘"));
+            store.addMessage(
+                c, "assistant",
+                QStringLiteral(
+                    "Here is **one way**:\n\n```python\nprint(\"안녕하세요\")\n```\n\n- short\n- sweet"));
+        }
+        App app(dataDir);
+        QVERIFY(app.window && QTest::qWaitForWindowExposed(app.window));
+        const qint64 id = app.context->history()->conversations()->conversationIdAt(0);
+        QVERIFY(app.chat()->openConversation(id));
+        QTRY_VERIFY(findItem(app.window->contentItem(), "copyCode"));
+        QQuickItem* copy = findItem(app.window->contentItem(), "copyCode");
+        QVERIFY(click(app.window, copy));
+        QTRY_COMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("print(\"안녕하세요\")"));
+        auto* input = app.find("messageInput");
+        input->forceActiveFocus();
+        for (const QChar c : QStringLiteral("Shift+Enter adds"))
+            QTest::sendKeyEvent(QTest::Click, app.window, Qt::Key_unknown, QString(c), Qt::NoModifier);
+        QTest::keyClick(app.window, Qt::Key_Return, Qt::ShiftModifier);
+        for (const QChar c : QStringLiteral("a line"))
+            QTest::sendKeyEvent(QTest::Click, app.window, Qt::Key_unknown, QString(c), Qt::NoModifier);
+        QCOMPARE(input->property("text").toString(), QStringLiteral("Shift+Enter adds\na line"));
+        QCOMPARE(app.chat()->messages()->rowCount(), 2); // nothing was sent
+        const QString visual = qEnvironmentVariable("SOSOIK_VISUAL_DIR");
+        if (!visual.isEmpty()) app.window->grabWindow().save(visual + "/markdown.png");
+        for (const char* name : {"modelPicker", "settingsDialog", "conversationSettingsDialog"}) {
+            QObject* dialog = app.find<QObject>(QString::fromLatin1(name));
+            QVERIFY(dialog);
+            QVERIFY(QMetaObject::invokeMethod(dialog, "open"));
+            QTRY_VERIFY(dialog->property("opened").toBool());
+            if (!visual.isEmpty()) app.window->grabWindow().save(visual + "/" + name + ".png");
+            QVERIFY(QMetaObject::invokeMethod(dialog, "close"));
+            QTRY_VERIFY(!dialog->property("visible").toBool());
         }
     }
 
