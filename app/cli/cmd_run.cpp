@@ -44,6 +44,9 @@ int runRun(Args& args) {
     if (options.maxNewTokens < 0) throw Error(Error::Kind::InvalidArgument, "-n must not be negative");
 
     auto model = Model::load(modelPath, load);
+    if (!model->info().backendFallbackReason.empty())
+        std::fprintf(stderr, "note: using the %s backend (%s)\n", model->info().backendName.c_str(),
+                     model->info().backendFallbackReason.c_str());
     std::vector<int32_t> tokens;
     if (tokenList) {
         tokens = parseTokenList(*tokenList);
