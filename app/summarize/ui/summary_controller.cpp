@@ -72,11 +72,15 @@ void SummaryController::setTargetWords(int words) {
 }
 
 int SummaryController::summarizeUrls(const QVariant& urls) {
+    // QML hands over a list of urls (drop.urls, FileDialog.selectedFiles) or a single url.
     QList<QUrl> list;
-    if (urls.canConvert<QList<QUrl>>()) list = urls.value<QList<QUrl>>();
-    for (const QVariant& v : urls.toList())
-        list << v.toUrl();
-    if (list.isEmpty() && urls.canConvert<QUrl>()) list << urls.toUrl();
+    if (urls.metaType() == QMetaType::fromType<QList<QUrl>>())
+        list = urls.value<QList<QUrl>>();
+    else if (urls.metaType() == QMetaType::fromType<QUrl>())
+        list << urls.toUrl();
+    else
+        for (const QVariant& v : urls.toList())
+            list << v.toUrl();
     int queued = 0;
     for (const QUrl& url : list) {
         if (!url.isLocalFile()) continue;
