@@ -150,10 +150,14 @@ private slots:
             QVERIFY2(question.contains("[part 1]") && question.contains("harvest of apples"),
                      qPrintable(question));
             QVERIFY(question.endsWith("Question: How much did the apple harvest grow?"));
+            gui.summaries()->setLanguage(QStringLiteral("ko"));
+            gui.summaries()->setTargetWords(120);
         }
         // After a restart both summaries are in the history, finished, with their chunks.
         Gui gui(dataDir);
         QVERIFY(gui.window);
+        QCOMPARE(gui.summaries()->language(), QStringLiteral("ko")); // the settings were remembered
+        QCOMPARE(gui.summaries()->targetWords(), 120);
         auto* store = gui.context->storage();
         QStringList titles;
         for (const auto& c : store->conversations())
