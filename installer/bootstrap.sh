@@ -17,12 +17,18 @@ PACKAGES=(
   qt6-qpa-plugins
   libvulkan-dev glslc glslang-tools spirv-tools vulkan-tools vulkan-validationlayers mesa-vulkan-drivers
   libsentencepiece-dev sentencepiece libicu-dev libsqlite3-dev libpoppler-qt6-dev libzip-dev
-  xvfb xauth trayer xdotool x11-utils fonts-noto-cjk
+  libxcb1-dev xvfb xauth trayer xdotool x11-utils fonts-noto-cjk
 )
 
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Optional: the libFuzzer runtime for the fuzz_gguf test (a separate package on Debian 12);
+# the test skips itself where it is unavailable.
+for p in libclang-rt-14-dev; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    { apt-cache show "$p" >/dev/null 2>&1 && missing+=("$p"); } || true
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing: ${missing[*]}"

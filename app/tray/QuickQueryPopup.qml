@@ -1,0 +1,128 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The quick-query popup: one input line, the answer streams in below as Markdown.
+// Enter asks, Esc hides, Ctrl+Enter (or "Continue in chat") opens the exchange in the main window,
+// dropping a file summarizes it. `controller` is a QuickQueryController.
+Window {
+    id: popup
+    objectName: "quickQueryPopup"
+    required property var controller
+    readonly property bool hasExchange: controller.question !== ""
+
+    title: qsTr("Sosoik quick query")
+    flags: Qt.Tool | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint
+    width: 520
+    height: 360
+    color: palette.window
+
+    SystemPalette { id: palette }
+
+    onVisibleChanged: if (visible) { input.forceActiveFocus(); input.selectAll() }
+
+    Shortcut {
+        sequences: [StandardKey.Cancel]
+        onActivated: popup.hide()
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: "transparent"
+        border.color: dropArea.containsDrag ? palette.highlight : palette.mid
+        border.width: dropArea.containsDrag ? 2 : 1
+        radius: 6
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 12
+        spacing: 8
+
+        RowLayout {
+            Layout.fillWidth: true
+            TextField {
+                id: input
+                objectName: "quickInput"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Ask Sosoik… (Enter asks, Ctrl+Enter continues in chat, Esc hides)")
+                Keys.onPressed: (event) => {
+                    if (event.key === Qt.Key_Escape) {
+                        event.accepted = true
+                        popup.hide()
+                        return
+                    }
+                    if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter) return
+                    event.accepted = true
+                    const typedNew = text.trim() !== "" && text.trim() !== popup.controller.question
+                    if ((event.modifiers & Qt.ControlModifier) && popup.hasExchange && !typedNew)
+                        popup.controller.continueInChat()
+                    else if (popup.controller.ask(text))
+                        selectAll()
+                }
+            }
+            Button {
+                objectName: "quickStop"
+                text: qsTr("Stop")
+                visible: popup.controller.busy
+                onClicked: popup.controller.stop()
+            }
+        }
+
+        Label {
+            objectName: "quickStatus"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: popup.controller.statusText
+            wrapMode: Text.Wrap
+            color: popup.controller.state === "error" ? "#b3261e" : palette.placeholderText
+        }
+
+        ScrollView {
+            id: scroller
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            TextEdit {
+                id: answerView
+                objectName: "quickAnswer"
+                width: scroller.availableWidth
+                readOnly: true
+                selectByMouse: true
+                wrapMode: TextEdit.Wrap
+                textFormat: TextEdit.MarkdownText
+                color: palette.windowText
+                text: popup.controller.answer !== "" ? popup.controller.answer
+                     : popup.hasExchange ? "" : qsTr("Drop a file here to summarize it.")
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+                text: popup.controller.question
+                color: palette.placeholderText
+            }
+            Button {
+                objectName: "continueInChat"
+                text: qsTr("Continue in chat")
+                enabled: popup.controller.conversationId > 0
+                onClicked: popup.controller.continueInChat()
+            }
+        }
+    }
+
+    DropArea {
+        id: dropArea
+        anchors.fill: parent
+        keys: ["text/uri-list"]
+        onDropped: (drop) => {
+            if (drop.hasUrls && drop.urls.length > 0) {
+                popup.controller.summarizeFile(drop.urls[0].toString())
+                drop.acceptProposedAction()
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+#pragma once
+// The quick-query popup's brain: one question, one streamed answer, saved as a "quick" conversation so it
+// shows in the history. It shares the app's EngineWorker (and so the loaded model) with the main window:
+// while the worker is busy the question waits in its queue and the popup says so; Stop works from here and,
+// through the worker, from the main window too.
+#include "core/engine_worker.h"
+
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace sosoik::storage {
+class Storage;
+class StreamingMessageWriter;
+} // namespace sosoik::storage
+
+namespace sosoik::app {
+
+class AppSettings;
+
+class QuickQueryController : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(QString question READ question NOTIFY changed)
+    Q_PROPERTY(QString answer READ answer NOTIFY answerChanged)
+    // "idle", "queued", "generating", "done", "stopped", "error"
+    Q_PROPERTY(QString state READ state NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
+    Q_PROPERTY(qint64 conversationId READ conversationId NOTIFY changed)
+public:
+    // settings may be null (built-in generation defaults); worker and storage must outlive the controller.
+    QuickQueryController(EngineWorker* worker, storage::Storage* storage, AppSettings* settings,
+                         QObject* parent = nullptr);
+    ~QuickQueryController() override;
+
+    QString question() const { return m_question; }
+    QString answer() const { return m_answer; }
+    QString state() const { return m_state; }
+    bool busy() const { return m_state == "queued" || m_state == "generating"; }
+    QString statusText() const { return m_status; }
+    qint64 conversationId() const { return m_conversationId; }
+
+    // Starts a new quick conversation with this question. False (and nothing happens) when it is blank or
+    // an answer is still running.
+    Q_INVOKABLE bool ask(const QString& text);
+    Q_INVOKABLE void stop();
+    // Asks the app to open the main window on this exchange (Ctrl+Enter / "Continue in chat").
+    Q_INVOKABLE void continueInChat();
+    // Summaries: the clipboard's text, or a dropped / handed-over file.
+    Q_INVOKABLE bool summarizeText(const QString& text);
+    Q_INVOKABLE bool summarizeFile(const QString& pathOrUrl);
+
+    // The documents feature extracts text from PDF/DOCX/HWPX/...; until it is wired in, only plain-text
+    // files are read here. The extractor returns the text, or sets *error.
+    using TextExtractor = std::function<QString(const QString& path, QString* error)>;
+    void setTextExtractor(TextExtractor extractor) { m_extractor = std::move(extractor); }
+
+    static constexpr int kMaxSummaryChars = 12000; // keeps a summary prompt inside a small model's context
+
+signals:
+    void changed();
+    void answerChanged();
+    void continueInChatRequested(qint64 conversationId);
+    void finished(); // an exchange ended (done, stopped or error)
+
+private:
+    bool start(const QString& shownQuestion, const QString& prompt, const QString& title);
+    void setState(const QString& state, const QString& status);
+    void onQueued(int requestId, int position);
+    void onStarted(int requestId);
+    void onText(int requestId, const QString& text);
+    void onFinished(int requestId, const GenerationStats& stats);
+    void onFailed(int requestId, const QString& message);
+    GenerationRequest buildRequest(const QString& prompt) const;
+
+    EngineWorker* m_worker;
+    storage::Storage* m_storage;
+    AppSettings* m_settings;
+    TextExtractor m_extractor;
+    QString m_question;
+    QString m_answer;
+    QString m_state = QStringLiteral("idle");
+    QString m_status;
+    qint64 m_conversationId = 0;
+    qint64 m_answerMessageId = 0;
+    int m_requestId = 0;
+    bool m_submitting = false;
+    int m_queuePosition = 0;
+    QString m_modelName;
+    std::unique_ptr<storage::StreamingMessageWriter> m_writer;
+};
+
+} // namespace sosoik::app

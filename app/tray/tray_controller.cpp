@@ -1,0 +1,117 @@
+#include "tray/tray_controller.h"
+
+#include "core/engine_worker.h"
+#include "tray/quick_query_controller.h"
+#include "tray/quick_query_popup.h"
+
+#include <QClipboard>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace sosoik::app {
+
+TrayController::TrayController(EngineWorker* worker, QuickQueryController* controller, QuickQueryPopup* popup,
+                               QObject* parent)
+    : QObject(parent), m_controller(controller), m_popup(popup), m_menu(std::make_unique<QMenu>()) {
+    buildMenu();
+    connect(worker, &EngineWorker::modelLoadStarted, this, [this](int, const QString& path) {
+        setModel(tr("Loading %1…").arg(QFileInfo(path).fileName()), false);
+    });
+    connect(worker, &EngineWorker::modelLoaded, this, [this](int, const ModelDetails& details) {
+        const QString name = details.name.isEmpty() ? QFileInfo(details.path).fileName() : details.name;
+        setModel(details.backendName.isEmpty() ? tr("Model: %1").arg(name)
+                                               : tr("Model: %1 on %2").arg(name, details.backendName),
+                 true);
+    });
+    connect(worker, &EngineWorker::modelLoadFailed, this,
+            [this](int, const QString&, const QString&) { setModel(tr("No model loaded"), false); });
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_trayIcon = std::make_unique<QSystemTrayIcon>(appIcon());
+        m_trayIcon->setToolTip(tr("Sosoik — click for a quick question"));
+        m_trayIcon->setContextMenu(m_menu.get());
+        connect(m_trayIcon.get(), &QSystemTrayIcon::activated, this, &TrayController::onActivated);
+        m_trayIcon->show();
+    } else {
+        m_notice = tr("No system tray is available, so Sosoik runs without a tray icon; closing the main "
+                      "window quits. The quick query still opens with the global shortcut.");
+        qInfo("Sosoik: %s", qPrintable(m_notice));
+    }
+}
+
+TrayController::~TrayController() = default;
+
+void TrayController::buildMenu() {
+    m_quickQuery = m_menu->addAction(tr("Quick query"));
+    connect(m_quickQuery, &QAction::triggered, this, [this] { m_popup->showNear(iconGeometry()); });
+    m_open = m_menu->addAction(tr("Open Sosoik"));
+    connect(m_open, &QAction::triggered, this, &TrayController::openMainWindowRequested);
+    m_summarizeClipboard = m_menu->addAction(tr("Summarize clipboard"));
+    connect(m_summarizeClipboard, &QAction::triggered, this, [this] {
+        // Shown either way: it displays the summary, or why there is none (empty clipboard, still busy).
+        m_controller->summarizeText(QGuiApplication::clipboard()->text());
+        m_popup->showNear(iconGeometry());
+    });
+    m_menu->addSeparator();
+    m_modelStatus = m_menu->addAction(QString());
+    m_modelStatus->setEnabled(false); // information, not a command
+    m_unload = m_menu->addAction(tr("Unload model"));
+    connect(m_unload, &QAction::triggered, this, &TrayController::unloadModelRequested);
+    m_menu->addSeparator();
+    m_quit = m_menu->addAction(tr("Quit"));
+    connect(m_quit, &QAction::triggered, this, &TrayController::quitRequested);
+    setModel(tr("No model loaded"), false);
+}
+
+QString TrayController::modelStatus() const {
+    return m_modelStatus->text();
+}
+
+void TrayController::setModel(const QString& status, bool loaded) {
+    m_modelStatus->setText(status);
+    m_unload->setEnabled(loaded);
+    if (m_trayIcon) m_trayIcon->setToolTip(tr("Sosoik — %1").arg(status));
+    emit modelStatusChanged();
+}
+
+void TrayController::onModelUnloaded() {
+    setModel(tr("No model loaded"), false);
+}
+
+QRect TrayController::iconGeometry() const {
+    return m_trayIcon ? m_trayIcon->geometry() : QRect();
+}
+
+void TrayController::onActivated(QSystemTrayIcon::ActivationReason reason) {
+    if (reason == QSystemTrayIcon::Trigger)
+        m_popup->toggle(iconGeometry());
+    else if (reason == QSystemTrayIcon::DoubleClick)
+        emit openMainWindowRequested();
+}
+
+QIcon TrayController::appIcon() {
+    const QIcon themed = QIcon::fromTheme(QStringLiteral("sosoik"));
+    if (!themed.isNull()) return themed;
+    QIcon icon;
+    for (int size : {16, 22, 24, 32, 48, 64}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setBrush(QColor(0x1f, 0x8a, 0x70));
+        painter.setPen(Qt::NoPen);
+        painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.22, size * 0.22);
+        // Two small speech dots and one big: "small, small, big" — 소소익선.
+        painter.setBrush(Qt::white);
+        painter.drawEllipse(QRectF(size * 0.18, size * 0.56, size * 0.18, size * 0.18));
+        painter.drawEllipse(QRectF(size * 0.40, size * 0.56, size * 0.18, size * 0.18));
+        painter.drawEllipse(QRectF(size * 0.50, size * 0.18, size * 0.32, size * 0.32));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+} // namespace sosoik::app

@@ -1,0 +1,73 @@
+#pragma once
+// The system-tray icon and its menu. Left click toggles the quick-query popup; the menu offers Quick query,
+// Open Sosoik, Summarize clipboard, the model status (loaded model and device), Unload model and Quit.
+// Without a system tray (no tray host, offscreen, some Wayland desktops) it says so once and the rest of the
+// app works as usual: the menu still exists, there is just no icon to open it from.
+#include <QMenu>
+#include <QObject>
+#include <QSystemTrayIcon>
+
+#include <memory>
+
+namespace sosoik::app {
+
+class EngineWorker;
+struct ModelDetails;
+class QuickQueryController;
+class QuickQueryPopup;
+
+class TrayController : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool trayAvailable READ trayAvailable CONSTANT)
+    Q_PROPERTY(QString modelStatus READ modelStatus NOTIFY modelStatusChanged)
+public:
+    TrayController(EngineWorker* worker, QuickQueryController* controller, QuickQueryPopup* popup,
+                   QObject* parent = nullptr);
+    ~TrayController() override;
+
+    bool trayAvailable() const { return m_trayIcon != nullptr; }
+    QSystemTrayIcon* trayIcon() const { return m_trayIcon.get(); }
+    QMenu* menu() const { return m_menu.get(); }
+    QString modelStatus() const;
+    // The message shown (once, at start) when there is no tray; empty when there is one.
+    QString unavailableNotice() const { return m_notice; }
+
+    QAction* quickQueryAction() const { return m_quickQuery; }
+    QAction* openAction() const { return m_open; }
+    QAction* summarizeClipboardAction() const { return m_summarizeClipboard; }
+    QAction* modelStatusAction() const { return m_modelStatus; }
+    QAction* unloadAction() const { return m_unload; }
+    QAction* quitAction() const { return m_quit; }
+
+    // The app icon drawn in code, so the tray works even when no icon theme has "sosoik".
+    static QIcon appIcon();
+
+public slots:
+    void onModelUnloaded();
+
+signals:
+    void openMainWindowRequested();
+    void unloadModelRequested();
+    void quitRequested();
+    void modelStatusChanged();
+
+private:
+    void buildMenu();
+    void onActivated(QSystemTrayIcon::ActivationReason reason);
+    void setModel(const QString& status, bool loaded);
+    QRect iconGeometry() const;
+
+    QuickQueryController* m_controller;
+    QuickQueryPopup* m_popup;
+    std::unique_ptr<QMenu> m_menu;
+    std::unique_ptr<QSystemTrayIcon> m_trayIcon;
+    QString m_notice;
+    QAction* m_quickQuery = nullptr;
+    QAction* m_open = nullptr;
+    QAction* m_summarizeClipboard = nullptr;
+    QAction* m_modelStatus = nullptr;
+    QAction* m_unload = nullptr;
+    QAction* m_quit = nullptr;
+};
+
+} // namespace sosoik::app

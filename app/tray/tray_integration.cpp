@@ -1,0 +1,113 @@
+#include "tray/tray_integration.h"
+
+#include "hotkey/global_hotkey.h"
+#include "hotkey/hotkey_settings.h"
+#include "instance/single_instance.h"
+#include "tray/background_settings.h"
+#include "tray/quick_query_controller.h"
+#include "tray/quick_query_popup.h"
+#include "tray/tray_controller.h"
+
+#include <QCloseEvent>
+#include <QGuiApplication>
+#include <QQmlContext>
+#include <QQmlEngine>
+
+namespace sosoik::app {
+
+TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, storage::Storage* storage,
+                                 AppSettings* settings, QSettings* store,
+                                 std::unique_ptr<GlobalHotkey> hotkey, QObject* parent)
+    : QObject(parent) {
+    m_controller = std::make_unique<QuickQueryController>(worker, storage, settings);
+    m_popup = std::make_unique<QuickQueryPopup>(engine, m_controller.get());
+    m_tray = std::make_unique<TrayController>(worker, m_controller.get(), m_popup.get());
+    m_background = std::make_unique<BackgroundSettings>(store, m_tray->trayAvailable());
+    m_hotkey = hotkey ? std::move(hotkey) : GlobalHotkey::createForPlatform();
+    m_hotkeySettings = std::make_unique<HotkeySettings>(store, m_hotkey.get());
+
+    connect(m_hotkeySettings.get(), &HotkeySettings::activated, m_popup.get(),
+            [this] { m_popup->showNear(); });
+    connect(m_tray.get(), &TrayController::openMainWindowRequested, this, &TrayIntegration::showMainWindow);
+    connect(m_tray.get(), &TrayController::quitRequested, qApp, &QCoreApplication::quit,
+            Qt::QueuedConnection);
+    connect(m_controller.get(), &QuickQueryController::continueInChatRequested, this, [this](qint64 id) {
+        showMainWindow();
+        emit continueInChatRequested(id);
+    });
+    // With a tray the app lives on when its windows are gone; quitting is explicit (tray menu, or closing
+    // the main window with "keep running in the tray" off).
+    if (m_tray->trayAvailable()) QGuiApplication::setQuitOnLastWindowClosed(false);
+
+    QQmlContext* context = engine->rootContext();
+    context->setContextProperty(QStringLiteral("quickQuery"), m_controller.get());
+    context->setContextProperty(QStringLiteral("trayController"), m_tray.get());
+    context->setContextProperty(QStringLiteral("hotkeySettings"), m_hotkeySettings.get());
+    context->setContextProperty(QStringLiteral("backgroundSettings"), m_background.get());
+}
+
+TrayIntegration::~TrayIntegration() {
+    if (m_mainWindow) m_mainWindow->removeEventFilter(this);
+}
+
+bool TrayIntegration::attachMainWindow(QWindow* window, bool startMinimizedFlag) {
+    m_mainWindow = window;
+    if (!window) return false;
+    window->installEventFilter(this);
+    const bool hidden = m_tray->trayAvailable() && (startMinimizedFlag || m_background->startMinimized());
+    if (hidden)
+        window->hide();
+    else
+        window->show();
+    return !hidden;
+}
+
+void TrayIntegration::showMainWindow() {
+    if (!m_mainWindow) return;
+    if (m_mainWindow->windowStates() & Qt::WindowMinimized)
+        m_mainWindow->setWindowStates(m_mainWindow->windowStates() & ~Qt::WindowMinimized);
+    m_mainWindow->show();
+    m_mainWindow->raise();
+    m_mainWindow->requestActivate();
+}
+
+void TrayIntegration::handleRequest(const InstanceRequest& request) {
+    switch (request.action) {
+    case InstanceRequest::Action::Activate:
+        showMainWindow();
+        break;
+    case InstanceRequest::Action::QuickQuery:
+        m_popup->showNear();
+        break;
+    case InstanceRequest::Action::OpenFiles:
+        if (!request.files.isEmpty() && !m_controller->busy()) {
+            m_controller->summarizeFile(request.files.first());
+            m_popup->showNear();
+        }
+        emit filesOpened(request.files);
+        break;
+    }
+}
+
+bool TrayIntegration::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != m_mainWindow || event->type() != QEvent::Close)
+        return QObject::eventFilter(watched, event);
+    if (!m_background->closeToTray()) {
+        // No tray to come back from (or the user wants close to mean quit): quit once the window is gone.
+        if (m_tray->trayAvailable())
+            QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+        return false;
+    }
+    event->ignore();
+    m_mainWindow->hide();
+    if (!m_toldAboutTray && m_tray->trayIcon()) {
+        m_toldAboutTray = true;
+        m_tray->trayIcon()->showMessage(
+            tr("Sosoik is still running"),
+            tr("Click the tray icon or press %1 for a quick question.").arg(m_hotkeySettings->sequence()),
+            QSystemTrayIcon::Information, 4000);
+    }
+    return true;
+}
+
+} // namespace sosoik::app

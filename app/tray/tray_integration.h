@@ -1,0 +1,78 @@
+#pragma once
+// Everything the tray feature adds to the app, behind one object the app wiring creates:
+//   TrayIntegration tray(&qmlEngine, &worker, &storage, &settings.store());   // before loading Main.qml
+//   tray.attachMainWindow(mainWindow);                                        // after
+//   instance.requestReceived -> tray.handleRequest
+// It owns the quick-query controller and popup, the tray icon, the global hotkey and the background-life
+// settings, and exposes them to QML as context properties (quickQuery, trayController, hotkeySettings,
+// backgroundSettings).
+#include <QObject>
+#include <QPointer>
+#include <QSettings>
+#include <QWindow>
+
+#include <memory>
+
+class QQmlEngine;
+
+namespace sosoik::storage {
+class Storage;
+}
+
+namespace sosoik::app {
+
+class AppSettings;
+class BackgroundSettings;
+class EngineWorker;
+class GlobalHotkey;
+class HotkeySettings;
+struct InstanceRequest;
+class QuickQueryController;
+class QuickQueryPopup;
+class TrayController;
+
+class TrayIntegration : public QObject {
+    Q_OBJECT
+public:
+    // hotkey: the platform backend; null = GlobalHotkey::createForPlatform().
+    TrayIntegration(QQmlEngine* engine, EngineWorker* worker, storage::Storage* storage,
+                    AppSettings* settings, QSettings* store, std::unique_ptr<GlobalHotkey> hotkey = nullptr,
+                    QObject* parent = nullptr);
+    ~TrayIntegration() override;
+
+    // Takes over the main window's close button (hide to tray when that setting is on) and shows it unless
+    // started minimized with a tray to come back from. Returns whether the window was shown.
+    bool attachMainWindow(QWindow* window, bool startMinimizedFlag = false);
+
+    QuickQueryController* quickQuery() const { return m_controller.get(); }
+    QuickQueryPopup* popup() const { return m_popup.get(); }
+    TrayController* tray() const { return m_tray.get(); }
+    HotkeySettings* hotkeySettings() const { return m_hotkeySettings.get(); }
+    BackgroundSettings* backgroundSettings() const { return m_background.get(); }
+
+public slots:
+    void showMainWindow();
+    // What a second launch asked for (see SingleInstance).
+    void handleRequest(const sosoik::app::InstanceRequest& request);
+
+signals:
+    // The chat feature opens this conversation in the main window.
+    void continueInChatRequested(qint64 conversationId);
+    // Files handed over by a second launch (after the quick query started summarizing the first).
+    void filesOpened(const QStringList& paths);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    std::unique_ptr<QuickQueryController> m_controller;
+    std::unique_ptr<QuickQueryPopup> m_popup;
+    std::unique_ptr<GlobalHotkey> m_hotkey;
+    std::unique_ptr<HotkeySettings> m_hotkeySettings;
+    std::unique_ptr<TrayController> m_tray;
+    std::unique_ptr<BackgroundSettings> m_background;
+    QPointer<QWindow> m_mainWindow;
+    bool m_toldAboutTray = false;
+};
+
+} // namespace sosoik::app
