@@ -144,8 +144,10 @@ void SummaryController::startNext() {
     timeText_.clear();
     setError(QString());
 
-    const int context =
-        model_.trainedContext > 0 ? std::min(model_.trainedContext, kMaxSummaryContext) : 4096;
+    // The user's chat context says what this machine handles; summaries want at least 4k (fewer,
+    // larger chunks) but stay within kMaxSummaryContext and the model's trained context.
+    int context = std::clamp(settings_ ? settings_->contextLength() : 4096, 4096, kMaxSummaryContext);
+    if (model_.trainedContext > 0) context = std::min(context, model_.trainedContext);
     auto backend = std::make_shared<WorkerLlmBackend>(worker_, context, model_.chatTemplate);
     backend_ = backend;
     const SummaryOptions options{language_, targetWords_, fileName};
