@@ -6,7 +6,7 @@
 set -euo pipefail
 app=${1:-build/app/sosoik}
 shot=${2:-}
-for tool in Xvfb trayer xdotool xwininfo; do
+for tool in Xvfb trayer xdotool xwininfo timeout; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 0; }
 done
 [ -x "$app" ] || { echo "FAIL: $app is not an executable (build first)"; exit 1; }
@@ -35,22 +35,27 @@ sleep 1
 "$app" --data-dir "$work/data" --minimized >"$work/app.log" 2>&1 &
 pids+=($!)
 
-# The tray icon: an embedded window of trayer's panel (Qt names it after the app).
-for _ in $(seq 100); do
-  xwininfo -root -tree 2>/dev/null | grep -qi 'sosoik' && break
-  sleep 0.1
-done
-if ! xwininfo -root -tree | grep -i 'sosoik' | grep -qv 'quick query'; then
-  echo "FAIL: no Sosoik window on the display"; cat "$work/app.log"; exit 1
-fi
-echo "ok: Sosoik is running in the tray ($(grep -c . "$work/app.log" || true) log lines)"
+# The tray icon: a "Sosoik" window embedded in trayer's panel.
+icon_in_tray() {
+  local panel
+  for panel in $(xdotool search --classname panel 2>/dev/null); do
+    xwininfo -tree -id "$panel" 2>/dev/null | grep -q '"Sosoik"' && return 0
+  done
+  return 1
+}
+for _ in $(seq 150); do icon_in_tray && break; sleep 0.1; done
+icon_in_tray || { echo "FAIL: no Sosoik icon in the tray"; cat "$work/app.log"; exit 1; }
+echo "ok: the Sosoik icon is in the tray"
 
-xdotool key ctrl+alt+space
-if timeout 10 xdotool search --sync --onlyvisible --name 'Sosoik quick query' >/dev/null; then
-  echo "ok: Ctrl+Alt+Space opened the quick-query popup"
-else
-  echo "FAIL: the popup did not appear"; cat "$work/app.log"; exit 1
-fi
+# The hotkey is grabbed right after the icon appears; retry the key press a few times to be safe.
+shown=no
+for _ in 1 2 3; do
+  sleep 0.5
+  xdotool key ctrl+alt+space
+  if timeout 5 xdotool search --sync --onlyvisible --name 'Sosoik quick query' >/dev/null; then shown=yes; break; fi
+done
+[ "$shown" = yes ] || { echo "FAIL: the popup did not appear"; cat "$work/app.log"; exit 1; }
+echo "ok: Ctrl+Alt+Space opened the quick-query popup"
 
 if [ -n "$shot" ] && command -v import >/dev/null; then
   import -window root "$shot" && echo "ok: screenshot in $shot"
