@@ -1,7 +1,9 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import "chat"
+import "documents"
 import "models"
 import "settings"
 
@@ -20,6 +22,7 @@ ApplicationWindow {
 
     readonly property bool wired: typeof chat !== "undefined" && chat !== null
     readonly property bool hasHistory: typeof history !== "undefined" && history !== null
+    readonly property bool hasSummaries: typeof summaries !== "undefined" && summaries !== null
 
     font.family: "Noto Sans CJK KR"
 
@@ -32,6 +35,11 @@ ApplicationWindow {
         sequence: "Ctrl+O"
         enabled: window.wired
         onActivated: modelPicker.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+O"
+        enabled: window.hasSummaries
+        onActivated: documentDialog.open()
     }
     Shortcut {
         sequence: "Ctrl+,"
@@ -62,6 +70,14 @@ ApplicationWindow {
                 elide: Text.ElideRight
                 font.bold: true
                 text: window.wired && chat.title ? chat.title : qsTr("New conversation")
+            }
+            ToolButton {
+                objectName: "openDocumentButton"
+                text: qsTr("Open document…")
+                visible: window.hasSummaries
+                onClicked: documentDialog.open()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Summarize a PDF, Word, Hangul, HTML or text file (Ctrl+Shift+O); or drop files here")
             }
             ModelButton {
                 objectName: "modelButton"
@@ -112,13 +128,45 @@ ApplicationWindow {
             visible: sidebar.visible
             padding: 0
         }
-        Loader {
-            id: chatLoader
+        ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            active: window.wired
-            sourceComponent: ChatView {}
+            spacing: 0
+            SummaryProgressBar {
+                Layout.fillWidth: true
+                controller: window.hasSummaries ? summaries : null
+            }
+            Label {
+                objectName: "summaryErrorText"
+                Layout.fillWidth: true
+                Layout.margins: 8
+                visible: window.hasSummaries && summaries.errorText !== ""
+                text: window.hasSummaries ? summaries.errorText : ""
+                color: "firebrick"
+                wrapMode: Text.Wrap
+            }
+            Loader {
+                id: chatLoader
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                active: window.wired
+                sourceComponent: ChatView {}
+            }
         }
+    }
+
+    // Dropping files anywhere on the window summarizes each one in a new conversation.
+    DropOverlay {
+        anchors.fill: parent
+        enabled: window.hasSummaries
+        onFilesDropped: (urls) => summaries.summarizeUrls(urls)
+    }
+    FileDialog {
+        id: documentDialog
+        title: qsTr("Open a document to summarize")
+        fileMode: FileDialog.OpenFiles
+        nameFilters: window.hasSummaries ? summaries.nameFilters : []
+        onAccepted: summaries.summarizeUrls(selectedFiles)
     }
 
     ModelPicker {

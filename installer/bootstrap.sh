@@ -24,6 +24,12 @@ missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Optional: the libFuzzer runtime for the fuzz_gguf test (a separate package on Debian 12);
+# the test skips itself where it is unavailable.
+for p in libclang-rt-14-dev; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    { apt-cache show "$p" >/dev/null 2>&1 && missing+=("$p"); } || true
+done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing: ${missing[*]}"
   SUDO=""

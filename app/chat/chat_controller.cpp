@@ -139,6 +139,7 @@ GenerationRequest ChatController::buildRequest() const {
         if (row.role == QLatin1String("assistant") && row.content.isEmpty()) continue;
         r.messages.append({row.role, row.content});
     }
+    if (augmenter_) augmenter_(conversationId_, r);
     return r;
 }
 

@@ -12,6 +12,8 @@
 #include <QTimer>
 #include <QVariantMap>
 
+#include <functional>
+
 namespace sosoik::storage {
 class Storage;
 }
@@ -79,6 +81,10 @@ public:
     Q_INVOKABLE void dismissNotice();
 
     GenerationRequest buildRequest() const; // the open conversation as an engine request
+    // Lets another feature rewrite a request before it is sent (document follow-up questions
+    // get the document's relevant excerpts).
+    using RequestAugmenter = std::function<void(qint64 conversationId, GenerationRequest& request)>;
+    void setRequestAugmenter(RequestAugmenter augmenter) { augmenter_ = std::move(augmenter); }
 
 signals:
     void conversationChanged();
@@ -102,6 +108,7 @@ private:
     void onFailed(int requestId, const QString& message);
 
     QPointer<EngineWorker> worker_;
+    RequestAugmenter augmenter_;
     storage::Storage* storage_;
     AppSettings* appSettings_;
     ChatMessageModel model_;

@@ -5,6 +5,7 @@
 #include "settings/app_settings.h"
 #include "settings/language_switcher.h"
 #include "storage/storage.h"
+#include "summarize/ui/summary_controller.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -35,11 +36,16 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     chat_ = std::make_unique<ChatController>(worker_.get(), storage_.get(), settings_.get());
     history_ = std::make_unique<history::HistoryController>(storage_.get());
     connect(models_.get(), &ModelManager::modelReady, chat_.get(), &ChatController::setModelPath);
+    summaries_ = std::make_unique<summarize::SummaryController>(worker_.get(), storage_.get(), chat_.get());
+    chat_->setRequestAugmenter([summaries = summaries_.get()](qint64 conversationId, GenerationRequest& request) {
+        summaries->augmentFollowUp(conversationId, request);
+    });
     if (!startupError_.isEmpty()) chat_->showError(startupError_);
 }
 
 AppContext::~AppContext() {
     // Controllers first (they flush streaming text), then the engine thread, then storage.
+    summaries_.reset(); // cancels and joins a running summary, which uses chat and the worker
     history_.reset();
     chat_.reset();
     models_.reset();
@@ -53,6 +59,7 @@ void AppContext::expose(QQmlEngine* engine) {
     root->setContextProperty(QStringLiteral("appSettings"), settings_.get());
     root->setContextProperty(QStringLiteral("chat"), chat_.get());
     root->setContextProperty(QStringLiteral("models"), models_.get());
+    root->setContextProperty(QStringLiteral("summaries"), summaries_.get());
     root->setContextProperty(QStringLiteral("language"), language_.get());
     root->setContextProperty(QStringLiteral("history"), history_.get());
     root->setContextProperty(QStringLiteral("appInfo"),

@@ -2,7 +2,7 @@
 // AppContext: every long-lived object of the GUI, built in one place so that the app's main()
 // and the GUI tests wire exactly the same thing. Owns (in destruction-safe order) settings,
 // storage, the engine worker and the feature controllers, and exposes them to QML as
-// context properties: appSettings, chat, models, history, appInfo.
+// context properties: appSettings, chat, models, summaries, history, appInfo.
 #include "core/data_dir.h"
 #include "core/engine_worker.h"
 #include "models/model_manager.h"
@@ -16,6 +16,9 @@ class QQmlEngine;
 
 namespace sosoik::storage {
 class Storage;
+}
+namespace sosoik::summarize {
+class SummaryController;
 }
 namespace sosoik::history {
 class HistoryController;
@@ -56,6 +59,7 @@ public:
     ChatController* chat() const { return chat_.get(); }
     ModelManager* models() const { return models_.get(); }
     LanguageSwitcher* language() const { return language_.get(); }
+    summarize::SummaryController* summaries() const { return summaries_.get(); }
     history::HistoryController* history() const { return history_.get(); }
 
 private:
@@ -67,6 +71,7 @@ private:
     std::unique_ptr<ModelManager> models_;
     std::unique_ptr<ChatController> chat_;
     std::unique_ptr<LanguageSwitcher> language_;
+    std::unique_ptr<summarize::SummaryController> summaries_;
     std::unique_ptr<history::HistoryController> history_;
 };
 

@@ -42,6 +42,11 @@ Item {
         undoTimer.restart()
     }
 
+    Shortcut {
+        sequence: StandardKey.Find
+        onActivated: sidebar.focusSearch()
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 4

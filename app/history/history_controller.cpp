@@ -10,7 +10,13 @@
 namespace sosoik::history {
 
 HistoryController::HistoryController(storage::Storage* storage, QObject* parent)
-    : QObject(parent), storage_(storage), conversations_(storage), search_(storage) {}
+    : QObject(parent), storage_(storage), conversations_(storage), search_(storage) {
+    if (storage_->isOpen()) storage_->purgeDeletedConversations();
+}
+
+HistoryController::~HistoryController() {
+    if (storage_->isOpen()) storage_->purgeDeletedConversations();
+}
 
 bool HistoryController::setError(const QString& text) {
     if (error_ != text) {

@@ -21,7 +21,10 @@ class HistoryController : public QObject {
     Q_PROPERTY(sosoik::history::SearchResultsModel* search READ search CONSTANT)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 public:
+    // Deleted conversations can be undone only while the app runs: the trash left by an earlier session
+    // is purged on construction, this session's on destruction.
     explicit HistoryController(storage::Storage* storage, QObject* parent = nullptr);
+    ~HistoryController() override;
 
     ConversationListModel* conversations() { return &conversations_; }
     SearchResultsModel* search() { return &search_; }

@@ -10,7 +10,9 @@ namespace {
 const char* const kCompanions[] = {"", "-wal", "-shm"};
 }
 
-bool preparePrivateDir(const QString& dir, QString* error) {
+bool preparePrivateDir(const QString& dir, bool restrictExisting, QString* error) {
+    const bool existed = QFileInfo(dir).isDir();
+    if (existed && !restrictExisting) return true;
     if (!QDir().mkpath(dir)) {
         *error =
             QObject::tr("Cannot create the data folder %1. Check that the disk is writable and not full.")

@@ -4,8 +4,10 @@
 
 namespace sosoik::storage::dbfile {
 
-// Creates the folder when missing and limits it to its owner (0700). False + error on failure.
-bool preparePrivateDir(const QString& dir, QString* error);
+// Creates the folder when missing and limits it to its owner (0700). An existing folder is restricted
+// only when restrictExisting is set: a user-chosen folder (say, ~/notes) keeps its mode, since the
+// database files inside are owner-only anyway. False + error on failure.
+bool preparePrivateDir(const QString& dir, bool restrictExisting, QString* error);
 // Strips group/other permission bits from the database and its -wal/-shm companions (0600 at most),
 // without adding write permission to a file the user made read-only.
 void restrictToOwner(const QString& databasePath);

@@ -9,7 +9,9 @@ namespace sosoik::storage::searchtext {
 QStringList terms(const QString& query) {
     static const QRegularExpression whitespace(QStringLiteral("\\s+"));
     QStringList result;
-    for (const QString& term : query.split(whitespace, Qt::SkipEmptyParts)) {
+    // NFC: the form Korean input methods produce, so a decomposed query (e.g. pasted from macOS) matches.
+    const QString composed = query.normalized(QString::NormalizationForm_C);
+    for (const QString& term : composed.split(whitespace, Qt::SkipEmptyParts)) {
         bool seen = false;
         for (const QString& kept : result)
             seen = seen || kept.compare(term, Qt::CaseInsensitive) == 0;

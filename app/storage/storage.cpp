@@ -94,7 +94,7 @@ bool Storage::open(const QString& dataDir) {
     dataDir_ = QDir::cleanPath(dataDir.isEmpty() ? defaultDataDir() : dataDir);
     path_ = QDir(dataDir_).filePath(databaseFileName());
     QString error;
-    if (!dbfile::preparePrivateDir(dataDir_, &error)) return fail(error, {});
+    if (!dbfile::preparePrivateDir(dataDir_, dataDir.isEmpty(), &error)) return fail(error, {});
     if (!QFileInfo::exists(path_)) {
         // Created here so that it is private from its first byte; SQLite then gives -wal/-shm the same mode.
         QFile file(path_);

@@ -42,9 +42,9 @@ public:
     static QString databaseFileName(); // "sosoik.db"
     static int currentSchemaVersion();
 
-    // Opens (creating with mode 0700/0600 when missing) <dataDir>/sosoik.db and migrates it to the
-    // current schema. dataDir empty = defaultDataDir(). A corrupt file is moved aside (never
-    // overwritten) and a fresh database is created; openNotice() then says where the old one went.
+    // Opens (creating the folder 0700 and the file 0600 when missing) <dataDir>/sosoik.db, migrates it to the
+    // current schema. dataDir empty = defaultDataDir() (always kept 0700). A corrupt file is moved aside
+    // (never overwritten) and a fresh database is created; openNotice() then says where the old one went.
     bool open(const QString& dataDir = {});
     void close();
     bool isOpen() const;

@@ -1,6 +1,7 @@
 #include "backend/backend_registry.h"
 
 #include "backend/reference/reference_backend.h"
+#include "backend/vulkan/vulkan_backend.h"
 #include "sosoik/error.h"
 
 namespace sosoik::backend {
@@ -8,6 +9,7 @@ namespace sosoik::backend {
 const std::vector<BackendEntry>& backendRegistry() {
     // Preferred first; Auto walks this list. One line per backend.
     static const std::vector<BackendEntry> entries = {
+        {BackendKind::Vulkan, "vulkan", &createVulkanBackend},
         {BackendKind::Reference, "reference", &createReferenceBackend},
     };
     return entries;

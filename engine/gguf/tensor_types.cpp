@@ -2,6 +2,8 @@
 // follow ggml's definitions bit for bit so that files from the wild decode identically.
 #include "gguf/tensor_types.h"
 
+#include "gguf/block_helpers.h"
+
 #include "sosoik/error.h"
 
 #include <algorithm>
@@ -22,8 +24,8 @@ struct TableEntry {
 // garbage; only the ones the engine computes with are marked supported.
 constexpr std::array kTable{
     TableEntry{0, {"F32", 1, 4, true}},          TableEntry{1, {"F16", 1, 2, true}},
-    TableEntry{2, {"Q4_0", 32, 18, true}},       TableEntry{3, {"Q4_1", 32, 20, false}},
-    TableEntry{6, {"Q5_0", 32, 22, false}},      TableEntry{7, {"Q5_1", 32, 24, false}},
+    TableEntry{2, {"Q4_0", 32, 18, true}},       TableEntry{3, {"Q4_1", 32, 20, true}},
+    TableEntry{6, {"Q5_0", 32, 22, true}},       TableEntry{7, {"Q5_1", 32, 24, true}},
     TableEntry{8, {"Q8_0", 32, 34, true}},       TableEntry{9, {"Q8_1", 32, 36, false}},
     TableEntry{10, {"Q2_K", 256, 84, false}},    TableEntry{11, {"Q3_K", 256, 110, false}},
     TableEntry{12, {"Q4_K", 256, 144, true}},    TableEntry{13, {"Q5_K", 256, 176, false}},
@@ -50,37 +52,39 @@ float bitsFloat(uint32_t u) {
     return f;
 }
 
-int nearestInt(float x) {
-    return static_cast<int>(std::lrintf(x));
-}
-
-void requireBlocks(TensorType t, size_t n) {
-    const auto tr = traits(t);
-    if (n % tr.blockElements != 0)
-        throw Error(Error::Kind::InvalidArgument,
-                    "row of " + std::to_string(n) + " elements is not a multiple of " + std::string(tr.name) +
-                        "'s block size " + std::to_string(tr.blockElements));
-}
-
-// Q4_K packs eight 6-bit scales and eight 6-bit mins into 12 bytes: the first four of each
-// sit in the low 6 bits of bytes 0..7, the last four are split between nibbles of bytes 8..11
-// and the top 2 bits of bytes 0..7.
-void q4kScaleMin(int j, const uint8_t* q, uint8_t& scale, uint8_t& min) {
-    if (j < 4) {
-        scale = q[j] & 63;
-        min = q[j + 4] & 63;
-    } else {
-        scale = static_cast<uint8_t>((q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4));
-        min = static_cast<uint8_t>((q[j + 4] >> 4) | ((q[j] >> 6) << 4));
-    }
-}
-
 void dequantQ4_0(const BlockQ4_0* b, float* y, size_t nb) {
     for (size_t i = 0; i < nb; ++i, y += kQK4_0) {
         const float d = fp16ToFp32(b[i].d);
         for (int j = 0; j < kQK4_0 / 2; ++j) {
             y[j] = static_cast<float>((b[i].qs[j] & 0xF) - 8) * d;
             y[j + kQK4_0 / 2] = static_cast<float>((b[i].qs[j] >> 4) - 8) * d;
+        }
+    }
+}
+
+void dequantQ4_1(const BlockQ4_1* b, float* y, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, y += kQK4_1) {
+        const float d = fp16ToFp32(b[i].d), m = fp16ToFp32(b[i].m);
+        for (int j = 0; j < kQK4_1 / 2; ++j) {
+            y[j] = static_cast<float>(b[i].qs[j] & 0xF) * d + m;
+            y[j + kQK4_1 / 2] = static_cast<float>(b[i].qs[j] >> 4) * d + m;
+        }
+    }
+}
+
+// Q5: the fifth bit of element j is bit j of qh (elements 0..15) or bit j+16 (elements 16..31).
+template <class Block> void dequantQ5(const Block* b, float* y, size_t nb, bool hasMin) {
+    for (size_t i = 0; i < nb; ++i, y += 32) {
+        const float d = fp16ToFp32(b[i].d);
+        float m = -16.f * d;
+        if constexpr (requires { b[i].m; }) m = hasMin ? fp16ToFp32(b[i].m) : m;
+        uint32_t qh;
+        std::memcpy(&qh, b[i].qh, 4);
+        for (int j = 0; j < 16; ++j) {
+            const int lo = (b[i].qs[j] & 0xF) | (((qh >> j) & 1) << 4);
+            const int hi = (b[i].qs[j] >> 4) | (((qh >> (j + 16)) & 1) << 4);
+            y[j] = static_cast<float>(lo) * d + m;
+            y[j + 16] = static_cast<float>(hi) * d + m;
         }
     }
 }
@@ -99,9 +103,9 @@ void dequantQ4_K(const BlockQ4_K* b, float* y, size_t nb) {
         const uint8_t* q = b[i].qs;
         for (int j = 0, is = 0; j < kQK_K; j += 64, is += 2, q += 32) {
             uint8_t sc, m;
-            q4kScaleMin(is, b[i].scales, sc, m);
+            detail::q4kScaleMin(is, b[i].scales, sc, m);
             const float d1 = d * sc, m1 = dmin * m;
-            q4kScaleMin(is + 1, b[i].scales, sc, m);
+            detail::q4kScaleMin(is + 1, b[i].scales, sc, m);
             const float d2 = d * sc, m2 = dmin * m;
             for (int l = 0; l < 32; ++l)
                 *y++ = d1 * static_cast<float>(q[l] & 0xF) - m1;
@@ -135,120 +139,6 @@ void dequantQ6_K(const BlockQ6_K* b, float* y, size_t nb) {
     }
 }
 
-void quantQ4_0(const float* x, BlockQ4_0* b, size_t nb) {
-    for (size_t i = 0; i < nb; ++i, x += kQK4_0) {
-        float amax = 0, max = 0; // the signed value of largest magnitude maps to -8
-        for (int j = 0; j < kQK4_0; ++j)
-            if (std::fabs(x[j]) > amax) amax = std::fabs(x[j]), max = x[j];
-        const float d = max / -8.f, id = d != 0 ? 1.f / d : 0.f;
-        b[i].d = fp32ToFp16(d);
-        for (int j = 0; j < kQK4_0 / 2; ++j) {
-            const int lo = std::min(15, static_cast<int>(x[j] * id + 8.5f));
-            const int hi = std::min(15, static_cast<int>(x[j + kQK4_0 / 2] * id + 8.5f));
-            b[i].qs[j] = static_cast<uint8_t>(std::max(0, lo) | (std::max(0, hi) << 4));
-        }
-    }
-}
-
-void quantQ8_0(const float* x, BlockQ8_0* b, size_t nb) {
-    for (size_t i = 0; i < nb; ++i, x += kQK8_0) {
-        float amax = 0;
-        for (int j = 0; j < kQK8_0; ++j)
-            amax = std::max(amax, std::fabs(x[j]));
-        const float d = amax / 127.f, id = d != 0 ? 1.f / d : 0.f;
-        b[i].d = fp32ToFp16(d);
-        for (int j = 0; j < kQK8_0; ++j)
-            b[i].qs[j] = static_cast<int8_t>(std::clamp(nearestInt(x[j] * id), -127, 127));
-    }
-}
-
-// Simple min/max fit per 32-element sub-block; enough for test data (ggml's searches for
-// better scales, which changes quality, never the layout).
-void quantQ4_K(const float* x, BlockQ4_K* b, size_t nb) {
-    for (size_t i = 0; i < nb; ++i, x += kQK_K) {
-        float scales[8], mins[8], maxScale = 0, maxMin = 0;
-        for (int s = 0; s < 8; ++s) {
-            float lo = x[s * 32], hi = x[s * 32];
-            for (int l = 1; l < 32; ++l)
-                lo = std::min(lo, x[s * 32 + l]), hi = std::max(hi, x[s * 32 + l]);
-            lo = std::min(lo, 0.f);
-            scales[s] = (hi - lo) / 15.f;
-            mins[s] = -lo;
-            maxScale = std::max(maxScale, scales[s]);
-            maxMin = std::max(maxMin, mins[s]);
-        }
-        const float d = maxScale / 63.f, dmin = maxMin / 63.f;
-        b[i].d = fp32ToFp16(d);
-        b[i].dmin = fp32ToFp16(dmin);
-        uint8_t ls[8], lm[8];
-        for (int s = 0; s < 8; ++s) {
-            ls[s] = static_cast<uint8_t>(d > 0 ? std::clamp(nearestInt(scales[s] / d), 0, 63) : 0);
-            lm[s] = static_cast<uint8_t>(dmin > 0 ? std::clamp(nearestInt(mins[s] / dmin), 0, 63) : 0);
-        }
-        std::memset(b[i].scales, 0, sizeof b[i].scales);
-        for (int j = 0; j < 8; ++j) {
-            if (j < 4) {
-                b[i].scales[j] = ls[j];
-                b[i].scales[j + 4] = lm[j];
-            } else {
-                b[i].scales[j + 4] = static_cast<uint8_t>((ls[j] & 0xF) | ((lm[j] & 0xF) << 4));
-                b[i].scales[j - 4] |= static_cast<uint8_t>((ls[j] >> 4) << 6);
-                b[i].scales[j] |= static_cast<uint8_t>((lm[j] >> 4) << 6);
-            }
-        }
-        // Quantize against the scales as they will be decoded (fp16 and 6-bit rounded).
-        const float dd = fp16ToFp32(b[i].d), ddmin = fp16ToFp32(b[i].dmin);
-        uint8_t L[kQK_K];
-        for (int s = 0; s < 8; ++s) {
-            uint8_t sc, m;
-            q4kScaleMin(s, b[i].scales, sc, m);
-            const float step = dd * sc, offset = ddmin * m;
-            for (int l = 0; l < 32; ++l)
-                L[s * 32 + l] = static_cast<uint8_t>(
-                    step > 0 ? std::clamp(nearestInt((x[s * 32 + l] + offset) / step), 0, 15) : 0);
-        }
-        for (int j = 0; j < kQK_K; j += 64)
-            for (int l = 0; l < 32; ++l)
-                b[i].qs[j / 2 + l] = static_cast<uint8_t>(L[j + l] | (L[j + l + 32] << 4));
-    }
-}
-
-void quantQ6_K(const float* x, BlockQ6_K* b, size_t nb) {
-    for (size_t i = 0; i < nb; ++i, x += kQK_K) {
-        float scales[16], maxScale = 0;
-        for (int s = 0; s < 16; ++s) {
-            float amax = 0;
-            for (int l = 0; l < 16; ++l)
-                amax = std::max(amax, std::fabs(x[s * 16 + l]));
-            scales[s] = amax / 31.f;
-            maxScale = std::max(maxScale, scales[s]);
-        }
-        const float d = maxScale / 127.f;
-        b[i].d = fp32ToFp16(d);
-        const float dd = fp16ToFp32(b[i].d);
-        uint8_t L[kQK_K];
-        for (int s = 0; s < 16; ++s) {
-            const int sc = dd > 0 ? std::clamp(nearestInt(scales[s] / dd), 0, 127) : 0;
-            b[i].scales[s] = static_cast<int8_t>(sc);
-            const float step = dd * static_cast<float>(sc);
-            for (int l = 0; l < 16; ++l)
-                L[s * 16 + l] = static_cast<uint8_t>(
-                    step > 0 ? std::clamp(nearestInt(x[s * 16 + l] / step), -32, 31) + 32 : 32);
-        }
-        uint8_t* ql = b[i].ql;
-        uint8_t* qh = b[i].qh;
-        for (int j = 0; j < kQK_K; j += 128, ql += 64, qh += 32) {
-            for (int l = 0; l < 32; ++l) {
-                const uint8_t q1 = L[j + l], q2 = L[j + l + 32], q3 = L[j + l + 64], q4 = L[j + l + 96];
-                ql[l] = static_cast<uint8_t>((q1 & 0xF) | ((q3 & 0xF) << 4));
-                ql[l + 32] = static_cast<uint8_t>((q2 & 0xF) | ((q4 & 0xF) << 4));
-                qh[l] =
-                    static_cast<uint8_t>((q1 >> 4) | ((q2 >> 4) << 2) | ((q3 >> 4) << 4) | ((q4 >> 4) << 6));
-            }
-        }
-    }
-}
-
 } // namespace
 
 std::optional<TypeTraits> traits(uint32_t typeId) {
@@ -266,6 +156,13 @@ TypeTraits traits(TensorType t) {
 std::string_view typeName(TensorType t) {
     auto tr = traits(static_cast<uint32_t>(t));
     return tr ? tr->name : std::string_view("unknown");
+}
+
+std::string supportedTypeNames() {
+    std::string names;
+    for (const auto& e : kTable)
+        if (e.traits.supported) names += (names.empty() ? "" : ", ") + std::string(e.traits.name);
+    return names;
 }
 
 float fp16ToFp32(uint16_t h) {
@@ -306,13 +203,13 @@ uint16_t fp32ToBf16(float f) {
 }
 
 size_t rowBytes(TensorType t, size_t n) {
-    requireBlocks(t, n);
+    detail::requireBlocks(t, n);
     const auto tr = traits(t);
     return n / tr.blockElements * tr.blockBytes;
 }
 
 void dequantizeRow(TensorType t, const void* src, float* dst, size_t n) {
-    requireBlocks(t, n);
+    detail::requireBlocks(t, n);
     const auto* bytes = static_cast<const uint8_t*>(src);
     switch (t) {
     case TensorType::F32:
@@ -338,6 +235,15 @@ void dequantizeRow(TensorType t, const void* src, float* dst, size_t n) {
     case TensorType::Q8_0:
         dequantQ8_0(static_cast<const BlockQ8_0*>(src), dst, n / kQK8_0);
         return;
+    case TensorType::Q4_1:
+        dequantQ4_1(static_cast<const BlockQ4_1*>(src), dst, n / kQK4_1);
+        return;
+    case TensorType::Q5_0:
+        dequantQ5(static_cast<const BlockQ5_0*>(src), dst, n / kQK5_0, false);
+        return;
+    case TensorType::Q5_1:
+        dequantQ5(static_cast<const BlockQ5_1*>(src), dst, n / kQK5_1, true);
+        return;
     case TensorType::Q4_K:
         dequantQ4_K(static_cast<const BlockQ4_K*>(src), dst, n / kQK_K);
         return;
@@ -348,43 +254,6 @@ void dequantizeRow(TensorType t, const void* src, float* dst, size_t n) {
         break;
     }
     throw Error(Error::Kind::Unsupported, "cannot compute with tensor type " + std::string(typeName(t)));
-}
-
-void quantizeRow(TensorType t, const float* src, void* dst, size_t n) {
-    requireBlocks(t, n);
-    auto* bytes = static_cast<uint8_t*>(dst);
-    switch (t) {
-    case TensorType::F32:
-        std::memcpy(dst, src, n * 4);
-        return;
-    case TensorType::F16:
-        for (size_t i = 0; i < n; ++i) {
-            const uint16_t h = fp32ToFp16(src[i]);
-            std::memcpy(bytes + 2 * i, &h, 2);
-        }
-        return;
-    case TensorType::BF16:
-        for (size_t i = 0; i < n; ++i) {
-            const uint16_t h = fp32ToBf16(src[i]);
-            std::memcpy(bytes + 2 * i, &h, 2);
-        }
-        return;
-    case TensorType::Q4_0:
-        quantQ4_0(src, static_cast<BlockQ4_0*>(dst), n / kQK4_0);
-        return;
-    case TensorType::Q8_0:
-        quantQ8_0(src, static_cast<BlockQ8_0*>(dst), n / kQK8_0);
-        return;
-    case TensorType::Q4_K:
-        quantQ4_K(src, static_cast<BlockQ4_K*>(dst), n / kQK_K);
-        return;
-    case TensorType::Q6_K:
-        quantQ6_K(src, static_cast<BlockQ6_K*>(dst), n / kQK_K);
-        return;
-    default:
-        break;
-    }
-    throw Error(Error::Kind::Unsupported, "cannot quantize to tensor type " + std::string(typeName(t)));
 }
 
 } // namespace sosoik::gguf

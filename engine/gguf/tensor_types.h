@@ -4,17 +4,31 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace sosoik::gguf {
 
 enum class TensorType : uint32_t {
-    F32 = 0, F16 = 1, Q4_0 = 2, Q4_1 = 3, Q5_0 = 6, Q5_1 = 7, Q8_0 = 8, Q8_1 = 9,
-    Q2_K = 10, Q3_K = 11, Q4_K = 12, Q5_K = 13, Q6_K = 14, Q8_K = 15, BF16 = 30,
+    F32 = 0,
+    F16 = 1,
+    Q4_0 = 2,
+    Q4_1 = 3,
+    Q5_0 = 6,
+    Q5_1 = 7,
+    Q8_0 = 8,
+    Q8_1 = 9,
+    Q2_K = 10,
+    Q3_K = 11,
+    Q4_K = 12,
+    Q5_K = 13,
+    Q6_K = 14,
+    Q8_K = 15,
+    BF16 = 30,
 };
 
 struct TypeTraits {
-    std::string_view name; // "Q4_0"
+    std::string_view name;  // "Q4_0"
     uint32_t blockElements; // elements per block (1 for float types)
     uint32_t blockBytes;    // bytes per block
     bool supported;         // the engine can compute with it
@@ -24,16 +38,52 @@ struct TypeTraits {
 std::optional<TypeTraits> traits(uint32_t typeId);
 TypeTraits traits(TensorType t);
 std::string_view typeName(TensorType t);
+std::string supportedTypeNames(); // "F32, F16, ..." for error messages
 
 // Block layouts (byte-exact with ggml).
-constexpr int kQK4_0 = 32, kQK8_0 = 32, kQK_K = 256, kKScaleSize = 12;
+constexpr int kQK4_0 = 32, kQK4_1 = 32, kQK5_0 = 32, kQK5_1 = 32, kQK8_0 = 32, kQK_K = 256, kKScaleSize = 12;
 #pragma pack(push, 1)
-struct BlockQ4_0 { uint16_t d; uint8_t qs[kQK4_0 / 2]; };
-struct BlockQ8_0 { uint16_t d; int8_t qs[kQK8_0]; };
-struct BlockQ4_K { uint16_t d; uint16_t dmin; uint8_t scales[kKScaleSize]; uint8_t qs[kQK_K / 2]; };
-struct BlockQ6_K { uint8_t ql[kQK_K / 2]; uint8_t qh[kQK_K / 4]; int8_t scales[kQK_K / 16]; uint16_t d; };
+struct BlockQ4_0 {
+    uint16_t d;
+    uint8_t qs[kQK4_0 / 2];
+};
+// Q4_1/Q5_0/Q5_1 appear in "Q4_K_M" files whose rows are not a multiple of 256 (llama.cpp falls
+// back to them, e.g. Qwen2.5-0.5B's 896-wide rows), so the reference backend reads them too.
+struct BlockQ4_1 {
+    uint16_t d;
+    uint16_t m;
+    uint8_t qs[kQK4_1 / 2];
+};
+struct BlockQ5_0 {
+    uint16_t d;
+    uint8_t qh[4];
+    uint8_t qs[kQK5_0 / 2];
+};
+struct BlockQ5_1 {
+    uint16_t d;
+    uint16_t m;
+    uint8_t qh[4];
+    uint8_t qs[kQK5_1 / 2];
+};
+struct BlockQ8_0 {
+    uint16_t d;
+    int8_t qs[kQK8_0];
+};
+struct BlockQ4_K {
+    uint16_t d;
+    uint16_t dmin;
+    uint8_t scales[kKScaleSize];
+    uint8_t qs[kQK_K / 2];
+};
+struct BlockQ6_K {
+    uint8_t ql[kQK_K / 2];
+    uint8_t qh[kQK_K / 4];
+    int8_t scales[kQK_K / 16];
+    uint16_t d;
+};
 #pragma pack(pop)
 static_assert(sizeof(BlockQ4_0) == 18 && sizeof(BlockQ8_0) == 34);
+static_assert(sizeof(BlockQ4_1) == 20 && sizeof(BlockQ5_0) == 22 && sizeof(BlockQ5_1) == 24);
 static_assert(sizeof(BlockQ4_K) == 144 && sizeof(BlockQ6_K) == 210);
 
 float fp16ToFp32(uint16_t h);

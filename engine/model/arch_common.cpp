@@ -40,9 +40,9 @@ Tensor checkTensor(const gguf::TensorInfo* t, const std::string& name, const std
                 " does not match the model's hyper-parameters " + "(expected " + dimsText(dims) + ")");
     const auto tr = gguf::traits(t->type);
     if (!tr.supported)
-        throw Error(Error::Kind::Unsupported, "tensor " + name + ": type " + std::string(tr.name) +
-                                                  " is not supported (supported: F32, F16, BF16, Q8_0, Q4_0, "
-                                                  "Q4_K, Q6_K)");
+        throw Error(Error::Kind::Unsupported,
+                    "tensor " + name + ": type " + std::string(tr.name) +
+                        " is not supported (supported: " + gguf::supportedTypeNames() + ")");
     return t;
 }
 

@@ -40,8 +40,10 @@ BpeTokenizer::BpeTokenizer(Vocab v) : VocabTokenizer(std::move(v)), pre_(vocab()
         ranks_.emplace(m, static_cast<int>(i));
     }
     bytes_.resize(vocab.size());
+    // Added (user-defined) tokens are stored as the literal text they stand for, not byte-level.
     for (int32_t id = 0; id < vocab.size(); ++id)
-        bytes_[id] = byteLevelDecode(vocab.tokens[id]);
+        bytes_[id] =
+            vocab.types[id] == TokenType::UserDefined ? vocab.tokens[id] : byteLevelDecode(vocab.tokens[id]);
 }
 
 int BpeTokenizer::rank(std::string_view left, std::string_view right, std::string& scratch) const {

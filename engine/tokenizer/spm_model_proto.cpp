@@ -2,6 +2,7 @@
 
 #include "sosoik/error.h"
 #include "tokenizer/protobuf_writer.h"
+#include "tokenizer/special_tokens.h"
 
 namespace sosoik::tok {
 namespace {
@@ -40,6 +41,10 @@ Piece::Type pieceType(const Vocab& v, int32_t id) {
         return Piece::Unused;
     case TokenType::Byte:
         return parseBytePiece(v.tokens[id]) >= 0 ? Piece::Byte : Piece::Control;
+    case TokenType::UserDefined:
+        // Plain added text (Gemma's runs of spaces, HTML tags) stays user-defined, so that
+        // sentencepiece matches it as the original model file did; markup never comes from text.
+        return looksLikeMarkup(v.tokens[id]) ? Piece::Control : Piece::UserDefined;
     default:
         return Piece::Control;
     }

@@ -2,6 +2,7 @@
 
 #include "sosoik/error.h"
 #include "tokenizer/spm_model_proto.h"
+#include "tokenizer/utf8.h"
 
 #include <sentencepiece_processor.h>
 
@@ -25,7 +26,7 @@ std::string unescapeWhitespace(const std::string& piece) {
 
 } // namespace
 
-SpmTokenizer::SpmTokenizer(Vocab v) : VocabTokenizer(std::move(v)) {
+SpmTokenizer::SpmTokenizer(Vocab v) : VocabTokenizer(std::move(v), /*matchPlainAddedTokens=*/false) {
     const Vocab& vocab = this->vocab();
     // With remove_extra_whitespaces, sentencepiece would strip a space we prepend ourselves,
     // so it has to add the dummy prefix itself (then also after special tokens).
@@ -38,16 +39,36 @@ SpmTokenizer::SpmTokenizer(Vocab v) : VocabTokenizer(std::move(v)) {
                     "The SentencePiece vocabulary could not be loaded: " + status.ToString() + ".");
 
     bytes_.resize(vocab.size());
+    byteTokens_.fill(-1);
     for (int32_t id = 0; id < vocab.size(); ++id) {
         const int byte = vocab.types[id] == TokenType::Byte ? parseBytePiece(vocab.tokens[id]) : -1;
         bytes_[id] =
             byte >= 0 ? std::string(1, static_cast<char>(byte)) : unescapeWhitespace(vocab.tokens[id]);
+        if (byte >= 0) byteTokens_[byte] = id;
     }
 }
 
 SpmTokenizer::~SpmTokenizer() = default;
 
 void SpmTokenizer::encodeText(std::string_view text, bool atTextStart, std::vector<int32_t>& out) const {
+    // sentencepiece would turn bytes that are not valid UTF-8 into U+FFFD; keep them as byte
+    // tokens instead (as llama.cpp does), so decode(encode(x)) == x for any bytes.
+    size_t run = 0;
+    for (size_t i = 0; i < text.size();) {
+        if (const size_t n = validUtf8At(text, i)) {
+            i += n;
+            continue;
+        }
+        encodeValid(text.substr(run, i - run), atTextStart && run == 0, out);
+        const int32_t byteToken = byteTokens_[static_cast<unsigned char>(text[i])];
+        out.push_back(byteToken >= 0 ? byteToken : vocab().unk);
+        run = ++i;
+    }
+    encodeValid(text.substr(run), atTextStart && run == 0, out);
+}
+
+void SpmTokenizer::encodeValid(std::string_view text, bool atTextStart, std::vector<int32_t>& out) const {
+    if (text.empty()) return;
     std::string input;
     if (atTextStart && vocab().addSpacePrefix && !prefixBySentencepiece_) input.push_back(' ');
     input.append(text);

@@ -3,6 +3,7 @@
 // backed by libsentencepiece, loaded from a ModelProto rebuilt from the GGUF vocabulary.
 #include "tokenizer/vocab_tokenizer.h"
 
+#include <array>
 #include <memory>
 
 namespace sentencepiece {
@@ -22,9 +23,12 @@ protected:
     bool stripsLeadingSpace() const override { return vocab().addSpacePrefix; }
 
 private:
+    void encodeValid(std::string_view text, bool atTextStart, std::vector<int32_t>& out) const;
+
     std::unique_ptr<sentencepiece::SentencePieceProcessor> processor_;
     bool prefixBySentencepiece_ = false;
-    std::vector<std::string> bytes_; // decoded bytes of every normal/byte token
+    std::vector<std::string> bytes_;      // decoded bytes of every normal/byte token
+    std::array<int32_t, 256> byteTokens_; // <0xNN> token of each byte, -1 if absent
 };
 
 } // namespace sosoik::tok

@@ -41,10 +41,10 @@ Vocab readVocab(const gguf::File& file) {
     Vocab v;
     v.model = file.getString("tokenizer.ggml.model").value_or("");
     if (v.model.empty()) invalid("The model has no tokenizer (tokenizer.ggml.model is missing).");
-    if (v.model != "llama" && v.model != "gpt2")
+    if (v.model != "llama" && v.model != "gpt2" && v.model != "bert")
         throw Error(Error::Kind::Unsupported, "Tokenizer type '" + v.model +
                                                   "' is not supported (supported: 'llama' SentencePiece, "
-                                                  "'gpt2' byte-level BPE).");
+                                                  "'gpt2' byte-level BPE, 'bert' WordPiece).");
     v.pre = file.getString("tokenizer.ggml.pre").value_or("");
 
     for (const auto& value : stringArray(file, "tokenizer.ggml.tokens", true))
@@ -89,6 +89,14 @@ Vocab readVocab(const gguf::File& file) {
         v.addBos = true;
         v.addSpacePrefix = true;
         if (v.scores.empty()) invalid("The SentencePiece vocabulary has no scores (tokenizer.ggml.scores).");
+    } else if (v.model == "bert") {
+        // BERT inputs start with [CLS] and end with [SEP]; llama.cpp's defaults are BERT's ids.
+        v.bos = tokenId(file, "tokenizer.ggml.cls_token_id", 101, n);
+        v.eos = tokenId(file, "tokenizer.ggml.seperator_token_id", 102, n);
+        v.unk = tokenId(file, "tokenizer.ggml.unknown_token_id", 100, n);
+        v.addBos = true;
+        v.lowercase = file.getBool("tokenizer.ggml.normalizer.lowercase").value_or(true);
+        v.stripAccents = file.getBool("tokenizer.ggml.normalizer.strip_accents").value_or(v.lowercase);
     } else {
         for (const auto& value : stringArray(file, "tokenizer.ggml.merges", true))
             v.merges.push_back(*value.asString());

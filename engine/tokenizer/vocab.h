@@ -36,6 +36,8 @@ struct Vocab {
     bool addEos = false;
     bool addSpacePrefix = false; // SentencePiece dummy prefix ("▁" before the text)
     bool removeExtraWhitespaces = false;
+    bool lowercase = true;    // WordPiece (BERT) normalizer: lowercase the text...
+    bool stripAccents = true; // ...and drop combining marks after NFD
     std::string chatTemplate; // tokenizer.chat_template, empty when absent
 
     int size() const { return static_cast<int>(tokens.size()); }

@@ -13,7 +13,7 @@ constexpr std::string_view kEndOfTurnTexts[] = {
 
 } // namespace
 
-VocabTokenizer::VocabTokenizer(Vocab vocab) : vocab_(std::move(vocab)) {
+VocabTokenizer::VocabTokenizer(Vocab vocab, bool matchPlainAddedTokens) : vocab_(std::move(vocab)) {
     const int n = vocab_.size();
     ids_.reserve(n);
     special_.assign(n, false);
@@ -31,7 +31,7 @@ VocabTokenizer::VocabTokenizer(Vocab vocab) : vocab_(std::move(vocab)) {
             if (looksLikeMarkup(text)) {
                 special_[id] = true;
                 markup.push_back(id);
-            } else {
+            } else if (matchPlainAddedTokens) {
                 plain.push_back(id);
             }
             break;
@@ -108,8 +108,6 @@ std::string VocabTokenizer::tokenBytes(int32_t id) const {
         return text;
     case TokenType::Unknown:
         return id == vocab_.unk ? std::string(" \xE2\x81\x87 ") : text; // sentencepiece's " ⁇ "
-    case TokenType::UserDefined:
-        return text; // added tokens are stored as the literal text they stand for
     default:
         return normalBytes(id);
     }
@@ -117,14 +115,19 @@ std::string VocabTokenizer::tokenBytes(int32_t id) const {
 
 std::string VocabTokenizer::decode(const std::vector<int32_t>& ids, bool renderSpecial) const {
     std::string out;
+    bool firstText = true;
     for (int32_t id : ids) {
-        if (isSpecial(id) && !renderSpecial) continue;
+        if (isSpecial(id)) {
+            if (renderSpecial) out += tokenBytes(id);
+            continue;
+        }
         std::string bytes = tokenBytes(id);
-        // Only the very first text may lose its dummy-prefix space: what a prefix of the ids
-        // decodes to is then always a prefix of the whole decode (streaming relies on it).
-        if (out.empty() && stripsLeadingSpace() && !isSpecial(id) && vocab_.types[id] == TokenType::Normal &&
-            !bytes.empty() && bytes[0] == ' ')
+        // Only the first text piece loses its dummy-prefix space (as sentencepiece decodes), so
+        // what a prefix of the ids decodes to is always a prefix of the whole decode.
+        if (firstText && stripsLeadingSpace() && vocab_.types[id] == TokenType::Normal && !bytes.empty() &&
+            bytes[0] == ' ')
             bytes.erase(0, 1);
+        firstText = false;
         out += bytes;
     }
     return out;

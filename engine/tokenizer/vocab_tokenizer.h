@@ -13,7 +13,9 @@ namespace sosoik::tok {
 
 class VocabTokenizer : public Tokenizer {
 public:
-    explicit VocabTokenizer(Vocab vocab);
+    // matchPlainAddedTokens: split plain user-defined tokens out of the text here (byte-level
+    // BPE); SentencePiece matches them itself, the way the original .model file does.
+    explicit VocabTokenizer(Vocab vocab, bool matchPlainAddedTokens = true);
 
     struct Segment {
         std::string_view text;
@@ -43,7 +45,7 @@ protected:
     // Appends the ids of text that contains no special tokens. atTextStart: nothing but special
     // tokens precede it (SentencePiece adds its dummy-prefix space there).
     virtual void encodeText(std::string_view text, bool atTextStart, std::vector<int32_t>& out) const = 0;
-    // Bytes of a normal (or plain user-defined) token.
+    // Bytes of any token that is not control/unknown (normal, byte, user-defined, unused).
     virtual std::string normalBytes(int32_t id) const = 0;
     // SentencePiece: the dummy-prefix space of the first piece is not part of the text.
     virtual bool stripsLeadingSpace() const { return false; }

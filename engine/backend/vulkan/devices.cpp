@@ -11,11 +11,16 @@ namespace {
 
 std::string typeName(VkPhysicalDeviceType t) {
     switch (t) {
-    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return "discrete";
-    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU: return "integrated";
-    case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU: return "virtual";
-    case VK_PHYSICAL_DEVICE_TYPE_CPU: return "cpu";
-    default: return "other";
+    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU:
+        return "discrete";
+    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU:
+        return "integrated";
+    case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU:
+        return "virtual";
+    case VK_PHYSICAL_DEVICE_TYPE_CPU:
+        return "cpu";
+    default:
+        return "other";
     }
 }
 
@@ -29,13 +34,15 @@ bool hasExtension(VkPhysicalDevice dev, const char* name) {
     vkEnumerateDeviceExtensionProperties(dev, nullptr, &n, nullptr);
     std::vector<VkExtensionProperties> exts(n);
     vkEnumerateDeviceExtensionProperties(dev, nullptr, &n, exts.data());
-    return std::any_of(exts.begin(), exts.end(),
-                       [&](const VkExtensionProperties& e) { return std::strcmp(e.extensionName, name) == 0; });
+    return std::any_of(exts.begin(), exts.end(), [&](const VkExtensionProperties& e) {
+        return std::strcmp(e.extensionName, name) == 0;
+    });
 }
 
 DeviceInfo describe(VkPhysicalDevice dev, int index) {
     VkPhysicalDeviceDriverProperties driver{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES};
-    VkPhysicalDeviceSubgroupProperties subgroup{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_PROPERTIES, &driver};
+    VkPhysicalDeviceSubgroupProperties subgroup{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_PROPERTIES,
+                                                &driver};
     VkPhysicalDeviceProperties2 props{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2, &subgroup};
     vkGetPhysicalDeviceProperties2(dev, &props);
 
@@ -79,7 +86,8 @@ std::vector<DeviceInfo> listDevices(std::string* whyEmpty) {
         vk::check(vkEnumeratePhysicalDevices(instance, &n, nullptr), "listing Vulkan devices");
         std::vector<VkPhysicalDevice> devs(n);
         vk::check(vkEnumeratePhysicalDevices(instance, &n, devs.data()), "listing Vulkan devices");
-        for (uint32_t i = 0; i < n; ++i) out.push_back(describe(devs[i], static_cast<int>(i)));
+        for (uint32_t i = 0; i < n; ++i)
+            out.push_back(describe(devs[i], static_cast<int>(i)));
         if (out.empty() && whyEmpty) *whyEmpty = "the Vulkan loader found no devices";
     } catch (const Error& e) {
         if (whyEmpty) *whyEmpty = e.what();

@@ -44,18 +44,30 @@ bool hasInstanceExtension(const char* name) {
 
 std::string resultString(VkResult r) {
     switch (r) {
-    case VK_SUCCESS: return "success";
-    case VK_ERROR_OUT_OF_HOST_MEMORY: return "out of host memory";
-    case VK_ERROR_OUT_OF_DEVICE_MEMORY: return "out of GPU memory";
-    case VK_ERROR_INITIALIZATION_FAILED: return "initialization failed";
-    case VK_ERROR_DEVICE_LOST: return "the GPU device was lost (driver reset or crash)";
-    case VK_ERROR_MEMORY_MAP_FAILED: return "memory map failed";
-    case VK_ERROR_LAYER_NOT_PRESENT: return "a requested layer is not installed";
-    case VK_ERROR_EXTENSION_NOT_PRESENT: return "a required extension is missing";
-    case VK_ERROR_FEATURE_NOT_PRESENT: return "a required feature is missing";
-    case VK_ERROR_INCOMPATIBLE_DRIVER: return "no compatible Vulkan driver";
-    case VK_ERROR_TOO_MANY_OBJECTS: return "too many objects";
-    default: return "Vulkan error " + std::to_string(static_cast<int>(r));
+    case VK_SUCCESS:
+        return "success";
+    case VK_ERROR_OUT_OF_HOST_MEMORY:
+        return "out of host memory";
+    case VK_ERROR_OUT_OF_DEVICE_MEMORY:
+        return "out of GPU memory";
+    case VK_ERROR_INITIALIZATION_FAILED:
+        return "initialization failed";
+    case VK_ERROR_DEVICE_LOST:
+        return "the GPU device was lost (driver reset or crash)";
+    case VK_ERROR_MEMORY_MAP_FAILED:
+        return "memory map failed";
+    case VK_ERROR_LAYER_NOT_PRESENT:
+        return "a requested layer is not installed";
+    case VK_ERROR_EXTENSION_NOT_PRESENT:
+        return "a required extension is missing";
+    case VK_ERROR_FEATURE_NOT_PRESENT:
+        return "a required feature is missing";
+    case VK_ERROR_INCOMPATIBLE_DRIVER:
+        return "no compatible Vulkan driver";
+    case VK_ERROR_TOO_MANY_OBJECTS:
+        return "too many objects";
+    default:
+        return "Vulkan error " + std::to_string(static_cast<int>(r));
     }
 }
 
@@ -67,7 +79,9 @@ void check(VkResult r, const char* what) {
     throw Error(kind, std::string(what) + " failed: " + resultString(r));
 }
 
-uint64_t Instance::validationMessageCount() { return g_validationMessages.load(); }
+uint64_t Instance::validationMessageCount() {
+    return g_validationMessages.load();
+}
 
 Instance& Instance::get() {
     // A function-local static gives thread-safe lazy creation; a failed construction throws
@@ -80,7 +94,8 @@ Instance::Instance() {
     uint32_t loaderVersion = VK_API_VERSION_1_0;
     if (vkEnumerateInstanceVersion(&loaderVersion) != VK_SUCCESS) loaderVersion = VK_API_VERSION_1_0;
     if (loaderVersion < VK_API_VERSION_1_2)
-        throw Error(Error::Kind::Device, "the Vulkan loader is older than 1.2; please update your GPU driver");
+        throw Error(Error::Kind::Device,
+                    "the Vulkan loader is older than 1.2; please update your GPU driver");
     apiVersion_ = VK_API_VERSION_1_3 <= loaderVersion ? VK_API_VERSION_1_3 : VK_API_VERSION_1_2;
 
     VkApplicationInfo app{VK_STRUCTURE_TYPE_APPLICATION_INFO};
@@ -95,7 +110,8 @@ Instance::Instance() {
     VkDebugUtilsMessengerCreateInfoEXT dbg{VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT};
     dbg.messageSeverity =
         VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
-    dbg.messageType = VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT;
+    dbg.messageType =
+        VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT;
     dbg.pfnUserCallback = onDebugMessage;
 
     VkInstanceCreateInfo ci{VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO};

@@ -44,6 +44,26 @@ private slots:
         QVERIFY(history.errorText().isEmpty());
     }
 
+    void trashIsPurgedOutsideTheSession() {
+        QTemporaryDir tmp;
+        Storage s;
+        QVERIFY(s.open(tmp.path()));
+        const qint64 old = s.createConversation();
+        const qint64 kept = s.createConversation();
+        QVERIFY(s.deleteConversation(old)); // left in the trash by an earlier session
+        {
+            HistoryController history(&s);
+            QVERIFY(s.deletedConversations().isEmpty());
+            QVERIFY(history.conversations()->remove(kept));
+            QCOMPARE(s.deletedConversations().size(), 1); // undoable while the session lasts
+            QCOMPARE(history.conversations()->undoRemove(), kept);
+            QVERIFY(history.conversations()->remove(kept));
+        }
+        QVERIFY(s.deletedConversations().isEmpty());
+        QVERIFY(!s.conversation(kept));
+        QVERIFY(!s.conversation(old));
+    }
+
     void errorsAreReported() {
         QTemporaryDir tmp;
         Storage s;

@@ -42,6 +42,18 @@ private slots:
         }
     }
 
+    void existingCustomFolderKeepsItsMode() {
+        QTemporaryDir tmp;
+        const auto open = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadUser |
+                          QFile::WriteUser | QFile::ExeUser | QFile::ReadGroup | QFile::ExeGroup |
+                          QFile::ReadOther | QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(tmp.path(), open));
+        Storage s;
+        QVERIFY(s.open(tmp.path()));
+        QCOMPARE(QFile::permissions(tmp.path()), open);
+        QVERIFY(!(QFile::permissions(s.databasePath()) & (QFile::ReadOther | QFile::ReadGroup)));
+    }
+
     void conversationsOrderedByLastActivity() {
         QTemporaryDir tmp;
         Storage s;
@@ -147,6 +159,20 @@ private slots:
         QCOMPARE(m.model, QStringLiteral("tiny.gguf"));
         QCOMPARE(changed.size(), 1);
         QVERIFY(!s.updateMessageContent(424242, "x"));
+    }
+
+    void streamingWriterSavesOnItsInterval() {
+        QTemporaryDir tmp;
+        Storage s;
+        QVERIFY(s.open(tmp.path()));
+        const qint64 id = s.beginMessage(s.createConversation(), "assistant");
+        StreamingMessageWriter writer(&s, id, 500, 1000000);
+        QVERIFY(writer.append("a"));
+        QCOMPARE(s.message(id)->content, QString()); // within the interval: not written yet
+        QTest::qSleep(550);
+        QVERIFY(writer.append("b")); // the interval has passed: saved with this piece
+        QCOMPARE(s.message(id)->content, QStringLiteral("ab"));
+        QVERIFY(!s.message(id)->finished);
     }
 
     void deleteMessagesFromAPoint() {

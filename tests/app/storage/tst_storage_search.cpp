@@ -44,6 +44,10 @@ private slots:
         QCOMPARE(messageIds(s_.search("오늘 맑습")), QList<qint64>{seoul}); // mixed short + long terms
         QVERIFY(messageIds(s_.search("서울 반갑")).isEmpty());              // all terms in one message
         QVERIFY(s_.search("없는말").isEmpty());
+        // A query in decomposed jamo (NFD) finds the composed (NFC) text.
+        const QString decomposed = QStringLiteral("반갑습").normalized(QString::NormalizationForm_D);
+        QVERIFY(decomposed.size() > 3);
+        QCOMPARE(messageIds(s_.search(decomposed)), QList<qint64>{hello});
         QVERIFY(s_.search("   ").isEmpty());
         const auto hits = s_.search("반갑");
         QCOMPARE(hits.first().conversationTitle, QStringLiteral("인사"));

@@ -24,6 +24,11 @@ private slots:
         QCOMPARE(traits(TensorType::BF16).blockBytes, 2u);
         QVERIFY(traits(TensorType::Q4_K).supported);
         QVERIFY(!traits(TensorType::Q5_K).supported);
+        QCOMPARE(traits(TensorType::Q5_0).blockBytes, 22u);
+        QCOMPARE(traits(TensorType::Q5_1).blockBytes, 24u);
+        QCOMPARE(traits(TensorType::Q4_1).blockBytes, 20u);
+        QCOMPARE(supportedTypeNames(),
+                 std::string("F32, F16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q6_K, BF16"));
         QCOMPARE(typeName(TensorType::Q5_1), std::string_view("Q5_1"));
         QVERIFY(!traits(4u).has_value()); // removed Q4_2 id
         QVERIFY(!traits(1000u).has_value());
@@ -83,6 +88,45 @@ private slots:
         QCOMPARE(y[16], 3.5f);  // high nibble of qs[0] = 15
         QCOMPARE(y[20], 1.5f);  // high nibble of qs[4] = 11
         QCOMPARE(y[31], -4.0f); // high nibble of qs[15] = 0
+    }
+
+    void q4_1HandBlock() {
+        BlockQ4_1 b{};
+        b.d = 0x3800; // 0.5
+        b.m = 0xBC00; // -1
+        for (int j = 0; j < 16; ++j)
+            b.qs[j] = static_cast<uint8_t>(j | ((15 - j) << 4));
+        float y[32];
+        dequantizeRow(TensorType::Q4_1, &b, y, 32);
+        QCOMPARE(y[3], 0.5f);      // 3 * 0.5 - 1
+        QCOMPARE(y[16 + 3], 5.0f); // 12 * 0.5 - 1
+    }
+
+    void q5HandBlocks() {
+        // Fifth bits: element 2 (bit 2) and element 21 (bit 16 + 5).
+        const uint32_t qh = (1u << 2) | (1u << 21);
+        BlockQ5_0 a{};
+        a.d = 0x3800; // 0.5
+        std::memcpy(a.qh, &qh, 4);
+        a.qs[2] = 0x31;
+        a.qs[5] = 0xA0;
+        float y[32];
+        dequantizeRow(TensorType::Q5_0, &a, y, 32);
+        QCOMPARE(y[2], 0.5f);   // (1 | 16) - 16 = 1
+        QCOMPARE(y[18], -6.5f); // 3 - 16
+        QCOMPARE(y[5], -8.0f);  // 0 - 16
+        QCOMPARE(y[21], 5.0f);  // (10 | 16) - 16 = 10
+        BlockQ5_1 b{};
+        b.d = 0x3400; // 0.25
+        b.m = 0x3C00; // 1
+        std::memcpy(b.qh, &qh, 4);
+        b.qs[2] = 0x31;
+        b.qs[5] = 0xA0;
+        dequantizeRow(TensorType::Q5_1, &b, y, 32);
+        QCOMPARE(y[2], 5.25f); // 17 * 0.25 + 1
+        QCOMPARE(y[18], 1.75f);
+        QCOMPARE(y[5], 1.0f);
+        QCOMPARE(y[21], 7.5f); // 26 * 0.25 + 1
     }
 
     void q8_0HandBlock() {
@@ -152,6 +196,9 @@ private slots:
         QTest::newRow("Q6_K") << int(TensorType::Q6_K) << 4e-2;
         QTest::newRow("Q4_0") << int(TensorType::Q4_0) << 0.13;
         QTest::newRow("Q4_K") << int(TensorType::Q4_K) << 0.13;
+        QTest::newRow("Q4_1") << int(TensorType::Q4_1) << 0.13;
+        QTest::newRow("Q5_0") << int(TensorType::Q5_0) << 0.07;
+        QTest::newRow("Q5_1") << int(TensorType::Q5_1) << 0.07;
     }
     void roundTripsEverySupportedType() {
         QFETCH(int, type);

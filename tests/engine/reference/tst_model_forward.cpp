@@ -145,6 +145,10 @@ private slots:
             << "llama" << int(TensorType::BF16) << 3 << 3 << 6 << false << false;
         QTest::newRow("qwen2 f32 gqa3") << "qwen2" << int(TensorType::F32) << 6 << 2 << 0 << false << false;
         QTest::newRow("qwen2 q4_0 tied") << "qwen2" << int(TensorType::Q4_0) << 4 << 2 << 0 << true << false;
+        QTest::newRow("qwen2 q5_0 (odd-width Q4_K_M fallback)")
+            << "qwen2" << int(TensorType::Q5_0) << 4 << 2 << 0 << false << false;
+        QTest::newRow("llama q4_1") << "llama" << int(TensorType::Q4_1) << 4 << 4 << 0 << true << false;
+        QTest::newRow("llama q5_1") << "llama" << int(TensorType::Q5_1) << 4 << 1 << 0 << false << false;
         QTest::newRow("llama q4_k") << "llama" << int(TensorType::Q4_K) << 4 << 2 << 0 << false << false;
         QTest::newRow("qwen2 q6_k ropefreqs")
             << "qwen2" << int(TensorType::Q6_K) << 8 << 2 << 0 << false << true;

@@ -10,8 +10,6 @@
 #include <QFile>
 #include <QTest>
 
-#include <map>
-
 namespace {
 
 // The .inp file holds the strings, each followed by "\n__ggml_vocab_test__\n"; split exactly as
@@ -50,14 +48,10 @@ std::vector<std::vector<int32_t>> readOutputs(const QString& path) {
 
 QString idsText(const std::vector<int32_t>& ids) {
     QStringList parts;
-    for (int32_t id : ids) parts << QString::number(id);
+    for (int32_t id : ids)
+        parts << QString::number(id);
     return parts.join(' ');
 }
-
-// Vocabularies the engine deliberately does not tokenize, with the reason shown in the skip.
-const std::map<QString, QString> kUnsupported = {
-    {"bert-bge", "WordPiece (tokenizer.ggml.model = bert) is an embedding-model tokenizer; not a chat model"},
-};
 
 } // namespace
 
@@ -80,7 +74,6 @@ private slots:
     void conformance() {
         QFETCH(QString, vocab);
         SOSOIK_REQUIRE_SHARED(dir, "tokenizer-suite");
-        if (kUnsupported.count(vocab)) QSKIP(qPrintable(vocab + ": unsupported: " + kUnsupported.at(vocab)));
         const QString base = dir + "/ggml-vocab-" + vocab + ".gguf";
         const auto inputs = readInputs(base + ".inp");
         const auto expected = readOutputs(base + ".out");

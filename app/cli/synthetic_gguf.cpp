@@ -1,0 +1,203 @@
+#include "synthetic_gguf.h"
+
+#include "sosoik/error.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace sosoik::cli {
+namespace {
+
+// GGUF ids (see the GGUF specification).
+enum : uint32_t { kU32 = 4, kF32 = 6, kString = 8 };
+
+struct TypeDesc {
+    const char* name;
+    uint32_t id, blockElements, blockBytes;
+};
+const TypeDesc kTypes[] = {{"F32", 0, 1, 4},     {"F16", 1, 1, 2},     {"BF16", 30, 1, 2}, {"Q8_0", 8, 32, 34},
+                           {"Q4_0", 2, 32, 18},  {"Q4_K", 12, 256, 144}, {"Q6_K", 14, 256, 210}};
+
+uint16_t toHalf(float f) { // inputs are small normal numbers
+    if (f == 0.f) return 0;
+    const uint16_t sign = std::signbit(f) ? 0x8000 : 0;
+    int e;
+    const float m = std::frexp(std::fabs(f), &e);
+    const int exp = e + 14;
+    if (exp <= 0) return sign;
+    uint32_t mant = static_cast<uint32_t>(std::lround((m * 2 - 1) * 1024));
+    return static_cast<uint16_t>(sign | ((mant == 1024 ? exp + 1 : exp) << 10) | (mant & 0x3FF));
+}
+
+// xorshift: a fast generator; the weights only need to look like noise.
+struct Rng {
+    uint64_t s = 0x9E3779B97F4A7C15ull;
+    uint32_t next() {
+        s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+        return static_cast<uint32_t>(s >> 16);
+    }
+    float uniform() { return static_cast<float>(next() & 0xFFFFFF) / float(0x1000000) * 2.f - 1.f; }
+};
+
+class Writer {
+public:
+    explicit Writer(const std::string& path) : out_(path, std::ios::binary | std::ios::trunc) {
+        if (!out_) throw Error(Error::Kind::Io, "cannot write " + path);
+    }
+    template <class T> void pod(const T& v) { out_.write(reinterpret_cast<const char*>(&v), sizeof v); }
+    void str(const std::string& s) {
+        pod<uint64_t>(s.size());
+        out_.write(s.data(), static_cast<std::streamsize>(s.size()));
+    }
+    void bytes(const void* p, size_t n) { out_.write(static_cast<const char*>(p), static_cast<std::streamsize>(n)); }
+    void padTo(uint64_t alignment) {
+        const uint64_t at = static_cast<uint64_t>(out_.tellp());
+        static const char zeros[64] = {};
+        bytes(zeros, (alignment - at % alignment) % alignment);
+    }
+    bool ok() const { return static_cast<bool>(out_); }
+    void close() { out_.close(); }
+
+private:
+    std::ofstream out_;
+};
+
+struct TensorSpec {
+    std::string name;
+    uint64_t cols, rows;
+    const TypeDesc* type;
+    bool ones; // norm weights
+    uint64_t bytes() const { return cols * rows / type->blockElements * type->blockBytes; }
+};
+
+void randomBlocks(const TypeDesc& t, uint8_t* p, size_t blocks, Rng& rng) {
+    for (size_t b = 0; b < blocks; ++b, p += t.blockBytes) {
+        for (uint32_t i = 0; i < t.blockBytes; i += 4) {
+            const uint32_t r = rng.next();
+            std::memcpy(p + i, &r, std::min<uint32_t>(4, t.blockBytes - i));
+        }
+        uint16_t h;
+        switch (t.id) {
+        case 0: {
+            const float v = rng.uniform() * 0.05f;
+            std::memcpy(p, &v, 4);
+            break;
+        }
+        case 1: h = toHalf(rng.uniform() * 0.05f), std::memcpy(p, &h, 2); break;
+        case 30: {
+            const float v = rng.uniform() * 0.05f;
+            uint32_t bits;
+            std::memcpy(&bits, &v, 4);
+            h = static_cast<uint16_t>(bits >> 16), std::memcpy(p, &h, 2);
+            break;
+        }
+        case 8: h = toHalf(0.0004f * (1.5f + rng.uniform())), std::memcpy(p, &h, 2); break;
+        case 2: h = toHalf(0.006f * (1.5f + rng.uniform())), std::memcpy(p, &h, 2); break;
+        case 12:
+            h = toHalf(0.0002f), std::memcpy(p, &h, 2);
+            h = toHalf(0.0001f), std::memcpy(p + 2, &h, 2);
+            break;
+        case 14: h = toHalf(0.00005f), std::memcpy(p + 208, &h, 2); break;
+        }
+    }
+}
+
+} // namespace
+
+std::vector<std::string> syntheticShapeNames() { return {"stories15M", "smollm135M", "llama1B"}; }
+
+SyntheticShape syntheticShape(const std::string& name) {
+    if (name == "stories15M") return {name, 288, 6, 6, 6, 768, 32000, 10000.f, true};
+    if (name == "smollm135M") return {name, 576, 30, 9, 3, 1536, 49152, 100000.f, true};
+    if (name == "llama1B") return {name, 2048, 16, 32, 8, 8192, 128256, 500000.f, true};
+    throw Error(Error::Kind::InvalidArgument, "unknown synthetic model '" + name +
+                                                  "' (choose stories15M, smollm135M or llama1B)");
+}
+
+void writeSyntheticGguf(const SyntheticShape& s, const std::string& typeName, const std::string& path) {
+    const TypeDesc* type = nullptr;
+    for (const auto& t : kTypes)
+        if (typeName == t.name) type = &t;
+    if (!type) throw Error(Error::Kind::InvalidArgument, "unknown weight type '" + typeName + "'");
+    const TypeDesc* f32 = &kTypes[0];
+    const uint64_t hd = s.nEmbd / s.nHead, e = s.nEmbd, q = s.nHead * hd, kv = s.nHeadKv * hd, ff = s.nFf;
+    if (e % type->blockElements || ff % type->blockElements)
+        throw Error(Error::Kind::InvalidArgument, typeName + " needs row lengths that are multiples of " +
+                                                      std::to_string(type->blockElements));
+
+    std::vector<TensorSpec> tensors = {{"token_embd.weight", e, uint64_t(s.nVocab), type, false},
+                                       {"output_norm.weight", e, 1, f32, true}};
+    if (!s.tiedOutput) tensors.push_back({"output.weight", e, uint64_t(s.nVocab), type, false});
+    for (int l = 0; l < s.nLayer; ++l) {
+        const std::string p = "blk." + std::to_string(l) + ".";
+        tensors.push_back({p + "attn_norm.weight", e, 1, f32, true});
+        tensors.push_back({p + "attn_q.weight", e, q, type, false});
+        tensors.push_back({p + "attn_k.weight", e, kv, type, false});
+        tensors.push_back({p + "attn_v.weight", e, kv, type, false});
+        tensors.push_back({p + "attn_output.weight", q, e, type, false});
+        tensors.push_back({p + "ffn_norm.weight", e, 1, f32, true});
+        tensors.push_back({p + "ffn_gate.weight", e, ff, type, false});
+        tensors.push_back({p + "ffn_up.weight", e, ff, type, false});
+        tensors.push_back({p + "ffn_down.weight", ff, e, type, false});
+    }
+
+    const std::string tmp = path + ".partial";
+    {
+        Writer w(tmp);
+        const uint64_t alignment = 32;
+        w.bytes("GGUF", 4);
+        w.pod<uint32_t>(3);
+        w.pod<uint64_t>(tensors.size());
+        const std::string a = "llama.";
+        const std::vector<std::pair<std::string, uint32_t>> ints = {
+            {a + "context_length", 4096},          {a + "embedding_length", uint32_t(e)},
+            {a + "block_count", uint32_t(s.nLayer)}, {a + "feed_forward_length", uint32_t(ff)},
+            {a + "attention.head_count", uint32_t(s.nHead)}, {a + "attention.head_count_kv", uint32_t(s.nHeadKv)}};
+        w.pod<uint64_t>(ints.size() + 4);
+        w.str("general.architecture"), w.pod<uint32_t>(kString), w.str("llama");
+        w.str("general.name"), w.pod<uint32_t>(kString), w.str(s.name + " (synthetic, random weights)");
+        for (const auto& [k, v] : ints) w.str(k), w.pod<uint32_t>(kU32), w.pod<uint32_t>(v);
+        w.str(a + "rope.freq_base"), w.pod<uint32_t>(kF32), w.pod<float>(s.ropeBase);
+        w.str(a + "attention.layer_norm_rms_epsilon"), w.pod<uint32_t>(kF32), w.pod<float>(1e-5f);
+        uint64_t offset = 0;
+        for (const auto& t : tensors) {
+            w.str(t.name);
+            const bool vector = t.rows == 1;
+            w.pod<uint32_t>(vector ? 1 : 2);
+            w.pod<uint64_t>(t.cols);
+            if (!vector) w.pod<uint64_t>(t.rows);
+            w.pod<uint32_t>(t.type->id);
+            w.pod<uint64_t>(offset);
+            offset += (t.bytes() + alignment - 1) / alignment * alignment;
+        }
+        w.padTo(alignment);
+        Rng rng;
+        std::vector<uint8_t> buf;
+        for (const auto& t : tensors) {
+            if (t.ones) {
+                std::vector<float> ones(t.cols, 1.f);
+                w.bytes(ones.data(), ones.size() * 4);
+            } else {
+                const uint64_t rowBytes = t.cols / t.type->blockElements * t.type->blockBytes;
+                const uint64_t rowsPerChunk = std::max<uint64_t>(1, (8u << 20) / rowBytes);
+                for (uint64_t r = 0; r < t.rows; r += rowsPerChunk) {
+                    const uint64_t n = std::min(rowsPerChunk, t.rows - r);
+                    buf.resize(n * rowBytes);
+                    randomBlocks(*t.type, buf.data(), n * t.cols / t.type->blockElements, rng);
+                    w.bytes(buf.data(), buf.size());
+                }
+            }
+            w.padTo(alignment);
+        }
+        if (!w.ok()) throw Error(Error::Kind::Io, "writing " + tmp + " failed (disk full?)");
+        w.close();
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) throw Error(Error::Kind::Io, "cannot rename " + tmp + ": " + ec.message());
+}
+
+} // namespace sosoik::cli

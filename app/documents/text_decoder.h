@@ -1,0 +1,46 @@
+#pragma once
+// Detects a text file's encoding from its first bytes and decodes it incrementally.
+// Qt 6.4's QStringDecoder only knows UTF encodings, so legacy Korean (CP949, a superset of
+// EUC-KR) goes through glibc's iconv.
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <QStringDecoder>
+#include <memory>
+
+namespace sosoik::documents {
+
+enum class TextEncoding { Utf8, Utf16LE, Utf16BE, Cp949, Latin1 };
+
+struct EncodingGuess {
+    TextEncoding encoding = TextEncoding::Utf8;
+    int bomBytes = 0;    // bytes to skip at the start of the file
+    bool binary = false; // NUL bytes or control characters: not a text file
+};
+
+// sample: the file's first bytes; wholeFile: the sample is the entire file (no truncated tail).
+EncodingGuess detectEncoding(QByteArrayView sample, bool wholeFile);
+QString encodingName(TextEncoding encoding);
+
+class StreamingTextDecoder {
+public:
+    explicit StreamingTextDecoder(TextEncoding encoding);
+    ~StreamingTextDecoder();
+    StreamingTextDecoder(const StreamingTextDecoder&) = delete;
+    StreamingTextDecoder& operator=(const StreamingTextDecoder&) = delete;
+
+    // Decodes the next bytes; an incomplete trailing sequence is kept for the next call.
+    // Invalid bytes become U+FFFD.
+    QString decode(QByteArrayView bytes);
+    QString flush(); // end of input: a dangling partial sequence becomes U+FFFD
+
+private:
+    QString decodeIconv(QByteArrayView bytes, bool final);
+
+    TextEncoding encoding_;
+    QStringDecoder utf_;
+    void* iconv_ = nullptr; // iconv_t, kept opaque so <iconv.h> stays out of the header
+    QByteArray pending_;    // incomplete multibyte sequence carried to the next decode()
+};
+
+} // namespace sosoik::documents

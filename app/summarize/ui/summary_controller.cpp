@@ -1,0 +1,290 @@
+#include "summarize/ui/summary_controller.h"
+
+#include "chat/chat_controller.h"
+#include "documents/chunk_spool.h"
+#include "documents/document_error.h"
+#include "documents/document_extractor.h"
+#include "storage/storage.h"
+#include "summarize/language.h"
+#include "summarize/summary_pipeline.h"
+#include "summarize/ui/document_store.h"
+#include "summarize/ui/worker_llm_backend.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace sosoik::summarize {
+namespace {
+
+QString clock(double seconds) {
+    const int s = int(seconds + 0.5);
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+constexpr int kMaxSummaryContext = 8192; // KV cache memory grows with it; 8k fits small GPUs
+
+} // namespace
+
+SummaryController::SummaryController(app::EngineWorker* worker, storage::Storage* storage,
+                                     app::ChatController* chat, QObject* parent)
+    : QObject(parent), worker_(worker), storage_(storage), chat_(chat) {
+    QSettings settings;
+    language_ = settings.value(QStringLiteral("summary/language"), language_).toString();
+    targetWords_ = settings.value(QStringLiteral("summary/words"), targetWords_).toInt();
+    connect(worker_, &app::EngineWorker::modelLoaded, this, [this](int, const app::ModelDetails& details) {
+        model_ = details;
+        modelLoaded_ = true;
+        startNext();
+    });
+    flushTimer_.setInterval(250);
+    connect(&flushTimer_, &QTimer::timeout, this, &SummaryController::flushText);
+}
+
+SummaryController::~SummaryController() {
+    queue_.clear();
+    if (thread_) {
+        cancel();
+        thread_->wait();
+        delete thread_;
+    }
+}
+
+QStringList SummaryController::nameFilters() const {
+    QStringList patterns;
+    for (const QString& suffix : documents::supportedSuffixes())
+        patterns << QStringLiteral("*.") + suffix;
+    return {tr("Documents (%1)").arg(patterns.join(QLatin1Char(' '))), tr("All files (*)")};
+}
+
+void SummaryController::setLanguage(const QString& language) {
+    if (language == language_ || (language != "auto" && language != "ko" && language != "en")) return;
+    language_ = language;
+    QSettings().setValue(QStringLiteral("summary/language"), language_);
+    emit settingsChanged();
+}
+
+void SummaryController::setTargetWords(int words) {
+    words = std::clamp(words, 20, 2000);
+    if (words == targetWords_) return;
+    targetWords_ = words;
+    QSettings().setValue(QStringLiteral("summary/words"), targetWords_);
+    emit settingsChanged();
+}
+
+int SummaryController::summarizeUrls(const QVariant& urls) {
+    QList<QUrl> list;
+    if (urls.canConvert<QList<QUrl>>()) list = urls.value<QList<QUrl>>();
+    for (const QVariant& v : urls.toList())
+        list << v.toUrl();
+    if (list.isEmpty() && urls.canConvert<QUrl>()) list << urls.toUrl();
+    int queued = 0;
+    for (const QUrl& url : list) {
+        if (!url.isLocalFile()) continue;
+        queued += summarizeFile(url.toLocalFile()) ? 1 : 0;
+    }
+    if (queued == 0 && !list.isEmpty()) setError(tr("Only files on this computer can be summarized."));
+    return queued;
+}
+
+bool SummaryController::summarizeFile(const QString& path) {
+    if (!QFileInfo(path).isFile()) {
+        setError(tr("%1 is not a file.").arg(path));
+        return false;
+    }
+    queue_ << path;
+    emit stateChanged();
+    startNext();
+    return true;
+}
+
+void SummaryController::cancel() {
+    cancel_.store(true);
+    if (backend_) backend_->interrupt();
+}
+
+void SummaryController::dismissError() {
+    setError(QString());
+}
+
+void SummaryController::setError(const QString& text) {
+    if (text == error_) return;
+    error_ = text;
+    emit errorTextChanged();
+}
+
+void SummaryController::startNext() {
+    if (thread_ || queue_.isEmpty() || !worker_) return;
+    if (!modelLoaded_) {
+        setError(tr("Open a model first; the document will be summarized once it is loaded."));
+        return;
+    }
+    const QString path = queue_.takeFirst();
+    const QString fileName = QFileInfo(path).fileName();
+    currentPath_ = path;
+    conversationId_ =
+        storage_->createConversation(storage::ConversationKind::Document, fileName, {}, {}, model_.path);
+    storage_->addMessage(conversationId_, QStringLiteral("user"), tr("Summarize %1").arg(fileName));
+    answerId_ = storage_->beginMessage(conversationId_, QStringLiteral("assistant"), model_.name);
+    answerText_.clear();
+    if (chat_ && chat_->openConversation(conversationId_)) {
+        const int row = chat_->messages()->rowOfId(answerId_);
+        if (row >= 0) {
+            chat_->messages()->setNote(row, QString());
+            chat_->messages()->setStreaming(row, true);
+        }
+    }
+    cancel_.store(false);
+    progress_ = 0;
+    progressText_ = tr("Reading %1…").arg(fileName);
+    timeText_.clear();
+    setError(QString());
+
+    const int context =
+        model_.trainedContext > 0 ? std::min(model_.trainedContext, kMaxSummaryContext) : 4096;
+    auto backend = std::make_shared<WorkerLlmBackend>(worker_, context, model_.chatTemplate);
+    backend_ = backend;
+    const SummaryOptions options{language_, targetWords_, fileName};
+    const QString dataDir = storage_->dataDir();
+    const qint64 conversation = conversationId_;
+    thread_ = QThread::create([this, backend, options, path, dataDir, conversation] {
+        SummaryResult result;
+        QString failure;
+        try {
+            SummaryPipeline pipeline(*backend, options);
+            pipeline.onProgress = [this](const SummaryProgress& p) {
+                const QString text = p.text();
+                QMetaObject::invokeMethod(
+                    this, [=] { onProgress(p.call, p.totalCalls, text, p.elapsedSeconds, p.etaSeconds); },
+                    Qt::QueuedConnection);
+            };
+            pipeline.onSummaryText = [this](const QString& piece) {
+                QMetaObject::invokeMethod(
+                    this, [=] { onText(piece); }, Qt::QueuedConnection);
+            };
+            documents::ChunkSpool spool;
+            documents::ExtractOptions extract;
+            extract.cancel = &cancel_;
+            const documents::ExtractInfo info = pipeline.prepare(path, spool, extract);
+            {
+                // This thread's own connection; the UI thread's Storage stays on the UI thread.
+                storage::Storage store;
+                if (store.open(dataDir)) saveDocument(store, conversation, path, info.pages, spool);
+            }
+            result = pipeline.run(spool, cancel_);
+        } catch (const documents::DocumentError& e) {
+            if (e.kind() == documents::DocumentError::Kind::Cancelled)
+                result.cancelled = true;
+            else
+                failure = e.message();
+        } catch (const std::exception& e) {
+            if (cancel_.load())
+                result.cancelled = true;
+            else
+                failure = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(
+            this, [=] { onDone(result.summary, result.cancelled, failure); }, Qt::QueuedConnection);
+    });
+    thread_->start();
+    flushTimer_.start();
+    emit stateChanged();
+    emit progressChanged();
+}
+
+void SummaryController::onProgress(int call, int total, const QString& text, double elapsed, double eta) {
+    progress_ = total > 0 ? double(call - 1) / total : 0;
+    progressText_ = text;
+    timeText_ = tr("%1 elapsed").arg(clock(elapsed));
+    if (eta >= 0) timeText_ += tr(" · about %1 left").arg(clock(eta));
+    emit progressChanged();
+}
+
+void SummaryController::onText(const QString& piece) {
+    answerText_ += piece;
+    textDirty_ = true;
+    if (chat_ && chat_->conversationId() == conversationId_) {
+        const int row = chat_->messages()->rowOfId(answerId_);
+        if (row >= 0) chat_->messages()->appendText(row, piece);
+    }
+}
+
+void SummaryController::flushText() {
+    if (!textDirty_ || answerId_ == 0) return;
+    textDirty_ = false;
+    storage_->updateMessageContent(answerId_, answerText_);
+}
+
+void SummaryController::onDone(const QString& summary, bool cancelled, const QString& failure) {
+    if (thread_) {
+        thread_->wait();
+        delete thread_;
+        thread_ = nullptr;
+    }
+    backend_.reset();
+    flushTimer_.stop();
+    const QString fileName = QFileInfo(currentPath_).fileName();
+    QString content = summary.trimmed();
+    if (!failure.isEmpty()) {
+        content = tr("Could not summarize %1: %2").arg(fileName, failure);
+        setError(content);
+    } else if (cancelled) {
+        content = content.isEmpty()
+                      ? tr("The summary was cancelled before any part was done.")
+                      : content + QStringLiteral("\n\n") + tr("(Summary cancelled; this is what was done.)");
+    }
+    storage_->updateMessageContent(answerId_, content);
+    storage_->finishMessage(answerId_);
+    if (chat_ && chat_->conversationId() == conversationId_) {
+        const int row = chat_->messages()->rowOfId(answerId_);
+        if (row >= 0) {
+            chat_->messages()->setContent(row, content);
+            chat_->messages()->setStreaming(row, false);
+        }
+    }
+    const qint64 finished = conversationId_;
+    currentPath_.clear();
+    answerId_ = 0;
+    progress_ = failure.isEmpty() && !cancelled ? 1.0 : progress_;
+    emit stateChanged();
+    emit progressChanged();
+    if (failure.isEmpty())
+        emit summaryFinished(finished, cancelled);
+    else
+        emit summaryFailed(finished, failure);
+    startNext();
+}
+
+void SummaryController::augmentFollowUp(qint64 conversationId, app::GenerationRequest& request) const {
+    if (conversationId == 0 || request.messages.isEmpty() ||
+        request.messages.last().role != QLatin1String("user"))
+        return;
+    if (storage_->documents(conversationId).isEmpty()) return;
+    const QString question = request.messages.last().content;
+    // Room for excerpts: what the conversation and the answer leave of the context. Token
+    // counts are estimated (the UI thread cannot ask the engine synchronously): Korean can
+    // take about one token per character.
+    const auto estimate = [](const QString& s) { return int(s.size()) + 8; };
+    int used = request.settings.maxNewTokens + 200;
+    for (const auto& m : request.messages)
+        used += estimate(m.content);
+    const int budget = std::max(256, request.settings.contextLength - used);
+    const auto chunks = retrieveChunks(*storage_, conversationId, question, 6);
+    if (chunks.isEmpty()) return;
+    PromptContext pc;
+    pc.language = resolveLanguage(language_, question);
+    pc.family = model_.chatTemplate;
+    const auto docs = storage_->documents(conversationId);
+    pc.title = docs.first().fileName;
+    const QList<LlmMessage> prompt =
+        followUpPrompt(pc, question, excerptsWithinBudget(chunks, budget, estimate));
+    request.messages.last().content = prompt.last().content;
+    if (prompt.size() > 1) { // instructions as (part of) the system message
+        if (request.messages.first().role == QLatin1String("system"))
+            request.messages.first().content =
+                prompt.first().content + QStringLiteral("\n\n") + request.messages.first().content;
+        else
+            request.messages.prepend({QStringLiteral("system"), prompt.first().content});
+    }
+}
+
+} // namespace sosoik::summarize

@@ -1,0 +1,109 @@
+#pragma once
+// SummaryController: documents dropped on the window (or opened with "Open document…") become
+// summaries, one new conversation per file, streamed into the chat while the map-reduce
+// pipeline runs on its own thread; progress, time estimates and Cancel for the view; and
+// follow-up questions in those conversations answered from the stored chunks.
+#include "core/engine_worker.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QThread>
+#include <QTimer>
+#include <QUrl>
+#include <atomic>
+#include <memory>
+
+namespace sosoik::storage {
+class Storage;
+}
+namespace sosoik::app {
+class ChatController;
+}
+
+namespace sosoik::summarize {
+
+class SummarizerBackend;
+
+class SummaryController : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
+    Q_PROPERTY(QString currentFile READ currentFile NOTIFY stateChanged)
+    Q_PROPERTY(qint64 conversationId READ conversationId NOTIFY stateChanged)
+    Q_PROPERTY(int queued READ queued NOTIFY stateChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)          // 0..1
+    Q_PROPERTY(QString progressText READ progressText NOTIFY progressChanged) // "Summarizing chunk 3 of 12"
+    Q_PROPERTY(QString timeText READ timeText NOTIFY progressChanged) // "0:42 elapsed · about 2:10 left"
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    Q_PROPERTY(QStringList nameFilters READ nameFilters CONSTANT)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY settingsChanged) // "auto", "ko", "en"
+    Q_PROPERTY(int targetWords READ targetWords WRITE setTargetWords NOTIFY settingsChanged)
+public:
+    SummaryController(app::EngineWorker* worker, storage::Storage* storage, app::ChatController* chat,
+                      QObject* parent = nullptr);
+    ~SummaryController() override; // cancels a running summary and waits for its thread
+
+    bool busy() const { return thread_ != nullptr; }
+    QString currentFile() const { return currentPath_; }
+    qint64 conversationId() const { return conversationId_; }
+    int queued() const { return int(queue_.size()); }
+    double progress() const { return progress_; }
+    QString progressText() const { return progressText_; }
+    QString timeText() const { return timeText_; }
+    QString errorText() const { return error_; }
+    QStringList nameFilters() const;
+    QString language() const { return language_; }
+    void setLanguage(const QString& language);
+    int targetWords() const { return targetWords_; }
+    void setTargetWords(int words);
+
+    // Local files among urls are summarized one after another; returns how many were queued.
+    Q_INVOKABLE int summarizeUrls(const QVariant& urls);
+    Q_INVOKABLE bool summarizeFile(const QString& path);
+    Q_INVOKABLE void cancel(); // stops the running summary within one token, keeps what is done
+    Q_INVOKABLE void dismissError();
+
+    // Rewrites a chat request in a document conversation so the model answers the last
+    // question from the document's most relevant chunks (installed on ChatController).
+    void augmentFollowUp(qint64 conversationId, app::GenerationRequest& request) const;
+
+signals:
+    void stateChanged();
+    void progressChanged();
+    void errorTextChanged();
+    void settingsChanged();
+    void summaryFinished(qint64 conversationId, bool cancelled); // for tests and announcements
+    void summaryFailed(qint64 conversationId, const QString& message);
+
+private:
+    void startNext();
+    void onProgress(int call, int total, const QString& text, double elapsed, double eta);
+    void onText(const QString& piece);
+    void onDone(const QString& summary, bool cancelled, const QString& failure);
+    void flushText();
+    void setError(const QString& text);
+
+    QPointer<app::EngineWorker> worker_;
+    storage::Storage* storage_;
+    QPointer<app::ChatController> chat_;
+    app::ModelDetails model_;
+    bool modelLoaded_ = false;
+    QString language_ = QStringLiteral("auto");
+    int targetWords_ = 200;
+
+    QStringList queue_;
+    QString currentPath_;
+    qint64 conversationId_ = 0;
+    qint64 answerId_ = 0;
+    QString answerText_;
+    bool textDirty_ = false;
+    QTimer flushTimer_;
+    QThread* thread_ = nullptr;
+    std::atomic<bool> cancel_{false};
+    std::shared_ptr<SummarizerBackend> backend_;
+    double progress_ = 0;
+    QString progressText_, timeText_, error_;
+};
+
+} // namespace sosoik::summarize

@@ -1,0 +1,206 @@
+#include "backend/vulkan/kernels.h"
+
+#include "sosoik/error.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+
+namespace sosoik::vk {
+namespace {
+
+// Push-constant blocks, field for field as declared in the shaders (offsets in elements).
+struct MatvecPush {
+    uint32_t wOff, sOff, xOff, yOff, rows, cols, rowWords, n, xStride, yStride, accumulate;
+};
+struct EmbedPush {
+    uint32_t wOff, sOff, stepOff, yOff, rowBegin, rows, cols, rowWords, yStride;
+};
+struct RmsNormPush {
+    uint32_t xOff, wOff, yOff, cols, xStride, yStride;
+    float eps;
+};
+struct RopePush {
+    uint32_t qkvOff, biasOff, factorsOff, qOutOff, kOff, vOff, stepOff;
+    uint32_t stride, qStride, nHead, nKv, hd, capacity;
+    float freqBase;
+    uint32_t flags;
+};
+struct AttentionPush {
+    uint32_t qOff, kOff, vOff, oOff, partialOff, stepOff;
+    uint32_t qStride, oStride, nHead, nKv, hd, capacity;
+    float scale;
+};
+struct CombinePush {
+    uint32_t partialOff, oOff, stepOff, oStride, nHead, hd;
+};
+struct SwigluPush {
+    uint32_t guOff, yOff, nFf, guStride, yStride, n;
+};
+struct ArgmaxPush {
+    uint32_t logitsOff, resultOff, n;
+};
+
+// Element offset of a BufRef for a binding of elementBytes-sized elements.
+uint32_t elems(const BufRef& r, uint64_t elementBytes = 4) {
+    if (r.offset % elementBytes != 0 || r.offset / elementBytes > UINT32_MAX)
+        throw Error(Error::Kind::Device, "internal error: misaligned buffer offset");
+    return static_cast<uint32_t>(r.offset / elementBytes);
+}
+
+uint32_t ceilDiv(uint64_t a, uint64_t b) {
+    return static_cast<uint32_t>((a + b - 1) / b);
+}
+
+constexpr uint32_t kRowsPerSubgroup = 2;
+constexpr uint32_t kBatchTokens = 8; // tokens sharing each decoded weight chunk in prompt batches
+
+} // namespace
+
+Kernels::Kernels(Context& ctx) : ctx_(ctx) {
+    const auto& c = ctx.caps();
+    subgroup_ = std::min(c.subgroupSize, 128u);
+    // About 64 invocations per matvec workgroup: 2 subgroups on 32-wide GPUs, 1 on 64-wide
+    // ones, 8 on lavapipe's 8-wide SIMD.
+    matvecSubgroups_ = std::max(1u, 64u / subgroup_);
+    const uint32_t maxWg = std::max(64u, c.maxWorkgroupInvocations);
+    elementwiseWg_ = std::min(128u, maxWg);
+    // The reduction keeps one value per subgroup in 64 shared slots.
+    reduceWg_ = std::min({256u, maxWg, 64u * subgroup_});
+    attentionWg_ = 64;
+    argmaxWg_ = std::min(256u, maxWg);
+    // CPU implementations (lavapipe) run a subgroup as one SIMD register: one row per lane
+    // with broadcast activations beats lanes striding one row plus a cross-lane reduction.
+    rowPerInvocation_ = false;
+    if (const char* v = std::getenv("SOSOIK_VK_MATMUL")) rowPerInvocation_ = std::string(v) == "rows";
+    rowPerInvocationDecode_ = rowPerInvocation_;
+    if (const char* v = std::getenv("SOSOIK_VK_DECODE")) rowPerInvocationDecode_ = std::string(v) == "rows";
+    if (const char* v = std::getenv("SOSOIK_VK_BATCH")) cpuBatchTokens_ = static_cast<uint32_t>(std::atoi(v));
+    rowWg_ = std::min(64u, maxWg);
+    // On CPUs every per-lane load is scalarised, so each lane should reuse its slice of the
+    // activations for many rows; GPUs prefer more workgroups in flight.
+    const bool cpu = c.type == VK_PHYSICAL_DEVICE_TYPE_CPU;
+    decodeRows_ = cpu ? 8 : kRowsPerSubgroup;
+    batchRows_ = cpu ? 4 : kRowsPerSubgroup;
+    batchTokens_ = kBatchTokens;
+    if (const char* v = std::getenv("SOSOIK_VK_DROWS")) decodeRows_ = static_cast<uint32_t>(std::atoi(v));
+    if (const char* v = std::getenv("SOSOIK_VK_BROWS")) batchRows_ = static_cast<uint32_t>(std::atoi(v));
+    if (const char* v = std::getenv("SOSOIK_VK_BTOK")) batchTokens_ = static_cast<uint32_t>(std::atoi(v));
+    if (const char* v = std::getenv("SOSOIK_VK_NSG")) matvecSubgroups_ = static_cast<uint32_t>(std::atoi(v));
+}
+
+const Kernel& Kernels::typed(const char* op, const WeightLayout& l, std::vector<uint32_t> spec) {
+    return ctx_.pipelines().get(std::string(op) + "_" + kernelSuffix(l.type), 3, spec);
+}
+
+const Kernel& Kernels::get(const char* shader, uint32_t bindings, std::vector<uint32_t> spec) {
+    return ctx_.pipelines().get(shader, bindings, spec);
+}
+
+VkDescriptorSet Kernels::set(std::vector<VkBuffer> buffers) { return ctx_.pipelines().descriptorSet(buffers); }
+
+void Kernels::matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32_t xStride, BufRef y,
+                     uint32_t yStride, uint32_t n, bool accumulate) {
+    const MatvecPush push{elems(w.quants), elems(w.quants.at(w.layout.quantBytes)), elems(x, 16), elems(y),
+                          w.layout.rows, w.layout.paddedCols, w.layout.rowWords, n, xStride, yStride,
+                          accumulate ? 1u : 0u};
+    const VkDescriptorSet s = set({w.quants.buffer, x.buffer, y.buffer});
+    if (rowPerInvocation_ && (n > 1 || rowPerInvocationDecode_)) {
+        const uint32_t tokens = n == 1 ? 1 : cpuBatchTokens_;
+        const Kernel& k = typed("matmul", w.layout, {rowWg_, 1, tokens});
+        dispatch(cb, k, s, &push, sizeof push, ceilDiv(w.layout.rows, rowWg_), ceilDiv(n, tokens));
+        return;
+    }
+    const uint32_t tokens = n == 1 ? 1 : batchTokens_;
+    const uint32_t rows = n == 1 ? decodeRows_ : batchRows_;
+    const Kernel& k = typed("matvec", w.layout, {subgroup_ * matvecSubgroups_, rows, tokens});
+    dispatch(cb, k, s, &push, sizeof push, ceilDiv(w.layout.rows, matvecSubgroups_ * rows), ceilDiv(n, tokens));
+}
+
+void Kernels::embed(VkCommandBuffer cb, const DeviceWeight& table, BufRef step, BufRef y, uint32_t yStride,
+                    uint32_t n) {
+    const Kernel& k = ctx_.pipelines().get(std::string("embed_") + kernelSuffix(table.layout.type), 3, {elementwiseWg_});
+    const EmbedPush push{elems(table.quants), elems(table.quants.at(table.layout.quantBytes)), elems(step),
+                         elems(y), table.rowBegin, table.layout.rows, table.layout.paddedCols,
+                         table.layout.rowWords, yStride};
+    dispatch(cb, k, set({table.quants.buffer, step.buffer, y.buffer}), &push, sizeof push,
+             ceilDiv(table.layout.paddedCols / 8, elementwiseWg_), n);
+}
+
+void Kernels::rmsnorm(VkCommandBuffer cb, BufRef x, uint32_t xStride, BufRef weight, BufRef y, uint32_t yStride,
+                      uint32_t cols, uint32_t n, float eps) {
+    const Kernel& k = get("rmsnorm", 3, {reduceWg_});
+    const RmsNormPush push{elems(x), elems(weight), elems(y), cols, xStride, yStride, eps};
+    dispatch(cb, k, set({x.buffer, weight.buffer, y.buffer}), &push, sizeof push, n);
+}
+
+void Kernels::ropeStoreKv(VkCommandBuffer cb, const RopeArgs& a, uint32_t n) {
+    if (a.headDim % 2 != 0) throw Error(Error::Kind::Unsupported, "RoPE needs an even head dimension");
+    const Kernel& k = get("rope_store_kv", 7, {elementwiseWg_});
+    const uint32_t flags = (a.neox ? 1u : 0u) | (a.bias ? 2u : 0u) | (a.factors ? 4u : 0u);
+    const BufRef bias = a.bias ? a.bias : a.qkv, factors = a.factors ? a.factors : a.qkv;
+    const RopePush push{elems(a.qkv),    elems(bias), elems(factors), elems(a.qOut), elems(a.kCache),
+                        elems(a.vCache), elems(a.step), a.stride,     a.qStride,     a.nHead,
+                        a.nKv,           a.headDim,   a.capacity,     a.freqBase,    flags};
+    const uint32_t words = (a.nHead + 2 * a.nKv) * a.headDim / 2;
+    dispatch(cb, k,
+             set({a.qkv.buffer, bias.buffer, factors.buffer, a.qOut.buffer, a.kCache.buffer, a.vCache.buffer,
+                  a.step.buffer}),
+             &push, sizeof push, ceilDiv(words, elementwiseWg_), n);
+}
+
+static AttentionPush attentionPush(const AttentionArgs& a) {
+    return {elems(a.q),    elems(a.kCache), elems(a.vCache), elems(a.out), elems(a.partial ? a.partial : a.out),
+            elems(a.step), a.qStride,       a.oStride,       a.nHead,      a.nKv,
+            a.headDim,     a.capacity,      a.scale};
+}
+
+static std::vector<VkBuffer> attentionBuffers(const AttentionArgs& a) {
+    return {a.q.buffer, a.kCache.buffer, a.vCache.buffer, a.out.buffer, (a.partial ? a.partial : a.out).buffer,
+            a.step.buffer};
+}
+
+void Kernels::attention(VkCommandBuffer cb, const AttentionArgs& a, uint32_t n, uint32_t nSplit) {
+    if (a.headDim > 256 || a.headDim % 2) throw Error(Error::Kind::Unsupported, "head dimension above 256");
+    const Kernel& k = get("attention", 6, {attentionWg_});
+    const AttentionPush push = attentionPush(a);
+    dispatch(cb, k, set(attentionBuffers(a)), &push, sizeof push, a.nHead, n, nSplit);
+}
+
+void Kernels::attentionIndirect(VkCommandBuffer cb, const AttentionArgs& a, VkBuffer stepBuffer,
+                                uint64_t stepBufferOffset) {
+    if (a.headDim > 256 || a.headDim % 2) throw Error(Error::Kind::Unsupported, "head dimension above 256");
+    const Kernel& k = get("attention", 6, {attentionWg_});
+    const AttentionPush push = attentionPush(a);
+    dispatchIndirect(cb, k, set(attentionBuffers(a)), &push, sizeof push, stepBuffer,
+                     stepBufferOffset + offsetof(StepHeader, attentionArgs));
+}
+
+void Kernels::attentionCombine(VkCommandBuffer cb, const AttentionArgs& a, uint32_t n) {
+    const Kernel& k = get("attention_combine", 3, {attentionWg_});
+    const CombinePush push{elems(a.partial), elems(a.out), elems(a.step), a.oStride, a.nHead, a.headDim};
+    dispatch(cb, k, set({a.partial.buffer, a.out.buffer, a.step.buffer}), &push, sizeof push, a.nHead, n);
+}
+
+void Kernels::attentionCombineIndirect(VkCommandBuffer cb, const AttentionArgs& a, VkBuffer stepBuffer,
+                                       uint64_t stepBufferOffset) {
+    const Kernel& k = get("attention_combine", 3, {attentionWg_});
+    const CombinePush push{elems(a.partial), elems(a.out), elems(a.step), a.oStride, a.nHead, a.headDim};
+    dispatchIndirect(cb, k, set({a.partial.buffer, a.out.buffer, a.step.buffer}), &push, sizeof push, stepBuffer,
+                     stepBufferOffset + offsetof(StepHeader, combineArgs));
+}
+
+void Kernels::swiglu(VkCommandBuffer cb, BufRef gateUp, uint32_t guStride, BufRef y, uint32_t yStride, uint32_t nFf,
+                     uint32_t n) {
+    const Kernel& k = get("swiglu", 2, {elementwiseWg_});
+    const SwigluPush push{elems(gateUp), elems(y), nFf, guStride, yStride, n};
+    dispatch(cb, k, set({gateUp.buffer, y.buffer}), &push, sizeof push, ceilDiv(nFf, elementwiseWg_), n);
+}
+
+void Kernels::argmax(VkCommandBuffer cb, BufRef logits, uint32_t n, BufRef result) {
+    const Kernel& k = get("argmax", 2, {argmaxWg_});
+    const ArgmaxPush push{elems(logits), elems(result), n};
+    dispatch(cb, k, set({logits.buffer, result.buffer}), &push, sizeof push, 1);
+}
+
+} // namespace sosoik::vk

@@ -1,0 +1,89 @@
+#pragma once
+// Host side of every compute kernel: picks the pipeline variant and specialization constants
+// from the device's limits and records one dispatch. Buffers are passed as BufRef (buffer +
+// byte offset, 16-byte aligned for activations read as vec4); strides are in floats. Each function records exactly one op (no barriers: callers add
+// computeBarrier between dependent ops), so kernels can be swapped or tuned one at a time.
+#include "backend/vulkan/context.h"
+#include "backend/vulkan/pipelines.h"
+#include "backend/vulkan/weight_layout.h"
+
+#include <cstdint>
+
+namespace sosoik::vk {
+
+struct DeviceWeight {
+    WeightLayout layout;
+    BufRef quants;  // scales (Q8_0/Q4_0) follow at quants + layout.quantBytes
+    uint32_t rowBegin = 0; // first row of the whole matrix held by this part
+};
+
+// Byte layout of the per-step buffer (see Step in shaders/common.glsl), preceded by the
+// indirect dispatch arguments of the attention kernels.
+struct StepHeader {
+    uint32_t attentionArgs[4]; // x, y, z, unused
+    uint32_t combineArgs[4];
+    uint32_t pos, n, nSplit, splitLen;
+};
+constexpr uint64_t kStepOffset = offsetof(StepHeader, pos); // where the shader's step words start
+
+struct RopeArgs {
+    BufRef qkv, bias, factors, qOut, kCache, vCache, step;
+    uint32_t stride, qStride, nHead, nKv, headDim, capacity;
+    float freqBase;
+    bool neox;
+};
+
+struct AttentionArgs {
+    BufRef q, kCache, vCache, out, partial, step;
+    uint32_t qStride, oStride, nHead, nKv, headDim, capacity;
+    float scale;
+};
+
+class Kernels {
+public:
+    explicit Kernels(Context& ctx);
+
+    // y[t] (+)= W · x[t] for t < n; x rows hold W.layout.paddedCols floats (zero-padded).
+    void matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32_t xStride, BufRef y, uint32_t yStride,
+                uint32_t n, bool accumulate);
+    // y[t] = row step.tokens[t] of the table, for t < n (n also read from the step buffer);
+    // a table part only fills the tokens among its rows.
+    void embed(VkCommandBuffer cb, const DeviceWeight& table, BufRef step, BufRef y, uint32_t yStride, uint32_t n);
+    void rmsnorm(VkCommandBuffer cb, BufRef x, uint32_t xStride, BufRef weight, BufRef y, uint32_t yStride,
+                 uint32_t cols, uint32_t n, float eps);
+    void ropeStoreKv(VkCommandBuffer cb, const RopeArgs& a, uint32_t n);
+    // Direct dispatch over n tokens and nSplit splits (the step buffer must agree).
+    void attention(VkCommandBuffer cb, const AttentionArgs& a, uint32_t n, uint32_t nSplit);
+    // Dispatch sizes read from the step buffer's header (for a replayed token step).
+    void attentionIndirect(VkCommandBuffer cb, const AttentionArgs& a, VkBuffer stepBuffer,
+                           uint64_t stepBufferOffset);
+    void attentionCombine(VkCommandBuffer cb, const AttentionArgs& a, uint32_t n);
+    // Zero workgroups when the header's combineArgs say so (a single split needs no merge).
+    void attentionCombineIndirect(VkCommandBuffer cb, const AttentionArgs& a, VkBuffer stepBuffer,
+                                  uint64_t stepBufferOffset);
+    void swiglu(VkCommandBuffer cb, BufRef gateUp, uint32_t guStride, BufRef y, uint32_t yStride, uint32_t nFf,
+                uint32_t n);
+    // result = {index, float bits} of the largest of n floats.
+    void argmax(VkCommandBuffer cb, BufRef logits, uint32_t n, BufRef result);
+
+    uint32_t attentionWorkgroup() const { return attentionWg_; }
+
+private:
+    const Kernel& typed(const char* op, const WeightLayout& l, std::vector<uint32_t> spec);
+    const Kernel& get(const char* shader, uint32_t bindings, std::vector<uint32_t> spec);
+    VkDescriptorSet set(std::vector<VkBuffer> buffers);
+    Context& ctx_;
+    uint32_t subgroup_;
+    uint32_t matvecSubgroups_;
+    uint32_t elementwiseWg_;
+    uint32_t reduceWg_;
+    uint32_t attentionWg_ = 64;
+    uint32_t argmaxWg_;
+    bool rowPerInvocation_ = false;       // matmul_*.comp for batches
+    bool rowPerInvocationDecode_ = false; // ... and for single tokens
+    uint32_t cpuBatchTokens_ = 16;
+    uint32_t rowWg_ = 64;
+    uint32_t decodeRows_ = 2, batchRows_ = 2, batchTokens_ = 8; // matvec rows per subgroup / tokens per pass
+};
+
+} // namespace sosoik::vk

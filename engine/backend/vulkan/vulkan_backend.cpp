@@ -1,0 +1,310 @@
+#include "backend/vulkan/vulkan_backend.h"
+
+#include "backend/vulkan/instance.h"
+#include "backend/vulkan/vulkan_backend_impl.h"
+#include "sosoik/error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace sosoik::vk {
+namespace {
+
+uint32_t pad8(uint64_t v) {
+    return static_cast<uint32_t>((v + 7) & ~uint64_t(7));
+}
+
+std::string gib(uint64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f GiB", static_cast<double>(bytes) / double(1ull << 30));
+    return buf;
+}
+
+uint64_t kvBytes(const model::HParams& hp, int contextLength) {
+    return 2ull * hp.nLayer * hp.nHeadKv * uint64_t(contextLength) * hp.headDim * 2;
+}
+
+uint64_t scratchFloats(const model::HParams& hp, uint32_t chunk, uint32_t maxSplits) {
+    const uint64_t q = pad8(uint64_t(hp.nHead) * hp.headDim), kv = uint64_t(hp.nHeadKv) * hp.headDim;
+    const uint64_t perToken =
+        2ull * pad8(hp.nEmbd) + pad8(q + 2 * kv) + 2 * q + pad8(2ull * hp.nFf) + pad8(hp.nFf);
+    return perToken * chunk + uint64_t(hp.nHead) * maxSplits * (hp.headDim + 2) + 64;
+}
+
+} // namespace
+
+class VulkanKvCache : public backend::KvCache {
+public:
+    // One K and one V buffer per layer keeps each within what a kernel can bind.
+    VulkanKvCache(VulkanBackend& backend, int capacity) : backend_(backend), capacity_(capacity) {
+        const uint64_t bytes = uint64_t(backend_.hp_.nHeadKv) * capacity_ * backend_.hp_.headDim * 2;
+        Context& ctx = *backend.ctx_;
+        try {
+            for (int l = 0; l < backend.hp_.nLayer; ++l) {
+                k.push_back(ctx.createBuffer(bytes, MemoryKind::Device, "the KV cache"));
+                v.push_back(ctx.createBuffer(bytes, MemoryKind::Device, "the KV cache"));
+            }
+        } catch (...) {
+            release();
+            throw;
+        }
+    }
+    ~VulkanKvCache() override { release(); }
+    int capacity() const override { return capacity_; }
+    BufRef layerK(int layer) const { return k[layer].ref(); }
+    BufRef layerV(int layer) const { return v[layer].ref(); }
+
+    std::vector<Buffer> k, v;
+    VkCommandBuffer decodeCb = VK_NULL_HANDLE;
+    VkCommandBuffer batchCb = VK_NULL_HANDLE; // the last recorded prompt chunk
+    uint32_t batchN = 0;
+    bool batchAll = false;
+
+private:
+    void release() {
+        Context& ctx = *backend_.ctx_;
+        if (decodeCb) ctx.freeCommandBuffer(decodeCb);
+        if (batchCb) ctx.freeCommandBuffer(batchCb);
+        decodeCb = batchCb = VK_NULL_HANDLE;
+        for (auto& b : k) ctx.destroy(b);
+        for (auto& b : v) ctx.destroy(b);
+    }
+    VulkanBackend& backend_;
+    int capacity_;
+};
+
+uint64_t VulkanBackend::estimateBytes(const model::HParams& hp, const model::Weights& w, int contextLength,
+                                      uint64_t maxBufferBytes) {
+    const uint32_t maxSplits = std::max(1, (contextLength + 255) / 256);
+    return deviceWeightBytes(hp, w, maxBufferBytes) + kvBytes(hp, contextLength) + scratchFloats(hp, 128, maxSplits) * 4 +
+           uint64_t(hp.nVocab) * 4 + (64ull << 20) /* driver and pipeline overhead */;
+}
+
+VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, const LoadOptions& options)
+    : hp_(hp) {
+    if (hp.nHead <= 0 || hp.nHeadKv <= 0 || hp.nHead % hp.nHeadKv != 0 || hp.headDim <= 0 || hp.headDim % 2 ||
+        hp.headDim > 256)
+        throw Error(Error::Kind::Unsupported,
+                    "the Vulkan backend supports even head sizes up to 256 with whole "
+                    "query groups; this model has head size " +
+                        std::to_string(hp.headDim));
+    ctx_ = Context::create(options.device, options.deviceName);
+    const int defaultContext = std::min(hp.nCtxTrain > 0 ? hp.nCtxTrain : 4096, 4096);
+    const uint64_t need = estimateBytes(hp, w, defaultContext, ctx_->maxBindableBytes()), free = ctx_->deviceLocalBytesFree();
+    if (need > free)
+        throw Error(Error::Kind::Device, "the model needs " + gib(need) + " of GPU memory, " + gib(free) +
+                                             " free on " + ctx_->caps().name);
+    kernels_ = std::make_unique<Kernels>(*ctx_);
+    model_ = uploadWeights(*ctx_, hp, w, arenas_, options.progress);
+
+    maxSplits_ = std::max<uint32_t>(1, (static_cast<uint32_t>(std::max(hp.nCtxTrain, 4096)) + splitLen_ - 1) /
+                                           splitLen_);
+    const uint64_t q = pad8(uint64_t(hp.nHead) * hp.headDim), kv = uint64_t(hp.nHeadKv) * hp.headDim;
+    s_.sx = pad8(hp.nEmbd), s_.sqkv = pad8(q + 2 * kv), s_.sq = static_cast<uint32_t>(q);
+    s_.sgu = pad8(2ull * hp.nFf), s_.sff = pad8(hp.nFf);
+    scratchBuf_ =
+        ctx_->createBuffer(scratchFloats(hp, chunk_, maxSplits_) * 4, MemoryKind::Device, "activations");
+    uint64_t at = 0;
+    auto take = [&](uint64_t floats) {
+        const BufRef r = scratchBuf_.ref(at);
+        at += (floats * 4 + 255) & ~uint64_t(255);
+        return r;
+    };
+    s_.x = take(uint64_t(s_.sx) * chunk_), s_.xn = take(uint64_t(s_.sx) * chunk_);
+    s_.qkv = take(uint64_t(s_.sqkv) * chunk_), s_.q = take(uint64_t(s_.sq) * chunk_);
+    s_.att = take(uint64_t(s_.sq) * chunk_), s_.gu = take(uint64_t(s_.sgu) * chunk_);
+    s_.act = take(uint64_t(s_.sff) * chunk_),
+    s_.partial = take(uint64_t(hp.nHead) * maxSplits_ * (hp.headDim + 2));
+    stepBuf_ =
+        ctx_->createBuffer(sizeof(StepHeader) + 4ull * chunk_, MemoryKind::Readback, "step parameters");
+    logitsBuf_ = ctx_->createBuffer(uint64_t(pad8(hp.nVocab)) * 4 + 16, MemoryKind::Readback, "logits");
+    ctx_->pipelines().save();
+}
+
+VulkanBackend::~VulkanBackend() {
+    for (auto& a : arenas_)
+        ctx_->destroy(a);
+    for (auto* b : {&scratchBuf_, &stepBuf_, &logitsBuf_, &allLogitsBuf_})
+        ctx_->destroy(*b);
+}
+
+std::unique_ptr<backend::KvCache> VulkanBackend::createCache(int contextLength) {
+    if (contextLength <= 0) throw Error(Error::Kind::InvalidArgument, "the context length must be positive");
+    const uint64_t need = kvBytes(hp_, contextLength), free = ctx_->deviceLocalBytesFree();
+    if (need > free)
+        throw Error(Error::Kind::OutOfMemory, "a context of " + std::to_string(contextLength) +
+                                                  " tokens needs " + gib(need) + " of GPU memory, " +
+                                                  gib(free) + " free");
+    return std::make_unique<VulkanKvCache>(*this, contextLength);
+}
+
+void VulkanBackend::ensureAllLogits() {
+    if (allLogitsBuf_.buffer) return;
+    allLogitsBuf_ = ctx_->createBuffer(uint64_t(hp_.nVocab) * chunk_ * 4, MemoryKind::Readback, "logits");
+}
+
+void VulkanBackend::recordProjection(VkCommandBuffer cb, const Projection& p, BufRef x, uint32_t xStride, BufRef y,
+                                     uint32_t yStride, uint32_t n, bool accumulate) {
+    for (size_t i = 0; i < p.parts.size(); ++i)
+        kernels_->matvec(cb, p.parts[i], x, xStride, y.at(uint64_t(p.rowOffset[i]) * 4), yStride, n, accumulate);
+}
+
+void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode,
+                           bool allLogits) {
+    const auto& hp = hp_;
+    const BufRef step = stepBuf_.ref(kStepOffset);
+    for (const auto& part : model_.tokenEmbd) kernels_->embed(cb, part, step, s_.x, s_.sx, n);
+    computeBarrier(cb);
+    for (int l = 0; l < hp.nLayer; ++l) {
+        const DeviceLayer& L = model_.layers[l];
+        kernels_->rmsnorm(cb, s_.x, s_.sx, L.attnNorm, s_.xn, s_.sx, hp.nEmbd, n, hp.rmsNormEps);
+        computeBarrier(cb);
+        recordProjection(cb, L.qkv, s_.xn, s_.sx, s_.qkv, s_.sqkv, n, false);
+        computeBarrier(cb);
+        RopeArgs rope{s_.qkv,
+                      L.qkvBias,
+                      model_.ropeFactors,
+                      s_.q,
+                      cache.layerK(l),
+                      cache.layerV(l),
+                      step,
+                      s_.sqkv,
+                      s_.sq,
+                      uint32_t(hp.nHead),
+                      uint32_t(hp.nHeadKv),
+                      uint32_t(hp.headDim),
+                      uint32_t(cache.capacity()),
+                      hp.ropeFreqBase,
+                      hp.ropeLayout == model::RopeLayout::Neox};
+        kernels_->ropeStoreKv(cb, rope, n);
+        computeBarrier(cb);
+        AttentionArgs att{s_.q,
+                          cache.layerK(l),
+                          cache.layerV(l),
+                          s_.att,
+                          s_.partial,
+                          step,
+                          s_.sq,
+                          s_.sq,
+                          uint32_t(hp.nHead),
+                          uint32_t(hp.nHeadKv),
+                          uint32_t(hp.headDim),
+                          uint32_t(cache.capacity()),
+                          1.f / std::sqrt(float(hp.headDim))};
+        if (decode) {
+            kernels_->attentionIndirect(cb, att, stepBuf_.buffer, 0);
+            computeBarrier(cb);
+            kernels_->attentionCombineIndirect(cb, att, stepBuf_.buffer, 0);
+        } else {
+            kernels_->attention(cb, att, n, 1);
+        }
+        computeBarrier(cb);
+        recordProjection(cb, L.wo, s_.att, s_.sq, s_.x, s_.sx, n, true);
+        computeBarrier(cb);
+        kernels_->rmsnorm(cb, s_.x, s_.sx, L.ffnNorm, s_.xn, s_.sx, hp.nEmbd, n, hp.rmsNormEps);
+        computeBarrier(cb);
+        recordProjection(cb, L.gateUp, s_.xn, s_.sx, s_.gu, s_.sgu, n, false);
+        computeBarrier(cb);
+        kernels_->swiglu(cb, s_.gu, s_.sgu, s_.act, s_.sff, hp.nFf, n);
+        computeBarrier(cb);
+        recordProjection(cb, L.down, s_.act, s_.sff, s_.x, s_.sx, n, true);
+        computeBarrier(cb);
+    }
+    // Only the rows whose logits are wanted go through the final norm and the output matrix.
+    const uint32_t rows = allLogits ? n : 1;
+    const BufRef lastX = s_.x.at(uint64_t(n - rows) * s_.sx * 4);
+    kernels_->rmsnorm(cb, lastX, s_.sx, model_.outputNorm, s_.xn, s_.sx, hp.nEmbd, rows, hp.rmsNormEps);
+    computeBarrier(cb);
+    const BufRef logits = allLogits ? allLogitsBuf_.ref() : logitsBuf_.ref(16);
+    recordProjection(cb, model_.output, s_.xn, s_.sx, logits, hp.nVocab, rows, false);
+    if (!allLogits) {
+        computeBarrier(cb);
+        kernels_->argmax(cb, logitsBuf_.ref(16), hp.nVocab, logitsBuf_.ref());
+    }
+    hostReadBarrier(cb);
+    check(vkEndCommandBuffer(cb), "recording the forward pass");
+}
+
+void VulkanBackend::forward(backend::KvCache& cacheBase, std::span<const int32_t> tokens, int pos,
+                            std::span<float> logits, bool allLogits, const std::atomic<bool>* cancel) {
+    std::lock_guard lock(mutex_);
+    auto* cache = dynamic_cast<VulkanKvCache*>(&cacheBase);
+    if (!cache)
+        throw Error(Error::Kind::InvalidArgument, "a KV cache from another backend was passed to Vulkan");
+    const size_t n = tokens.size(), vocab = static_cast<size_t>(hp_.nVocab);
+    if (n == 0) throw Error(Error::Kind::InvalidArgument, "no tokens to evaluate");
+    if (pos < 0 || pos + n > static_cast<size_t>(cache->capacity()))
+        throw Error(Error::Kind::InvalidArgument,
+                    "the context is full (" + std::to_string(cache->capacity()) + " tokens)");
+    for (int32_t t : tokens)
+        if (t < 0 || static_cast<size_t>(t) >= vocab)
+            throw Error(Error::Kind::InvalidArgument,
+                        "token id " + std::to_string(t) + " is outside the vocabulary");
+    if (!logits.empty() && logits.size() < (allLogits ? n * vocab : vocab))
+        throw Error(Error::Kind::InvalidArgument, "the logits buffer is too small");
+    if (allLogits) ensureAllLogits();
+
+    for (size_t start = 0; start < n; start += chunk_) {
+        if (cancel && cancel->load()) throw Error(Error::Kind::Cancelled, "cancelled");
+        const uint32_t m = static_cast<uint32_t>(std::min<size_t>(chunk_, n - start));
+        const bool decode = m == 1 && !allLogits;
+        StepHeader h{};
+        h.pos = static_cast<uint32_t>(pos + start);
+        h.n = m;
+        if (decode) {
+            // Beyond the split count the scratch was sized for, splits simply grow longer.
+            const uint32_t kvLen = h.pos + 1;
+            h.nSplit = std::min(maxSplits_, (kvLen + splitLen_ - 1) / splitLen_);
+            h.splitLen = (kvLen + h.nSplit - 1) / h.nSplit;
+            h.attentionArgs[0] = hp_.nHead, h.attentionArgs[1] = 1, h.attentionArgs[2] = h.nSplit;
+            if (h.nSplit > 1) h.combineArgs[0] = hp_.nHead, h.combineArgs[1] = 1, h.combineArgs[2] = 1;
+        } else {
+            h.nSplit = 1, h.splitLen = h.pos + m;
+        }
+        std::memcpy(stepBuf_.mapped, &h, sizeof h);
+        std::memcpy(static_cast<char*>(stepBuf_.mapped) + sizeof h, tokens.data() + start, 4ull * m);
+
+        VkCommandBuffer cb;
+        if (decode) {
+            if (!cache->decodeCb) {
+                cache->decodeCb = ctx_->allocateCommandBuffer();
+                record(cache->decodeCb, *cache, 1, true, false);
+            }
+            cb = cache->decodeCb;
+        } else {
+            if (!cache->batchCb || cache->batchN != m || cache->batchAll != allLogits) {
+                if (cache->batchCb) ctx_->freeCommandBuffer(cache->batchCb);
+                cache->batchCb = VK_NULL_HANDLE;
+                cache->batchCb = ctx_->allocateCommandBuffer();
+                record(cache->batchCb, *cache, m, false, allLogits);
+                cache->batchN = m, cache->batchAll = allLogits;
+            }
+            cb = cache->batchCb;
+        }
+        ctx_->submitAndWait(cb);
+
+        if (allLogits) {
+            if (!logits.empty())
+                std::memcpy(logits.data() + start * vocab, allLogitsBuf_.mapped, uint64_t(m) * vocab * 4);
+            lastArgmax_ = -1;
+        } else if (start + m == n) {
+            uint32_t best;
+            std::memcpy(&best, logitsBuf_.mapped, 4);
+            lastArgmax_ = static_cast<int32_t>(best);
+            if (!logits.empty())
+                std::memcpy(logits.data(), static_cast<char*>(logitsBuf_.mapped) + 16, vocab * 4);
+        }
+    }
+}
+
+} // namespace sosoik::vk
+
+namespace sosoik::backend {
+
+std::unique_ptr<Backend> createVulkanBackend(const model::HParams& hparams, const model::Weights& weights,
+                                             const LoadOptions& options) {
+    return std::make_unique<vk::VulkanBackend>(hparams, weights, options);
+}
+
+} // namespace sosoik::backend

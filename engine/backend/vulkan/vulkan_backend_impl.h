@@ -1,0 +1,63 @@
+#pragma once
+// The Vulkan implementation of backend::Backend. A forward pass is one command buffer with
+// one submit and one wait: the single-token step is recorded once per cache and replayed
+// (position, token and attention split sizes come from a small host-visible step buffer),
+// prompt batches are recorded per chunk size. Exposed here for tests and the benchmark.
+#include "backend/backend.h"
+#include "backend/vulkan/context.h"
+#include "backend/vulkan/device_weights.h"
+#include "backend/vulkan/kernels.h"
+#include "sosoik/model.h"
+
+#include <memory>
+#include <mutex>
+
+namespace sosoik::vk {
+
+class VulkanKvCache;
+
+class VulkanBackend : public backend::Backend {
+public:
+    VulkanBackend(const model::HParams& hp, const model::Weights& w, const LoadOptions& options);
+    ~VulkanBackend() override;
+
+    std::string name() const override { return "vulkan: " + ctx_->caps().name; }
+    std::unique_ptr<backend::KvCache> createCache(int contextLength) override;
+    // logits may be empty when only deviceArgmax() is wanted (greedy decoding).
+    void forward(backend::KvCache& cache, std::span<const int32_t> tokens, int pos, std::span<float> logits,
+                 bool allLogits, const std::atomic<bool>* cancel) override;
+
+    // The greedy token of the last forward() without allLogits, picked on the GPU.
+    int32_t deviceArgmax() const { return lastArgmax_; }
+    const DeviceCaps& caps() const { return ctx_->caps(); }
+    uint64_t weightBytes() const { return model_.bytes; }
+    // Bytes of GPU memory a model needs with a cache of contextLength tokens (weights, KV cache, scratch).
+    static uint64_t estimateBytes(const model::HParams& hp, const model::Weights& w, int contextLength,
+                                  uint64_t maxBufferBytes);
+
+private:
+    friend class VulkanKvCache;
+    struct Scratch {
+        uint32_t sx, sqkv, sq, sgu, sff; // row strides (floats)
+        BufRef x, xn, qkv, q, att, gu, act, partial;
+    };
+    void record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode, bool allLogits);
+    void recordProjection(VkCommandBuffer cb, const Projection& p, BufRef x, uint32_t xStride, BufRef y,
+                          uint32_t yStride, uint32_t n, bool accumulate);
+    void ensureAllLogits();
+
+    model::HParams hp_;
+    std::shared_ptr<Context> ctx_;
+    std::unique_ptr<Kernels> kernels_;
+    std::vector<Buffer> arenas_;
+    DeviceModel model_;
+    Buffer scratchBuf_, stepBuf_, logitsBuf_, allLogitsBuf_;
+    Scratch s_{};
+    uint32_t chunk_ = 128;    // prompt tokens per submit
+    uint32_t splitLen_ = 256; // cache positions per attention split when decoding
+    uint32_t maxSplits_ = 1;
+    int32_t lastArgmax_ = -1;
+    std::mutex mutex_;
+};
+
+} // namespace sosoik::vk

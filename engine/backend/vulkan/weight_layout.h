@@ -1,0 +1,40 @@
+#pragma once
+// How a ggml weight matrix is laid out in GPU memory. Quantized blocks are kept quantized
+// (kernels decode them on the fly); they are only re-arranged so every shader load is a
+// 32-bit aligned word:
+//   F32            rows of `cols` floats
+//   F16, BF16      rows of `cols` 16-bit values, two per word
+//   Q8_0, Q4_0     per block only the quants (32 or 16 bytes); the fp16 scales go to a
+//                  separate array after all quants ("scales", row-major, one per block)
+//   Q4_K           ggml's 144-byte blocks unchanged
+//   Q6_K           ggml's 210-byte blocks padded to 212 bytes
+// `cols` is padded with zero weights to a multiple of 8 so kernels never handle a ragged tail.
+#include "gguf/tensor_types.h"
+
+#include <cstdint>
+
+namespace sosoik::vk {
+
+struct WeightLayout {
+    gguf::TensorType type = gguf::TensorType::F32;
+    uint32_t rows = 0;
+    uint32_t cols = 0;       // logical columns (as in the file)
+    uint32_t paddedCols = 0; // multiple of 8
+    uint32_t rowWords = 0;   // 32-bit words per row in the quants region
+    uint64_t quantBytes = 0; // rows × rowWords × 4
+    uint64_t scaleBytes = 0; // Q8_0/Q4_0 only
+    uint64_t bytes() const { return quantBytes + ((scaleBytes + 3) & ~uint64_t(3)); }
+};
+
+// Throws Error(Unsupported) for a type without kernels, or a row length the type cannot have.
+WeightLayout weightLayout(gguf::TensorType type, uint64_t rows, uint64_t cols);
+bool hasKernels(gguf::TensorType type);
+// Lower-case kernel suffix: "f32", "q4_k"...
+const char* kernelSuffix(gguf::TensorType type);
+
+// Re-arranges rows [rowBegin, rowEnd) of a ggml tensor (src points at row 0) into `quants`
+// (pointing at row rowBegin of the quants region) and `scales` (at block 0 of row rowBegin).
+void packRows(const WeightLayout& layout, const uint8_t* src, uint32_t rowBegin, uint32_t rowEnd,
+              uint8_t* quants, uint8_t* scales);
+
+} // namespace sosoik::vk

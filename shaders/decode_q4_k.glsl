@@ -1,0 +1,29 @@
+// Q4_K in ggml's own 144-byte block (36 words): fp16 d, fp16 dmin, 12 bytes of packed 6-bit
+// sub-block scales/mins, 128 quant bytes. Sub-blocks 2k and 2k+1 share quant bytes 32k..32k+31
+// (low / high nibble). w = d·scale·q − dmin·min.
+void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
+    const uint base = r * p.rowWords + (c / 32) * 36;
+    const uint e0 = (c & 31u) * 8;     // element within the 256-element block
+    const uint sb = e0 / 32, e = e0 & 31u;
+    const vec2 dm = unpackHalf2x16(wload(base));
+    const uint sbase = (base + 1) * 4; // byte index of scales[0]
+    uint sc, m;
+    if (sb < 4) {
+        sc = wbyte(sbase + sb) & 63u;
+        m = wbyte(sbase + sb + 4) & 63u;
+    } else {
+        const uint q4 = wbyte(sbase + sb + 4);
+        sc = (q4 & 0xFu) | ((wbyte(sbase + sb - 4) >> 6) << 4);
+        m = (q4 >> 4) | ((wbyte(sbase + sb) >> 6) << 4);
+    }
+    const float d = dm.x * float(sc), mn = dm.y * float(m);
+    const uint i = base + 4 + ((sb / 2) * 32 + e) / 4;
+    const uint w0 = wload(i), w1 = wload(i + 1);
+    if ((sb & 1u) == 0) {
+        lo = lowNibbles(w0) * d - mn;
+        hi = lowNibbles(w1) * d - mn;
+    } else {
+        lo = highNibbles(w0) * d - mn;
+        hi = highNibbles(w1) * d - mn;
+    }
+}

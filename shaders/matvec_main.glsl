@@ -1,0 +1,42 @@
+// The row loop shared by every matvec_<type>.comp. Each subgroup owns ROWS_PER_SUBGROUP rows
+// and TOKENS_PER_PASS tokens; its lanes stride over 8-wide chunks of the row, so each
+// decoded weight chunk is reused for every token, and a subgroupAdd finishes each dot product.
+void main() {
+    const uint row0 = (gl_WorkGroupID.x * gl_NumSubgroups + gl_SubgroupID) * ROWS_PER_SUBGROUP;
+    const uint t0 = gl_WorkGroupID.y * TOKENS_PER_PASS;
+    if (row0 >= p.rows || t0 >= p.n) return;
+    const uint nt = min(TOKENS_PER_PASS, p.n - t0);
+    const uint nr = min(ROWS_PER_SUBGROUP, p.rows - row0);
+
+    float acc[ROWS_PER_SUBGROUP * TOKENS_PER_PASS];
+    for (uint i = 0; i < ROWS_PER_SUBGROUP * TOKENS_PER_PASS; ++i) acc[i] = 0.0;
+
+    const uint chunks = p.cols / 8;
+    for (uint c = gl_SubgroupInvocationID; c < chunks; c += gl_SubgroupSize) {
+        vec4 xl[TOKENS_PER_PASS], xh[TOKENS_PER_PASS];
+        for (uint t = 0; t < TOKENS_PER_PASS; ++t) {
+            if (t < nt) {
+                const uint xi = p.xOff + ((t0 + t) * p.xStride) / 4 + c * 2;
+                xl[t] = X[xi];
+                xh[t] = X[xi + 1];
+            }
+        }
+        for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r) {
+            if (r < nr) {
+                vec4 lo, hi;
+                decode8(row0 + r, c, lo, hi);
+                for (uint t = 0; t < TOKENS_PER_PASS; ++t)
+                    if (t < nt) acc[r * TOKENS_PER_PASS + t] += dot(lo, xl[t]) + dot(hi, xh[t]);
+            }
+        }
+    }
+    for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r) {
+        for (uint t = 0; t < TOKENS_PER_PASS; ++t) {
+            const float s = subgroupAdd(acc[r * TOKENS_PER_PASS + t]);
+            if (subgroupElect() && r < nr && t < nt) {
+                const uint yi = p.yOff + (t0 + t) * p.yStride + row0 + r;
+                Y[yi] = p.accumulate != 0 ? Y[yi] + s : s;
+            }
+        }
+    }
+}

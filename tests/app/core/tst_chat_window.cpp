@@ -1,0 +1,248 @@
+// The whole app, driven like a user: the real window (qrc:/qml/Main.qml) with the real wiring
+// (AppContext: storage, EngineWorker on the real engine, controllers). Loads a model through the
+// picker, types and sends with Enter, watches tokens stream, stops mid-answer, regenerates,
+// renames and searches (Korean and English), then restarts with the same data dir and finds it all.
+#include "chat/chat_controller.h"
+#include "core/app_context.h"
+#include "core/application.h"
+#include "history/history_controller.h"
+#include "settings/app_settings.h"
+#include "storage/storage.h"
+#include "support/synthetic_model.h"
+#include "support/test_support.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sosoik::app;
+
+namespace {
+
+// Big enough that an answer takes seconds on the reference backend (so Stop lands mid-answer),
+// random enough that it rarely ends on its own.
+QString writeSlowModel(const QString& dir) {
+    sosoik::test::SyntheticModelSpec spec;
+    spec.nEmbd = 256;
+    spec.nLayer = 4;
+    spec.nHead = 4;
+    spec.nHeadKv = 4;
+    spec.nFf = 512;
+    spec.nVocab = 1000;
+    spec.contextLength = 2048;
+    const QString path = dir + QStringLiteral("/slow-synthetic.gguf");
+    sosoik::test::writeSyntheticModel(spec, path.toStdString());
+    return path;
+}
+
+// One running instance of the app: what main() builds, minus the event loop.
+struct App {
+    std::unique_ptr<AppContext> context;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow* window = nullptr;
+
+    explicit App(const QString& dataDir) {
+        context = std::make_unique<AppContext>(realEngineOptions(resolveDataDir(dataDir)));
+        context->settings()->setBackend(QStringLiteral("reference")); // CI has no GPU; lavapipe is slower
+        engine = std::make_unique<QQmlApplicationEngine>();
+        context->expose(engine.get());
+        engine->load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
+        if (!engine->rootObjects().isEmpty())
+            window = qobject_cast<QQuickWindow*>(engine->rootObjects().first());
+    }
+    ~App() {
+        engine.reset(); // the window goes before the objects it binds to
+        context.reset();
+    }
+    template <typename T = QQuickItem> T* find(const QString& name) const {
+        return window->findChild<T*>(name);
+    }
+    ChatController* chat() const { return context->chat(); }
+};
+
+// Delegates belong to their view's item tree, not to the window's QObject children.
+QQuickItem* findItem(QQuickItem* root, const QString& name) {
+    if (!root) return nullptr;
+    if (root->objectName() == name) return root;
+    for (QQuickItem* child : root->childItems())
+        if (QQuickItem* found = findItem(child, name)) return found;
+    return nullptr;
+}
+
+bool click(QQuickWindow* window, QQuickItem* item) {
+    if (!item || !item->isVisible() || !item->isEnabled()) return false;
+    QTest::mouseClick(window, Qt::LeftButton, {},
+                      item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint());
+    return true;
+}
+
+} // namespace
+
+class TestChatWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp;
+
+    void loadThroughPicker(App& app, const QString& modelPath) {
+        QObject* picker = app.find<QObject>("modelPicker");
+        QVERIFY(picker);
+        QVERIFY(QMetaObject::invokeMethod(picker, "open"));
+        QVERIFY(QMetaObject::invokeMethod(picker, "showPreview", Q_ARG(QVariant, modelPath)));
+        QTRY_VERIFY(app.find("loadPreviewed") && app.find("loadPreviewed")->isVisible());
+        QVERIFY(click(app.window, app.find("loadPreviewed")));
+        // The click may already have finished a fast load: poll the state, not a new signal.
+        QTRY_VERIFY2_WITH_TIMEOUT(app.context->models()->loaded(),
+                                  qPrintable(app.context->models()->errorText()), 60000);
+    }
+
+    void typeAndSend(App& app, const QString& text) {
+        QQuickItem* input = app.find("messageInput");
+        QVERIFY(input);
+        input->forceActiveFocus();
+        for (const QChar c : text) // key presses carrying text, as a keyboard sends them
+            QTest::sendKeyEvent(QTest::Click, app.window, Qt::Key_unknown, QString(c), Qt::NoModifier);
+        QTRY_COMPARE(input->property("text").toString(), text);
+        QTest::keyClick(app.window, Qt::Key_Return);
+    }
+
+private slots:
+    void initTestCase() {
+        configureApplication();
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("qrc:/qml/")));
+    }
+
+    void realModelAnswersInTheWindow() {
+        SOSOIK_REQUIRE_SHARED(model, "models/stories260K.gguf");
+        App app(tmp.filePath("stories"));
+        QVERIFY(app.window && QTest::qWaitForWindowExposed(app.window));
+        app.context->settings()->setMaxNewTokens(24);
+        loadThroughPicker(app, model);
+        if (QTest::currentTestFailed()) return;
+        QCOMPARE(app.context->models()->current().value("name").toString().isEmpty(), false);
+        QSignalSpy finished(app.chat(), &ChatController::answerFinished);
+        typeAndSend(app, QStringLiteral("Once upon a time"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        const ChatRow answer = app.chat()->messages()->at(1);
+        QVERIFY2(answer.content.size() > 10, qPrintable(answer.content));
+        // A story model writes English words.
+        QVERIFY2(answer.content.contains(QRegularExpression(QStringLiteral("[a-z]{3,}"))),
+                 qPrintable(answer.content));
+    }
+
+    void fullSessionSurvivesARestart() {
+        const QString dataDir = tmp.filePath("profile");
+        const QString modelPath = writeSlowModel(tmp.path());
+        qint64 conversation = 0;
+        QString regenerated;
+        {
+            App app(dataDir);
+            QVERIFY(app.window && QTest::qWaitForWindowExposed(app.window));
+            QCOMPARE(app.window->title(), QStringLiteral("Sosoik"));
+            loadThroughPicker(app, modelPath);
+            if (QTest::currentTestFailed()) return;
+            QVERIFY(app.context->models()->loaded());
+
+            // 1. Enter sends; tokens stream into the view as they come.
+            app.context->settings()->setMaxNewTokens(12);
+            QSignalSpy finished(app.chat(), &ChatController::answerFinished);
+            QSignalSpy updates(app.chat()->messages(), &QAbstractItemModel::dataChanged);
+            typeAndSend(app, QStringLiteral("Hello there"));
+            QTRY_COMPARE(app.find("messageInput")->property("text").toString(),
+                         QString()); // sent and cleared
+            QVERIFY(app.chat()->busy());
+            QTRY_VERIFY(app.find("stopButton"));
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+            QCOMPARE(finished.last().at(0).toString(), QStringLiteral("length"));
+            QVERIFY2(updates.size() >= 12, "the answer arrived in pieces, not at once");
+            auto* list = app.find("messageList");
+            QCOMPARE(list->property("count").toInt(), 2);
+            QVERIFY(!app.chat()->messages()->at(1).content.isEmpty());
+            QVERIFY(app.chat()->tokensPerSecond() > 0);
+            QVERIFY(app.chat()->contextUsed() > 12);
+            QTRY_VERIFY(findItem(app.window->contentItem(), "message_1"));
+            QCOMPARE(findItem(app.window->contentItem(), "message_1")->property("content").toString(),
+                     app.chat()->messages()->at(1).content);
+            conversation = app.chat()->conversationId();
+
+            // 2. A long answer, stopped with the Stop button once text has appeared.
+            app.context->settings()->setMaxNewTokens(1500);
+            typeAndSend(app, QStringLiteral("Tell me everything"));
+            QTRY_VERIFY_WITH_TIMEOUT(app.chat()->messages()->rowCount() == 4 &&
+                                         app.chat()->messages()->at(3).content.size() > 0,
+                                     30000);
+            QVERIFY(click(app.window, app.find("stopButton")));
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+            QCOMPARE(finished.last().at(0).toString(), QStringLiteral("cancelled"));
+            const ChatRow stopped = app.chat()->messages()->at(3);
+            QCOMPARE(stopped.note, QStringLiteral("Stopped."));
+            QVERIFY(stopped.completionTokens < 1500);
+            QVERIFY(app.find("sendButton"));
+
+            // 3. Regenerate the last answer from its action button.
+            app.context->settings()->setMaxNewTokens(8);
+            QTRY_VERIFY(findItem(app.window->contentItem(), "regenerate_3") &&
+                        findItem(app.window->contentItem(), "regenerate_3")->isVisible());
+            QVERIFY(click(app.window, findItem(app.window->contentItem(), "regenerate_3")));
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 60000);
+            QCOMPARE(finished.last().at(0).toString(), QStringLiteral("length"));
+            QCOMPARE(app.chat()->messages()->rowCount(), 4);
+            QVERIFY(app.chat()->messages()->at(3).note.isEmpty() ||
+                    app.chat()->messages()->at(3).note != "Stopped.");
+            QVERIFY(app.chat()->reusedTokens() > 0); // the unchanged prefix came from the KV cache
+            regenerated = app.chat()->messages()->at(3).content;
+
+            // 4. Rename through the sidebar's dialog, then search in Korean and in English.
+            QObject* dialog = app.find<QObject>("renameDialog");
+            QVERIFY(dialog);
+            QVERIFY(QMetaObject::invokeMethod(dialog, "openFor", Q_ARG(QVariant, conversation),
+                                              Q_ARG(QVariant, app.chat()->title())));
+            app.find("renameField")->setProperty("text", QStringLiteral("한국어 테스트 대화"));
+            QVERIFY(QMetaObject::invokeMethod(dialog, "accept"));
+            QTRY_COMPARE(app.chat()->title(), QStringLiteral("한국어 테스트 대화"));
+            QTRY_COMPARE(app.window->title(), QStringLiteral("한국어 테스트 대화 — Sosoik"));
+
+            auto* search = app.find("searchField");
+            auto* results = app.find("searchResults");
+            QVERIFY(QMetaObject::invokeMethod(search, "insert", Q_ARG(int, 0),
+                                              Q_ARG(QString, QStringLiteral("테스트"))));
+            QTRY_VERIFY(results->isVisible());
+            QTRY_COMPARE(results->property("count").toInt(), 1); // the title
+            search->setProperty("text", QStringLiteral("everything"));
+            QTRY_COMPARE(results->property("count").toInt(), 1); // "Tell me everything"
+            search->setProperty("text", QString());
+        }
+
+        // 5. A new engine, window and context on the same data dir: everything is still there.
+        App app(dataDir);
+        QVERIFY(app.window && QTest::qWaitForWindowExposed(app.window));
+        auto* list = app.find("conversationList");
+        QTRY_COMPARE(list->property("count").toInt(), 1);
+        QVERIFY(app.chat()->openConversation(conversation));
+        QCOMPARE(app.chat()->title(), QStringLiteral("한국어 테스트 대화"));
+        QCOMPARE(app.chat()->messages()->rowCount(), 4);
+        QCOMPARE(app.chat()->messages()->at(0).content, QStringLiteral("Hello there"));
+        QCOMPARE(app.chat()->messages()->at(2).content, QStringLiteral("Tell me everything"));
+        QCOMPARE(app.chat()->messages()->at(3).content, regenerated);
+        QCOMPARE(app.context->models()->recent()->mostRecent(), QFileInfo(modelPath).absoluteFilePath());
+        auto* search = app.find("searchField");
+        QVERIFY(QMetaObject::invokeMethod(search, "insert", Q_ARG(int, 0),
+                                          Q_ARG(QString, QStringLiteral("한국어"))));
+        QTRY_COMPARE(app.find("searchResults")->property("count").toInt(), 1);
+        search->setProperty("text", QStringLiteral("Hello"));
+        QTRY_VERIFY(app.find("searchResults")->property("count").toInt() >= 1);
+        // The last model is reopened at start, and the conversation continues.
+        app.context->restoreLastModel();
+        QTRY_VERIFY_WITH_TIMEOUT(app.context->models()->loaded(), 60000);
+        app.context->settings()->setMaxNewTokens(4);
+        QSignalSpy finished(app.chat(), &ChatController::answerFinished);
+        typeAndSend(app, QStringLiteral("And then?"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(app.chat()->messages()->rowCount(), 6);
+    }
+};
+
+QTEST_MAIN(TestChatWindow)
+#include "tst_chat_window.moc"

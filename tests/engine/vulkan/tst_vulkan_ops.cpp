@@ -1,0 +1,293 @@
+// The non-matmul kernels against CPU loops on random inputs of awkward sizes: RMSNorm,
+// RoPE + KV-cache store (both pair layouts, bias, frequency factors, GQA), attention over
+// the fp16 cache (one or several splits, single token and causal batches), SwiGLU, argmax.
+#include "vk_test_util.h"
+
+#include "backend/vulkan/instance.h"
+
+#include <QTest>
+
+using namespace sosoik;
+using namespace sosoik::vktest;
+
+namespace {
+
+std::vector<float> roundTripHalf(std::vector<float> v) {
+    for (auto& x : v)
+        x = halfToFloat(floatToHalf(x));
+    return v;
+}
+
+double maxRelError(const std::vector<float>& got, const std::vector<float>& want) {
+    double scale = 1e-6, err = 0;
+    for (float w : want)
+        scale = std::max(scale, double(std::fabs(w)));
+    for (size_t i = 0; i < want.size(); ++i)
+        err = std::max(err, std::fabs(double(got[i]) - want[i]));
+    return err / scale;
+}
+
+} // namespace
+
+class TestVulkanOps : public QObject {
+    Q_OBJECT
+    std::shared_ptr<vk::Context> ctx;
+    std::unique_ptr<vk::Kernels> kernels;
+
+    vk::Buffer makeStep(uint32_t pos, uint32_t n, uint32_t nSplit = 1, uint32_t splitLen = 0) {
+        vk::StepHeader h{};
+        h.pos = pos, h.n = n, h.nSplit = nSplit, h.splitLen = splitLen;
+        vk::Buffer b = ctx->createBuffer(sizeof h + 64, vk::MemoryKind::Readback, "step");
+        ctx->write(b, 0, &h, sizeof h);
+        return b;
+    }
+
+private slots:
+    void initTestCase() {
+        ctx = vk::Context::create();
+        kernels = std::make_unique<vk::Kernels>(*ctx);
+    }
+    void cleanupTestCase() {
+        kernels.reset();
+        ctx.reset();
+        QCOMPARE(vk::Instance::validationMessageCount(), uint64_t(0));
+    }
+
+    void rmsnorm_data() {
+        QTest::addColumn<int>("cols");
+        QTest::addColumn<int>("tokens");
+        QTest::newRow("13 x 1") << 13 << 1;
+        QTest::newRow("288 x 3") << 288 << 3;
+        QTest::newRow("5000 x 2") << 5000 << 2;
+    }
+    void rmsnorm() {
+        QFETCH(int, cols);
+        QFETCH(int, tokens);
+        std::mt19937 rng(cols);
+        const uint32_t stride = cols + 5;
+        const auto x = randomFloats(size_t(tokens) * stride, rng, -3, 3), w = randomFloats(cols, rng);
+        vk::Buffer xb = upload(*ctx, x), wb = upload(*ctx, w), yb = upload(*ctx, {}, tokens * stride);
+        runOnce(*ctx, [&](VkCommandBuffer cb) {
+            kernels->rmsnorm(cb, xb.ref(), stride, wb.ref(), yb.ref(), stride, cols, tokens, 1e-5f);
+        });
+        const auto y = download(*ctx, yb, tokens * stride);
+        std::vector<float> want(y.size(), 0.f);
+        for (int t = 0; t < tokens; ++t) {
+            double ss = 0;
+            for (int i = 0; i < cols; ++i)
+                ss += double(x[t * stride + i]) * x[t * stride + i];
+            const double s = 1.0 / std::sqrt(ss / cols + 1e-5);
+            for (int i = 0; i < cols; ++i)
+                want[t * stride + i] = float(x[t * stride + i] * s * w[i]);
+        }
+        QVERIFY(maxRelError(y, want) < 1e-5);
+        ctx->destroy(xb), ctx->destroy(wb), ctx->destroy(yb);
+    }
+
+    void ropeStoreKv_data() {
+        QTest::addColumn<bool>("neox");
+        QTest::addColumn<bool>("extras"); // QKV bias + frequency factors
+        QTest::addColumn<int>("headDim");
+        QTest::newRow("interleaved") << false << false << 8;
+        QTest::newRow("neox") << true << false << 8;
+        QTest::newRow("interleaved, bias, factors") << false << true << 18;
+        QTest::newRow("neox, bias, factors") << true << true << 64;
+    }
+    void ropeStoreKv() {
+        QFETCH(bool, neox);
+        QFETCH(bool, extras);
+        QFETCH(int, headDim);
+        const uint32_t nHead = 6, nKv = 2, hd = headDim, n = 3, pos = 37, capacity = 50;
+        const uint32_t width = (nHead + 2 * nKv) * hd, stride = width + 4, qStride = nHead * hd + 2;
+        std::mt19937 rng(hd + neox);
+        const auto qkv = randomFloats(n * stride, rng), bias = randomFloats(width, rng),
+                   factors = randomFloats(hd / 2, rng, 1, 8);
+        vk::Buffer qkvB = upload(*ctx, qkv), biasB = upload(*ctx, bias), facB = upload(*ctx, factors);
+        vk::Buffer qB = upload(*ctx, {}, n * qStride);
+        vk::Buffer kB = upload(*ctx, {}, nKv * capacity * hd / 2),
+                   vB = upload(*ctx, {}, nKv * capacity * hd / 2);
+        vk::Buffer step = makeStep(pos, n);
+        vk::RopeArgs a{qkvB.ref(),
+                       extras ? biasB.ref() : vk::BufRef{},
+                       extras ? facB.ref() : vk::BufRef{},
+                       qB.ref(),
+                       kB.ref(),
+                       vB.ref(),
+                       step.ref(vk::kStepOffset),
+                       stride,
+                       qStride,
+                       nHead,
+                       nKv,
+                       hd,
+                       capacity,
+                       10000.f,
+                       neox};
+        runOnce(*ctx, [&](VkCommandBuffer cb) { kernels->ropeStoreKv(cb, a, n); });
+
+        std::vector<float> wantQ(n * qStride, 0.f), wantK(nKv * capacity * hd, 0.f), wantV(wantK.size(), 0.f);
+        for (uint32_t t = 0; t < n; ++t) {
+            auto val = [&](uint32_t e) { return qkv[t * stride + e] + (extras ? bias[e] : 0.f); };
+            auto rope = [&](uint32_t head, uint32_t d) {
+                const uint32_t half = hd / 2;
+                const uint32_t i = neox ? d % half : d / 2;
+                const bool first = neox ? d < half : d % 2 == 0;
+                const uint32_t partner = neox ? (first ? d + half : d - half) : (first ? d + 1 : d - 1);
+                double theta = double(pos + t) * std::pow(10000.0, -2.0 * i / hd);
+                if (extras) theta /= factors[i];
+                const double x = val(head + d), y = val(head + partner);
+                return float(first ? x * std::cos(theta) - y * std::sin(theta)
+                                   : y * std::sin(theta) + x * std::cos(theta));
+            };
+            for (uint32_t e = 0; e < nHead * hd; ++e)
+                wantQ[t * qStride + e] = rope(e / hd * hd, e % hd);
+            for (uint32_t h = 0; h < nKv; ++h)
+                for (uint32_t d = 0; d < hd; ++d) {
+                    const size_t c = (size_t(h) * capacity + pos + t) * hd + d;
+                    wantK[c] = rope(nHead * hd + h * hd, d);
+                    wantV[c] = val((nHead + nKv) * hd + h * hd + d);
+                }
+        }
+        auto unpackHalves = [&](const vk::Buffer& b) {
+            std::vector<uint16_t> h(nKv * capacity * hd);
+            ctx->read(b, 0, h.data(), h.size() * 2);
+            std::vector<float> f(h.size());
+            for (size_t i = 0; i < h.size(); ++i)
+                f[i] = halfToFloat(h[i]);
+            return f;
+        };
+        QVERIFY2(maxRelError(download(*ctx, qB, n * qStride), wantQ) < 1e-4, "rotated q");
+        QVERIFY2(maxRelError(unpackHalves(kB), wantK) < 2e-3, "k cache");
+        QVERIFY2(maxRelError(unpackHalves(vB), wantV) < 2e-3, "v cache");
+        for (auto* b : {&qkvB, &biasB, &facB, &qB, &kB, &vB, &step})
+            ctx->destroy(*b);
+    }
+
+    void attention_data() {
+        QTest::addColumn<int>("headDim");
+        QTest::addColumn<int>("pos");
+        QTest::addColumn<int>("tokens");
+        QTest::addColumn<int>("splits");
+        QTest::newRow("hd 10, 1 token at 0") << 10 << 0 << 1 << 1;
+        QTest::newRow("hd 10, causal batch of 5") << 10 << 3 << 5 << 1;
+        QTest::newRow("hd 64, 300 positions") << 64 << 299 << 1 << 1;
+        QTest::newRow("hd 64, 300 positions, 3 splits") << 64 << 299 << 1 << 3;
+        QTest::newRow("hd 128, 70 positions, 4 splits, 2 tokens") << 128 << 69 << 2 << 4;
+    }
+    void attention() {
+        QFETCH(int, headDim);
+        QFETCH(int, pos);
+        QFETCH(int, tokens);
+        QFETCH(int, splits);
+        const uint32_t nHead = 4, nKv = 2, hd = headDim, capacity = pos + tokens + 3, n = tokens;
+        const uint32_t qStride = nHead * hd + 6, oStride = nHead * hd + 2;
+        std::mt19937 rng(hd * 7 + pos);
+        const auto q = randomFloats(n * qStride, rng, -2, 2);
+        const auto k = roundTripHalf(randomFloats(nKv * capacity * hd, rng, -2, 2));
+        const auto v = roundTripHalf(randomFloats(k.size(), rng));
+        std::vector<uint16_t> kh(k.size()), vh(v.size());
+        for (size_t i = 0; i < k.size(); ++i)
+            kh[i] = floatToHalf(k[i]), vh[i] = floatToHalf(v[i]);
+        vk::Buffer qB = upload(*ctx, q), oB = upload(*ctx, {}, n * oStride);
+        vk::Buffer kB = ctx->createBuffer(kh.size() * 2, vk::MemoryKind::Device, "k");
+        vk::Buffer vB = ctx->createBuffer(vh.size() * 2, vk::MemoryKind::Device, "v");
+        ctx->write(kB, 0, kh.data(), kh.size() * 2);
+        ctx->write(vB, 0, vh.data(), vh.size() * 2);
+        const uint32_t splitLen = (pos + tokens + splits - 1) / splits;
+        vk::Buffer partial = upload(*ctx, {}, n * nHead * splits * (hd + 2));
+        vk::Buffer step = makeStep(pos, n, splits, splitLen);
+        const float scale = 1.f / std::sqrt(float(hd));
+        vk::AttentionArgs a{qB.ref(),
+                            kB.ref(),
+                            vB.ref(),
+                            oB.ref(),
+                            partial.ref(),
+                            step.ref(vk::kStepOffset),
+                            qStride,
+                            oStride,
+                            nHead,
+                            nKv,
+                            hd,
+                            capacity,
+                            scale};
+        runOnce(*ctx, [&](VkCommandBuffer cb) {
+            kernels->attention(cb, a, n, splits);
+            if (splits > 1) {
+                vk::computeBarrier(cb);
+                kernels->attentionCombine(cb, a, n);
+            }
+        });
+        std::vector<float> want(n * oStride, 0.f);
+        for (uint32_t t = 0; t < n; ++t)
+            for (uint32_t h = 0; h < nHead; ++h) {
+                const uint32_t kvh = h / (nHead / nKv), len = pos + t + 1;
+                std::vector<double> s(len);
+                double m = -1e300, sum = 0;
+                for (uint32_t p = 0; p < len; ++p) {
+                    double dot = 0;
+                    for (uint32_t d = 0; d < hd; ++d)
+                        dot += double(q[t * qStride + h * hd + d]) * k[(size_t(kvh) * capacity + p) * hd + d];
+                    s[p] = dot * scale;
+                    m = std::max(m, s[p]);
+                }
+                for (auto& x : s)
+                    sum += (x = std::exp(x - m));
+                for (uint32_t d = 0; d < hd; ++d) {
+                    double acc = 0;
+                    for (uint32_t p = 0; p < len; ++p)
+                        acc += s[p] * v[(size_t(kvh) * capacity + p) * hd + d];
+                    want[t * oStride + h * hd + d] = float(acc / sum);
+                }
+            }
+        const double err = maxRelError(download(*ctx, oB, n * oStride), want);
+        QVERIFY2(err < 1e-4, qPrintable(QString("relative error %1").arg(err)));
+        for (auto* b : {&qB, &oB, &kB, &vB, &partial, &step})
+            ctx->destroy(*b);
+    }
+
+    void swiglu() {
+        const uint32_t nFf = 203, n = 3, guStride = 2 * nFf + 1, yStride = nFf + 5;
+        std::mt19937 rng(3);
+        const auto gu = randomFloats(n * guStride, rng, -4, 4);
+        vk::Buffer gB = upload(*ctx, gu), yB = upload(*ctx, {}, n * yStride);
+        runOnce(*ctx, [&](VkCommandBuffer cb) {
+            kernels->swiglu(cb, gB.ref(), guStride, yB.ref(), yStride, nFf, n);
+        });
+        std::vector<float> want(n * yStride, 0.f);
+        for (uint32_t t = 0; t < n; ++t)
+            for (uint32_t i = 0; i < nFf; ++i) {
+                const double g = gu[t * guStride + i];
+                want[t * yStride + i] = float(g / (1 + std::exp(-g)) * gu[t * guStride + nFf + i]);
+            }
+        QVERIFY(maxRelError(download(*ctx, yB, n * yStride), want) < 1e-5);
+        ctx->destroy(gB), ctx->destroy(yB);
+    }
+
+    void argmax_data() {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("at");
+        QTest::newRow("5, last") << 5 << 4;
+        QTest::newRow("32000, middle") << 32000 << 12345;
+        QTest::newRow("49152, first, with a later tie") << 49152 << 0;
+    }
+    void argmax() {
+        QFETCH(int, n);
+        QFETCH(int, at);
+        std::mt19937 rng(n);
+        auto logits = randomFloats(n, rng, -10, 10);
+        logits[at] = 50.f;
+        if (at == 0) logits[n - 1] = 50.f; // ties resolve to the lowest index, like argmax on the CPU
+        vk::Buffer lB = upload(*ctx, logits);
+        vk::Buffer result = ctx->createBuffer(16, vk::MemoryKind::Readback, "argmax");
+        runOnce(*ctx, [&](VkCommandBuffer cb) { kernels->argmax(cb, lB.ref(), n, result.ref()); });
+        uint32_t r[2];
+        ctx->read(result, 0, r, 8);
+        QCOMPARE(int(r[0]), at);
+        float value;
+        std::memcpy(&value, &r[1], 4);
+        QCOMPARE(value, 50.f);
+        ctx->destroy(lB), ctx->destroy(result);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVulkanOps)
+#include "tst_vulkan_ops.moc"
