@@ -58,7 +58,9 @@ int runApplication(int argc, char* argv[]) {
     SingleInstance instance(dataDir.path);
     const InstanceRequest request =
         InstanceRequest::fromArguments(parser.positionalArguments(), parser.isSet(quickQueryOption));
-    if (instance.claimOrHandOff(request) == SingleInstance::Role::Secondary) return 0;
+    const SingleInstance::Role role = instance.claimOrHandOff(request);
+    if (role == SingleInstance::Role::Secondary) return 0; // the running Sosoik took the request
+    if (role == SingleInstance::Role::Failed) qWarning("Sosoik: %s", qPrintable(instance.errorString()));
 
     AppContext context(realEngineOptions(dataDir));
     QQmlApplicationEngine engine;
