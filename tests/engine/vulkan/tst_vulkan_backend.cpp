@@ -209,6 +209,9 @@ private slots:
         const std::vector<int32_t> prompt = {1, 20, 30};
         backend->forward(*cache, prompt, 0, logits, false, nullptr);
         QCOMPARE(backend->deviceArgmax(), argmax(logits));
+        QCOMPARE(loaded.backend().deviceArgmax(), argmax(logits)); // through the Backend interface
+        auto ref = Model::load(path, on(BackendKind::Reference));
+        QCOMPARE(dynamic_cast<LoadedModel&>(*ref).backend().deviceArgmax(), -1);
         const int32_t next = backend->deviceArgmax();
         backend->forward(*cache, std::span<const int32_t>(&next, 1), 3, {}, false, nullptr); // no logits copy
         const int32_t greedy = backend->deviceArgmax();
