@@ -30,6 +30,10 @@ public:
     // is then valid for the positions that finished.
     virtual void forward(KvCache& cache, std::span<const int32_t> tokens, int pos, std::span<float> logits,
                          bool allLogits, const std::atomic<bool>* cancel) = 0;
+    // The greedy (argmax) token of the last forward() without allLogits, when the backend picks
+    // it on the device (Vulkan); -1 otherwise. With it, a greedy step may pass empty logits
+    // (backends that support this skip copying the vocabulary back).
+    virtual int32_t deviceArgmax() const { return -1; }
 };
 
 } // namespace sosoik::backend

@@ -242,6 +242,7 @@ Buffer Context::createBuffer(uint64_t size, MemoryKind kind, const char* what) {
 }
 
 void Context::destroy(Buffer& b) {
+    std::lock_guard lock(mutex_);
     if (b.buffer && pipelines_) pipelines_->forgetBuffer(b.buffer);
     if (b.buffer) vkDestroyBuffer(device_, b.buffer, nullptr);
     if (b.memory) vkFreeMemory(device_, b.memory, nullptr);
@@ -272,6 +273,7 @@ uint64_t Context::deviceLocalBytesFree() const {
 }
 
 VkCommandBuffer Context::allocateCommandBuffer() {
+    std::lock_guard lock(mutex_);
     VkCommandBufferAllocateInfo ai{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
     ai.commandPool = pool_;
     ai.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
@@ -288,6 +290,7 @@ void Context::freeCommandBuffer(VkCommandBuffer cb) {
 }
 
 void Context::submitAndWait(VkCommandBuffer cb) {
+    std::lock_guard lock(mutex_);
     // cb must be ended; recorded token steps are submitted again and again.
     VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
     si.commandBufferCount = 1;
@@ -307,6 +310,7 @@ void Context::copyBuffer(VkBuffer src, VkBuffer dst, uint64_t srcOffset, uint64_
 }
 
 void Context::write(Buffer& dst, uint64_t offset, const void* src, uint64_t size) {
+    std::lock_guard lock(mutex_);
     if (dst.mapped) {
         std::memcpy(static_cast<char*>(dst.mapped) + offset, src, size);
         return;
@@ -322,6 +326,7 @@ void Context::write(Buffer& dst, uint64_t offset, const void* src, uint64_t size
 }
 
 void Context::read(const Buffer& src, uint64_t offset, void* dst, uint64_t size) {
+    std::lock_guard lock(mutex_);
     if (src.mapped) {
         std::memcpy(dst, static_cast<const char*>(src.mapped) + offset, size);
         return;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,8 @@ private:
     DeviceCaps caps_;
     std::unique_ptr<PipelineCache> pipelines_;
     Buffer staging_;
+    // Sessions on different threads share the command pool, queue and staging buffer.
+    std::recursive_mutex mutex_;
 };
 
 // Records a compute→compute (and transfer) memory dependency between two dispatches.

@@ -3,6 +3,7 @@
 #include "sosoik/error.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 
 namespace sosoik::vk {
@@ -208,7 +209,11 @@ uint64_t deviceWeightBytes(const model::HParams& hp, const model::Weights& w, ui
 DeviceModel uploadWeights(Context& ctx, const model::HParams& hp, const model::Weights& w,
                           std::vector<Buffer>& arenas, const std::function<void(float)>& progress) {
     DeviceModel dm;
-    const uint64_t cap = ctx.maxBindableBytes();
+    uint64_t cap = ctx.maxBindableBytes();
+    // SOSOIK_VK_ARENA_KB shrinks the arenas so tests split even small models' matrices by rows,
+    // as real devices do for tensors beyond maxStorageBufferRange.
+    if (const char* kb = std::getenv("SOSOIK_VK_ARENA_KB"); kb && *kb)
+        cap = std::clamp<uint64_t>(std::strtoull(kb, nullptr, 10) << 10, 4 * kAlign, cap);
     Plan plan = makePlan(hp, w, dm, cap);
 
     // Place every item, opening a new arena when the current one would exceed the cap.

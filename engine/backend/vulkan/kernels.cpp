@@ -89,8 +89,8 @@ Kernels::Kernels(Context& ctx) : ctx_(ctx) {
     // activations for many rows; GPUs prefer more workgroups in flight.
     const bool cpu = c.type == VK_PHYSICAL_DEVICE_TYPE_CPU;
     decodeRows_ = cpu ? 8 : kRowsPerSubgroup;
-    batchRows_ = cpu ? 4 : kRowsPerSubgroup;
-    batchTokens_ = kBatchTokens;
+    batchRows_ = cpu ? 8 : kRowsPerSubgroup;
+    batchTokens_ = cpu ? 16 : kBatchTokens;
     // Tuning knobs for experiments (docs/PERFORMANCE.md); out-of-range values are ignored.
     decodeRows_ = envKnob("SOSOIK_VK_DECODE_ROWS", decodeRows_, 1, 32);
     batchRows_ = envKnob("SOSOIK_VK_BATCH_ROWS", batchRows_, 1, 16);

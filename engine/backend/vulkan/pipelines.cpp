@@ -86,6 +86,7 @@ VkPipelineLayout PipelineCache::pipelineLayout(uint32_t bindings) {
 }
 
 VkDescriptorSet PipelineCache::descriptorSet(const std::vector<VkBuffer>& buffers) {
+    std::lock_guard lock(mutex_);
     if (auto it = sets_.find(buffers); it != sets_.end()) return it->second.first;
     constexpr uint32_t kSetsPerPool = 256, kMaxBindings = 8;
     if (setsLeftInPool_ == 0) {
@@ -126,6 +127,7 @@ VkDescriptorSet PipelineCache::descriptorSet(const std::vector<VkBuffer>& buffer
 }
 
 void PipelineCache::forgetBuffer(VkBuffer buffer) {
+    std::lock_guard lock(mutex_);
     for (auto it = sets_.begin(); it != sets_.end();) {
         if (std::find(it->first.begin(), it->first.end(), buffer) != it->first.end()) {
             vkFreeDescriptorSets(device_, it->second.second, 1, &it->second.first);
@@ -153,6 +155,7 @@ PipelineCache::~PipelineCache() {
 
 const Kernel& PipelineCache::get(const std::string& shader, uint32_t bindings,
                                  const std::vector<uint32_t>& specialization) {
+    std::lock_guard lock(mutex_);
     auto key = std::make_pair(shader, specialization);
     if (auto it = kernels_.find(key); it != kernels_.end()) return it->second;
 
@@ -192,6 +195,7 @@ const Kernel& PipelineCache::get(const std::string& shader, uint32_t bindings,
 }
 
 void PipelineCache::save() const {
+    std::lock_guard lock(mutex_);
     if (!dirty_ || path_.empty() || !cache_) return;
     size_t size = 0;
     if (vkGetPipelineCacheData(device_, cache_, &size, nullptr) != VK_SUCCESS || size == 0) return;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -58,6 +59,7 @@ private:
     std::map<std::pair<std::string, std::vector<uint32_t>>, Kernel> kernels_;
     std::map<std::string, VkShaderModule> modules_;
     bool dirty_ = false;
+    mutable std::mutex mutex_;
 };
 
 // Records one dispatch: binds the kernel and its descriptor set, pushes `push`

@@ -29,7 +29,7 @@ public:
                  bool allLogits, const std::atomic<bool>* cancel) override;
 
     // The greedy token of the last forward() without allLogits, picked on the GPU.
-    int32_t deviceArgmax() const { return lastArgmax_; }
+    int32_t deviceArgmax() const override { return lastArgmax_; }
     const DeviceCaps& caps() const { return ctx_->caps(); }
     uint64_t weightBytes() const { return model_.bytes; }
     // Bytes of GPU memory a model needs with a cache of contextLength tokens (weights, KV cache, scratch).

@@ -75,7 +75,7 @@ private slots:
         QTest::addColumn<bool>("tied");
         QTest::addColumn<bool>("ropeFreqs");
         QTest::addColumn<bool>("staging");    // uploads through a staging buffer, as on discrete GPUs
-        QTest::addColumn<QByteArray>("fuse"); // SOSOIK_VK_FUSE: fused RMSNorm/SwiGLU matvecs (GPU default)
+        QTest::addColumn<QByteArray>("fuse"); // "1": fused RMSNorm/SwiGLU (GPU default); "split": see below
         QTest::newRow("llama F32 MHA")
             << "llama" << int(TensorType::F32) << 4 << false << false << false << QByteArray();
         QTest::newRow("llama F16 GQA tied")
@@ -100,6 +100,10 @@ private slots:
             << "llama" << int(TensorType::Q4_0) << 2 << false << false << true << QByteArray();
         QTest::newRow("llama Q8_0 GQA freqs fused")
             << "llama" << int(TensorType::Q8_0) << 2 << false << true << false << QByteArray("1");
+        QTest::newRow("llama F16 GQA tied split")
+            << "llama" << int(TensorType::F16) << 2 << true << false << false << QByteArray("split");
+        QTest::newRow("qwen2 Q8_0 GQA split")
+            << "qwen2" << int(TensorType::Q8_0) << 2 << false << false << false << QByteArray("split");
         QTest::newRow("qwen2 Q6_K MHA fused")
             << "qwen2" << int(TensorType::Q6_K) << 4 << false << false << false << QByteArray("1");
     }
@@ -112,10 +116,16 @@ private slots:
         QFETCH(bool, staging);
         QFETCH(QByteArray, fuse);
         if (staging) qputenv("SOSOIK_VK_FORCE_STAGING", "1");
-        if (!fuse.isEmpty()) qputenv("SOSOIK_VK_FUSE", fuse);
+        // "split": 8 KiB weight arenas, so every matrix (and the embedding table, also used as
+        // the tied output) is split by rows across buffers, as beyond maxStorageBufferRange.
+        if (fuse == "split")
+            qputenv("SOSOIK_VK_ARENA_KB", "8");
+        else if (!fuse.isEmpty())
+            qputenv("SOSOIK_VK_FUSE", fuse);
         auto unsetEnv = qScopeGuard([] {
             qunsetenv("SOSOIK_VK_FORCE_STAGING");
             qunsetenv("SOSOIK_VK_FUSE");
+            qunsetenv("SOSOIK_VK_ARENA_KB");
         });
         test::SyntheticModelSpec spec;
         spec.architecture = arch.toStdString();
@@ -209,6 +219,9 @@ private slots:
         const std::vector<int32_t> prompt = {1, 20, 30};
         backend->forward(*cache, prompt, 0, logits, false, nullptr);
         QCOMPARE(backend->deviceArgmax(), argmax(logits));
+        QCOMPARE(loaded.backend().deviceArgmax(), argmax(logits)); // through the Backend interface
+        auto ref = Model::load(path, on(BackendKind::Reference));
+        QCOMPARE(dynamic_cast<LoadedModel&>(*ref).backend().deviceArgmax(), -1);
         const int32_t next = backend->deviceArgmax();
         backend->forward(*cache, std::span<const int32_t>(&next, 1), 3, {}, false, nullptr); // no logits copy
         const int32_t greedy = backend->deviceArgmax();
