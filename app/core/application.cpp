@@ -7,6 +7,7 @@
 #include "instance/single_instance.h"
 #include "settings/app_settings.h"
 #include "summarize/ui/summary_controller.h"
+#include "tray/tray_controller.h"
 #include "tray/tray_integration.h"
 
 #include <QApplication>
@@ -60,6 +61,7 @@ int runApplication(int argc, char* argv[]) {
         InstanceRequest::fromArguments(parser.positionalArguments(), parser.isSet(quickQueryOption));
     if (instance.claimOrHandOff(request) == SingleInstance::Role::Secondary) return 0;
 
+    QApplication::setWindowIcon(TrayController::appIcon()); // the same mark as the tray icon
     AppContext context(realEngineOptions(dataDir));
     QQmlApplicationEngine engine;
     context.expose(&engine);
