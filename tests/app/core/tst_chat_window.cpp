@@ -239,7 +239,8 @@ private slots:
             QTRY_VERIFY(app.find("stopButton"));
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
             QCOMPARE(finished.last().at(0).toString(), QStringLiteral("length"));
-            QVERIFY2(updates.size() >= 12, "the answer arrived in pieces, not at once");
+            // Byte tokens may hold back incomplete UTF-8, so not every token is a separate update.
+            QVERIFY2(updates.size() >= 5, "the answer arrived in pieces, not at once");
             auto* list = app.find("messageList");
             QCOMPARE(list->property("count").toInt(), 2);
             QVERIFY(!app.chat()->messages()->at(1).content.isEmpty());
