@@ -202,6 +202,14 @@ private slots:
             QTest::sendKeyEvent(QTest::Click, app.window, Qt::Key_unknown, QString(c), Qt::NoModifier);
         QCOMPARE(input->property("text").toString(), QStringLiteral("Shift+Enter adds\na line"));
         QCOMPARE(app.chat()->messages()->rowCount(), 2); // nothing was sent
+        app.window->requestActivate();                   // shortcuts only fire in the active window
+        QVERIFY(QTest::qWaitForWindowActive(app.window));
+        QTest::keyClick(app.window, Qt::Key_F, Qt::ControlModifier); // Ctrl+F: search conversations
+        QTRY_VERIFY(app.find("searchField")->hasActiveFocus());
+        QVERIFY(app.chat()->conversationId() != 0);
+        QTest::keyClick(app.window, Qt::Key_N, Qt::ControlModifier); // Ctrl+N: a new conversation
+        QTRY_COMPARE(app.chat()->conversationId(), 0);
+        QCOMPARE(app.chat()->messages()->rowCount(), 0);
         const QString visual = qEnvironmentVariable("SOSOIK_VISUAL_DIR");
         if (!visual.isEmpty()) app.window->grabWindow().save(visual + "/markdown.png");
         for (const char* name : {"modelPicker", "settingsDialog", "conversationSettingsDialog"}) {
