@@ -210,6 +210,25 @@ private slots:
         QTest::keyClick(app.window, Qt::Key_N, Qt::ControlModifier); // Ctrl+N: a new conversation
         QTRY_COMPARE(app.chat()->conversationId(), 0);
         QCOMPARE(app.chat()->messages()->rowCount(), 0);
+        // A broken model file: the picker says why, and loading it shows the error banner in words.
+        QFile junk(tmp.filePath("junk.gguf"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("GGUF but not really a model");
+        junk.close();
+        QObject* picker = app.find<QObject>("modelPicker");
+        QVERIFY(QMetaObject::invokeMethod(picker, "showPreview", Q_ARG(QVariant, junk.fileName())));
+        QVERIFY(!picker->property("preview").toMap().value("error").toString().isEmpty());
+        QVERIFY(app.context->models()->load(junk.fileName()));
+        QQuickItem* banner = findItem(app.window->contentItem(), "errorBanner");
+        QVERIFY(banner);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 30000);
+        const QString bannerText = findItem(banner, "errorBannerText")->property("text").toString();
+        QVERIFY2(bannerText.startsWith("Could not load junk.gguf: ") && bannerText.size() > 40,
+                 qPrintable(bannerText));
+        app.chat()->dismissError();
+        app.context->models()->dismissError();
+        QTRY_VERIFY(!banner->isVisible());
+
         const QString visual = qEnvironmentVariable("SOSOIK_VISUAL_DIR");
         if (!visual.isEmpty()) app.window->grabWindow().save(visual + "/markdown.png");
         for (const char* name : {"modelPicker", "settingsDialog", "conversationSettingsDialog"}) {
@@ -235,6 +254,20 @@ private slots:
             loadThroughPicker(app, modelPath);
             if (QTest::currentTestFailed()) return;
             QVERIFY(app.context->models()->loaded());
+
+            // 0. The input shows how many tokens it holds (counted on the engine thread).
+            QQuickItem* input = app.find("messageInput");
+            input->forceActiveFocus();
+            for (const QChar c : QStringLiteral("count these words"))
+                QTest::sendKeyEvent(QTest::Click, app.window, Qt::Key_unknown, QString(c), Qt::NoModifier);
+            QQuickItem* count = findItem(app.window->contentItem(), "inputTokenCount");
+            QVERIFY(count);
+            QTRY_VERIFY(count->isVisible());
+            QVERIFY2(QRegularExpression(QStringLiteral("^[1-9][0-9]* tokens?$"))
+                         .match(count->property("text").toString())
+                         .hasMatch(),
+                     qPrintable(count->property("text").toString()));
+            input->setProperty("text", QString());
 
             // 1. Enter sends; tokens stream into the view as they come.
             app.context->settings()->setMaxNewTokens(12);
