@@ -59,7 +59,9 @@ int runApplication(int argc, char* argv[]) {
     SingleInstance instance(dataDir.path);
     const InstanceRequest request =
         InstanceRequest::fromArguments(parser.positionalArguments(), parser.isSet(quickQueryOption));
-    if (instance.claimOrHandOff(request) == SingleInstance::Role::Secondary) return 0;
+    const SingleInstance::Role role = instance.claimOrHandOff(request);
+    if (role == SingleInstance::Role::Secondary) return 0; // the running Sosoik took the request
+    if (role == SingleInstance::Role::Failed) qWarning("Sosoik: %s", qPrintable(instance.errorString()));
 
     QApplication::setWindowIcon(TrayController::appIcon()); // the same mark as the tray icon
     AppContext context(realEngineOptions(dataDir));

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import "../documents"
 
 // App-wide settings: language, engine device, and the defaults new conversations start from.
 Dialog {
@@ -52,6 +53,23 @@ Dialog {
                         elide: Text.ElideMiddle
                         text: appInfo.dataDir
                     }
+                }
+            }
+
+            SummarySettings {
+                Layout.fillWidth: true
+                controller: typeof summaries !== "undefined" ? summaries : null
+                visible: controller !== null
+            }
+
+            GroupBox {
+                title: qsTr("Tray and global shortcut")
+                Layout.fillWidth: true
+                visible: typeof hotkeySettings !== "undefined" // set by the tray feature (TrayIntegration)
+                Loader {
+                    width: parent.width
+                    active: parent.visible
+                    source: "qrc:/qml/tray/TraySettingsPane.qml"
                 }
             }
 
