@@ -46,6 +46,7 @@ ApplicationWindow {
         enabled: window.wired
         onActivated: settingsDialog.open()
     }
+    // Ctrl+F (search conversations) belongs to the history sidebar; a second one here would be ambiguous.
     Shortcut {
         sequence: "Ctrl+B"
         onActivated: sidebar.visible = !sidebar.visible
@@ -118,6 +119,7 @@ ApplicationWindow {
             Layout.preferredWidth: 260
             padding: 0
             Loader {
+                id: sidebarLoader
                 anchors.fill: parent
                 active: window.wired
                 source: window.hasHistory ? "qrc:/qml/history/HistorySidebar.qml" : "qrc:/qml/chat/NewChatPanel.qml"

@@ -7,6 +7,7 @@
 #include "instance/single_instance.h"
 #include "settings/app_settings.h"
 #include "summarize/ui/summary_controller.h"
+#include "tray/tray_controller.h"
 #include "tray/tray_integration.h"
 
 #include <QApplication>
@@ -62,6 +63,7 @@ int runApplication(int argc, char* argv[]) {
     if (role == SingleInstance::Role::Secondary) return 0; // the running Sosoik took the request
     if (role == SingleInstance::Role::Failed) qWarning("Sosoik: %s", qPrintable(instance.errorString()));
 
+    QApplication::setWindowIcon(TrayController::appIcon()); // the same mark as the tray icon
     AppContext context(realEngineOptions(dataDir));
     QQmlApplicationEngine engine;
     context.expose(&engine);

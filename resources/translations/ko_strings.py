@@ -268,3 +268,16 @@ KO.update({
     "No model is loaded; open a model first.": "불러온 모델이 없습니다. 먼저 모델을 여세요.",
 })
 EN_PLURALS[" (%n more waiting)"] = [" (%n more waiting)", " (%n more waiting)"]
+
+KO.update({
+    "Tray and global shortcut": "트레이와 전역 단축키",
+    "Document summaries": "문서 요약",
+    "Summary language": "요약 언어",
+    "Same as the document": "문서와 같은 언어",
+    "Summary length (words)": "요약 길이 (단어 수)",
+    "No system tray is available on this desktop, so Sosoik quits when its window closes.": "이 데스크톱에는 시스템 트레이가 없어 창을 닫으면 Sosoik이 종료됩니다.",
+    "Keep running in the tray when the window is closed": "창을 닫아도 트레이에서 계속 실행",
+    "Start minimized to the tray": "트레이로 최소화한 채 시작",
+    "Start Sosoik when I log in": "로그인할 때 Sosoik 시작",
+    "Reading %1… %2%": "%1 읽는 중… %2%",
+})

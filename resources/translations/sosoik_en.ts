@@ -640,6 +640,10 @@
         <source>Restore defaults</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Tray and global shortcut</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>StatsBar</name>
@@ -707,6 +711,44 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SummarySettings</name>
+    <message>
+        <source>Document summaries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same as the document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary length (words)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TraySettingsPane</name>
+    <message>
+        <source>No system tray is available on this desktop, so Sosoik quits when its window closes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start minimized to the tray</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start Sosoik when I log in</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1219,6 +1261,10 @@
     </message>
     <message>
         <source>(Summary cancelled; this is what was done.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading %1… %2%</source>
         <translation type="unfinished" />
     </message>
 </context>

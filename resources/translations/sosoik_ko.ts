@@ -640,6 +640,10 @@
         <source>Restore defaults</source>
         <translation>기본값 복원</translation>
     </message>
+    <message>
+        <source>Tray and global shortcut</source>
+        <translation>트레이와 전역 단축키</translation>
+    </message>
 </context>
 <context>
     <name>StatsBar</name>
@@ -708,6 +712,44 @@
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>SummarySettings</name>
+    <message>
+        <source>Document summaries</source>
+        <translation>문서 요약</translation>
+    </message>
+    <message>
+        <source>Summary language</source>
+        <translation>요약 언어</translation>
+    </message>
+    <message>
+        <source>Same as the document</source>
+        <translation>문서와 같은 언어</translation>
+    </message>
+    <message>
+        <source>Summary length (words)</source>
+        <translation>요약 길이 (단어 수)</translation>
+    </message>
+</context>
+<context>
+    <name>TraySettingsPane</name>
+    <message>
+        <source>No system tray is available on this desktop, so Sosoik quits when its window closes.</source>
+        <translation>이 데스크톱에는 시스템 트레이가 없어 창을 닫으면 Sosoik이 종료됩니다.</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>창을 닫아도 트레이에서 계속 실행</translation>
+    </message>
+    <message>
+        <source>Start minimized to the tray</source>
+        <translation>트레이로 최소화한 채 시작</translation>
+    </message>
+    <message>
+        <source>Start Sosoik when I log in</source>
+        <translation>로그인할 때 Sosoik 시작</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1264,10 @@
     <message>
         <source>(Summary cancelled; this is what was done.)</source>
         <translation>(요약을 취소했습니다. 여기까지 완료된 내용입니다.)</translation>
+    </message>
+    <message>
+        <source>Reading %1… %2%</source>
+        <translation>%1 읽는 중… %2%</translation>
     </message>
 </context>
 <context>
