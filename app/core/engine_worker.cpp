@@ -58,6 +58,15 @@ int EngineWorker::loadModel(const LoadRequest& request) {
     return id;
 }
 
+int EngineWorker::unloadModel() {
+    const int id = nextId_++;
+    ++busyCount_;
+    markQueued(id);
+    QMetaObject::invokeMethod(
+        threadContext_, [this, id] { runUnload(id); }, Qt::QueuedConnection);
+    return id;
+}
+
 int EngineWorker::generate(const GenerationRequest& request) {
     const int id = nextId_++;
     const int ahead = busyCount_++;
@@ -155,6 +164,13 @@ void EngineWorker::runLoad(int requestId, const LoadRequest& request) {
         endRequest();
         emit modelLoadFailed(requestId, request.path, QString::fromUtf8(e.what()));
     }
+}
+
+void EngineWorker::runUnload(int requestId) {
+    const bool run = beginRequest(requestId);
+    if (run) backend_->unload();
+    endRequest();
+    if (run) emit modelUnloaded(requestId);
 }
 
 void EngineWorker::runGenerate(int requestId, const GenerationRequest& request) {

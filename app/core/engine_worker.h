@@ -74,6 +74,7 @@ public:
 
     // All of these return immediately and may be called from any thread.
     int loadModel(const LoadRequest& request);
+    int unloadModel(); // frees the model (queued like a load); answered by modelUnloaded
     int generate(const GenerationRequest& request);
     int countTokens(const QString& text); // answered by tokensCounted
     void cancel(int requestId); // a running request stops within one token; a queued one never starts
@@ -86,6 +87,7 @@ signals:
     void modelLoadProgress(int requestId, double fraction);
     void modelLoaded(int requestId, const sosoik::app::ModelDetails& details);
     void modelLoadFailed(int requestId, const QString& path, const QString& message);
+    void modelUnloaded(int requestId);
 
     void generationQueued(int requestId, int position); // position 1 = next after the running one
     void generationStarted(int requestId, const sosoik::app::GenerationStats& stats);
@@ -98,6 +100,7 @@ signals:
 private:
     // These run on the worker thread.
     void runLoad(int requestId, const LoadRequest& request);
+    void runUnload(int requestId);
     void runGenerate(int requestId, const GenerationRequest& request);
     void drainCounts();
     bool beginRequest(int requestId); // false when it was cancelled while queued

@@ -42,6 +42,8 @@ public:
     // Loads a model, replacing the current one. Throws std::exception with a human message.
     virtual ModelDetails load(const LoadRequest& request, const std::function<void(float)>& progress) = 0;
     virtual bool isLoaded() const = 0;
+    // Frees the model and its session (memory, GPU buffers); isLoaded() is false afterwards.
+    virtual void unload() = 0;
 
     // Chat messages -> prompt tokens, ending with the opening of an assistant turn.
     virtual std::vector<int32_t> renderChat(const std::vector<sosoik::ChatMessage>& messages) const = 0;

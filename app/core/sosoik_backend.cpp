@@ -52,6 +52,14 @@ ModelDetails SosoikBackend::load(const LoadRequest& request, const std::function
     return toDetails(model_->info());
 }
 
+void SosoikBackend::unload() {
+    {
+        QMutexLocker lock(&sessionMutex_);
+        session_.reset();
+    }
+    model_.reset();
+}
+
 std::vector<int32_t> SosoikBackend::renderChat(const std::vector<sosoik::ChatMessage>& messages) const {
     return sosoik::renderTokens(model_->chatTemplate(), model_->tokenizer(), messages, true);
 }

@@ -21,6 +21,7 @@ public:
 
     ModelDetails load(const LoadRequest& request, const std::function<void(float)>& progress) override;
     bool isLoaded() const override { return model_ != nullptr; }
+    void unload() override;
     std::vector<int32_t> renderChat(const std::vector<sosoik::ChatMessage>& messages) const override;
     int countTokens(const std::string& text) const override;
     std::vector<std::string> stopStrings() const override;

@@ -158,6 +158,7 @@ void SingleInstance::acceptConnections() {
             }
             socket->write(kAck);
             socket->flush();
+            qInfo("Sosoik: request from another launch: %s", buffer.left(end).constData());
             emit requestReceived(request);
         });
     }

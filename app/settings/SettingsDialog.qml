@@ -63,6 +63,17 @@ Dialog {
             }
 
             GroupBox {
+                title: qsTr("Tray and global shortcut")
+                Layout.fillWidth: true
+                visible: typeof hotkeySettings !== "undefined" // set by the tray feature (TrayIntegration)
+                Loader {
+                    width: parent.width
+                    active: parent.visible
+                    source: "qrc:/qml/tray/TraySettingsPane.qml"
+                }
+            }
+
+            GroupBox {
                 title: qsTr("Defaults for conversations")
                 Layout.fillWidth: true
                 ColumnLayout {

@@ -27,6 +27,8 @@ TrayController::TrayController(EngineWorker* worker, QuickQueryController* contr
     });
     connect(worker, &EngineWorker::modelLoadFailed, this,
             [this](int, const QString&, const QString&) { setModel(tr("No model loaded"), false); });
+    connect(worker, &EngineWorker::modelUnloaded, this, &TrayController::onModelUnloaded);
+    connect(this, &TrayController::unloadModelRequested, worker, [worker] { worker->unloadModel(); });
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_trayIcon = std::make_unique<QSystemTrayIcon>(appIcon());

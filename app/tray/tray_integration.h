@@ -6,6 +6,8 @@
 // It owns the quick-query controller and popup, the tray icon, the global hotkey and the background-life
 // settings, and exposes them to QML as context properties (quickQuery, trayController, hotkeySettings,
 // backgroundSettings).
+#include "hotkey/global_hotkey.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QSettings>
@@ -24,7 +26,6 @@ namespace sosoik::app {
 class AppSettings;
 class BackgroundSettings;
 class EngineWorker;
-class GlobalHotkey;
 class HotkeySettings;
 struct InstanceRequest;
 class QuickQueryController;

@@ -34,6 +34,7 @@ public:
         return d;
     }
     bool isLoaded() const override { return loaded_; }
+    void unload() override { loaded_ = false; }
     std::vector<int32_t> renderChat(const std::vector<sosoik::ChatMessage>& messages) const override {
         const_cast<ScriptedBackend*>(this)->lastRendered = messages;
         std::vector<int32_t> out;

@@ -36,6 +36,7 @@ public:
         return details;
     }
     bool isLoaded() const override { return m_loaded; }
+    void unload() override { m_loaded = false; }
     std::vector<int32_t> renderChat(const std::vector<sosoik::ChatMessage>& messages) const override {
         {
             QMutexLocker lock(&m_mutex);

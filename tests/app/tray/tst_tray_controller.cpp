@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickWindow>
 #include <QSignalSpy>
@@ -136,9 +137,12 @@ private slots:
         QSignalSpy unload(tray->tray(), &TrayController::unloadModelRequested);
         tray->tray()->unloadAction()->trigger();
         QCOMPARE(unload.count(), 1);
-        tray->tray()->onModelUnloaded();
-        QCOMPARE(tray->tray()->modelStatus(), QStringLiteral("No model loaded"));
+        QTRY_COMPARE(tray->tray()->modelStatus(), QStringLiteral("No model loaded"));
         QVERIFY(!tray->tray()->unloadAction()->isEnabled());
+        QVERIFY(!m_backend->isLoaded()); // really freed in the engine, not just relabelled
+        QVERIFY(tray->quickQuery()->ask(QStringLiteral("still there?")));
+        QTRY_COMPARE(tray->quickQuery()->state(), QStringLiteral("error"));
+        QVERIFY(tray->quickQuery()->statusText().contains("No model is loaded"));
 
         loadModel(true);
         QTRY_COMPARE(tray->tray()->modelStatus(), QStringLiteral("No model loaded"));
@@ -203,6 +207,24 @@ private slots:
         auto tray = integration();
         QVERIFY(!tray->hotkeySettings()->available());
         QVERIFY(tray->hotkeySettings()->status().contains("test platform"));
+    }
+
+    void settingsPaneShowsAndChangesTheSettings() {
+        auto tray = integration(); // sets the context properties the pane uses
+        QQmlComponent component(m_engine.get(), QUrl("qrc:/qml/tray/TraySettingsPane.qml"));
+        std::unique_ptr<QObject> pane(component.create());
+        QVERIFY2(pane, qPrintable(component.errorString()));
+        auto* status = pane->findChild<QObject*>("hotkeyStatus");
+        QVERIFY(status);
+        QCOMPARE(status->property("text").toString(), tray->hotkeySettings()->status());
+        auto* login = pane->findChild<QObject*>("startAtLogin");
+        QVERIFY(login);
+        QVERIFY(!login->property("checked").toBool());
+        tray->backgroundSettings()->setStartAtLogin(true);
+        QVERIFY(login->property("checked").toBool());
+        tray->backgroundSettings()->setStartAtLogin(false);
+        // Without a tray, the tray-only choices are greyed out.
+        QVERIFY(!pane->findChild<QObject*>("closeToTray")->property("enabled").toBool());
     }
 
     void startAtLoginWritesAnXdgAutostartEntry() {
