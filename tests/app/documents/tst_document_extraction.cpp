@@ -2,6 +2,7 @@
 // font, docx/hwpx zipped with libzip, HTML, CP949 and UTF-16 text), plus every bad-input path.
 #include "documents/document_extractor.h"
 
+#include <QCryptographicHash>
 #include <QFontDatabase>
 #include <QPainter>
 #include <QPdfWriter>
@@ -87,6 +88,59 @@ QString cjkFontFamily() {
     for (const QString& family : QFontDatabase::families())
         if (family.contains(QLatin1String("CJK"))) return family;
     return {};
+}
+
+QByteArray rc4(const QByteArray& key, const QByteArray& data) {
+    unsigned char S[256];
+    for (int i = 0; i < 256; ++i)
+        S[i] = static_cast<unsigned char>(i);
+    for (int i = 0, j = 0; i < 256; ++i) {
+        j = (j + S[i] + static_cast<unsigned char>(key[i % key.size()])) & 255;
+        std::swap(S[i], S[j]);
+    }
+    QByteArray out = data;
+    for (int n = 0, i = 0, j = 0; n < out.size(); ++n) {
+        i = (i + 1) & 255;
+        j = (j + S[i]) & 255;
+        std::swap(S[i], S[j]);
+        out[n] = char(out[n] ^ S[(S[i] + S[j]) & 255]);
+    }
+    return out;
+}
+
+// A one-page PDF protected by the standard security handler (revision 2, 40-bit RC4) with the
+// user password "secret", so it cannot be opened without it (PDF 1.7 spec, algorithms 2–4).
+QByteArray encryptedPdf() {
+    const QByteArray pad =
+        QByteArray::fromHex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A");
+    auto padded = [&](const QByteArray& pw) { return (pw + pad).left(32); };
+    const QByteArray ownerKey = QCryptographicHash::hash(padded("owner"), QCryptographicHash::Md5).left(5);
+    const QByteArray O = rc4(ownerKey, padded("secret"));
+    const QByteArray id = QByteArray::fromHex("0123456789ABCDEF0123456789ABCDEF");
+    const qint32 permissions = -4;
+    QByteArray p(4, '\0');
+    for (int i = 0; i < 4; ++i)
+        p[i] = char((permissions >> (8 * i)) & 0xFF);
+    const QByteArray key =
+        QCryptographicHash::hash(padded("secret") + O + p + id, QCryptographicHash::Md5).left(5);
+    const QByteArray U = rc4(key, pad);
+    QList<QByteArray> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        "<< /Filter /Standard /V 1 /R 2 /O <" + O.toHex() + "> /U <" + U.toHex() + "> /P -4 >>"};
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<int> offsets;
+    for (int i = 0; i < objects.size(); ++i) {
+        offsets << int(pdf.size());
+        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const int xref = int(pdf.size());
+    pdf += "xref\n0 5\n0000000000 65535 f \n";
+    for (int off : offsets)
+        pdf += QByteArray::number(off).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<" + id.toHex() + "><" + id.toHex() +
+           ">] >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
 }
 
 long maxRssKiB() {
@@ -268,6 +322,11 @@ private slots:
         writeFile(path("lead-empty.txt"), "");
         QVERIFY(extractLeadingText(path("lead-empty.txt"), 100, &error).isEmpty());
         QVERIFY(error.contains("empty"));
+    }
+
+    void encryptedPdfAsksForThePassword() {
+        writeFile(path("locked.pdf"), encryptedPdf());
+        QCOMPARE(failureKind(path("locked.pdf")), DocumentError::Kind::Encrypted);
     }
 
     void imageOnlyPdfHasNoTextLayer() {

@@ -67,9 +67,12 @@ struct Gui {
     summarize::SummaryController* summaries() const { return context->summaries(); }
     template <typename T = QQuickItem> T* item(const char* name) const { return window->findChild<T*>(name); }
 
-    void drop(const QString& file) {
+    void drop(const QStringList& files) {
         QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(file)});
+        QList<QUrl> urls;
+        for (const QString& f : files)
+            urls << QUrl::fromLocalFile(f);
+        mime.setUrls(urls);
         const QPoint pos(window->width() / 2, window->height() / 2);
         QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(window, &enter);
@@ -110,8 +113,9 @@ private slots:
 
             QSignalSpy finished(gui.summaries(), &summarize::SummaryController::summaryFinished);
             QVERIFY(!gui.item("documentDropHint")->isVisible());
-            gui.drop(longDoc);
-            QCOMPARE(gui.summaries()->queued() + (gui.summaries()->busy() ? 1 : 0), 1); // one drop, one summary
+            gui.drop({longDoc});
+            QCOMPARE(gui.summaries()->queued() + (gui.summaries()->busy() ? 1 : 0),
+                     1); // one drop, one summary
             QVERIFY(gui.hintWhileDragging);
             QTRY_VERIFY(!gui.item("documentDropHint")->isVisible());
             QTRY_VERIFY(gui.summaries()->busy());
@@ -130,7 +134,7 @@ private slots:
             QCOMPARE(finished.last().at(1).toBool(), true);
             QTRY_VERIFY(!gui.item("summaryProgress")->isVisible());
 
-            gui.drop(shortDoc);
+            gui.drop({shortDoc});
             QVERIFY(finished.wait(20000));
             completedId = finished.last().at(0).toLongLong();
             QCOMPARE(finished.last().at(1).toBool(), false);
@@ -178,6 +182,26 @@ private slots:
         QVERIFY(gui.context->chat()->messages()->rowCount() >= 2);
     }
 
+    void droppingSeveralFilesQueuesOneSummaryEach() {
+        const QString a = dir.filePath("first.md"), b = dir.filePath("second.md");
+        writeText(a, 3);
+        writeText(b, 3);
+        Gui gui(dir.filePath("data3"));
+        QVERIFY(gui.window);
+        QVERIFY(QTest::qWaitForWindowExposed(gui.window));
+        QSignalSpy loaded(gui.context->worker(), &app::EngineWorker::modelLoaded);
+        gui.context->worker()->loadModel({"/models/scripted.gguf"});
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+        QSignalSpy finished(gui.summaries(), &summarize::SummaryController::summaryFinished);
+        gui.drop({a, b});
+        QTRY_VERIFY(gui.summaries()->busy() || finished.count() > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
+        QStringList titles;
+        for (const auto& c : gui.context->storage()->conversations())
+            titles << c.title;
+        QVERIFY(titles.contains("first.md") && titles.contains("second.md"));
+    }
+
     void unreadableDropGetsAClearMessage() {
         const QString blob = dir.filePath("blob.txt");
         {
@@ -187,11 +211,12 @@ private slots:
         }
         Gui gui(dir.filePath("data2"));
         QVERIFY(gui.window);
+        QVERIFY(QTest::qWaitForWindowExposed(gui.window));
         QSignalSpy loaded(gui.context->worker(), &app::EngineWorker::modelLoaded);
         gui.context->worker()->loadModel({"/models/scripted.gguf"});
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
         QSignalSpy failed(gui.summaries(), &summarize::SummaryController::summaryFailed);
-        gui.drop(blob);
+        gui.drop({blob});
         QVERIFY(failed.wait(5000));
         QVERIFY2(failed.last().at(1).toString().contains("binary"),
                  qPrintable(failed.last().at(1).toString()));

@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/resource.h>
 
 using namespace sosoik::summarize;
 using namespace sosoik::documents;
@@ -13,7 +14,14 @@ using namespace sosoik::documents;
 namespace {
 
 int words(const QString& s) {
-    return int(s.split(QRegularExpression("\\s+"), Qt::SkipEmptyParts).size());
+    int n = 0;
+    bool inWord = false;
+    for (QChar c : s) {
+        const bool space = c.isSpace();
+        n += !space && !inWord;
+        inWord = !space;
+    }
+    return n;
 }
 
 // Counts whitespace-separated words as tokens and always answers with maxTokens words, so budgets
@@ -222,6 +230,30 @@ private slots:
             QVERIFY(QString(e.what()).contains("too small"));
         }
         QVERIFY(llm.calls.isEmpty());
+    }
+
+    void preparingAHugeFileKeepsMemoryBounded() {
+        // 100 MB of text is chunked into a disk spool: memory must not grow with the file.
+        QTemporaryDir dir;
+        QFile f(dir.filePath("huge.txt"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray paragraph =
+            QByteArray("The committee reviewed the budget and approved it. ").repeated(30) + "\n\n";
+        while (f.size() < (100ll << 20))
+            f.write(paragraph.repeated(100));
+        f.close();
+        rusage before{}, after{};
+        getrusage(RUSAGE_SELF, &before);
+        FakeLlm llm;
+        llm.context = 8192;
+        SummaryPipeline pipeline(llm, {QStringLiteral("auto"), 200, {}});
+        ChunkSpool spool;
+        pipeline.prepare(f.fileName(), spool);
+        getrusage(RUSAGE_SELF, &after);
+        const long grownMiB = (after.ru_maxrss - before.ru_maxrss) / 1024;
+        QVERIFY(spool.count() > 1000);
+        QVERIFY(spool.chunk(spool.count() / 2).text.startsWith("The committee"));
+        QVERIFY2(grownMiB < 64, qPrintable(QStringLiteral("peak memory grew by %1 MiB").arg(grownMiB)));
     }
 
     void prepareChunksAFileWithinBudget() {
