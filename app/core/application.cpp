@@ -5,6 +5,7 @@
 #include "core/data_dir.h"
 #include "instance/single_instance.h"
 #include "settings/app_settings.h"
+#include "summarize/ui/summary_controller.h"
 #include "tray/tray_integration.h"
 
 #include <QApplication>
@@ -70,6 +71,8 @@ int runApplication(int argc, char* argv[]) {
     QObject::connect(&instance, &SingleInstance::requestReceived, &tray, &TrayIntegration::handleRequest);
     QObject::connect(&tray, &TrayIntegration::continueInChatRequested, context.chat(),
                      &ChatController::openConversation);
+    tray.setDocumentSummarizer(
+        [&context](const QString& path) { return context.summaries()->summarizeFile(path); });
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);

@@ -35,6 +35,11 @@ TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, stora
         showMainWindow();
         emit continueInChatRequested(id);
     });
+    // A document summary runs in the main window (progress, follow-up questions); the popup steps aside.
+    connect(m_controller.get(), &QuickQueryController::documentHandedOver, this, [this] {
+        m_popup->hide();
+        showMainWindow();
+    });
     // With a tray the app lives on when its windows are gone; quitting is explicit (tray menu, or closing
     // the main window with "keep running in the tray" off).
     if (m_tray->trayAvailable()) QGuiApplication::setQuitOnLastWindowClosed(false);
@@ -44,6 +49,10 @@ TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, stora
     context->setContextProperty(QStringLiteral("trayController"), m_tray.get());
     context->setContextProperty(QStringLiteral("hotkeySettings"), m_hotkeySettings.get());
     context->setContextProperty(QStringLiteral("backgroundSettings"), m_background.get());
+}
+
+void TrayIntegration::setDocumentSummarizer(std::function<bool(const QString& path)> summarizer) {
+    m_controller->setDocumentSummarizer(std::move(summarizer));
 }
 
 TrayIntegration::~TrayIntegration() {
@@ -81,8 +90,8 @@ void TrayIntegration::handleRequest(const InstanceRequest& request) {
         break;
     case InstanceRequest::Action::OpenFiles:
         if (!request.files.isEmpty() && !m_controller->busy()) {
+            m_popup->showNear(); // shows the summary, or why there is none (hidden again if handed over)
             m_controller->summarizeFile(request.files.first());
-            m_popup->showNear();
         }
         emit filesOpened(request.files);
         break;

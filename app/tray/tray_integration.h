@@ -13,6 +13,7 @@
 #include <QSettings>
 #include <QWindow>
 
+#include <functional>
 #include <memory>
 
 class QQmlEngine;
@@ -50,6 +51,9 @@ public:
     TrayController* tray() const { return m_tray.get(); }
     HotkeySettings* hotkeySettings() const { return m_hotkeySettings.get(); }
     BackgroundSettings* backgroundSettings() const { return m_background.get(); }
+    // Hooks the documents feature's summarizer: dropped / handed-over files are summarized in the main
+    // window.
+    void setDocumentSummarizer(std::function<bool(const QString& path)> summarizer);
 
 public slots:
     void showMainWindow();
