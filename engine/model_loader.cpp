@@ -87,7 +87,7 @@ std::unique_ptr<LoadedModel> LoadedModel::open(const std::string& path, const Lo
     } catch (const Error& e) {
         m->chatTemplateError_ = e.what();
     }
-    m->backend_ = backend::createBackend(m->hparams_, m->weights_, options);
+    m->backend_ = backend::createBackend(m->hparams_, m->weights_, options, &m->info_.backendFallbackReason);
     fillInfo(*m->file_, &m->hparams_, m->info_);
     fillChatTemplateFamily(*m->file_, m->info_, m->chatTemplate_.get());
     m->info_.backendName = m->backend_->name();

@@ -1,15 +1,8 @@
-// Q4_0, repacked like Q8_0: 16 quant bytes per block (element j < 16 in the low nibble of
-// byte j, element j + 16 in its high nibble), fp16 scales at W[sOff]. w = (q - 8) · d.
+// Q4_0, repacked on upload: per block 4 words holding the 32 4-bit quants in element order
+// (element 8w + i at bits 4i..4i+3 of word w), fp16 scales at W[sOff...]. w = (q - 8) · d.
 void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
-    const uint b = c / 4, sub = c & 3u;
-    const float d = scaleAt(r * (p.cols / 32) + b);
-    const uint i = r * p.rowWords + b * 4 + (sub & 1u) * 2;
-    const uint w0 = wload(i), w1 = wload(i + 1);
-    if (sub < 2) {
-        lo = (lowNibbles(w0) - 8.0) * d;
-        hi = (lowNibbles(w1) - 8.0) * d;
-    } else {
-        lo = (highNibbles(w0) - 8.0) * d;
-        hi = (highNibbles(w1) - 8.0) * d;
-    }
+    const float d = scaleAt(r * (p.cols / 32) + c / 4);
+    const uint w = wload(r * p.rowWords + c);
+    lo = (vec4(uvec4(w, w >> 4, w >> 8, w >> 12) & 0xFu) - 8.0) * d;
+    hi = (vec4(uvec4(w >> 16, w >> 20, w >> 24, w >> 28) & 0xFu) - 8.0) * d;
 }

@@ -6,6 +6,9 @@
 layout(local_size_x_id = 0) in;
 layout(constant_id = 1) const uint ROWS_PER_SUBGROUP = 2;
 layout(constant_id = 2) const uint TOKENS_PER_PASS = 1;
+// How x is read: 0 as is; 1 RMS-normalised on the fly (x·w_norm / rms(x), the preceding
+// RMSNorm fused in); 2 as silu(gate)·up from a gate|up row (the preceding SwiGLU fused in).
+layout(constant_id = 3) const uint INPUT_MODE = 0;
 
 layout(push_constant) uniform Push {
     uint wOff;       // words: row 0 of the quants (or plain values)
@@ -19,8 +22,26 @@ layout(push_constant) uniform Push {
     uint xStride;    // floats, multiple of 4
     uint yStride;
     uint accumulate; // 1: y += W·x (fused residual add)
+    uint nwOff;      // vec4s: RMSNorm weights (INPUT_MODE 1)
+    uint normCols;   // RMSNorm: the true row length (mean over it)
+    float eps;
+    uint upOff;      // vec4s from a gate chunk to its up chunk (INPUT_MODE 2)
 } p;
 
 #include "weights_binding.glsl"
 layout(std430, binding = 1) readonly buffer Input { vec4 X[]; };
 layout(std430, binding = 2) buffer Output { float Y[]; };
+layout(std430, binding = 3) readonly buffer NormWeights { vec4 NW[]; };
+
+// The two x vec4s of chunk c for a token row starting at vec4 xi0, per INPUT_MODE.
+void loadInput(uint xi0, uint c, out vec4 lo, out vec4 hi) {
+    const uint xi = xi0 + c * 2;
+    if (INPUT_MODE == 2) {
+        const vec4 gl = X[xi], gh = X[xi + 1], ul = X[xi + p.upOff], uh = X[xi + p.upOff + 1];
+        lo = gl / (1.0 + exp(-gl)) * ul;
+        hi = gh / (1.0 + exp(-gh)) * uh;
+    } else {
+        lo = X[xi];
+        hi = X[xi + 1];
+    }
+}

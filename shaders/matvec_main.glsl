@@ -10,15 +10,25 @@ void main() {
 
     float acc[ROWS_PER_SUBGROUP * TOKENS_PER_PASS];
     for (uint i = 0; i < ROWS_PER_SUBGROUP * TOKENS_PER_PASS; ++i) acc[i] = 0.0;
+    float sumSq[TOKENS_PER_PASS]; // INPUT_MODE 1: Σx² per token, from the chunks this lane sees
+    for (uint t = 0; t < TOKENS_PER_PASS; ++t) sumSq[t] = 0.0;
 
     const uint chunks = p.cols / 8;
     for (uint c = gl_SubgroupInvocationID; c < chunks; c += gl_SubgroupSize) {
         vec4 xl[TOKENS_PER_PASS], xh[TOKENS_PER_PASS];
+        vec4 nl = vec4(1.0), nh = vec4(1.0);
+        if (INPUT_MODE == 1) {
+            nl = NW[p.nwOff + c * 2];
+            nh = NW[p.nwOff + c * 2 + 1];
+        }
         for (uint t = 0; t < TOKENS_PER_PASS; ++t) {
             if (t < nt) {
-                const uint xi = p.xOff + ((t0 + t) * p.xStride) / 4 + c * 2;
-                xl[t] = X[xi];
-                xh[t] = X[xi + 1];
+                loadInput(p.xOff + ((t0 + t) * p.xStride) / 4, c, xl[t], xh[t]);
+                if (INPUT_MODE == 1) {
+                    sumSq[t] += dot(xl[t], xl[t]) + dot(xh[t], xh[t]);
+                    xl[t] *= nl;
+                    xh[t] *= nh;
+                }
             }
         }
         for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r) {
@@ -30,9 +40,13 @@ void main() {
             }
         }
     }
+    // The lanes together saw every chunk, so the subgroup sum is the whole row's Σx².
+    float scale[TOKENS_PER_PASS];
+    for (uint t = 0; t < TOKENS_PER_PASS; ++t)
+        scale[t] = INPUT_MODE == 1 ? inversesqrt(subgroupAdd(sumSq[t]) / float(p.normCols) + p.eps) : 1.0;
     for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r) {
         for (uint t = 0; t < TOKENS_PER_PASS; ++t) {
-            const float s = subgroupAdd(acc[r * TOKENS_PER_PASS + t]);
+            const float s = subgroupAdd(acc[r * TOKENS_PER_PASS + t]) * scale[t];
             if (subgroupElect() && r < nr && t < nt) {
                 const uint yi = p.yOff + (t0 + t) * p.yStride + row0 + r;
                 Y[yi] = p.accumulate != 0 ? Y[yi] + s : s;

@@ -25,6 +25,7 @@ Pane {
         ScrollView {
             Layout.fillWidth: true
             Layout.preferredHeight: Math.min(Math.max(field.implicitHeight, 44), 180)
+            contentWidth: availableWidth
             TextArea {
                 id: field
                 objectName: "messageInput"
@@ -33,6 +34,11 @@ Pane {
                 wrapMode: TextEdit.Wrap
                 selectByMouse: true
                 Accessible.name: qsTr("Message")
+                background: Rectangle {
+                    color: palette.base
+                    radius: 8
+                    border.color: field.activeFocus ? palette.highlight : palette.mid
+                }
                 function handleEnter(event) {
                     if (event.modifiers & Qt.ShiftModifier) {
                         event.accepted = false

@@ -265,8 +265,13 @@ void ChatController::countInputTokens(const QString& text) {
 }
 
 void ChatController::newConversation() {
-    if (busy()) stop();
-    flushStreamingText();
+    if (busy()) {
+        stop();
+        // Leaving while an answer streams: keep what arrived, marked finished, not "interrupted".
+        flushStreamingText();
+        if (streamingRow_ >= 0 && streamingRow_ < model_.rowCount())
+            storage_->finishMessage(model_.at(streamingRow_).id, stats_.promptTokens, stats_.generatedTokens);
+    }
     requestId_ = 0;
     streamingRow_ = -1;
     flushTimer_.stop();

@@ -29,6 +29,9 @@ int runLogits(Args& args) {
     const auto tokens = parseTokenList(*tokenList);
 
     auto model = Model::load(modelPath, load);
+    if (!model->info().backendFallbackReason.empty())
+        std::fprintf(stderr, "note: using the %s backend (%s)\n", model->info().backendName.c_str(),
+                     model->info().backendFallbackReason.c_str());
     auto session = Session::create(*model, static_cast<int>(tokens.size()));
     const auto logits = session->decode(tokens, true);
 

@@ -3,6 +3,7 @@
 #include "command.h"
 #include "engine_options.h"
 
+#include "sosoik/chat_template.h"
 #include "sosoik/error.h"
 #include "sosoik/generate.h"
 #include "sosoik/model.h"
@@ -18,6 +19,9 @@ int runRun(Args& args) {
     const std::string modelPath = takeModelPath(args);
     const auto prompt = args.take({"-p", "--prompt"});
     const auto tokenList = args.take({"--tokens"});
+    const bool chat = args.flag({"--chat"});
+    const auto system = args.take({"--system"});
+    const bool verbosePrompt = args.flag({"--verbose-prompt"});
     GenerateOptions options;
     options.maxNewTokens = args.takeInt({"-n", "--n-predict"}, 128);
     options.sampler.temperature =
@@ -41,12 +45,28 @@ int runRun(Args& args) {
         throw Error(Error::Kind::InvalidArgument, "unexpected argument '" + args.positionals()[0] + "'");
     if (prompt && tokenList)
         throw Error(Error::Kind::InvalidArgument, "give either -p TEXT or --tokens, not both");
+    if (chat && !prompt) throw Error(Error::Kind::InvalidArgument, "--chat needs a prompt (-p TEXT)");
+    if (system && !chat) throw Error(Error::Kind::InvalidArgument, "--system only makes sense with --chat");
     if (options.maxNewTokens < 0) throw Error(Error::Kind::InvalidArgument, "-n must not be negative");
 
     auto model = Model::load(modelPath, load);
+    if (!model->info().backendFallbackReason.empty())
+        std::fprintf(stderr, "note: using the %s backend (%s)\n", model->info().backendName.c_str(),
+                     model->info().backendFallbackReason.c_str());
     std::vector<int32_t> tokens;
     if (tokenList) {
         tokens = parseTokenList(*tokenList);
+    } else if (prompt && chat) {
+        // One user turn in the model's own chat template; special tokens come only from the
+        // template markup, never from the prompt text.
+        std::vector<ChatMessage> messages;
+        if (system) messages.push_back({"system", *system});
+        messages.push_back({"user", *prompt});
+        tokens = renderTokens(model->chatTemplate(), model->tokenizer(), messages, true);
+        for (auto& stop : model->chatTemplate().stopStrings())
+            options.stopStrings.push_back(stop);
+        if (model->chatTemplate().isFallback())
+            std::fprintf(stderr, "note: unrecognized chat template; using ChatML\n");
     } else if (prompt) {
         const Tokenizer& tok = model->tokenizer();
         tokens = tok.encode(*prompt, tok.addBosByDefault());
@@ -56,6 +76,12 @@ int runRun(Args& args) {
         if (bos < 0)
             throw Error(Error::Kind::InvalidArgument, "this model has no BOS token; give a prompt with -p");
         tokens.push_back(bos);
+    }
+    if (verbosePrompt) {
+        std::fprintf(stderr, "prompt:");
+        for (int32_t t : tokens)
+            std::fprintf(stderr, " %d", t);
+        std::fprintf(stderr, "\n");
     }
     auto session = Session::create(*model, ctx);
     if (options.maxNewTokens == 0) return 0;
@@ -80,11 +106,15 @@ int runRun(Args& args) {
 
 const RegisterCommand reg{
     {"run", "generate text from a prompt (raw completion, no chat template)",
-     "usage: sosoik-cli run -m MODEL [-p TEXT | --tokens ID,ID,...] [-n N] [--temp T] [--top-k K]\n"
+     "usage: sosoik-cli run -m MODEL [-p TEXT [--chat [--system TEXT]] | --tokens ID,ID,...] [-n N]\n"
+     "                      [--temp T] [--top-k K]\n"
      "                      [--top-p P] [--min-p P] [--repeat-penalty R] [--seed S] [--ctx N]\n"
      "                      [--backend auto|vulkan|reference] [--device N|NAME] [--threads N]\n\n"
      "Prints only the generated text to stdout, streamed as it is produced; timings go to stderr.\n"
      "Without -p or --tokens generation starts from the BOS token. --temp 0 is greedy decoding.\n"
+     "--chat wraps the prompt as one user turn in the model's chat template (--system adds a\n"
+     "system turn) and stops at the template's end of turn. --verbose-prompt prints the prompt's\n"
+     "token ids to stderr as `prompt: ID ID ...`.\n"
      "Defaults: -n 128, --temp 0.8, --top-k 40, --top-p 0.95, --min-p 0.05, --repeat-penalty 1.1.",
      runRun}};
 

@@ -18,8 +18,9 @@ struct TypeDesc {
     const char* name;
     uint32_t id, blockElements, blockBytes;
 };
-const TypeDesc kTypes[] = {{"F32", 0, 1, 4},     {"F16", 1, 1, 2},     {"BF16", 30, 1, 2}, {"Q8_0", 8, 32, 34},
-                           {"Q4_0", 2, 32, 18},  {"Q4_K", 12, 256, 144}, {"Q6_K", 14, 256, 210}};
+const TypeDesc kTypes[] = {{"F32", 0, 1, 4},      {"F16", 1, 1, 2},    {"BF16", 30, 1, 2},
+                           {"Q8_0", 8, 32, 34},   {"Q4_0", 2, 32, 18}, {"Q4_K", 12, 256, 144},
+                           {"Q6_K", 14, 256, 210}};
 
 uint16_t toHalf(float f) { // inputs are small normal numbers
     if (f == 0.f) return 0;
@@ -52,7 +53,9 @@ public:
         pod<uint64_t>(s.size());
         out_.write(s.data(), static_cast<std::streamsize>(s.size()));
     }
-    void bytes(const void* p, size_t n) { out_.write(static_cast<const char*>(p), static_cast<std::streamsize>(n)); }
+    void bytes(const void* p, size_t n) {
+        out_.write(static_cast<const char*>(p), static_cast<std::streamsize>(n));
+    }
     void padTo(uint64_t alignment) {
         const uint64_t at = static_cast<uint64_t>(out_.tellp());
         static const char zeros[64] = {};
@@ -86,7 +89,9 @@ void randomBlocks(const TypeDesc& t, uint8_t* p, size_t blocks, Rng& rng) {
             std::memcpy(p, &v, 4);
             break;
         }
-        case 1: h = toHalf(rng.uniform() * 0.05f), std::memcpy(p, &h, 2); break;
+        case 1:
+            h = toHalf(rng.uniform() * 0.05f), std::memcpy(p, &h, 2);
+            break;
         case 30: {
             const float v = rng.uniform() * 0.05f;
             uint32_t bits;
@@ -94,27 +99,35 @@ void randomBlocks(const TypeDesc& t, uint8_t* p, size_t blocks, Rng& rng) {
             h = static_cast<uint16_t>(bits >> 16), std::memcpy(p, &h, 2);
             break;
         }
-        case 8: h = toHalf(0.0004f * (1.5f + rng.uniform())), std::memcpy(p, &h, 2); break;
-        case 2: h = toHalf(0.006f * (1.5f + rng.uniform())), std::memcpy(p, &h, 2); break;
+        case 8:
+            h = toHalf(0.0004f * (1.5f + rng.uniform())), std::memcpy(p, &h, 2);
+            break;
+        case 2:
+            h = toHalf(0.006f * (1.5f + rng.uniform())), std::memcpy(p, &h, 2);
+            break;
         case 12:
             h = toHalf(0.0002f), std::memcpy(p, &h, 2);
             h = toHalf(0.0001f), std::memcpy(p + 2, &h, 2);
             break;
-        case 14: h = toHalf(0.00005f), std::memcpy(p + 208, &h, 2); break;
+        case 14:
+            h = toHalf(0.00005f), std::memcpy(p + 208, &h, 2);
+            break;
         }
     }
 }
 
 } // namespace
 
-std::vector<std::string> syntheticShapeNames() { return {"stories15M", "smollm135M", "llama1B"}; }
+std::vector<std::string> syntheticShapeNames() {
+    return {"stories15M", "smollm135M", "llama1B"};
+}
 
 SyntheticShape syntheticShape(const std::string& name) {
     if (name == "stories15M") return {name, 288, 6, 6, 6, 768, 32000, 10000.f, true};
     if (name == "smollm135M") return {name, 576, 30, 9, 3, 1536, 49152, 100000.f, true};
     if (name == "llama1B") return {name, 2048, 16, 32, 8, 8192, 128256, 500000.f, true};
-    throw Error(Error::Kind::InvalidArgument, "unknown synthetic model '" + name +
-                                                  "' (choose stories15M, smollm135M or llama1B)");
+    throw Error(Error::Kind::InvalidArgument,
+                "unknown synthetic model '" + name + "' (choose stories15M, smollm135M or llama1B)");
 }
 
 void writeSyntheticGguf(const SyntheticShape& s, const std::string& typeName, const std::string& path) {
@@ -153,13 +166,17 @@ void writeSyntheticGguf(const SyntheticShape& s, const std::string& typeName, co
         w.pod<uint64_t>(tensors.size());
         const std::string a = "llama.";
         const std::vector<std::pair<std::string, uint32_t>> ints = {
-            {a + "context_length", 4096},          {a + "embedding_length", uint32_t(e)},
-            {a + "block_count", uint32_t(s.nLayer)}, {a + "feed_forward_length", uint32_t(ff)},
-            {a + "attention.head_count", uint32_t(s.nHead)}, {a + "attention.head_count_kv", uint32_t(s.nHeadKv)}};
+            {a + "context_length", 4096},
+            {a + "embedding_length", uint32_t(e)},
+            {a + "block_count", uint32_t(s.nLayer)},
+            {a + "feed_forward_length", uint32_t(ff)},
+            {a + "attention.head_count", uint32_t(s.nHead)},
+            {a + "attention.head_count_kv", uint32_t(s.nHeadKv)}};
         w.pod<uint64_t>(ints.size() + 4);
         w.str("general.architecture"), w.pod<uint32_t>(kString), w.str("llama");
         w.str("general.name"), w.pod<uint32_t>(kString), w.str(s.name + " (synthetic, random weights)");
-        for (const auto& [k, v] : ints) w.str(k), w.pod<uint32_t>(kU32), w.pod<uint32_t>(v);
+        for (const auto& [k, v] : ints)
+            w.str(k), w.pod<uint32_t>(kU32), w.pod<uint32_t>(v);
         w.str(a + "rope.freq_base"), w.pod<uint32_t>(kF32), w.pod<float>(s.ropeBase);
         w.str(a + "attention.layer_norm_rms_epsilon"), w.pod<uint32_t>(kF32), w.pod<float>(1e-5f);
         uint64_t offset = 0;

@@ -36,7 +36,8 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     chat_ = std::make_unique<ChatController>(worker_.get(), storage_.get(), settings_.get());
     history_ = std::make_unique<history::HistoryController>(storage_.get());
     connect(models_.get(), &ModelManager::modelReady, chat_.get(), &ChatController::setModelPath);
-    summaries_ = std::make_unique<summarize::SummaryController>(worker_.get(), storage_.get(), chat_.get());
+    summaries_ = std::make_unique<summarize::SummaryController>(worker_.get(), storage_.get(), chat_.get(),
+                                                                settings_.get());
     chat_->setRequestAugmenter([summaries = summaries_.get()](qint64 conversationId, GenerationRequest& request) {
         summaries->augmentFollowUp(conversationId, request);
     });

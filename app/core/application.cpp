@@ -3,6 +3,7 @@
 #include "chat/chat_controller.h"
 #include "core/app_context.h"
 #include "core/data_dir.h"
+#include "hotkey/global_hotkey.h"
 #include "instance/single_instance.h"
 #include "settings/app_settings.h"
 #include "summarize/ui/summary_controller.h"
@@ -42,20 +43,18 @@ int runApplication(int argc, char* argv[]) {
         QCoreApplication::translate("main",
                                     "Keep conversations and settings in DIR (also: SOSOIK_DATA_DIR)."),
         QStringLiteral("DIR"));
-    parser.addOption(dataDirOption);
-    // Tray feature: --minimized, --quick-query, [files...]; one running Sosoik per user and data dir.
-    const QCommandLineOption minimizedOption(
-        QStringLiteral("minimized"),
-        QCoreApplication::translate("main", "Start in the tray, without the window."));
     const QCommandLineOption quickQueryOption(
         QStringLiteral("quick-query"), QCoreApplication::translate("main", "Open the quick-query popup."));
-    parser.addOptions({minimizedOption, quickQueryOption});
+    const QCommandLineOption minimizedOption(
+        QStringLiteral("minimized"), QCoreApplication::translate("main", "Start in the system tray."));
+    parser.addOptions({dataDirOption, quickQueryOption, minimizedOption});
     parser.addPositionalArgument(QStringLiteral("files"),
-                                 QCoreApplication::translate("main", "Files to summarize."),
-                                 QStringLiteral("[files...]"));
+                                 QCoreApplication::translate("main", "Documents to summarize."),
+                                 QStringLiteral("[FILE...]"));
     parser.process(app);
 
     const DataDir dataDir = resolveDataDir(parser.value(dataDirOption));
+    // One app per data dir: a second launch hands its request to the running one and exits.
     SingleInstance instance(dataDir.path);
     const InstanceRequest request =
         InstanceRequest::fromArguments(parser.positionalArguments(), parser.isSet(quickQueryOption));
@@ -68,21 +67,28 @@ int runApplication(int argc, char* argv[]) {
     context.expose(&engine);
     TrayIntegration tray(&engine, context.worker(), context.storage(), context.settings(),
                          &context.settings()->store());
-    QObject::connect(&instance, &SingleInstance::requestReceived, &tray, &TrayIntegration::handleRequest);
-    QObject::connect(&tray, &TrayIntegration::continueInChatRequested, context.chat(),
-                     &ChatController::openConversation);
-    tray.setDocumentSummarizer(
-        [&context](const QString& path) { return context.summaries()->summarizeFile(path); });
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
     if (engine.rootObjects().isEmpty()) return 1;
-    tray.attachMainWindow(qobject_cast<QQuickWindow*>(engine.rootObjects().first()),
-                          parser.isSet(minimizedOption));
-    context.restoreLastModel();
-    // After the model load is queued, so a file given at start is summarized by that model.
-    if (request.action != InstanceRequest::Action::Activate) tray.handleRequest(request);
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    tray.attachMainWindow(window, parser.isSet(minimizedOption));
+
+    QObject::connect(&instance, &SingleInstance::requestReceived, &tray, &TrayIntegration::handleRequest);
+    QObject::connect(&tray, &TrayIntegration::continueInChatRequested, context.chat(),
+                     [&context](qint64 id) { context.chat()->openConversation(id); });
+    // A later launch with files: the quick-query popup takes the first, the main window the rest.
+    QObject::connect(&tray, &TrayIntegration::filesOpened, context.summaries(),
+                     [&context](const QStringList& paths) {
+                         for (const QString& path : paths.mid(1))
+                             context.summaries()->summarizeFile(path);
+                     });
+    context.restoreLastModel(); // queued on the engine thread before any summary request
+    if (request.action == InstanceRequest::Action::QuickQuery) tray.handleRequest(request);
+    for (const QString& path : request.files)
+        context.summaries()->summarizeFile(path);
+
     return app.exec();
 }
 

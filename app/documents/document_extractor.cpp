@@ -97,6 +97,24 @@ const QStringList kBinarySuffixes = {"png",  "jpg", "jpeg", "gif", "bmp", "webp"
                                      "xlsx", "ppt", "pptx", "odt", "ods", "odp"};
 } // namespace
 
+QString extractLeadingText(const QString& path, qsizetype maxChars, QString* error) {
+    QString text;
+    try {
+        extractDocument(path, [&](const TextBlock& block) {
+            if (!text.isEmpty()) text += block.paragraphEnd ? QStringLiteral("\n\n") : QString();
+            text += block.text.left(maxChars - text.size());
+            return text.size() < maxChars; // enough: stop reading
+        });
+    } catch (const DocumentError& e) {
+        // Stopping on purpose surfaces as Cancelled; anything else is a real failure.
+        if (e.kind() != DocumentError::Kind::Cancelled || text.isEmpty()) {
+            if (error) *error = e.message();
+            return {};
+        }
+    }
+    return text;
+}
+
 QStringList supportedSuffixes() {
     return {"txt", "md", "markdown", "csv", "log", "json", "xml", "c",     "cpp",  "h",    "hpp", "py",
             "js",  "ts", "java",     "rs",  "go",  "html", "htm", "xhtml", "docx", "hwpx", "pdf"};

@@ -11,6 +11,11 @@ namespace sosoik::documents {
 
 ExtractInfo extractDocument(const QString& path, const BlockSink& sink, const ExtractOptions& options = {});
 
+// The document's first maxChars characters (paragraphs separated by blank lines), for quick
+// one-prompt summaries; reading stops there. On failure returns "" and sets *error to the
+// user-facing message.
+QString extractLeadingText(const QString& path, qsizetype maxChars, QString* error);
+
 // File-dialog filter suffixes ("pdf", "docx", ...); plain text also accepts any other text file.
 QStringList supportedSuffixes();
 

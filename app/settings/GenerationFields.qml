@@ -12,14 +12,25 @@ GridLayout {
     columns: 2
     columnSpacing: 12
 
-    Label { text: qsTr("System prompt") }
+    Label {
+        Layout.alignment: Qt.AlignTop
+        topPadding: 6
+        text: qsTr("System prompt")
+    }
     ScrollView {
         Layout.fillWidth: true
-        Layout.preferredHeight: 80
+        Layout.preferredHeight: 88
+        contentWidth: availableWidth
         TextArea {
             objectName: "systemPromptField"
             text: form.values.systemPrompt || ""
             wrapMode: TextEdit.Wrap
+            selectByMouse: true
+            background: Rectangle {
+                color: palette.base
+                border.color: parent.activeFocus ? palette.highlight : palette.mid
+                radius: 2
+            }
             onEditingFinished: if (text !== (form.values.systemPrompt || "")) form.edited("systemPrompt", text)
         }
     }

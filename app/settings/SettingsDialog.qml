@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import "../documents"
 
 // App-wide settings: language, engine device, and the defaults new conversations start from.
 Dialog {
@@ -53,6 +54,12 @@ Dialog {
                         text: appInfo.dataDir
                     }
                 }
+            }
+
+            SummarySettings {
+                Layout.fillWidth: true
+                controller: typeof summaries !== "undefined" ? summaries : null
+                visible: controller !== null
             }
 
             GroupBox {

@@ -94,14 +94,13 @@ bool Storage::open(const QString& dataDir) {
     dataDir_ = QDir::cleanPath(dataDir.isEmpty() ? defaultDataDir() : dataDir);
     path_ = QDir(dataDir_).filePath(databaseFileName());
     QString error;
-    if (!dbfile::preparePrivateDir(dataDir_, dataDir.isEmpty(), &error)) return fail(error, {});
+    if (!dbfile::preparePrivateDir(dataDir_, dataDir.isEmpty(), &error)) return fail(error);
     if (!QFileInfo::exists(path_)) {
         // Created here so that it is private from its first byte; SQLite then gives -wal/-shm the same mode.
         QFile file(path_);
         if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner))
             return fail(tr("Cannot create the database file %1: %2")
-                            .arg(QDir::toNativeSeparators(path_), file.errorString()),
-                        {});
+                            .arg(QDir::toNativeSeparators(path_), file.errorString()));
     }
     dbfile::restrictToOwner(path_);
     return openFile(path_);
@@ -127,15 +126,14 @@ bool Storage::openFile(const QString& path) {
     for (int attempt = 0; attempt < 2; ++attempt) {
         QString error;
         if (!openConnection(path, &error))
-            return fail(
-                tr("Cannot open the conversation database %1: %2").arg(QDir::toNativeSeparators(path), error),
-                {});
+            return fail(tr("Cannot open the conversation database %1: %2")
+                            .arg(QDir::toNativeSeparators(path), error));
         const Integrity integrity = checkIntegrity(&error);
         if (integrity == Integrity::Ok) break;
         closeConnection(false); // a damaged file is kept exactly as it was
-        if (integrity == Integrity::Unreadable || attempt > 0) return fail(error, {});
+        if (integrity == Integrity::Unreadable || attempt > 0) return fail(error);
         const QString movedTo = dbfile::moveAside(path, &error);
-        if (movedTo.isEmpty()) return fail(error, {});
+        if (movedTo.isEmpty()) return fail(error);
         notice_ = tr("The conversation database was damaged and could not be read. It was kept as %1 "
                      "and a new, empty database was started.")
                       .arg(QDir::toNativeSeparators(movedTo));
@@ -145,7 +143,7 @@ bool Storage::openFile(const QString& path) {
     QString error;
     if (!prepareOpenDatabase(&error)) {
         closeConnection(false);
-        return fail(error, {});
+        return fail(error);
     }
     dbfile::restrictToOwner(path);
     return true;
@@ -192,25 +190,25 @@ bool Storage::prepareOpenDatabase(QString* error) {
     return true;
 }
 
-bool Storage::fail(const QString& what, const QString& detail) const {
-    error_ = detail.isEmpty() ? what : QStringLiteral("%1 (%2)").arg(what, detail);
+bool Storage::fail(const QString& message) const {
+    error_ = message;
     emit const_cast<Storage*>(this)->errorOccurred(error_);
     return false;
 }
 
 bool Storage::exec(QSqlQuery& query) const {
     if (query.exec()) return true;
-    return fail(sql::describe(query.lastError()), {});
+    return fail(sql::describe(query.lastError()));
 }
 
 bool Storage::begin() {
-    if (!isOpen()) return fail(tr("The conversation database is not open."), {});
+    if (!isOpen()) return fail(tr("The conversation database is not open."));
     if (txDepth_++ > 0) return true;
     txFailed_ = false;
     QSqlQuery q(database());
     if (q.exec(QStringLiteral("BEGIN IMMEDIATE"))) return true;
     txDepth_ = 0;
-    return fail(sql::describe(q.lastError()), {});
+    return fail(sql::describe(q.lastError()));
 }
 
 bool Storage::commitOrRollback(bool ok) {
@@ -220,7 +218,7 @@ bool Storage::commitOrRollback(bool ok) {
     QSqlQuery q(database());
     if (!txFailed_) {
         if (q.exec(QStringLiteral("COMMIT"))) return true;
-        fail(sql::describe(q.lastError()), {});
+        fail(sql::describe(q.lastError()));
     }
     QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
     txFailed_ = false;

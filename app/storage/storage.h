@@ -129,8 +129,8 @@ private:
     friend class Transaction;
     bool begin();
     bool commitOrRollback(bool ok);
-    bool exec(QSqlQuery& query) const; // reports failures
-    bool fail(const QString& what, const QString& detail) const;
+    bool exec(QSqlQuery& query) const;       // reports failures
+    bool fail(const QString& message) const; // records + emits errorOccurred; returns false
     enum class Integrity { Ok, Damaged, Unreadable };
     bool openFile(const QString& path);
     Integrity checkIntegrity(QString* error) const;

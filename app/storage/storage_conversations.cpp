@@ -12,7 +12,7 @@ const char* const kNextActivity = "MAX(:now, (SELECT IFNULL(MAX(updated), 0) + 1
 
 qint64 Storage::createConversation(ConversationKind kind, const QString& title, const QString& systemPrompt,
                                    const GenerationSettings& settings, const QString& modelPath) {
-    if (!isOpen()) return fail(tr("The conversation database is not open."), {}), 0;
+    if (!isOpen()) return fail(tr("The conversation database is not open.")), 0;
     QSqlQuery q(database());
     q.prepare(
         QStringLiteral("INSERT INTO conversations (title, created, updated, system_prompt, model_path, kind, "
@@ -83,7 +83,7 @@ bool Storage::setConversationField(qint64 id, const char* column, const QVariant
     q.addBindValue(value);
     q.addBindValue(id);
     bool ok = exec(q);
-    if (ok && q.numRowsAffected() == 0) ok = fail(tr("Conversation %1 does not exist.").arg(id), {});
+    if (ok && q.numRowsAffected() == 0) ok = fail(tr("Conversation %1 does not exist.").arg(id));
     if (ok && touchIt) ok = touchLocked(id);
     if (!commitOrRollback(ok)) return false;
     emit conversationChanged(id);
@@ -113,7 +113,7 @@ bool Storage::setSettings(qint64 id, const GenerationSettings& s) {
     q.addBindValue(sql::orNull(s.contextLength));
     q.addBindValue(id);
     bool ok = exec(q);
-    if (ok && q.numRowsAffected() == 0) ok = fail(tr("Conversation %1 does not exist.").arg(id), {});
+    if (ok && q.numRowsAffected() == 0) ok = fail(tr("Conversation %1 does not exist.").arg(id));
     if (!commitOrRollback(ok)) return false;
     emit conversationChanged(id);
     return true;

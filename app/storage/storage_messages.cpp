@@ -15,7 +15,7 @@ qint64 Storage::addMessage(qint64 conversationId, const QString& role, const QSt
 }
 
 qint64 Storage::addMessage(const Message& m) {
-    if (m.role.isEmpty()) return fail(tr("A message needs a role."), {}), 0;
+    if (m.role.isEmpty()) return fail(tr("A message needs a role.")), 0;
     if (!begin()) return 0;
     QSqlQuery q(database());
     q.prepare(
@@ -59,29 +59,29 @@ qint64 Storage::beginMessage(qint64 conversationId, const QString& role, const Q
 }
 
 bool Storage::updateMessageContent(qint64 messageId, const QString& content) {
-    if (!isOpen()) return fail(tr("The conversation database is not open."), {});
+    if (!isOpen()) return fail(tr("The conversation database is not open."));
     QSqlQuery q(database());
     q.prepare(QStringLiteral("UPDATE messages SET content = ? WHERE id = ?"));
     q.addBindValue(sql::text(content));
     q.addBindValue(messageId);
     if (!exec(q)) return false;
-    if (q.numRowsAffected() == 0) return fail(tr("Message %1 does not exist.").arg(messageId), {});
+    if (q.numRowsAffected() == 0) return fail(tr("Message %1 does not exist.").arg(messageId));
     return true;
 }
 
 bool Storage::appendToMessage(qint64 messageId, const QString& chunk) {
-    if (!isOpen()) return fail(tr("The conversation database is not open."), {});
+    if (!isOpen()) return fail(tr("The conversation database is not open."));
     QSqlQuery q(database());
     q.prepare(QStringLiteral("UPDATE messages SET content = content || ? WHERE id = ?"));
     q.addBindValue(sql::text(chunk));
     q.addBindValue(messageId);
     if (!exec(q)) return false;
-    if (q.numRowsAffected() == 0) return fail(tr("Message %1 does not exist.").arg(messageId), {});
+    if (q.numRowsAffected() == 0) return fail(tr("Message %1 does not exist.").arg(messageId));
     return true;
 }
 
 bool Storage::setMessageTokens(qint64 messageId, int promptTokens, int completionTokens) {
-    if (!isOpen()) return fail(tr("The conversation database is not open."), {});
+    if (!isOpen()) return fail(tr("The conversation database is not open."));
     QSqlQuery q(database());
     q.prepare(
         QStringLiteral("UPDATE messages SET prompt_tokens = CASE WHEN ? < 0 THEN prompt_tokens ELSE ? END, "
@@ -92,13 +92,13 @@ bool Storage::setMessageTokens(qint64 messageId, int promptTokens, int completio
     q.addBindValue(completionTokens);
     q.addBindValue(messageId);
     if (!exec(q)) return false;
-    if (q.numRowsAffected() == 0) return fail(tr("Message %1 does not exist.").arg(messageId), {});
+    if (q.numRowsAffected() == 0) return fail(tr("Message %1 does not exist.").arg(messageId));
     return true;
 }
 
 bool Storage::finishMessage(qint64 messageId, int promptTokens, int completionTokens) {
     const std::optional<Message> m = message(messageId);
-    if (!m) return fail(tr("Message %1 does not exist.").arg(messageId), {});
+    if (!m) return fail(tr("Message %1 does not exist.").arg(messageId));
     if (!begin()) return false;
     bool ok = setMessageTokens(messageId, promptTokens, completionTokens);
     if (ok) {
@@ -161,7 +161,7 @@ bool Storage::deleteMessagesWhere(qint64 conversationId, const char* op, qint64 
 
 bool Storage::deleteMessage(qint64 messageId) {
     const std::optional<Message> m = message(messageId);
-    if (!m) return fail(tr("Message %1 does not exist.").arg(messageId), {});
+    if (!m) return fail(tr("Message %1 does not exist.").arg(messageId));
     return deleteMessagesWhere(m->conversationId, "=", messageId);
 }
 

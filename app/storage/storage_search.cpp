@@ -94,7 +94,7 @@ QList<SearchHit> Storage::search(const QString& query, int limit) const {
 }
 
 qint64 Storage::addDocument(const Document& d) {
-    if (!isOpen()) return fail(tr("The conversation database is not open."), {}), 0;
+    if (!isOpen()) return fail(tr("The conversation database is not open.")), 0;
     QSqlQuery q(database());
     q.prepare(QStringLiteral(
         "INSERT INTO documents (conversation_id, file_name, path, pages, created) VALUES (?, ?, ?, ?, ?)"));

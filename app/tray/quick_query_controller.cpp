@@ -83,14 +83,6 @@ bool QuickQueryController::summarizeFile(const QString& pathOrUrl) {
     const QUrl url(pathOrUrl);
     const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
     const QString name = QFileInfo(path).fileName();
-    if (m_documentSummarizer) {
-        if (!m_documentSummarizer(path)) {
-            setState("error", tr("%1 could not be summarized (see the main window).").arg(name));
-            return false;
-        }
-        emit documentHandedOver(path);
-        return true;
-    }
     QString error;
     const QString text = m_extractor ? m_extractor(path, &error) : readPlainText(path, &error);
     if (!error.isEmpty() || text.trimmed().isEmpty()) {

@@ -50,14 +50,8 @@ public:
     Q_INVOKABLE bool summarizeText(const QString& text);
     Q_INVOKABLE bool summarizeFile(const QString& pathOrUrl);
 
-    // The documents feature's summary controller (map-reduce over the whole document, shown in the main
-    // window). When set, a dropped or handed-over file goes there; it returns false when it refused the file.
-    using DocumentSummarizer = std::function<bool(const QString& path)>;
-    void setDocumentSummarizer(DocumentSummarizer summarizer) {
-        m_documentSummarizer = std::move(summarizer);
-    }
-    // Without a document summarizer, short files are summarized right here; the extractor returns the text
-    // or sets *error (default: plain-text files only).
+    // Dropped files are summarized right here from their leading text; the extractor (the documents
+    // feature's, set by TrayIntegration) returns it or sets *error. Default: plain-text files only.
     using TextExtractor = std::function<QString(const QString& path, QString* error)>;
     void setTextExtractor(TextExtractor extractor) { m_extractor = std::move(extractor); }
 
@@ -67,8 +61,7 @@ signals:
     void changed();
     void answerChanged();
     void continueInChatRequested(qint64 conversationId);
-    void finished();                              // an exchange ended (done, stopped or error)
-    void documentHandedOver(const QString& path); // the document summarizer took the file
+    void finished(); // an exchange ended (done, stopped or error)
 
 private:
     bool start(const QString& shownQuestion, const QString& prompt, const QString& title);
@@ -84,7 +77,6 @@ private:
     storage::Storage* m_storage;
     AppSettings* m_settings;
     TextExtractor m_extractor;
-    DocumentSummarizer m_documentSummarizer;
     QString m_question;
     QString m_answer;
     QString m_state = QStringLiteral("idle");

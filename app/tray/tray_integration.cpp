@@ -1,5 +1,6 @@
 #include "tray/tray_integration.h"
 
+#include "documents/document_extractor.h"
 #include "hotkey/global_hotkey.h"
 #include "hotkey/hotkey_settings.h"
 #include "instance/single_instance.h"
@@ -20,6 +21,10 @@ TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, stora
                                  std::unique_ptr<GlobalHotkey> hotkey, QObject* parent)
     : QObject(parent) {
     m_controller = std::make_unique<QuickQueryController>(worker, storage, settings);
+    // Dropped PDFs, Word/Hangul files and legacy-encoded text are read by the document extractor.
+    m_controller->setTextExtractor([](const QString& path, QString* error) {
+        return documents::extractLeadingText(path, QuickQueryController::kMaxSummaryChars, error);
+    });
     m_popup = std::make_unique<QuickQueryPopup>(engine, m_controller.get());
     m_tray = std::make_unique<TrayController>(worker, m_controller.get(), m_popup.get());
     m_background = std::make_unique<BackgroundSettings>(store, m_tray->trayAvailable());
@@ -35,11 +40,6 @@ TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, stora
         showMainWindow();
         emit continueInChatRequested(id);
     });
-    // A document summary runs in the main window (progress, follow-up questions); the popup steps aside.
-    connect(m_controller.get(), &QuickQueryController::documentHandedOver, this, [this] {
-        m_popup->hide();
-        showMainWindow();
-    });
     // With a tray the app lives on when its windows are gone; quitting is explicit (tray menu, or closing
     // the main window with "keep running in the tray" off).
     if (m_tray->trayAvailable()) QGuiApplication::setQuitOnLastWindowClosed(false);
@@ -49,10 +49,6 @@ TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, stora
     context->setContextProperty(QStringLiteral("trayController"), m_tray.get());
     context->setContextProperty(QStringLiteral("hotkeySettings"), m_hotkeySettings.get());
     context->setContextProperty(QStringLiteral("backgroundSettings"), m_background.get());
-}
-
-void TrayIntegration::setDocumentSummarizer(std::function<bool(const QString& path)> summarizer) {
-    m_controller->setDocumentSummarizer(std::move(summarizer));
 }
 
 TrayIntegration::~TrayIntegration() {

@@ -13,7 +13,6 @@
 #include <QSettings>
 #include <QWindow>
 
-#include <functional>
 #include <memory>
 
 class QQmlEngine;
@@ -51,9 +50,6 @@ public:
     TrayController* tray() const { return m_tray.get(); }
     HotkeySettings* hotkeySettings() const { return m_hotkeySettings.get(); }
     BackgroundSettings* backgroundSettings() const { return m_background.get(); }
-    // Hooks the documents feature's summarizer: dropped / handed-over files are summarized in the main
-    // window.
-    void setDocumentSummarizer(std::function<bool(const QString& path)> summarizer);
 
 public slots:
     void showMainWindow();

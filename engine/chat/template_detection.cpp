@@ -16,14 +16,22 @@ bool hasToken(const std::vector<std::string>& tokens, const char* t) {
 // ChatML templates of Qwen and SmolLM write a literal default system turn, e.g.
 // '<|im_start|>system\nYou are a helpful assistant<|im_end|>\n'. Only a plain literal counts
 // (no Jinja expression inside), so a template's "system + messages[0].content" is ignored.
+// Converters store the newline either as a real newline or as the two characters \n (the Jinja
+// escape), so both spellings are accepted.
 std::string literalDefaultSystem(const std::string& jinja) {
-    static const std::string open = "<|im_start|>system\n", close = "<|im_end|>";
+    static const std::string open = "<|im_start|>system", close = "<|im_end|>";
     for (size_t at = jinja.find(open); at != std::string::npos; at = jinja.find(open, at + 1)) {
-        const size_t start = at + open.size();
+        size_t start = at + open.size();
+        if (jinja.compare(start, 1, "\n") == 0)
+            start += 1;
+        else if (jinja.compare(start, 2, "\\n") == 0)
+            start += 2;
+        else
+            continue;
         const size_t end = jinja.find(close, start);
         if (end == std::string::npos) break;
         const std::string text = jinja.substr(start, end - start);
-        if (!text.empty() && text.find_first_of("'\"{}+") == std::string::npos) return text;
+        if (!text.empty() && text.find_first_of("'\"{}+\\") == std::string::npos) return text;
     }
     return {};
 }

@@ -4,7 +4,6 @@
 #include "tokenizer/pre_tokenizer.h"
 #include "tokenizer/vocab_tokenizer.h"
 
-#include <functional>
 #include <unordered_map>
 
 namespace sosoik::tok {
@@ -23,12 +22,8 @@ private:
     void encodeWord(const std::string& word, std::vector<int32_t>& out) const;
     int rank(std::string_view left, std::string_view right, std::string& scratch) const;
 
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     PreTokenizer pre_;
-    std::unordered_map<std::string, int, Hash, std::equal_to<>> ranks_; // "left right" -> rank
+    std::unordered_map<std::string_view, int> ranks_; // "left right" (into vocab().merges) -> rank
     std::vector<std::string> bytes_;
 };
 

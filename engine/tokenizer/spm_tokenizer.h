@@ -24,9 +24,11 @@ protected:
 
 private:
     void encodeValid(std::string_view text, bool atTextStart, std::vector<int32_t>& out) const;
+    void encodeChunk(std::string_view text, bool atTextStart, std::vector<int32_t>& out) const;
 
     std::unique_ptr<sentencepiece::SentencePieceProcessor> processor_;
     bool prefixBySentencepiece_ = false;
+    bool newlineBarrier_ = false;         // no piece contains '\n': text may be encoded line by line
     std::vector<std::string> bytes_;      // decoded bytes of every normal/byte token
     std::array<int32_t, 256> byteTokens_; // <0xNN> token of each byte, -1 if absent
 };

@@ -47,12 +47,15 @@ Vocab readVocab(const gguf::File& file) {
                                                   "'gpt2' byte-level BPE, 'bert' WordPiece).");
     v.pre = file.getString("tokenizer.ggml.pre").value_or("");
 
-    for (const auto& value : stringArray(file, "tokenizer.ggml.tokens", true))
+    const gguf::Array& tokens = stringArray(file, "tokenizer.ggml.tokens", true);
+    v.tokens.reserve(tokens.size());
+    for (const auto& value : tokens)
         v.tokens.push_back(*value.asString());
     const int n = v.size();
     if (n == 0) invalid("The tokenizer vocabulary (tokenizer.ggml.tokens) is empty.");
 
     std::unordered_set<std::string_view> seen;
+    seen.reserve(n);
     for (int i = 0; i < n; ++i) {
         if (v.tokens[i].empty()) v.tokens[i] = "[EMPTY_" + std::to_string(i) + "]"; // never matchable
         if (!seen.insert(v.tokens[i]).second)
@@ -98,7 +101,9 @@ Vocab readVocab(const gguf::File& file) {
         v.lowercase = file.getBool("tokenizer.ggml.normalizer.lowercase").value_or(true);
         v.stripAccents = file.getBool("tokenizer.ggml.normalizer.strip_accents").value_or(v.lowercase);
     } else {
-        for (const auto& value : stringArray(file, "tokenizer.ggml.merges", true))
+        const gguf::Array& merges = stringArray(file, "tokenizer.ggml.merges", true);
+        v.merges.reserve(merges.size());
+        for (const auto& value : merges)
             v.merges.push_back(*value.asString());
         v.bos = tokenId(file, "tokenizer.ggml.bos_token_id", 11, n);
         v.eos = tokenId(file, "tokenizer.ggml.eos_token_id", 11, n);

@@ -49,6 +49,17 @@
     </message>
 </context>
 <context>
+    <name>DropOverlay</name>
+    <message>
+        <source>Drop to summarize</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF, Word (.docx), Hangul (.hwpx), HTML or text — the file never leaves this computer</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>How can I help?</source>
@@ -198,6 +209,25 @@
     </message>
 </context>
 <context>
+    <name>HotkeySettingsPane</name>
+    <message>
+        <source>Global shortcut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the quick query from any application</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Press the new shortcut…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InputBar</name>
     <message>
         <source>Message Sosoik… (Enter sends, Shift+Enter for a new line)</source>
@@ -264,6 +294,18 @@
     </message>
     <message>
         <source>Sosoik — open a model to start chatting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open document…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summarize a PDF, Word, Hangul, HTML or text file (Ctrl+Shift+O); or drop files here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a document to summarize</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -417,6 +459,137 @@
         <source>The database %1 is damaged and could not be moved aside.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Cannot create a temporary file: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write a temporary file (is the disk full?): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the document was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a folder, not a document.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is %2 MB; Sosoik summarizes files up to %3 MB.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a zip archive Sosoik cannot read; supported documents are PDF, Word (.docx), Hangul (.hwpx), HTML and text files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is password-protected; remove the password and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 uses an old binary format (.%2); save it as .docx, .hwpx or PDF and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sosoik cannot summarize .%1 files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a text document (it contains binary data).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 contains no text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is damaged or not a PDF poppler can read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no text layer (it looks like scanned images); run OCR on it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is damaged: it is not a readable zip archive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is damaged: %2 cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is damaged: %2 cannot be decompressed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is damaged: %2 (%3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a Word document (word/document.xml is missing).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a Hangul document (Contents/section0.xml is missing).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summarizing chunk %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Combining summaries (step %1 of %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing the summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The model's context (%1 tokens) is too small to summarize documents; choose a model with a longer context or ask for a shorter summary.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document contains no text.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuickQueryPopup</name>
+    <message>
+        <source>Sosoik quick query</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask Sosoik… (Enter asks, Ctrl+Enter continues in chat, Esc hides)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drop a file here to summarize it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continue in chat</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SearchResultDelegate</name>
@@ -527,9 +700,43 @@
     </message>
 </context>
 <context>
+    <name>SummaryProgressBar</name>
+    <message numerus="yes">
+        <source> (%n more waiting)</source>
+        <translation><numerusform> (%n more waiting)</numerusform><numerusform> (%n more waiting)</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Keep conversations and settings in DIR (also: SOSOIK_DATA_DIR).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the quick-query popup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start in the system tray.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Documents to summarize.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sosoik::app::BackgroundSettings</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -608,6 +815,44 @@
     </message>
 </context>
 <context>
+    <name>sosoik::app::GlobalHotkey</name>
+    <message>
+        <source>global shortcuts are not implemented on macOS yet; use the tray icon or run `sosoik --quick-query` from a shortcut set in System Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this build of Sosoik was made without XCB support, so it cannot grab keys on X11.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wayland does not let applications grab keys. Bind a shortcut in your desktop's keyboard settings to the command `sosoik --quick-query` instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the "%1" display platform has no global shortcuts.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sosoik::app::HotkeySettings</name>
+    <message>
+        <source>"%1" is not a usable shortcut: use one key with Ctrl, Alt or Meta (for example %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Global shortcut unavailable: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Global shortcut is off.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 opens the quick query from any application.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>sosoik::app::ModelManager</name>
     <message>
         <source>Could not load %1: %2</source>
@@ -631,6 +876,189 @@
     </message>
     <message>
         <source>CPU (reference backend, slow)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sosoik::app::QuickQueryController</name>
+    <message>
+        <source>%1: only plain-text files can be summarized here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summarize the following text in a few short bullet points, in the language it is written in.%1
+
+%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (Only its beginning is included.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The clipboard holds no text to summarize.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summarize: %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 contains no text to summarize.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summarize %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queued (%1 ahead): the model is busy with other answers…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queued: the model is busy with another answer…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(This exchange cannot be saved: %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sosoik::app::SingleInstance</name>
+    <message>
+        <source>Cannot create the instance lock %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The running Sosoik did not answer (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot listen for other launches on %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sosoik::app::TrayController</name>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model: %1 on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sosoik — click for a quick question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No system tray is available, so Sosoik runs without a tray icon; closing the main window quits. The quick query still opens with the global shortcut.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quick query</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open Sosoik</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summarize clipboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unload model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sosoik — %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sosoik::app::TrayIntegration</name>
+    <message>
+        <source>Sosoik is still running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click the tray icon or press %1 for a quick question.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sosoik::app::UnavailableGlobalHotkey</name>
+    <message>
+        <source>%1 cannot be registered: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sosoik::app::WindowsGlobalHotkey</name>
+    <message>
+        <source>"%1" is not a usable global shortcut: use one key with Ctrl, Alt or Win.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is already used by another application; choose another shortcut.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Windows refused the shortcut %1 (error %2).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sosoik::app::X11GlobalHotkey</name>
+    <message>
+        <source>no X11 connection is available.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a usable global shortcut: use one key with Ctrl, Alt or Meta.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The keyboard layout has no key for "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is already used by another application; choose another shortcut.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -740,6 +1168,64 @@
     </message>
     <message>
         <source>Message %1 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sosoik::summarize::SummaryController</name>
+    <message>
+        <source>Documents (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only files on this computer can be summarized.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a model first; the document will be summarized once it is loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summarize %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 elapsed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not summarize %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The summary was cancelled before any part was done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(Summary cancelled; this is what was done.)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sosoik::summarize::WorkerLlmBackend</name>
+    <message>
+        <source>No model is loaded; open a model first.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -49,6 +49,17 @@
     </message>
 </context>
 <context>
+    <name>DropOverlay</name>
+    <message>
+        <source>Drop to summarize</source>
+        <translation>놓으면 요약합니다</translation>
+    </message>
+    <message>
+        <source>PDF, Word (.docx), Hangul (.hwpx), HTML or text — the file never leaves this computer</source>
+        <translation>PDF, Word(.docx), 한글(.hwpx), HTML, 텍스트 — 파일은 이 컴퓨터 밖으로 나가지 않습니다</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>How can I help?</source>
@@ -198,6 +209,25 @@
     </message>
 </context>
 <context>
+    <name>HotkeySettingsPane</name>
+    <message>
+        <source>Global shortcut</source>
+        <translation>전역 단축키</translation>
+    </message>
+    <message>
+        <source>Open the quick query from any application</source>
+        <translation>어느 프로그램에서든 빠른 질문 열기</translation>
+    </message>
+    <message>
+        <source>Press the new shortcut…</source>
+        <translation>새 단축키를 누르세요…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>기본값</translation>
+    </message>
+</context>
+<context>
     <name>InputBar</name>
     <message>
         <source>Message Sosoik… (Enter sends, Shift+Enter for a new line)</source>
@@ -265,6 +295,18 @@
     <message>
         <source>Sosoik — open a model to start chatting</source>
         <translation>Sosoik — 대화를 시작하려면 모델을 여세요</translation>
+    </message>
+    <message>
+        <source>Open document…</source>
+        <translation>문서 열기…</translation>
+    </message>
+    <message>
+        <source>Summarize a PDF, Word, Hangul, HTML or text file (Ctrl+Shift+O); or drop files here</source>
+        <translation>PDF, Word, 한글, HTML, 텍스트 파일 요약 (Ctrl+Shift+O). 파일을 여기에 끌어다 놓아도 됩니다</translation>
+    </message>
+    <message>
+        <source>Open a document to summarize</source>
+        <translation>요약할 문서 열기</translation>
     </message>
 </context>
 <context>
@@ -417,6 +459,137 @@
         <source>The database %1 is damaged and could not be moved aside.</source>
         <translation>데이터베이스 %1이(가) 손상되었고 다른 곳으로 옮길 수 없었습니다.</translation>
     </message>
+    <message>
+        <source>Cannot create a temporary file: %1</source>
+        <translation>임시 파일을 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write a temporary file (is the disk full?): %1</source>
+        <translation>임시 파일을 쓸 수 없습니다 (디스크가 가득 찼나요?): %1</translation>
+    </message>
+    <message>
+        <source>Reading the document was cancelled.</source>
+        <translation>문서 읽기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>%1 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a document.</source>
+        <translation>%1은(는) 문서가 아니라 폴더입니다.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; Sosoik summarizes files up to %3 MB.</source>
+        <translation>%1의 크기는 %2MB입니다. Sosoik은 %3MB까지의 파일만 요약합니다.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1은(는) 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a zip archive Sosoik cannot read; supported documents are PDF, Word (.docx), Hangul (.hwpx), HTML and text files.</source>
+        <translation>%1은(는) Sosoik이 읽을 수 없는 zip 압축 파일입니다. 지원하는 문서는 PDF, Word(.docx), 한글(.hwpx), HTML, 텍스트 파일입니다.</translation>
+    </message>
+    <message>
+        <source>%1 is password-protected; remove the password and try again.</source>
+        <translation>%1은(는) 암호로 보호되어 있습니다. 암호를 해제한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1 uses an old binary format (.%2); save it as .docx, .hwpx or PDF and try again.</source>
+        <translation>%1은(는) 오래된 바이너리 형식(.%2)입니다. .docx, .hwpx 또는 PDF로 저장한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Sosoik cannot summarize .%1 files.</source>
+        <translation>Sosoik은 .%1 파일을 요약할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a text document (it contains binary data).</source>
+        <translation>%1은(는) 텍스트 문서가 아닙니다 (바이너리 데이터가 들어 있습니다).</translation>
+    </message>
+    <message>
+        <source>%1 contains no text.</source>
+        <translation>%1에는 텍스트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not a PDF poppler can read.</source>
+        <translation>%1은(는) 손상되었거나 poppler가 읽을 수 있는 PDF가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 has no text layer (it looks like scanned images); run OCR on it first.</source>
+        <translation>%1에는 텍스트 층이 없습니다 (스캔한 이미지로 보입니다). 먼저 OCR을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it is not a readable zip archive.</source>
+        <translation>%1이(가) 손상되었습니다: 읽을 수 있는 zip 압축 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2 cannot be read.</source>
+        <translation>%1이(가) 손상되었습니다: %2을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2 cannot be decompressed.</source>
+        <translation>%1이(가) 손상되었습니다: %2의 압축을 풀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2 (%3).</source>
+        <translation>%1이(가) 손상되었습니다: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 is not a Word document (word/document.xml is missing).</source>
+        <translation>%1은(는) Word 문서가 아닙니다 (word/document.xml이 없습니다).</translation>
+    </message>
+    <message>
+        <source>%1 is not a Hangul document (Contents/section0.xml is missing).</source>
+        <translation>%1은(는) 한글 문서가 아닙니다 (Contents/section0.xml이 없습니다).</translation>
+    </message>
+    <message>
+        <source>Summarizing chunk %1 of %2</source>
+        <translation>%2개 중 %1번째 부분 요약 중</translation>
+    </message>
+    <message>
+        <source>Combining summaries (step %1 of %2)</source>
+        <translation>요약 합치는 중 (%2단계 중 %1단계)</translation>
+    </message>
+    <message>
+        <source>Writing the summary</source>
+        <translation>요약 작성 중</translation>
+    </message>
+    <message>
+        <source>The model's context (%1 tokens) is too small to summarize documents; choose a model with a longer context or ask for a shorter summary.</source>
+        <translation>모델의 컨텍스트(%1토큰)가 문서를 요약하기에는 너무 작습니다. 컨텍스트가 더 긴 모델을 고르거나 더 짧은 요약을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>The document contains no text.</source>
+        <translation>문서에 텍스트가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickQueryPopup</name>
+    <message>
+        <source>Sosoik quick query</source>
+        <translation>Sosoik 빠른 질문</translation>
+    </message>
+    <message>
+        <source>Ask Sosoik… (Enter asks, Ctrl+Enter continues in chat, Esc hides)</source>
+        <translation>Sosoik에게 질문… (Enter 질문, Ctrl+Enter 대화창에서 계속, Esc 숨기기)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Drop a file here to summarize it.</source>
+        <translation>요약할 파일을 여기에 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>Continue in chat</source>
+        <translation>대화창에서 계속</translation>
+    </message>
 </context>
 <context>
     <name>SearchResultDelegate</name>
@@ -527,10 +700,44 @@
     </message>
 </context>
 <context>
+    <name>SummaryProgressBar</name>
+    <message numerus="yes">
+        <source> (%n more waiting)</source>
+        <translation><numerusform> (%n개 더 대기 중)</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Keep conversations and settings in DIR (also: SOSOIK_DATA_DIR).</source>
         <translation>대화와 설정을 DIR에 저장합니다 (SOSOIK_DATA_DIR로도 지정 가능).</translation>
+    </message>
+    <message>
+        <source>Open the quick-query popup.</source>
+        <translation>빠른 질문 창을 엽니다.</translation>
+    </message>
+    <message>
+        <source>Start in the system tray.</source>
+        <translation>시스템 트레이에서 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Documents to summarize.</source>
+        <translation>요약할 문서.</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::BackgroundSettings</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>%1을(를) 지울 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -608,6 +815,44 @@
     </message>
 </context>
 <context>
+    <name>sosoik::app::GlobalHotkey</name>
+    <message>
+        <source>global shortcuts are not implemented on macOS yet; use the tray icon or run `sosoik --quick-query` from a shortcut set in System Settings.</source>
+        <translation>macOS에서는 아직 전역 단축키를 지원하지 않습니다. 트레이 아이콘을 쓰거나 시스템 설정에서 만든 단축키로 `sosoik --quick-query`를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>this build of Sosoik was made without XCB support, so it cannot grab keys on X11.</source>
+        <translation>이 Sosoik 빌드는 XCB 지원 없이 만들어져 X11에서 키를 가로챌 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Wayland does not let applications grab keys. Bind a shortcut in your desktop's keyboard settings to the command `sosoik --quick-query` instead.</source>
+        <translation>Wayland에서는 프로그램이 키를 가로챌 수 없습니다. 대신 데스크톱 키보드 설정에서 `sosoik --quick-query` 명령에 단축키를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>the "%1" display platform has no global shortcuts.</source>
+        <translation>"%1" 디스플레이 플랫폼에는 전역 단축키가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::HotkeySettings</name>
+    <message>
+        <source>"%1" is not a usable shortcut: use one key with Ctrl, Alt or Meta (for example %2).</source>
+        <translation>"%1"은(는) 쓸 수 없는 단축키입니다: Ctrl, Alt 또는 Meta와 키 하나를 함께 쓰세요 (예: %2).</translation>
+    </message>
+    <message>
+        <source>Global shortcut unavailable: %1</source>
+        <translation>전역 단축키를 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Global shortcut is off.</source>
+        <translation>전역 단축키가 꺼져 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 opens the quick query from any application.</source>
+        <translation>%1을(를) 누르면 어느 프로그램에서든 빠른 질문이 열립니다.</translation>
+    </message>
+</context>
+<context>
     <name>sosoik::app::ModelManager</name>
     <message>
         <source>Could not load %1: %2</source>
@@ -632,6 +877,191 @@
     <message>
         <source>CPU (reference backend, slow)</source>
         <translation>CPU (참조 백엔드, 느림)</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::QuickQueryController</name>
+    <message>
+        <source>%1: only plain-text files can be summarized here.</source>
+        <translation>%1: 여기서는 일반 텍스트 파일만 요약할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1은(는) UTF-8 텍스트가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Summarize the following text in a few short bullet points, in the language it is written in.%1
+
+%2</source>
+        <translation>다음 글을 글이 쓰인 언어로, 짧은 글머리표 몇 개로 요약하세요.%1
+
+%2</translation>
+    </message>
+    <message>
+        <source> (Only its beginning is included.)</source>
+        <translation> (앞부분만 포함했습니다.)</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to summarize.</source>
+        <translation>클립보드에 요약할 텍스트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Summarize: %1…</source>
+        <translation>요약: %1…</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>요약: %1</translation>
+    </message>
+    <message>
+        <source>%1 contains no text to summarize.</source>
+        <translation>%1에는 요약할 텍스트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Summarize %1</source>
+        <translation>%1 요약</translation>
+    </message>
+    <message>
+        <source>Queued (%1 ahead): the model is busy with other answers…</source>
+        <translation>대기 중 (앞에 %1개): 모델이 다른 답변을 만드는 중입니다…</translation>
+    </message>
+    <message>
+        <source>Queued: the model is busy with another answer…</source>
+        <translation>대기 중: 모델이 다른 답변을 만드는 중입니다…</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>생각하는 중…</translation>
+    </message>
+    <message>
+        <source>(This exchange cannot be saved: %1)</source>
+        <translation>(이 대화는 저장할 수 없습니다: %1)</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>중지됨.</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::SingleInstance</name>
+    <message>
+        <source>Cannot create the instance lock %1</source>
+        <translation>실행 잠금 파일 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The running Sosoik did not answer (%1)</source>
+        <translation>실행 중인 Sosoik이 응답하지 않았습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot listen for other launches on %1: %2</source>
+        <translation>%1에서 다른 실행 요청을 받을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::TrayController</name>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>모델: %1</translation>
+    </message>
+    <message>
+        <source>Model: %1 on %2</source>
+        <translation>모델: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>불러온 모델 없음</translation>
+    </message>
+    <message>
+        <source>Sosoik — click for a quick question</source>
+        <translation>Sosoik — 누르면 빠른 질문</translation>
+    </message>
+    <message>
+        <source>No system tray is available, so Sosoik runs without a tray icon; closing the main window quits. The quick query still opens with the global shortcut.</source>
+        <translation>시스템 트레이가 없어 Sosoik이 트레이 아이콘 없이 실행됩니다. 메인 창을 닫으면 종료됩니다. 빠른 질문은 전역 단축키로 계속 열 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Quick query</source>
+        <translation>빠른 질문</translation>
+    </message>
+    <message>
+        <source>Open Sosoik</source>
+        <translation>Sosoik 열기</translation>
+    </message>
+    <message>
+        <source>Summarize clipboard</source>
+        <translation>클립보드 요약</translation>
+    </message>
+    <message>
+        <source>Unload model</source>
+        <translation>모델 내리기</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>Sosoik — %1</source>
+        <translation>Sosoik — %1</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::TrayIntegration</name>
+    <message>
+        <source>Sosoik is still running</source>
+        <translation>Sosoik이 계속 실행 중입니다</translation>
+    </message>
+    <message>
+        <source>Click the tray icon or press %1 for a quick question.</source>
+        <translation>빠른 질문은 트레이 아이콘을 누르거나 %1을(를) 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::UnavailableGlobalHotkey</name>
+    <message>
+        <source>%1 cannot be registered: %2</source>
+        <translation>%1을(를) 등록할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::WindowsGlobalHotkey</name>
+    <message>
+        <source>"%1" is not a usable global shortcut: use one key with Ctrl, Alt or Win.</source>
+        <translation>"%1"은(는) 쓸 수 없는 전역 단축키입니다: Ctrl, Alt 또는 Win과 키 하나를 함께 쓰세요.</translation>
+    </message>
+    <message>
+        <source>%1 is already used by another application; choose another shortcut.</source>
+        <translation>%1은(는) 다른 프로그램이 이미 쓰고 있습니다. 다른 단축키를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Windows refused the shortcut %1 (error %2).</source>
+        <translation>Windows가 단축키 %1을(를) 거부했습니다 (오류 %2).</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::X11GlobalHotkey</name>
+    <message>
+        <source>no X11 connection is available.</source>
+        <translation>X11 연결이 없습니다.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a usable global shortcut: use one key with Ctrl, Alt or Meta.</source>
+        <translation>"%1"은(는) 쓸 수 없는 전역 단축키입니다: Ctrl, Alt 또는 Meta와 키 하나를 함께 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The keyboard layout has no key for "%1".</source>
+        <translation>키보드 배치에 "%1" 키가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is already used by another application; choose another shortcut.</source>
+        <translation>%1은(는) 다른 프로그램이 이미 쓰고 있습니다. 다른 단축키를 고르세요.</translation>
     </message>
 </context>
 <context>
@@ -741,6 +1171,64 @@
     <message>
         <source>Message %1 does not exist.</source>
         <translation>메시지 %1이(가) 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::summarize::SummaryController</name>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>문서 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be summarized.</source>
+        <translation>이 컴퓨터에 있는 파일만 요약할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1은(는) 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Open a model first; the document will be summarized once it is loaded.</source>
+        <translation>먼저 모델을 여세요. 모델을 불러오면 문서를 요약합니다.</translation>
+    </message>
+    <message>
+        <source>Summarize %1</source>
+        <translation>%1 요약</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <source>%1 elapsed</source>
+        <translation>%1 지남</translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation> · 약 %1 남음</translation>
+    </message>
+    <message>
+        <source>Could not summarize %1: %2</source>
+        <translation>%1을(를) 요약할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The summary was cancelled before any part was done.</source>
+        <translation>요약이 한 부분도 끝나기 전에 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>(Summary cancelled; this is what was done.)</source>
+        <translation>(요약을 취소했습니다. 여기까지 완료된 내용입니다.)</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::summarize::WorkerLlmBackend</name>
+    <message>
+        <source>No model is loaded; open a model first.</source>
+        <translation>불러온 모델이 없습니다. 먼저 모델을 여세요.</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,10 @@
 // sosoik-cli info / run / logits as a subprocess, checked against the engine in-process and
 // against the stories260K reference data.
+#include "sosoik/chat_template.h"
 #include "sosoik/generate.h"
 #include "sosoik/model.h"
 #include "sosoik/session.h"
+#include "sosoik/tokenizer.h"
 #include "support/synthetic_model.h"
 #include "support/test_support.h"
 
@@ -90,6 +92,38 @@ private slots:
         writeSyntheticModel(s, odd.toStdString());
         r = runCli({"info", odd});
         QVERIFY2(QString(r.out).contains("chat template:   yes (fallback: chatml)\n"), r.out.constData());
+    }
+
+    void runChatWrapsThePromptInTheTemplate() {
+        const QString path = dir_.path() + "/chat.gguf";
+        SyntheticModelSpec s;
+        s.chatTemplate =
+            "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] "
+            "+ '<|im_end|>' + '\\n'}}{% endfor %}";
+        writeSyntheticModel(s, path.toStdString());
+        auto promptIds = [](const QString& err) {
+            std::vector<int32_t> ids;
+            const auto m = QRegularExpression("prompt:([ 0-9]*)\n").match(err);
+            for (const QString& t : m.captured(1).split(' ', Qt::SkipEmptyParts))
+                ids.push_back(t.toInt());
+            return ids;
+        };
+        const auto r = runCli({"run", "-m", path, "-p", "hello there", "--chat", "--system", "be brief", "-n",
+                               "0", "--verbose-prompt", "--backend", "reference"});
+        QCOMPARE(r.code, 0);
+        auto model = Model::load(path.toStdString(), reference());
+        const std::vector<ChatMessage> messages{{"system", "be brief"}, {"user", "hello there"}};
+        const auto expected = renderTokens(model->chatTemplate(), model->tokenizer(), messages, true);
+        QCOMPARE(promptIds(r.err), expected);
+        const std::string text = model->tokenizer().decode(expected);
+        QVERIFY2(text.find("<|im_start|>system\nbe brief<|im_end|>") != std::string::npos, text.c_str());
+        QVERIFY(text.find("<|im_start|>assistant\n") != std::string::npos);
+
+        const auto plain = runCli({"run", "-m", path, "-p", "hello there", "-n", "0", "--verbose-prompt",
+                                   "--backend", "reference"});
+        QCOMPARE(plain.code, 0);
+        QVERIFY(promptIds(plain.err) != expected);
+        QVERIFY(runCli({"run", "-m", path, "--chat", "-n", "0"}).code != 0); // --chat needs -p
     }
 
     void runPrintsExactlyTheGeneratedText() {

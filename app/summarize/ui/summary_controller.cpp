@@ -4,6 +4,7 @@
 #include "documents/chunk_spool.h"
 #include "documents/document_error.h"
 #include "documents/document_extractor.h"
+#include "settings/app_settings.h"
 #include "storage/storage.h"
 #include "summarize/language.h"
 #include "summarize/summary_pipeline.h"
@@ -11,7 +12,6 @@
 #include "summarize/ui/worker_llm_backend.h"
 
 #include <QFileInfo>
-#include <QSettings>
 
 namespace sosoik::summarize {
 namespace {
@@ -26,11 +26,12 @@ constexpr int kMaxSummaryContext = 8192; // KV cache memory grows with it; 8k fi
 } // namespace
 
 SummaryController::SummaryController(app::EngineWorker* worker, storage::Storage* storage,
-                                     app::ChatController* chat, QObject* parent)
-    : QObject(parent), worker_(worker), storage_(storage), chat_(chat) {
-    QSettings settings;
-    language_ = settings.value(QStringLiteral("summary/language"), language_).toString();
-    targetWords_ = settings.value(QStringLiteral("summary/words"), targetWords_).toInt();
+                                     app::ChatController* chat, app::AppSettings* settings, QObject* parent)
+    : QObject(parent), worker_(worker), storage_(storage), chat_(chat), settings_(settings) {
+    if (settings_) {
+        language_ = settings_->store().value(QStringLiteral("summary/language"), language_).toString();
+        targetWords_ = settings_->store().value(QStringLiteral("summary/words"), targetWords_).toInt();
+    }
     connect(worker_, &app::EngineWorker::modelLoaded, this, [this](int, const app::ModelDetails& details) {
         model_ = details;
         modelLoaded_ = true;
@@ -59,7 +60,7 @@ QStringList SummaryController::nameFilters() const {
 void SummaryController::setLanguage(const QString& language) {
     if (language == language_ || (language != "auto" && language != "ko" && language != "en")) return;
     language_ = language;
-    QSettings().setValue(QStringLiteral("summary/language"), language_);
+    if (settings_) settings_->store().setValue(QStringLiteral("summary/language"), language_);
     emit settingsChanged();
 }
 
@@ -67,16 +68,20 @@ void SummaryController::setTargetWords(int words) {
     words = std::clamp(words, 20, 2000);
     if (words == targetWords_) return;
     targetWords_ = words;
-    QSettings().setValue(QStringLiteral("summary/words"), targetWords_);
+    if (settings_) settings_->store().setValue(QStringLiteral("summary/words"), targetWords_);
     emit settingsChanged();
 }
 
 int SummaryController::summarizeUrls(const QVariant& urls) {
+    // QML hands over a list of urls (drop.urls, FileDialog.selectedFiles) or a single url.
     QList<QUrl> list;
-    if (urls.canConvert<QList<QUrl>>()) list = urls.value<QList<QUrl>>();
-    for (const QVariant& v : urls.toList())
-        list << v.toUrl();
-    if (list.isEmpty() && urls.canConvert<QUrl>()) list << urls.toUrl();
+    if (urls.metaType() == QMetaType::fromType<QList<QUrl>>())
+        list = urls.value<QList<QUrl>>();
+    else if (urls.metaType() == QMetaType::fromType<QUrl>())
+        list << urls.toUrl();
+    else
+        for (const QVariant& v : urls.toList())
+            list << v.toUrl();
     int queued = 0;
     for (const QUrl& url : list) {
         if (!url.isLocalFile()) continue;
@@ -139,8 +144,10 @@ void SummaryController::startNext() {
     timeText_.clear();
     setError(QString());
 
-    const int context =
-        model_.trainedContext > 0 ? std::min(model_.trainedContext, kMaxSummaryContext) : 4096;
+    // The user's chat context says what this machine handles; summaries want at least 4k (fewer,
+    // larger chunks) but stay within kMaxSummaryContext and the model's trained context.
+    int context = std::clamp(settings_ ? settings_->contextLength() : 4096, 4096, kMaxSummaryContext);
+    if (model_.trainedContext > 0) context = std::min(context, model_.trainedContext);
     auto backend = std::make_shared<WorkerLlmBackend>(worker_, context, model_.chatTemplate);
     backend_ = backend;
     const SummaryOptions options{language_, targetWords_, fileName};
@@ -164,6 +171,13 @@ void SummaryController::startNext() {
             documents::ChunkSpool spool;
             documents::ExtractOptions extract;
             extract.cancel = &cancel_;
+            extract.progress = [this, last = -1](double fraction) mutable {
+                const int percent = int(fraction * 100);
+                if (percent == last) return; // one update per percent is plenty
+                last = percent;
+                QMetaObject::invokeMethod(
+                    this, [=] { onReading(fraction); }, Qt::QueuedConnection);
+            };
             const documents::ExtractInfo info = pipeline.prepare(path, spool, extract);
             {
                 // This thread's own connection; the UI thread's Storage stays on the UI thread.
@@ -188,6 +202,12 @@ void SummaryController::startNext() {
     thread_->start();
     flushTimer_.start();
     emit stateChanged();
+    emit progressChanged();
+}
+
+void SummaryController::onReading(double fraction) {
+    if (!busy()) return;
+    progressText_ = tr("Reading %1… %2%").arg(QFileInfo(currentPath_).fileName()).arg(int(fraction * 100));
     emit progressChanged();
 }
 

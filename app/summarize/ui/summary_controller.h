@@ -19,8 +19,9 @@ namespace sosoik::storage {
 class Storage;
 }
 namespace sosoik::app {
+class AppSettings;
 class ChatController;
-}
+} // namespace sosoik::app
 
 namespace sosoik::summarize {
 
@@ -40,8 +41,9 @@ class SummaryController : public QObject {
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY settingsChanged) // "auto", "ko", "en"
     Q_PROPERTY(int targetWords READ targetWords WRITE setTargetWords NOTIFY settingsChanged)
 public:
+    // settings (may be null): where the summary language and length are remembered.
     SummaryController(app::EngineWorker* worker, storage::Storage* storage, app::ChatController* chat,
-                      QObject* parent = nullptr);
+                      app::AppSettings* settings, QObject* parent = nullptr);
     ~SummaryController() override; // cancels a running summary and waits for its thread
 
     bool busy() const { return thread_ != nullptr; }
@@ -78,6 +80,7 @@ signals:
 
 private:
     void startNext();
+    void onReading(double fraction);
     void onProgress(int call, int total, const QString& text, double elapsed, double eta);
     void onText(const QString& piece);
     void onDone(const QString& summary, bool cancelled, const QString& failure);
@@ -87,6 +90,7 @@ private:
     QPointer<app::EngineWorker> worker_;
     storage::Storage* storage_;
     QPointer<app::ChatController> chat_;
+    app::AppSettings* settings_;
     app::ModelDetails model_;
     bool modelLoaded_ = false;
     QString language_ = QStringLiteral("auto");

@@ -6,6 +6,7 @@
 #include "sosoik/error.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 
 namespace sosoik::vk {
@@ -91,6 +92,7 @@ void Context::pickDevice(int device, const std::string& nameFilter) {
     caps_.maxWorkgroupInvocations = lim.maxComputeWorkGroupInvocations;
     caps_.maxWorkgroupCountX = lim.maxComputeWorkGroupCount[0];
     caps_.maxStorageBufferRange = lim.maxStorageBufferRange;
+    caps_.timestampPeriod = lim.timestampPeriod;
     caps_.maxAllocationBytes = m3.maxMemoryAllocationSize;
     caps_.maxAllocationCount = lim.maxMemoryAllocationCount;
     caps_.maxBufferBytes = m3.maxMemoryAllocationSize;
@@ -221,7 +223,10 @@ Buffer Context::createBuffer(uint64_t size, MemoryKind kind, const char* what) {
         check(r, (std::string("allocating ") + std::to_string(size >> 20) + " MiB for " + what).c_str());
     }
     check(vkBindBufferMemory(device_, b.buffer, b.memory, 0), what);
-    if (memProps_.memoryTypes[type].propertyFlags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT)
+    // SOSOIK_VK_FORCE_STAGING=1 treats device memory as unmapped even where it is host-visible,
+    // so the staging upload/readback path (discrete GPUs) is exercised on any device.
+    const bool forceStaging = kind == MemoryKind::Device && std::getenv("SOSOIK_VK_FORCE_STAGING");
+    if ((memProps_.memoryTypes[type].propertyFlags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) && !forceStaging)
         check(vkMapMemory(device_, b.memory, 0, VK_WHOLE_SIZE, 0, &b.mapped), what);
 
     if (b.mapped) {
@@ -260,6 +265,9 @@ uint64_t Context::deviceLocalBytesFree() const {
                                            : heap.size / 5 * 4;
         best = std::max(best, free);
     }
+    // Lets tests (and users sharing a GPU) pretend to have less memory.
+    if (const char* limit = std::getenv("SOSOIK_VK_MEMORY_LIMIT_MB"); limit && *limit)
+        best = std::min<uint64_t>(best, std::strtoull(limit, nullptr, 10) << 20);
     return best;
 }
 

@@ -27,7 +27,8 @@ struct DeviceCaps {
     uint32_t maxAllocationCount = 4096;
     uint64_t maxBufferBytes = 1ull << 30;
     bool memoryBudget = false;
-    bool directUpload = false; // weights are written straight into device-local memory
+    float timestampPeriod = 1.f; // ns per timestamp tick
+    bool directUpload = false;   // weights are written straight into device-local memory
     bool fp16 = false, int8 = false, integerDot = false, cooperativeMatrix = false;
     uint8_t pipelineCacheUuid[VK_UUID_SIZE] = {};
     uint32_t vendorId = 0, deviceId = 0, driverVersion = 0;

@@ -11,8 +11,12 @@ namespace {
 constexpr uint64_t kAlign = 256;
 constexpr uint64_t kChunkBytes = 16ull << 20; // staging granularity when memory is not mapped
 
-uint64_t alignUp(uint64_t v) { return (v + kAlign - 1) & ~(kAlign - 1); }
-uint64_t rowsOf(model::Tensor t) { return t->dims.size() > 1 ? t->dims[1] : 1; }
+uint64_t alignUp(uint64_t v) {
+    return (v + kAlign - 1) & ~(kAlign - 1);
+}
+uint64_t rowsOf(model::Tensor t) {
+    return t->dims.size() > 1 ? t->dims[1] : 1;
+}
 
 // Rows [rowBegin, rowBegin + layout.rows) of the concatenation of `sources` (one type).
 struct MatrixItem {
@@ -38,7 +42,8 @@ struct Plan {
 void checkMatrix(model::Tensor t, uint64_t cols, const char* role) {
     if (!t) throw Error(Error::Kind::InvalidModel, std::string("the model lacks its ") + role + " weights");
     uint64_t extra = 1;
-    for (size_t i = 2; i < t->dims.size(); ++i) extra *= t->dims[i];
+    for (size_t i = 2; i < t->dims.size(); ++i)
+        extra *= t->dims[i];
     if (t->dims.empty() || t->dims[0] != cols || extra != 1)
         throw Error(Error::Kind::InvalidModel, "tensor " + t->name + " has an unexpected shape for " + role);
 }
@@ -47,7 +52,8 @@ void checkMatrix(model::Tensor t, uint64_t cols, const char* role) {
 // piece becomes one part of proj (when proj is given) or of `parts`.
 void addMatrix(Plan& plan, std::vector<DeviceWeight>& parts, std::vector<uint32_t>& rowOffset,
                const std::vector<model::Tensor>& sources, uint64_t cols, const char* role, uint64_t cap) {
-    for (auto t : sources) checkMatrix(t, cols, role);
+    for (auto t : sources)
+        checkMatrix(t, cols, role);
     struct Piece {
         std::vector<model::Tensor> sources;
         uint64_t rowBegin, rows, outRow;
@@ -58,7 +64,8 @@ void addMatrix(Plan& plan, std::vector<DeviceWeight>& parts, std::vector<uint32_
         std::vector<model::Tensor> run;
         uint64_t rows = 0;
         size_t j = i;
-        while (j < sources.size() && sources[j]->type == sources[i]->type) rows += rowsOf(sources[j]), run.push_back(sources[j++]);
+        while (j < sources.size() && sources[j]->type == sources[i]->type)
+            rows += rowsOf(sources[j]), run.push_back(sources[j++]);
         const WeightLayout one = weightLayout(sources[i]->type, 1, cols);
         const uint64_t maxRows = std::max<uint64_t>(1, (cap - kAlign) / (one.bytes() + 4));
         for (uint64_t r = 0; r < rows; r += maxRows)
@@ -85,11 +92,13 @@ void addProjection(Plan& plan, Projection& proj, const std::vector<model::Tensor
                    const char* role, uint64_t cap) {
     addMatrix(plan, proj.parts, proj.rowOffset, sources, cols, role, cap);
     proj.rows = 0;
-    for (auto t : sources) proj.rows += static_cast<uint32_t>(rowsOf(t));
+    for (auto t : sources)
+        proj.rows += static_cast<uint32_t>(rowsOf(t));
     proj.cols = (static_cast<uint32_t>(cols) + 7) & ~7u;
 }
 
-void addVector(Plan& plan, BufRef* dst, std::vector<model::Tensor> sources, uint64_t expected, const char* role) {
+void addVector(Plan& plan, BufRef* dst, std::vector<model::Tensor> sources, uint64_t expected,
+               const char* role) {
     VectorItem item;
     for (auto t : sources) {
         if (!t) throw Error(Error::Kind::InvalidModel, std::string("the model lacks its ") + role);
@@ -106,7 +115,8 @@ void addVector(Plan& plan, BufRef* dst, std::vector<model::Tensor> sources, uint
 
 Plan makePlan(const model::HParams& hp, const model::Weights& w, DeviceModel& dm, uint64_t cap) {
     Plan plan;
-    const uint64_t embd = hp.nEmbd, qDim = uint64_t(hp.nHead) * hp.headDim, kvDim = uint64_t(hp.nHeadKv) * hp.headDim;
+    const uint64_t embd = hp.nEmbd, qDim = uint64_t(hp.nHead) * hp.headDim,
+                   kvDim = uint64_t(hp.nHeadKv) * hp.headDim;
     std::vector<uint32_t> embdRows;
     addMatrix(plan, dm.tokenEmbd, embdRows, {w.tokenEmbd}, embd, "token embedding", cap);
     dm.layers.resize(w.layers.size());
@@ -115,17 +125,20 @@ Plan makePlan(const model::HParams& hp, const model::Weights& w, DeviceModel& dm
         auto& D = dm.layers[i];
         addVector(plan, &D.attnNorm, {L.attnNorm}, embd, "attention norm");
         addVector(plan, &D.ffnNorm, {L.ffnNorm}, embd, "FFN norm");
-        if (L.bq || L.bk || L.bv) addVector(plan, &D.qkvBias, {L.bq, L.bk, L.bv}, qDim + 2 * kvDim, "QKV bias");
+        if (L.bq || L.bk || L.bv)
+            addVector(plan, &D.qkvBias, {L.bq, L.bk, L.bv}, qDim + 2 * kvDim, "QKV bias");
         addProjection(plan, D.qkv, {L.wq, L.wk, L.wv}, embd, "attention", cap);
         addProjection(plan, D.wo, {L.wo}, qDim, "attention output", cap);
         addProjection(plan, D.gateUp, {L.wGate, L.wUp}, embd, "FFN gate/up", cap);
         addProjection(plan, D.down, {L.wDown}, hp.nFf, "FFN down", cap);
         if (D.qkv.rows != qDim + 2 * kvDim || D.gateUp.rows != 2 * uint64_t(hp.nFf) || D.wo.rows != embd ||
             D.down.rows != embd)
-            throw Error(Error::Kind::InvalidModel, "layer " + std::to_string(i) + " has inconsistent matrix sizes");
+            throw Error(Error::Kind::InvalidModel,
+                        "layer " + std::to_string(i) + " has inconsistent matrix sizes");
     }
     addVector(plan, &dm.outputNorm, {w.outputNorm}, embd, "output norm");
-    if (w.ropeFreqs) addVector(plan, &dm.ropeFactors, {w.ropeFreqs}, hp.headDim / 2, "RoPE frequency factors");
+    if (w.ropeFreqs)
+        addVector(plan, &dm.ropeFactors, {w.ropeFreqs}, hp.headDim / 2, "RoPE frequency factors");
     if (w.output && w.output != w.tokenEmbd) addProjection(plan, dm.output, {w.output}, embd, "output", cap);
     return plan;
 }
@@ -146,8 +159,10 @@ void uploadMatrix(Context& ctx, Buffer& arena, uint64_t offset, const MatrixItem
         for (uint64_t r = from; r < to; r += step) {
             const uint64_t stop = std::min<uint64_t>(to, r + step);
             const uint64_t local = r - item.rowBegin; // row within this piece
-            const uint64_t qOff = offset + local * rowBytes, sOff = offset + L.quantBytes + local * scaleRowBytes;
-            const auto srcBegin = static_cast<uint32_t>(r - srcRow0), srcEnd = static_cast<uint32_t>(stop - srcRow0);
+            const uint64_t qOff = offset + local * rowBytes,
+                           sOff = offset + L.quantBytes + local * scaleRowBytes;
+            const auto srcBegin = static_cast<uint32_t>(r - srcRow0),
+                       srcEnd = static_cast<uint32_t>(stop - srcRow0);
             if (arena.mapped) {
                 auto* base = static_cast<uint8_t*>(arena.mapped);
                 packRows(one, t->data, srcBegin, srcEnd, base + qOff, base + sOff);
@@ -183,13 +198,15 @@ uint64_t deviceWeightBytes(const model::HParams& hp, const model::Weights& w, ui
     DeviceModel dm;
     const Plan plan = makePlan(hp, w, dm, maxBufferBytes);
     uint64_t total = 0;
-    for (const auto& m : plan.matrices) total += m.bytes();
-    for (const auto& v : plan.vectors) total += v.bytes();
+    for (const auto& m : plan.matrices)
+        total += m.bytes();
+    for (const auto& v : plan.vectors)
+        total += v.bytes();
     return total;
 }
 
-DeviceModel uploadWeights(Context& ctx, const model::HParams& hp, const model::Weights& w, std::vector<Buffer>& arenas,
-                          const std::function<void(float)>& progress) {
+DeviceModel uploadWeights(Context& ctx, const model::HParams& hp, const model::Weights& w,
+                          std::vector<Buffer>& arenas, const std::function<void(float)>& progress) {
     DeviceModel dm;
     const uint64_t cap = ctx.maxBindableBytes();
     Plan plan = makePlan(hp, w, dm, cap);
@@ -207,11 +224,14 @@ DeviceModel uploadWeights(Context& ctx, const model::HParams& hp, const model::W
         return p;
     };
     std::vector<Placement> matrixAt, vectorAt;
-    for (const auto& m : plan.matrices) matrixAt.push_back(place(m.bytes()));
-    for (const auto& v : plan.vectors) vectorAt.push_back(place(v.bytes()));
+    for (const auto& m : plan.matrices)
+        matrixAt.push_back(place(m.bytes()));
+    for (const auto& v : plan.vectors)
+        vectorAt.push_back(place(v.bytes()));
 
     for (uint64_t bytes : arenaBytes) {
-        arenas.push_back(ctx.createBuffer(std::max<uint64_t>(bytes, kAlign), MemoryKind::Device, "the model weights"));
+        arenas.push_back(
+            ctx.createBuffer(std::max<uint64_t>(bytes, kAlign), MemoryKind::Device, "the model weights"));
         dm.bytes += bytes;
     }
     const size_t total = plan.matrices.size() + plan.vectors.size();
@@ -236,7 +256,8 @@ DeviceModel uploadWeights(Context& ctx, const model::HParams& hp, const model::W
     if (dm.output.parts.empty()) { // tied output: the embedding table's row ranges
         dm.output.parts = dm.tokenEmbd;
         dm.output.rowOffset.clear();
-        for (const auto& part : dm.tokenEmbd) dm.output.rowOffset.push_back(part.rowBegin);
+        for (const auto& part : dm.tokenEmbd)
+            dm.output.rowOffset.push_back(part.rowBegin);
         dm.output.rows = static_cast<uint32_t>(rowsOf(w.tokenEmbd));
         dm.output.cols = (static_cast<uint32_t>(hp.nEmbd) + 7) & ~7u;
     }

@@ -12,6 +12,9 @@ namespace {
 // Push-constant blocks, field for field as declared in the shaders (offsets in elements).
 struct MatvecPush {
     uint32_t wOff, sOff, xOff, yOff, rows, cols, rowWords, n, xStride, yStride, accumulate;
+    uint32_t nwOff, normCols;
+    float eps;
+    uint32_t upOff;
 };
 struct EmbedPush {
     uint32_t wOff, sOff, stepOff, yOff, rowBegin, rows, cols, rowWords, yStride;
@@ -48,6 +51,13 @@ uint32_t elems(const BufRef& r, uint64_t elementBytes = 4) {
     return static_cast<uint32_t>(r.offset / elementBytes);
 }
 
+uint32_t envKnob(const char* name, uint32_t fallback, uint32_t lo, uint32_t hi) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) return fallback;
+    const long n = std::strtol(v, nullptr, 10);
+    return n >= long(lo) && n <= long(hi) ? static_cast<uint32_t>(n) : fallback;
+}
+
 uint32_t ceilDiv(uint64_t a, uint64_t b) {
     return static_cast<uint32_t>((a + b - 1) / b);
 }
@@ -69,24 +79,23 @@ Kernels::Kernels(Context& ctx) : ctx_(ctx) {
     reduceWg_ = std::min({256u, maxWg, 64u * subgroup_});
     attentionWg_ = 64;
     argmaxWg_ = std::min(256u, maxWg);
-    // CPU implementations (lavapipe) run a subgroup as one SIMD register: one row per lane
-    // with broadcast activations beats lanes striding one row plus a cross-lane reduction.
-    rowPerInvocation_ = false;
-    if (const char* v = std::getenv("SOSOIK_VK_MATMUL")) rowPerInvocation_ = std::string(v) == "rows";
-    rowPerInvocationDecode_ = rowPerInvocation_;
-    if (const char* v = std::getenv("SOSOIK_VK_DECODE")) rowPerInvocationDecode_ = std::string(v) == "rows";
-    if (const char* v = std::getenv("SOSOIK_VK_BATCH")) cpuBatchTokens_ = static_cast<uint32_t>(std::atoi(v));
-    rowWg_ = std::min(64u, maxWg);
+    // CPU implementations (lavapipe) run a subgroup as one SIMD register: for prompt
+    // attention, one query per lane sharing every key/value load beats a workgroup per query
+    // with barrier-heavy reductions. (Measured: the same idea loses for matrix products.)
+    tokenPerInvocation_ = c.type == VK_PHYSICAL_DEVICE_TYPE_CPU;
+    if (const char* v = std::getenv("SOSOIK_VK_ATTENTION")) tokenPerInvocation_ = std::string(v) == "rows";
+    tokenWg_ = std::min(64u, maxWg);
     // On CPUs every per-lane load is scalarised, so each lane should reuse its slice of the
     // activations for many rows; GPUs prefer more workgroups in flight.
     const bool cpu = c.type == VK_PHYSICAL_DEVICE_TYPE_CPU;
     decodeRows_ = cpu ? 8 : kRowsPerSubgroup;
     batchRows_ = cpu ? 4 : kRowsPerSubgroup;
     batchTokens_ = kBatchTokens;
-    if (const char* v = std::getenv("SOSOIK_VK_DROWS")) decodeRows_ = static_cast<uint32_t>(std::atoi(v));
-    if (const char* v = std::getenv("SOSOIK_VK_BROWS")) batchRows_ = static_cast<uint32_t>(std::atoi(v));
-    if (const char* v = std::getenv("SOSOIK_VK_BTOK")) batchTokens_ = static_cast<uint32_t>(std::atoi(v));
-    if (const char* v = std::getenv("SOSOIK_VK_NSG")) matvecSubgroups_ = static_cast<uint32_t>(std::atoi(v));
+    // Tuning knobs for experiments (docs/PERFORMANCE.md); out-of-range values are ignored.
+    decodeRows_ = envKnob("SOSOIK_VK_DECODE_ROWS", decodeRows_, 1, 32);
+    batchRows_ = envKnob("SOSOIK_VK_BATCH_ROWS", batchRows_, 1, 16);
+    batchTokens_ = envKnob("SOSOIK_VK_BATCH_TOKENS", batchTokens_, 1, 16);
+    matvecSubgroups_ = envKnob("SOSOIK_VK_MATVEC_SUBGROUPS", matvecSubgroups_, 1, maxWg / subgroup_);
 }
 
 const Kernel& Kernels::typed(const char* op, const WeightLayout& l, std::vector<uint32_t> spec) {
@@ -97,38 +106,57 @@ const Kernel& Kernels::get(const char* shader, uint32_t bindings, std::vector<ui
     return ctx_.pipelines().get(shader, bindings, spec);
 }
 
-VkDescriptorSet Kernels::set(std::vector<VkBuffer> buffers) { return ctx_.pipelines().descriptorSet(buffers); }
+VkDescriptorSet Kernels::set(std::vector<VkBuffer> buffers) {
+    return ctx_.pipelines().descriptorSet(buffers);
+}
 
 void Kernels::matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32_t xStride, BufRef y,
-                     uint32_t yStride, uint32_t n, bool accumulate) {
-    const MatvecPush push{elems(w.quants), elems(w.quants.at(w.layout.quantBytes)), elems(x, 16), elems(y),
-                          w.layout.rows, w.layout.paddedCols, w.layout.rowWords, n, xStride, yStride,
-                          accumulate ? 1u : 0u};
-    const VkDescriptorSet s = set({w.quants.buffer, x.buffer, y.buffer});
-    if (rowPerInvocation_ && (n > 1 || rowPerInvocationDecode_)) {
-        const uint32_t tokens = n == 1 ? 1 : cpuBatchTokens_;
-        const Kernel& k = typed("matmul", w.layout, {rowWg_, 1, tokens});
-        dispatch(cb, k, s, &push, sizeof push, ceilDiv(w.layout.rows, rowWg_), ceilDiv(n, tokens));
-        return;
-    }
+                     uint32_t yStride, uint32_t n, bool accumulate, const MatvecInput& in) {
+    if (in.mode == MatvecInput::SwiGlu && in.upOffset % 4 != 0)
+        throw Error(Error::Kind::Device, "internal error: misaligned fused SwiGLU input");
+    const BufRef norm = in.mode == MatvecInput::RmsNorm ? in.normWeight : x;
+    const MatvecPush push{elems(w.quants),
+                          elems(w.quants.at(w.layout.quantBytes)),
+                          elems(x, 16),
+                          elems(y),
+                          w.layout.rows,
+                          w.layout.paddedCols,
+                          w.layout.rowWords,
+                          n,
+                          xStride,
+                          yStride,
+                          accumulate ? 1u : 0u,
+                          in.mode == MatvecInput::RmsNorm ? elems(norm, 16) : 0u,
+                          in.normCols,
+                          in.eps,
+                          in.upOffset / 4};
     const uint32_t tokens = n == 1 ? 1 : batchTokens_;
     const uint32_t rows = n == 1 ? decodeRows_ : batchRows_;
-    const Kernel& k = typed("matvec", w.layout, {subgroup_ * matvecSubgroups_, rows, tokens});
-    dispatch(cb, k, s, &push, sizeof push, ceilDiv(w.layout.rows, matvecSubgroups_ * rows), ceilDiv(n, tokens));
+    const Kernel& k = ctx_.pipelines().get(std::string("matvec_") + kernelSuffix(w.layout.type), 4,
+                                           {subgroup_ * matvecSubgroups_, rows, tokens, uint32_t(in.mode)});
+    dispatch(cb, k, set({w.quants.buffer, x.buffer, y.buffer, norm.buffer}), &push, sizeof push,
+             ceilDiv(w.layout.rows, matvecSubgroups_ * rows), ceilDiv(n, tokens));
 }
 
 void Kernels::embed(VkCommandBuffer cb, const DeviceWeight& table, BufRef step, BufRef y, uint32_t yStride,
                     uint32_t n) {
-    const Kernel& k = ctx_.pipelines().get(std::string("embed_") + kernelSuffix(table.layout.type), 3, {elementwiseWg_});
-    const EmbedPush push{elems(table.quants), elems(table.quants.at(table.layout.quantBytes)), elems(step),
-                         elems(y), table.rowBegin, table.layout.rows, table.layout.paddedCols,
-                         table.layout.rowWords, yStride};
+    const Kernel& k =
+        ctx_.pipelines().get(std::string("embed_") + kernelSuffix(table.layout.type), 3, {elementwiseWg_});
+    const EmbedPush push{elems(table.quants),
+                         elems(table.quants.at(table.layout.quantBytes)),
+                         elems(step),
+                         elems(y),
+                         table.rowBegin,
+                         table.layout.rows,
+                         table.layout.paddedCols,
+                         table.layout.rowWords,
+                         yStride};
     dispatch(cb, k, set({table.quants.buffer, step.buffer, y.buffer}), &push, sizeof push,
              ceilDiv(table.layout.paddedCols / 8, elementwiseWg_), n);
 }
 
-void Kernels::rmsnorm(VkCommandBuffer cb, BufRef x, uint32_t xStride, BufRef weight, BufRef y, uint32_t yStride,
-                      uint32_t cols, uint32_t n, float eps) {
+void Kernels::rmsnorm(VkCommandBuffer cb, BufRef x, uint32_t xStride, BufRef weight, BufRef y,
+                      uint32_t yStride, uint32_t cols, uint32_t n, float eps) {
     const Kernel& k = get("rmsnorm", 3, {reduceWg_});
     const RmsNormPush push{elems(x), elems(weight), elems(y), cols, xStride, yStride, eps};
     dispatch(cb, k, set({x.buffer, weight.buffer, y.buffer}), &push, sizeof push, n);
@@ -139,9 +167,9 @@ void Kernels::ropeStoreKv(VkCommandBuffer cb, const RopeArgs& a, uint32_t n) {
     const Kernel& k = get("rope_store_kv", 7, {elementwiseWg_});
     const uint32_t flags = (a.neox ? 1u : 0u) | (a.bias ? 2u : 0u) | (a.factors ? 4u : 0u);
     const BufRef bias = a.bias ? a.bias : a.qkv, factors = a.factors ? a.factors : a.qkv;
-    const RopePush push{elems(a.qkv),    elems(bias), elems(factors), elems(a.qOut), elems(a.kCache),
-                        elems(a.vCache), elems(a.step), a.stride,     a.qStride,     a.nHead,
-                        a.nKv,           a.headDim,   a.capacity,     a.freqBase,    flags};
+    const RopePush push{elems(a.qkv),    elems(bias),   elems(factors), elems(a.qOut), elems(a.kCache),
+                        elems(a.vCache), elems(a.step), a.stride,       a.qStride,     a.nHead,
+                        a.nKv,           a.headDim,     a.capacity,     a.freqBase,    flags};
     const uint32_t words = (a.nHead + 2 * a.nKv) * a.headDim / 2;
     dispatch(cb, k,
              set({a.qkv.buffer, bias.buffer, factors.buffer, a.qOut.buffer, a.kCache.buffer, a.vCache.buffer,
@@ -150,18 +178,26 @@ void Kernels::ropeStoreKv(VkCommandBuffer cb, const RopeArgs& a, uint32_t n) {
 }
 
 static AttentionPush attentionPush(const AttentionArgs& a) {
-    return {elems(a.q),    elems(a.kCache), elems(a.vCache), elems(a.out), elems(a.partial ? a.partial : a.out),
-            elems(a.step), a.qStride,       a.oStride,       a.nHead,      a.nKv,
-            a.headDim,     a.capacity,      a.scale};
+    return {
+        elems(a.q),    elems(a.kCache), elems(a.vCache), elems(a.out), elems(a.partial ? a.partial : a.out),
+        elems(a.step), a.qStride,       a.oStride,       a.nHead,      a.nKv,
+        a.headDim,     a.capacity,      a.scale};
 }
 
 static std::vector<VkBuffer> attentionBuffers(const AttentionArgs& a) {
-    return {a.q.buffer, a.kCache.buffer, a.vCache.buffer, a.out.buffer, (a.partial ? a.partial : a.out).buffer,
-            a.step.buffer};
+    return {
+        a.q.buffer,   a.kCache.buffer, a.vCache.buffer, a.out.buffer, (a.partial ? a.partial : a.out).buffer,
+        a.step.buffer};
 }
 
 void Kernels::attention(VkCommandBuffer cb, const AttentionArgs& a, uint32_t n, uint32_t nSplit) {
     if (a.headDim > 256 || a.headDim % 2) throw Error(Error::Kind::Unsupported, "head dimension above 256");
+    if (tokenPerInvocation_ && nSplit == 1 && n > 1) {
+        const Kernel& k = get("attention_rows", 6, {tokenWg_});
+        const AttentionPush push = attentionPush(a);
+        dispatch(cb, k, set(attentionBuffers(a)), &push, sizeof push, ceilDiv(n, tokenWg_), a.nHead);
+        return;
+    }
     const Kernel& k = get("attention", 6, {attentionWg_});
     const AttentionPush push = attentionPush(a);
     dispatch(cb, k, set(attentionBuffers(a)), &push, sizeof push, a.nHead, n, nSplit);
@@ -186,12 +222,12 @@ void Kernels::attentionCombineIndirect(VkCommandBuffer cb, const AttentionArgs& 
                                        uint64_t stepBufferOffset) {
     const Kernel& k = get("attention_combine", 3, {attentionWg_});
     const CombinePush push{elems(a.partial), elems(a.out), elems(a.step), a.oStride, a.nHead, a.headDim};
-    dispatchIndirect(cb, k, set({a.partial.buffer, a.out.buffer, a.step.buffer}), &push, sizeof push, stepBuffer,
-                     stepBufferOffset + offsetof(StepHeader, combineArgs));
+    dispatchIndirect(cb, k, set({a.partial.buffer, a.out.buffer, a.step.buffer}), &push, sizeof push,
+                     stepBuffer, stepBufferOffset + offsetof(StepHeader, combineArgs));
 }
 
-void Kernels::swiglu(VkCommandBuffer cb, BufRef gateUp, uint32_t guStride, BufRef y, uint32_t yStride, uint32_t nFf,
-                     uint32_t n) {
+void Kernels::swiglu(VkCommandBuffer cb, BufRef gateUp, uint32_t guStride, BufRef y, uint32_t yStride,
+                     uint32_t nFf, uint32_t n) {
     const Kernel& k = get("swiglu", 2, {elementwiseWg_});
     const SwigluPush push{elems(gateUp), elems(y), nFf, guStride, yStride, n};
     dispatch(cb, k, set({gateUp.buffer, y.buffer}), &push, sizeof push, ceilDiv(nFf, elementwiseWg_), n);

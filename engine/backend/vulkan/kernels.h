@@ -1,8 +1,9 @@
 #pragma once
 // Host side of every compute kernel: picks the pipeline variant and specialization constants
 // from the device's limits and records one dispatch. Buffers are passed as BufRef (buffer +
-// byte offset, 16-byte aligned for activations read as vec4); strides are in floats. Each function records exactly one op (no barriers: callers add
-// computeBarrier between dependent ops), so kernels can be swapped or tuned one at a time.
+// byte offset, 16-byte aligned for activations read as vec4); strides are in floats. Each function records
+// exactly one op (no barriers: callers add computeBarrier between dependent ops), so kernels can be swapped
+// or tuned one at a time.
 #include "backend/vulkan/context.h"
 #include "backend/vulkan/pipelines.h"
 #include "backend/vulkan/weight_layout.h"
@@ -13,7 +14,7 @@ namespace sosoik::vk {
 
 struct DeviceWeight {
     WeightLayout layout;
-    BufRef quants;  // scales (Q8_0/Q4_0) follow at quants + layout.quantBytes
+    BufRef quants;         // scales (Q8_0/Q4_0) follow at quants + layout.quantBytes
     uint32_t rowBegin = 0; // first row of the whole matrix held by this part
 };
 
@@ -25,6 +26,16 @@ struct StepHeader {
     uint32_t pos, n, nSplit, splitLen;
 };
 constexpr uint64_t kStepOffset = offsetof(StepHeader, pos); // where the shader's step words start
+
+// How a matvec reads x: as is, RMS-normalised on the fly (a fused RMSNorm), or as
+// silu(gate)·up from a gate|up row (a fused SwiGLU; the up half starts upOffset floats in).
+struct MatvecInput {
+    enum Mode : uint32_t { Plain = 0, RmsNorm = 1, SwiGlu = 2 } mode = Plain;
+    BufRef normWeight; // RmsNorm: F32 weights, 16-byte aligned
+    uint32_t normCols = 0;
+    float eps = 0.f;
+    uint32_t upOffset = 0; // SwiGlu: a multiple of 4
+};
 
 struct RopeArgs {
     BufRef qkv, bias, factors, qOut, kCache, vCache, step;
@@ -44,11 +55,12 @@ public:
     explicit Kernels(Context& ctx);
 
     // y[t] (+)= W · x[t] for t < n; x rows hold W.layout.paddedCols floats (zero-padded).
-    void matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32_t xStride, BufRef y, uint32_t yStride,
-                uint32_t n, bool accumulate);
+    void matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32_t xStride, BufRef y,
+                uint32_t yStride, uint32_t n, bool accumulate, const MatvecInput& input = {});
     // y[t] = row step.tokens[t] of the table, for t < n (n also read from the step buffer);
     // a table part only fills the tokens among its rows.
-    void embed(VkCommandBuffer cb, const DeviceWeight& table, BufRef step, BufRef y, uint32_t yStride, uint32_t n);
+    void embed(VkCommandBuffer cb, const DeviceWeight& table, BufRef step, BufRef y, uint32_t yStride,
+               uint32_t n);
     void rmsnorm(VkCommandBuffer cb, BufRef x, uint32_t xStride, BufRef weight, BufRef y, uint32_t yStride,
                  uint32_t cols, uint32_t n, float eps);
     void ropeStoreKv(VkCommandBuffer cb, const RopeArgs& a, uint32_t n);
@@ -61,8 +73,8 @@ public:
     // Zero workgroups when the header's combineArgs say so (a single split needs no merge).
     void attentionCombineIndirect(VkCommandBuffer cb, const AttentionArgs& a, VkBuffer stepBuffer,
                                   uint64_t stepBufferOffset);
-    void swiglu(VkCommandBuffer cb, BufRef gateUp, uint32_t guStride, BufRef y, uint32_t yStride, uint32_t nFf,
-                uint32_t n);
+    void swiglu(VkCommandBuffer cb, BufRef gateUp, uint32_t guStride, BufRef y, uint32_t yStride,
+                uint32_t nFf, uint32_t n);
     // result = {index, float bits} of the largest of n floats.
     void argmax(VkCommandBuffer cb, BufRef logits, uint32_t n, BufRef result);
 
@@ -79,10 +91,8 @@ private:
     uint32_t reduceWg_;
     uint32_t attentionWg_ = 64;
     uint32_t argmaxWg_;
-    bool rowPerInvocation_ = false;       // matmul_*.comp for batches
-    bool rowPerInvocationDecode_ = false; // ... and for single tokens
-    uint32_t cpuBatchTokens_ = 16;
-    uint32_t rowWg_ = 64;
+    bool tokenPerInvocation_ = false; // CPU devices: attention_rows.comp for prompt batches
+    uint32_t tokenWg_ = 64;
     uint32_t decodeRows_ = 2, batchRows_ = 2, batchTokens_ = 8; // matvec rows per subgroup / tokens per pass
 };
 

@@ -35,7 +35,8 @@ public:
     PipelineCache& operator=(const PipelineCache&) = delete;
 
     // specialization: values of constant_id 0, 1, 2... Throws Error(Device) for an unknown shader.
-    const Kernel& get(const std::string& shader, uint32_t bindings, const std::vector<uint32_t>& specialization);
+    const Kernel& get(const std::string& shader, uint32_t bindings,
+                      const std::vector<uint32_t>& specialization);
     // A descriptor set binding buffers[i] (whole) at binding i, for kernels with that many bindings.
     VkDescriptorSet descriptorSet(const std::vector<VkBuffer>& buffers);
     // Frees the sets that bind `buffer`: it is being destroyed, and a later buffer may reuse its handle.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 namespace sosoik::vk {
@@ -67,8 +68,10 @@ private:
         if (decodeCb) ctx.freeCommandBuffer(decodeCb);
         if (batchCb) ctx.freeCommandBuffer(batchCb);
         decodeCb = batchCb = VK_NULL_HANDLE;
-        for (auto& b : k) ctx.destroy(b);
-        for (auto& b : v) ctx.destroy(b);
+        for (auto& b : k)
+            ctx.destroy(b);
+        for (auto& b : v)
+            ctx.destroy(b);
     }
     VulkanBackend& backend_;
     int capacity_;
@@ -77,8 +80,9 @@ private:
 uint64_t VulkanBackend::estimateBytes(const model::HParams& hp, const model::Weights& w, int contextLength,
                                       uint64_t maxBufferBytes) {
     const uint32_t maxSplits = std::max(1, (contextLength + 255) / 256);
-    return deviceWeightBytes(hp, w, maxBufferBytes) + kvBytes(hp, contextLength) + scratchFloats(hp, 128, maxSplits) * 4 +
-           uint64_t(hp.nVocab) * 4 + (64ull << 20) /* driver and pipeline overhead */;
+    return deviceWeightBytes(hp, w, maxBufferBytes) + kvBytes(hp, contextLength) +
+           scratchFloats(hp, 128, maxSplits) * 4 + uint64_t(hp.nVocab) * 4 +
+           (64ull << 20) /* driver and pipeline overhead */;
 }
 
 VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, const LoadOptions& options)
@@ -91,12 +95,21 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
                         std::to_string(hp.headDim));
     ctx_ = Context::create(options.device, options.deviceName);
     const int defaultContext = std::min(hp.nCtxTrain > 0 ? hp.nCtxTrain : 4096, 4096);
-    const uint64_t need = estimateBytes(hp, w, defaultContext, ctx_->maxBindableBytes()), free = ctx_->deviceLocalBytesFree();
+    const uint64_t need = estimateBytes(hp, w, defaultContext, ctx_->maxBindableBytes()),
+                   free = ctx_->deviceLocalBytesFree();
     if (need > free)
         throw Error(Error::Kind::Device, "the model needs " + gib(need) + " of GPU memory, " + gib(free) +
                                              " free on " + ctx_->caps().name);
     kernels_ = std::make_unique<Kernels>(*ctx_);
-    model_ = uploadWeights(*ctx_, hp, w, arenas_, options.progress);
+    // Measured on lavapipe: fusing costs more CPU (per-subgroup norm/activation work) than the
+    // dispatches it saves, so CPU devices run the separate kernels.
+    fuse_ = ctx_->caps().type != VK_PHYSICAL_DEVICE_TYPE_CPU;
+    if (const char* f = std::getenv("SOSOIK_VK_FUSE")) fuse_ = std::string(f) != "0";
+    profiler_ = std::make_unique<Profiler>(ctx_->device(), ctx_->caps().timestampPeriod);
+    // Model::load reports 0.2 once the file is parsed and 1 when done; the upload fills the gap.
+    std::function<void(float)> progress;
+    if (options.progress) progress = [&](float f) { options.progress(0.2f + 0.79f * f); };
+    model_ = uploadWeights(*ctx_, hp, w, arenas_, progress);
 
     maxSplits_ = std::max<uint32_t>(1, (static_cast<uint32_t>(std::max(hp.nCtxTrain, 4096)) + splitLen_ - 1) /
                                            splitLen_);
@@ -123,6 +136,7 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
 }
 
 VulkanBackend::~VulkanBackend() {
+    profiler_.reset();
     for (auto& a : arenas_)
         ctx_->destroy(a);
     for (auto* b : {&scratchBuf_, &stepBuf_, &logitsBuf_, &allLogitsBuf_})
@@ -144,24 +158,50 @@ void VulkanBackend::ensureAllLogits() {
     allLogitsBuf_ = ctx_->createBuffer(uint64_t(hp_.nVocab) * chunk_ * 4, MemoryKind::Readback, "logits");
 }
 
-void VulkanBackend::recordProjection(VkCommandBuffer cb, const Projection& p, BufRef x, uint32_t xStride, BufRef y,
-                                     uint32_t yStride, uint32_t n, bool accumulate) {
+void VulkanBackend::recordProjection(VkCommandBuffer cb, const Projection& p, BufRef x, uint32_t xStride,
+                                     BufRef y, uint32_t yStride, uint32_t n, bool accumulate,
+                                     const MatvecInput& input) {
     for (size_t i = 0; i < p.parts.size(); ++i)
-        kernels_->matvec(cb, p.parts[i], x, xStride, y.at(uint64_t(p.rowOffset[i]) * 4), yStride, n, accumulate);
+        kernels_->matvec(cb, p.parts[i], x, xStride, y.at(uint64_t(p.rowOffset[i]) * 4), yStride, n,
+                         accumulate, input);
+}
+
+void VulkanBackend::normThenProject(VkCommandBuffer cb, BufRef norm, BufRef x, const Projection& p, BufRef y,
+                                    uint32_t yStride, uint32_t n, const char* label) {
+    if (fuse_ && n == 1) {
+        MatvecInput in;
+        in.mode = MatvecInput::RmsNorm;
+        in.normWeight = norm;
+        in.normCols = static_cast<uint32_t>(hp_.nEmbd);
+        in.eps = hp_.rmsNormEps;
+        recordProjection(cb, p, x, s_.sx, y, yStride, n, false, in);
+    } else {
+        kernels_->rmsnorm(cb, x, s_.sx, norm, s_.xn, s_.sx, hp_.nEmbd, n, hp_.rmsNormEps);
+        profiler_->mark(cb, "rmsnorm");
+        computeBarrier(cb);
+        recordProjection(cb, p, s_.xn, s_.sx, y, yStride, n, false);
+    }
+    if (label) {
+        profiler_->mark(cb, label);
+        computeBarrier(cb);
+    }
 }
 
 void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode,
                            bool allLogits) {
     const auto& hp = hp_;
+    profiler_->begin(cb);
+    auto op = [&](VkCommandBuffer c, const char* name) {
+        profiler_->mark(c, name);
+        computeBarrier(c);
+    };
     const BufRef step = stepBuf_.ref(kStepOffset);
-    for (const auto& part : model_.tokenEmbd) kernels_->embed(cb, part, step, s_.x, s_.sx, n);
-    computeBarrier(cb);
+    for (const auto& part : model_.tokenEmbd)
+        kernels_->embed(cb, part, step, s_.x, s_.sx, n);
+    op(cb, "embed");
     for (int l = 0; l < hp.nLayer; ++l) {
         const DeviceLayer& L = model_.layers[l];
-        kernels_->rmsnorm(cb, s_.x, s_.sx, L.attnNorm, s_.xn, s_.sx, hp.nEmbd, n, hp.rmsNormEps);
-        computeBarrier(cb);
-        recordProjection(cb, L.qkv, s_.xn, s_.sx, s_.qkv, s_.sqkv, n, false);
-        computeBarrier(cb);
+        normThenProject(cb, L.attnNorm, s_.x, L.qkv, s_.qkv, s_.sqkv, n, "qkv");
         RopeArgs rope{s_.qkv,
                       L.qkvBias,
                       model_.ropeFactors,
@@ -178,7 +218,7 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
                       hp.ropeFreqBase,
                       hp.ropeLayout == model::RopeLayout::Neox};
         kernels_->ropeStoreKv(cb, rope, n);
-        computeBarrier(cb);
+        op(cb, "rope+kv");
         AttentionArgs att{s_.q,
                           cache.layerK(l),
                           cache.layerV(l),
@@ -194,33 +234,36 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
                           1.f / std::sqrt(float(hp.headDim))};
         if (decode) {
             kernels_->attentionIndirect(cb, att, stepBuf_.buffer, 0);
-            computeBarrier(cb);
+            op(cb, "attention");
             kernels_->attentionCombineIndirect(cb, att, stepBuf_.buffer, 0);
         } else {
             kernels_->attention(cb, att, n, 1);
         }
-        computeBarrier(cb);
+        op(cb, "attention");
         recordProjection(cb, L.wo, s_.att, s_.sq, s_.x, s_.sx, n, true);
-        computeBarrier(cb);
-        kernels_->rmsnorm(cb, s_.x, s_.sx, L.ffnNorm, s_.xn, s_.sx, hp.nEmbd, n, hp.rmsNormEps);
-        computeBarrier(cb);
-        recordProjection(cb, L.gateUp, s_.xn, s_.sx, s_.gu, s_.sgu, n, false);
-        computeBarrier(cb);
-        kernels_->swiglu(cb, s_.gu, s_.sgu, s_.act, s_.sff, hp.nFf, n);
-        computeBarrier(cb);
-        recordProjection(cb, L.down, s_.act, s_.sff, s_.x, s_.sx, n, true);
-        computeBarrier(cb);
+        op(cb, "wo+residual");
+        normThenProject(cb, L.ffnNorm, s_.x, L.gateUp, s_.gu, s_.sgu, n, "gate/up");
+        if (fuse_ && n == 1 && hp.nFf % 8 == 0) {
+            MatvecInput swiglu;
+            swiglu.mode = MatvecInput::SwiGlu;
+            swiglu.upOffset = static_cast<uint32_t>(hp.nFf);
+            recordProjection(cb, L.down, s_.gu, s_.sgu, s_.x, s_.sx, n, true, swiglu);
+        } else {
+            kernels_->swiglu(cb, s_.gu, s_.sgu, s_.act, s_.sff, hp.nFf, n);
+            op(cb, "swiglu");
+            recordProjection(cb, L.down, s_.act, s_.sff, s_.x, s_.sx, n, true);
+        }
+        op(cb, "down+residual");
     }
     // Only the rows whose logits are wanted go through the final norm and the output matrix.
     const uint32_t rows = allLogits ? n : 1;
     const BufRef lastX = s_.x.at(uint64_t(n - rows) * s_.sx * 4);
-    kernels_->rmsnorm(cb, lastX, s_.sx, model_.outputNorm, s_.xn, s_.sx, hp.nEmbd, rows, hp.rmsNormEps);
-    computeBarrier(cb);
     const BufRef logits = allLogits ? allLogitsBuf_.ref() : logitsBuf_.ref(16);
-    recordProjection(cb, model_.output, s_.xn, s_.sx, logits, hp.nVocab, rows, false);
+    normThenProject(cb, model_.outputNorm, lastX, model_.output, logits, hp.nVocab, rows, nullptr);
     if (!allLogits) {
-        computeBarrier(cb);
+        op(cb, "output");
         kernels_->argmax(cb, logitsBuf_.ref(16), hp.nVocab, logitsBuf_.ref());
+        profiler_->mark(cb, "argmax");
     }
     hostReadBarrier(cb);
     check(vkEndCommandBuffer(cb), "recording the forward pass");
@@ -283,6 +326,7 @@ void VulkanBackend::forward(backend::KvCache& cacheBase, std::span<const int32_t
             cb = cache->batchCb;
         }
         ctx_->submitAndWait(cb);
+        profiler_->collect(cb);
 
         if (allLogits) {
             if (!logits.empty())

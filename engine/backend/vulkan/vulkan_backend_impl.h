@@ -7,6 +7,7 @@
 #include "backend/vulkan/context.h"
 #include "backend/vulkan/device_weights.h"
 #include "backend/vulkan/kernels.h"
+#include "backend/vulkan/profiler.h"
 #include "sosoik/model.h"
 
 #include <memory>
@@ -43,12 +44,16 @@ private:
     };
     void record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode, bool allLogits);
     void recordProjection(VkCommandBuffer cb, const Projection& p, BufRef x, uint32_t xStride, BufRef y,
-                          uint32_t yStride, uint32_t n, bool accumulate);
+                          uint32_t yStride, uint32_t n, bool accumulate, const MatvecInput& input = {});
     void ensureAllLogits();
+    // RMSNorm(x) · W: one fused matvec, or rmsnorm + matvec; then a barrier when labelled.
+    void normThenProject(VkCommandBuffer cb, BufRef norm, BufRef x, const Projection& p, BufRef y,
+                         uint32_t yStride, uint32_t n, const char* label);
 
     model::HParams hp_;
     std::shared_ptr<Context> ctx_;
     std::unique_ptr<Kernels> kernels_;
+    std::unique_ptr<Profiler> profiler_;
     std::vector<Buffer> arenas_;
     DeviceModel model_;
     Buffer scratchBuf_, stepBuf_, logitsBuf_, allLogitsBuf_;
@@ -56,6 +61,9 @@ private:
     uint32_t chunk_ = 128;    // prompt tokens per submit
     uint32_t splitLen_ = 256; // cache positions per attention split when decoding
     uint32_t maxSplits_ = 1;
+    // On GPUs single-token steps fold RMSNorm and SwiGLU into the next matvec (SOSOIK_VK_FUSE=0/1
+    // overrides). Batches keep them separate: every subgroup would redo the norm/activation work.
+    bool fuse_ = true;
     int32_t lastArgmax_ = -1;
     std::mutex mutex_;
 };

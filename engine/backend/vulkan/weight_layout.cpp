@@ -129,8 +129,20 @@ void packRows(const WeightLayout& l, const uint8_t* src, uint32_t rowBegin, uint
             const uint32_t qBytes = info.blockBytes - 2;
             uint8_t* sc = scales + uint64_t(r - rowBegin) * blocks * 2;
             for (uint32_t b = 0; b < blocks; ++b) {
-                std::memcpy(sc + b * 2, in + b * info.blockBytes, 2);
-                std::memcpy(out + b * qBytes, in + b * info.blockBytes + 2, qBytes);
+                const uint8_t* blk = in + b * info.blockBytes;
+                std::memcpy(sc + b * 2, blk, 2);
+                if (l.type == TensorType::Q8_0) {
+                    std::memcpy(out + b * qBytes, blk + 2, qBytes);
+                    continue;
+                }
+                // Q4_0: nibbles in element order, 8 per word (element 8w + i at bits 4i..4i+3),
+                // so each 8-wide chunk is one aligned word and no lane branches on the half.
+                uint32_t words[4] = {};
+                for (uint32_t e = 0; e < 32; ++e) {
+                    const uint32_t q = e < 16 ? (blk[2 + e] & 0xF) : (blk[2 + e - 16] >> 4);
+                    words[e / 8] |= q << (4 * (e % 8));
+                }
+                std::memcpy(out + b * qBytes, words, sizeof words);
             }
             break;
         }

@@ -5,7 +5,9 @@
 //   F32            rows of `cols` floats
 //   F16, BF16      rows of `cols` 16-bit values, two per word
 //   Q8_0, Q4_0     per block only the quants (32 or 16 bytes); the fp16 scales go to a
-//                  separate array after all quants ("scales", row-major, one per block)
+//                  separate array after all quants ("scales", row-major, one per block).
+//                  Q4_0 nibbles are reordered to element order, 8 per word
+//   (all values stay quantized: the kernels dequantize on the fly)
 //   Q4_K           ggml's 144-byte blocks unchanged
 //   Q6_K           ggml's 210-byte blocks padded to 212 bytes
 // `cols` is padded with zero weights to a multiple of 8 so kernels never handle a ragged tail.

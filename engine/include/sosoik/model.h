@@ -18,19 +18,19 @@ BackendKind parseBackendKind(const std::string& name); // "auto", "vulkan", "ref
 
 struct LoadOptions {
     BackendKind backend = BackendKind::Auto;
-    int device = -1;                 // Vulkan device index; -1 = preferred
-    std::string deviceName;          // substring match on the device name (used when device < 0)
-    int threads = 0;                 // reference backend threads; 0 = hardware concurrency
+    int device = -1;                     // Vulkan device index; -1 = preferred
+    std::string deviceName;              // substring match on the device name (used when device < 0)
+    int threads = 0;                     // reference backend threads; 0 = hardware concurrency
     std::function<void(float)> progress; // 0..1 while loading; may be called from the loading thread
 };
 
 struct ModelInfo {
     std::string path;
-    std::string name;                // general.name or the file name
-    std::string architecture;        // "llama", "qwen2", ...
+    std::string name;         // general.name or the file name
+    std::string architecture; // "llama", "qwen2", ...
     uint64_t fileBytes = 0;
     uint64_t parameterCount = 0;
-    int contextLength = 0;           // trained context (…context_length)
+    int contextLength = 0; // trained context (…context_length)
     int embeddingLength = 0;
     int blockCount = 0;
     int headCount = 0;
@@ -39,12 +39,13 @@ struct ModelInfo {
     int vocabSize = 0;
     float ropeFreqBase = 10000.f;
     float rmsNormEps = 1e-5f;
-    std::string tokenizerKind;       // "llama" (SentencePiece) or "gpt2" (byte-level BPE)
+    std::string tokenizerKind; // "llama" (SentencePiece) or "gpt2" (byte-level BPE)
     bool hasChatTemplate = false;
-    std::string chatTemplateFamily;  // "chatml", "llama3", ...; see chat_template.h
+    std::string chatTemplateFamily;              // "chatml", "llama3", ...; see chat_template.h
     std::map<std::string, int> tensorTypeCounts; // "Q4_0" -> number of tensors
-    std::string dominantType;        // most parameters are stored in this type
-    std::string backendName;         // "vulkan: <device>" or "reference"
+    std::string dominantType;                    // most parameters are stored in this type
+    std::string backendName;                     // "vulkan: <device>" or "reference"
+    std::string backendFallbackReason;           // why Auto skipped a preferred backend ("" when it did not)
 };
 
 class Model {

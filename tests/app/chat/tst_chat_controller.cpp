@@ -34,7 +34,7 @@ class TestChatController : public QObject {
         if (loadModel) {
             QSignalSpy loaded(worker.get(), &EngineWorker::modelLoaded);
             worker->loadModel({"/models/scripted.gguf"});
-            QVERIFY(loaded.wait(5000));
+            QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 5000); // recorded on the worker thread
         }
     }
     void teardown() {
@@ -111,6 +111,30 @@ private slots:
         QVERIFY(stored.has_value());
         QCOMPARE(stored->content, answer.content); // not a word lost
         QVERIFY(stored->finished);
+    }
+
+    void switchingConversationsWhileAnsweringKeepsTheTextFinished() {
+        build();
+        settings->setMaxNewTokens(100000);
+        backend->tokenDelayMs = 5;
+        QVERIFY(chat->send("a long answer please"));
+        const qint64 first = chat->conversationId();
+        QTRY_VERIFY_WITH_TIMEOUT(chat->messages()->at(1).content.size() > 8, 5000);
+        const qint64 answerId = chat->messages()->at(1).id;
+        chat->newConversation();
+        QVERIFY(!chat->busy());
+        QCOMPARE(chat->messages()->rowCount(), 0);
+        QTRY_VERIFY(!worker->isBusy()); // the engine really stopped
+        const auto stored = storage->message(answerId);
+        QVERIFY(stored.has_value());
+        QVERIFY(stored->finished);
+        QVERIFY(stored->content.startsWith("w0 w1"));
+        QVERIFY(chat->openConversation(first));
+        QVERIFY(chat->messages()->at(1).note.isEmpty()); // not shown as interrupted
+        // A new question works right away.
+        settings->setMaxNewTokens(2);
+        QVERIFY(chat->send("next"));
+        QCOMPARE(waitForAnswer(), QStringLiteral("length"));
     }
 
     void regenerateReplacesTheLastAnswer() {

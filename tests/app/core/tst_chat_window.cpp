@@ -11,6 +11,8 @@
 #include "support/synthetic_model.h"
 #include "support/test_support.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -130,6 +132,87 @@ private slots:
         // A story model writes English words.
         QVERIFY2(answer.content.contains(QRegularExpression(QStringLiteral("[a-z]{3,}"))),
                  qPrintable(answer.content));
+    }
+
+    // The real window in English and in Korean with a real model's answer. With
+    // SOSOIK_SCREENSHOT_DIR set, the grabs are saved there (docs/screenshot-main-{en,ko}.png).
+    void screenshotsInEnglishAndKorean() {
+        SOSOIK_REQUIRE_SHARED(model, "models/stories260K.gguf");
+        App app(tmp.filePath("screenshots"));
+        QVERIFY(app.window && QTest::qWaitForWindowExposed(app.window));
+        app.context->settings()->setLanguage(QStringLiteral("en"));
+        app.context->settings()->setMaxNewTokens(80);
+        app.context->settings()->setTemperature(0); // greedy: the same picture every time
+        loadThroughPicker(app, model);
+        if (QTest::currentTestFailed()) return;
+        QSignalSpy finished(app.chat(), &ChatController::answerFinished);
+        typeAndSend(app, QStringLiteral("Once upon a time, there was a little cat."));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QTest::qWait(200); // let the list settle at the bottom
+        const QImage english = app.window->grabWindow();
+        QVERIFY(!english.isNull());
+        QCOMPARE(english.size(), app.window->size() * app.window->devicePixelRatio());
+        QCOMPARE(app.find("sendButton")->property("text").toString(), QStringLiteral("Send"));
+
+        app.context->settings()->setLanguage(QStringLiteral("ko"));
+        QTRY_COMPARE(app.find("sendButton")->property("text").toString(), QStringLiteral("보내기"));
+        app.chat()->newConversation();
+        typeAndSend(app, QStringLiteral("작은 고양이 이야기를 들려줘. Once upon a time"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60000);
+        QTest::qWait(200);
+        const QImage korean = app.window->grabWindow();
+        QVERIFY(!korean.isNull());
+        QVERIFY(korean != english);
+
+        const QString out = qEnvironmentVariable("SOSOIK_SCREENSHOT_DIR");
+        if (!out.isEmpty()) {
+            QVERIFY(english.save(out + QStringLiteral("/screenshot-main-en.png")));
+            QVERIFY(korean.save(out + QStringLiteral("/screenshot-main-ko.png")));
+        }
+    }
+
+    // Stored Markdown renders as rich text; a code block gets a monospace box and a copy button
+    // that copies exactly the code. The dialogs open over the window.
+    void markdownCodeBlocksAndDialogs() {
+        const QString dataDir = tmp.filePath("markdown");
+        {
+            sosoik::storage::Storage store;
+            QVERIFY(store.open(dataDir));
+            const qint64 c = store.createConversation();
+            store.addMessage(c, "user", QStringLiteral("파이썬으로 인사하는 코드를 보여줘"));
+            store.addMessage(
+                c, "assistant",
+                QStringLiteral(
+                    "Here is **one way**:\n\n```python\nprint(\"안녕하세요\")\n```\n\n- short\n- sweet"));
+        }
+        App app(dataDir);
+        QVERIFY(app.window && QTest::qWaitForWindowExposed(app.window));
+        const qint64 id = app.context->history()->conversations()->conversationIdAt(0);
+        QVERIFY(app.chat()->openConversation(id));
+        QTRY_VERIFY(findItem(app.window->contentItem(), "copyCode"));
+        QQuickItem* copy = findItem(app.window->contentItem(), "copyCode");
+        QVERIFY(click(app.window, copy));
+        QTRY_COMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("print(\"안녕하세요\")"));
+        auto* input = app.find("messageInput");
+        input->forceActiveFocus();
+        for (const QChar c : QStringLiteral("Shift+Enter adds"))
+            QTest::sendKeyEvent(QTest::Click, app.window, Qt::Key_unknown, QString(c), Qt::NoModifier);
+        QTest::keyClick(app.window, Qt::Key_Return, Qt::ShiftModifier);
+        for (const QChar c : QStringLiteral("a line"))
+            QTest::sendKeyEvent(QTest::Click, app.window, Qt::Key_unknown, QString(c), Qt::NoModifier);
+        QCOMPARE(input->property("text").toString(), QStringLiteral("Shift+Enter adds\na line"));
+        QCOMPARE(app.chat()->messages()->rowCount(), 2); // nothing was sent
+        const QString visual = qEnvironmentVariable("SOSOIK_VISUAL_DIR");
+        if (!visual.isEmpty()) app.window->grabWindow().save(visual + "/markdown.png");
+        for (const char* name : {"modelPicker", "settingsDialog", "conversationSettingsDialog"}) {
+            QObject* dialog = app.find<QObject>(QString::fromLatin1(name));
+            QVERIFY(dialog);
+            QVERIFY(QMetaObject::invokeMethod(dialog, "open"));
+            QTRY_VERIFY(dialog->property("opened").toBool());
+            if (!visual.isEmpty()) app.window->grabWindow().save(visual + "/" + name + ".png");
+            QVERIFY(QMetaObject::invokeMethod(dialog, "close"));
+            QTRY_VERIFY(!dialog->property("visible").toBool());
+        }
     }
 
     void fullSessionSurvivesARestart() {

@@ -1,12 +1,16 @@
 // EngineWorker: threading, queueing, cancellation and context fitting, driven through a
 // scripted backend (deterministic and instant), plus the real engine on a tiny model.
+#include "core/app_context.h"
 #include "core/engine_worker.h"
+#include "core/sosoik_backend.h"
 #include "support/scripted_backend.h"
+#include "support/synthetic_model.h"
 
 #include "sosoik/error.h"
 
 #include <QSignalSpy>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -34,6 +38,8 @@ GenerationRequest chatRequest(const QStringList& userTurns, int maxNewTokens, in
 
 } // namespace
 
+// QSignalSpy records the worker's signals directly on the worker thread, so a signal can land
+// before a test would start spy.wait(); tests poll the spy's size instead.
 class TestEngineWorker : public QObject {
     Q_OBJECT
     ScriptedBackend* backend = nullptr;
@@ -42,7 +48,7 @@ class TestEngineWorker : public QObject {
     void loadScripted() {
         QSignalSpy loaded(worker.get(), &EngineWorker::modelLoaded);
         worker->loadModel({QStringLiteral("/models/x.gguf")});
-        QVERIFY(loaded.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() >= 1, 5000);
     }
 
 private slots:
@@ -57,7 +63,7 @@ private slots:
         QSignalSpy progress(worker.get(), &EngineWorker::modelLoadProgress);
         QSignalSpy loaded(worker.get(), &EngineWorker::modelLoaded);
         const int id = worker->loadModel({QStringLiteral("/models/x.gguf")});
-        QVERIFY(loaded.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() >= 1, 5000);
         QCOMPARE(loaded.at(0).at(0).toInt(), id);
         QCOMPARE(loaded.at(0).at(1).value<ModelDetails>().path, QStringLiteral("/models/x.gguf"));
         QCOMPARE(progress.size(), 2);
@@ -68,14 +74,14 @@ private slots:
         backend->failLoad = true;
         QSignalSpy failed(worker.get(), &EngineWorker::modelLoadFailed);
         worker->loadModel({QStringLiteral("/tmp/broken.gguf")});
-        QVERIFY(failed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 1, 5000);
         QCOMPARE(failed.at(0).at(2).toString(), QStringLiteral("This file is not a GGUF model."));
     }
 
     void generatingWithoutModelFailsClearly() {
         QSignalSpy failed(worker.get(), &EngineWorker::generationFailed);
         const int id = worker->generate(chatRequest({"hello"}, 4));
-        QVERIFY(failed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 1, 5000);
         QCOMPARE(failed.at(0).at(0).toInt(), id);
         QVERIFY(failed.at(0).at(1).toString().contains("No model is loaded"));
     }
@@ -85,7 +91,7 @@ private slots:
         QSignalSpy text(worker.get(), &EngineWorker::textGenerated);
         QSignalSpy finished(worker.get(), &EngineWorker::generationFinished);
         const int id = worker->generate(chatRequest({"hello there"}, 5));
-        QVERIFY(finished.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 5000);
         QString joined;
         for (const auto& args : text) {
             QCOMPARE(args.at(0).toInt(), id);
@@ -111,7 +117,7 @@ private slots:
         QVERIFY2(timer.elapsed() < 50, "generate() must return at once");
         QVERIFY(worker->isBusy());
         worker->cancel(id);
-        QVERIFY(finished.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 5000);
     }
 
     void stopHaltsWithinOneToken() {
@@ -123,7 +129,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(text.size() >= 3, 5000);
         worker->cancel(id);
         const int seenAtCancel = text.size();
-        QVERIFY(finished.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 5000);
         QCOMPARE(finished.at(0).at(1).value<GenerationStats>().stopReason, QStringLiteral("cancelled"));
         // Signals already in flight plus at most one more token.
         const int generated = finished.at(0).at(1).value<GenerationStats>().generatedTokens;
@@ -166,9 +172,9 @@ private slots:
         loadScripted();
         QSignalSpy finished(worker.get(), &EngineWorker::generationFinished);
         worker->generate(chatRequest({"first question"}, 3));
-        QVERIFY(finished.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 5000);
         worker->generate(chatRequest({"first question", "second question"}, 3));
-        QVERIFY(finished.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 2, 5000);
         const auto stats = finished.at(1).at(1).value<GenerationStats>();
         // system(1+2) + user(1+2) tokens are shared with the first request's prompt.
         QCOMPARE(stats.reusedTokens, 6);
@@ -182,7 +188,7 @@ private slots:
         for (int i = 0; i < 12; ++i)
             turns << QStringLiteral("turn %1 with a few more words").arg(i);
         worker->generate(chatRequest(turns, 8, 48));
-        QVERIFY(finished.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 5000);
         const auto stats = finished.at(0).at(1).value<GenerationStats>();
         QVERIFY(stats.droppedMessages > 0);
         QVERIFY(stats.promptTokens + 8 <= 48);
@@ -199,7 +205,7 @@ private slots:
         for (int i = 0; i < 100; ++i)
             words << "word";
         worker->generate(chatRequest({words.join(' ')}, 8, 32));
-        QVERIFY(failed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 1, 5000);
         QVERIFY(failed.at(0).at(1).toString().contains("too long"));
     }
 
@@ -209,13 +215,108 @@ private slots:
         QSignalSpy counted(worker.get(), &EngineWorker::tokensCounted);
         QSignalSpy text(worker.get(), &EngineWorker::textGenerated);
         const int gen = worker->generate(chatRequest({"long"}, 100000));
-        QVERIFY(text.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(text.size() >= 1, 5000);
         const int id = worker->countTokens(QStringLiteral("three little words"));
-        QVERIFY(counted.wait(2000));
+        QTRY_VERIFY_WITH_TIMEOUT(counted.size() >= 1, 2000);
         QCOMPARE(counted.at(0).at(0).toInt(), id);
         QCOMPARE(counted.at(0).at(1).toInt(), 3);
         QVERIFY(worker->isBusy());
         worker->cancel(gen);
+    }
+
+    // ---- the real engine (SosoikBackend) on a synthetic model ----
+
+    void realEngineLoadsStreamsReusesAndStops() {
+        QTemporaryDir dir;
+        sosoik::test::SyntheticModelSpec spec;
+        spec.contextLength = 512;
+        const QString path = dir.filePath("tiny.gguf");
+        sosoik::test::writeSyntheticModel(spec, path.toStdString());
+
+        const ModelDetails inspected = SosoikBackend::inspect(path);
+        QCOMPARE(inspected.architecture, QStringLiteral("llama"));
+        QCOMPARE(inspected.trainedContext, 512);
+        QVERIFY(inspected.fileBytes > 0);
+
+        EngineWorker real(std::make_unique<SosoikBackend>());
+        QSignalSpy progress(&real, &EngineWorker::modelLoadProgress);
+        QSignalSpy loaded(&real, &EngineWorker::modelLoaded);
+        real.loadModel({path, QStringLiteral("reference")});
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() >= 1, 30000);
+        QCOMPARE(loaded.at(0).at(1).value<ModelDetails>().backendName, QStringLiteral("reference"));
+        QVERIFY(!progress.isEmpty());
+
+        QSignalSpy text(&real, &EngineWorker::textGenerated);
+        QSignalSpy finished(&real, &EngineWorker::generationFinished);
+        auto request = chatRequest({"hello"}, 16, 512);
+        request.settings.temperature = 0; // greedy: deterministic
+        real.generate(request);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        const auto first = finished.at(0).at(1).value<GenerationStats>();
+        QVERIFY2(first.generatedTokens > 0, qPrintable(first.stopReason));
+        QCOMPARE(first.contextLength, 512);
+        QVERIFY(!text.isEmpty());
+
+        // The same conversation, one turn longer: the cached prefix is reused.
+        request = chatRequest({"hello", "and more"}, 8, 512);
+        request.settings.temperature = 0;
+        real.generate(request);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        const auto second = finished.at(1).at(1).value<GenerationStats>();
+        QVERIFY2(second.reusedTokens > 0, "continuing a conversation must reuse the KV cache");
+
+        // Stop mid-answer.
+        request = chatRequest({"hello", "and more", "go on"}, 400, 512);
+        const int id = real.generate(request);
+        QTRY_VERIFY_WITH_TIMEOUT(text.size() > first.generatedTokens + 2, 30000);
+        real.cancel(id);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 30000);
+        const auto stopped = finished.at(2).at(1).value<GenerationStats>();
+        QVERIFY(stopped.stopReason == QStringLiteral("cancelled") || stopped.generatedTokens < 400);
+    }
+
+    // The picker lists Vulkan devices by name; loading on the chosen index runs there.
+    void realEngineRunsOnAChosenVulkanDevice() {
+        const QVariantList devices = realEngineOptions(DataDir{}).devices();
+        if (devices.isEmpty()) QSKIP("no Vulkan device on this machine");
+        const QVariantMap device = devices.last().toMap();
+        QVERIFY(!device.value("name").toString().isEmpty());
+        QTemporaryDir dir;
+        const QString path = dir.filePath("tiny.gguf");
+        sosoik::test::writeSyntheticModel({}, path.toStdString());
+        EngineWorker real(std::make_unique<SosoikBackend>());
+        QSignalSpy loaded(&real, &EngineWorker::modelLoaded);
+        QSignalSpy failed(&real, &EngineWorker::modelLoadFailed);
+        real.loadModel({path, QStringLiteral("vulkan"), device.value("index").toInt()});
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() + failed.size() == 1, 60000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).toString()));
+        const QString backendName = loaded.at(0).at(1).value<ModelDetails>().backendName;
+        QVERIFY2(backendName.startsWith("vulkan") && backendName.contains(device.value("name").toString()),
+                 qPrintable(backendName));
+        QSignalSpy finished(&real, &EngineWorker::generationFinished);
+        real.generate(chatRequest({"hello"}, 6, 256));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 60000);
+        const int generated = finished.at(0).at(1).value<GenerationStats>().generatedTokens;
+        QVERIFY(generated > 0 && generated <= 6);
+    }
+
+    void realEngineReportsABrokenFileInWords() {
+        QTemporaryDir dir;
+        QFile junk(dir.filePath("junk.gguf"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("this is not a model at all");
+        junk.close();
+        EngineWorker real(std::make_unique<SosoikBackend>());
+        QSignalSpy failed(&real, &EngineWorker::modelLoadFailed);
+        real.loadModel({junk.fileName(), QStringLiteral("reference")});
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 1, 30000);
+        const QString message = failed.at(0).at(2).toString();
+        QVERIFY2(message.size() > 10 && message.contains(' '), qPrintable(message));
+        QVERIFY_THROWS_EXCEPTION(std::exception, SosoikBackend::inspect(junk.fileName()));
+        // Generating afterwards fails clearly instead of crashing.
+        QSignalSpy genFailed(&real, &EngineWorker::generationFailed);
+        real.generate(chatRequest({"hi"}, 4));
+        QTRY_VERIFY_WITH_TIMEOUT(genFailed.size() >= 1, 5000);
     }
 
     void destroyingTheWorkerStopsARunningRequest() {
@@ -223,7 +324,7 @@ private slots:
         backend->tokenDelayMs = 5;
         QSignalSpy text(worker.get(), &EngineWorker::textGenerated);
         worker->generate(chatRequest({"forever"}, 1000000));
-        QVERIFY(text.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(text.size() >= 1, 5000);
         QElapsedTimer timer;
         timer.start();
         worker.reset();

@@ -255,6 +255,21 @@ private slots:
         }
     }
 
+    void leadingTextStopsEarly() {
+        QString text;
+        for (int i = 0; i < 2000; ++i)
+            text += QStringLiteral("문단 %1입니다.\n\n").arg(i);
+        writeFile(path("lead.txt"), toCp949(text));
+        QString error;
+        const QString lead = extractLeadingText(path("lead.txt"), 100, &error);
+        QVERIFY(error.isEmpty());
+        QCOMPARE(lead.size(), 100);
+        QVERIFY(lead.startsWith(QStringLiteral("문단 0입니다.\n\n문단 1입니다.")));
+        writeFile(path("lead-empty.txt"), "");
+        QVERIFY(extractLeadingText(path("lead-empty.txt"), 100, &error).isEmpty());
+        QVERIFY(error.contains("empty"));
+    }
+
     void imageOnlyPdfHasNoTextLayer() {
         {
             QPdfWriter writer(path("scan.pdf"));

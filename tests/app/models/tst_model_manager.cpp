@@ -101,7 +101,8 @@ private slots:
         QVERIFY(models.load(writeFile("broken.gguf", "GGUF")));
         QVERIFY(failed.wait(5000));
         QVERIFY(!models.loaded());
-        QCOMPARE(models.errorText(), QStringLiteral("Could not load broken.gguf: This file is not a GGUF model."));
+        QCOMPARE(models.errorText(),
+                 QStringLiteral("Could not load broken.gguf: This file is not a GGUF model."));
         QCOMPARE(models.recent()->rowCount(), 0);
         QVERIFY(!models.load(dir.filePath("nowhere.gguf")));
         QVERIFY(models.errorText().contains("does not exist"));

@@ -2,10 +2,12 @@
 #include "core/data_dir.h"
 #include "settings/app_settings.h"
 #include "settings/language_switcher.h"
+#include "support/test_support.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QLocale>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -104,6 +106,35 @@ private slots:
         QCOMPARE(d.path, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     }
 
+    // The real `sosoik` binary keeps its profile where --data-dir (or SOSOIK_DATA_DIR) says.
+    void appBinaryHonoursDataDirOptionAndVariable() {
+        const QString app = QFileInfo(sosoik::test::cliPath()).dir().filePath(QStringLiteral("sosoik"));
+        if (!QFileInfo(app).isExecutable()) QSKIP("the sosoik binary is not built next to sosoik-cli");
+        QTemporaryDir dir;
+        for (const bool viaEnvironment : {false, true}) {
+            const QString profile = dir.filePath(viaEnvironment ? "from-env" : "from-option");
+            QProcess process;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            QStringList args;
+            if (viaEnvironment)
+                env.insert(QStringLiteral("SOSOIK_DATA_DIR"), profile);
+            else
+                args << QStringLiteral("--data-dir") << profile;
+            process.setProcessEnvironment(env);
+            process.start(app, args);
+            QVERIFY(process.waitForStarted());
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(profile + QStringLiteral("/sosoik.db")), 30000);
+            QCOMPARE(process.state(), QProcess::Running); // the window is up, not an early exit
+            process.kill();
+            process.waitForFinished();
+        }
+        QProcess help;
+        help.start(app, {QStringLiteral("--help")});
+        QVERIFY(help.waitForFinished(30000));
+        QVERIFY(help.readAllStandardOutput().contains("--data-dir"));
+    }
+
     void unwritableDataDirIsReportedInWords() {
         QTemporaryDir dir;
         QFile blocker(dir.filePath("file"));
@@ -114,7 +145,8 @@ private slots:
     }
 
     void languageFollowsLocaleUnlessOverridden() {
-        QCOMPARE(LanguageSwitcher::languageForLocale(QLocale(QLocale::Korean, QLocale::SouthKorea)), QStringLiteral("ko"));
+        QCOMPARE(LanguageSwitcher::languageForLocale(QLocale(QLocale::Korean, QLocale::SouthKorea)),
+                 QStringLiteral("ko"));
         QCOMPARE(LanguageSwitcher::languageForLocale(QLocale(QLocale::German)), QStringLiteral("en"));
 
         QTemporaryDir dir;
@@ -123,10 +155,12 @@ private slots:
         s.setLanguage("ko");
         QCOMPARE(switcher.current(), QStringLiteral("ko"));
         // The Korean catalogue is compiled in and translates the app's strings.
-        QCOMPARE(QCoreApplication::translate("sosoik::app::ChatController", "Stopped."), QStringLiteral("중지됨."));
+        QCOMPARE(QCoreApplication::translate("sosoik::app::ChatController", "Stopped."),
+                 QStringLiteral("중지됨."));
         s.setLanguage("en");
         QCOMPARE(switcher.current(), QStringLiteral("en"));
-        QCOMPARE(QCoreApplication::translate("sosoik::app::ChatController", "Stopped."), QStringLiteral("Stopped."));
+        QCOMPARE(QCoreApplication::translate("sosoik::app::ChatController", "Stopped."),
+                 QStringLiteral("Stopped."));
     }
 };
 

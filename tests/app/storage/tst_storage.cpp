@@ -7,6 +7,9 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 #include <unistd.h>
 
 using namespace sosoik::storage;
@@ -330,6 +333,38 @@ private slots:
         QVERIFY2(s.errorString().contains("read-only"), qPrintable(s.errorString()));
         QVERIFY(!s.setTitle(chat, "t"));
         QVERIFY(s.conversation(chat).has_value());
+    }
+
+    void secondConnectionOnAnotherThread() {
+        QTemporaryDir tmp;
+        Storage gui;
+        QVERIFY(gui.open(tmp.path()));
+        const qint64 chat = gui.createConversation();
+        std::atomic<int> written{0};
+        std::atomic<bool> workerOk{false};
+        QThread* worker = QThread::create([&] {
+            Storage own; // a Storage per thread, same file
+            if (!own.open(tmp.path())) return;
+            bool ok = true;
+            for (int i = 0; i < 200 && ok; ++i) {
+                ok = own.addMessage(chat, "assistant", QStringLiteral("from the worker %1").arg(i)) > 0;
+                written = i + 1;
+            }
+            workerOk = ok;
+        });
+        worker->start();
+        int reads = 0;
+        while (!worker->isFinished()) {
+            QVERIFY(gui.messageCount(chat) >= 0); // reading while the other connection writes
+            ++reads;
+        }
+        worker->wait();
+        delete worker;
+        QVERIFY(workerOk);
+        QCOMPARE(written.load(), 200);
+        QCOMPARE(gui.messageCount(chat), 200);
+        QVERIFY(reads > 0);
+        QVERIFY(gui.addMessage(chat, "user", "and from the GUI thread") > 0);
     }
 
     void closedStorageFailsCleanly() {

@@ -179,31 +179,6 @@ private slots:
         QVERIFY(m_backend->lastUserMessage().contains("Ship the tray feature"));
     }
 
-    void filesGoToTheDocumentSummarizerWhenHooked() {
-        auto tray = integration();
-        QQuickWindow main;
-        tray->attachMainWindow(&main);
-        main.hide();
-        QStringList handed;
-        bool accept = true;
-        tray->setDocumentSummarizer([&](const QString& path) {
-            handed << path;
-            return accept;
-        });
-        const QString pdf = m_dir->filePath("report.pdf");
-        tray->handleRequest(InstanceRequest::fromArguments({pdf}, false));
-        QCOMPARE(handed, QStringList{pdf});
-        QVERIFY(main.isVisible());                     // the summary shows in the main window...
-        QVERIFY(!tray->popup()->isVisible());          // ...so the popup steps aside
-        QVERIFY(m_storage->conversations().isEmpty()); // and the popup made no quick conversation of it
-
-        accept = false; // e.g. an encrypted PDF: the popup explains
-        QVERIFY(!tray->quickQuery()->summarizeFile(QUrl::fromLocalFile(pdf).toString()));
-        QCOMPARE(handed.last(), pdf); // file URL from a drop arrives as a local path
-        QCOMPARE(tray->quickQuery()->state(), QStringLiteral("error"));
-        QVERIFY(tray->quickQuery()->statusText().contains("report.pdf could not be summarized"));
-    }
-
     void continueInChatOpensTheMainWindow() {
         loadModel();
         auto tray = integration();

@@ -199,6 +199,37 @@ private slots:
         QVERIFY(!d.reason.empty());
     }
 
+    void chatmlDefaultSystemPrompt_data() {
+        QTest::addColumn<QString>("jinja");
+        QTest::addColumn<QString>("defaultSystem");
+        // Qwen2.5: the newline is stored as the Jinja escape \n; the tools branch comes first.
+        QTest::newRow("qwen2.5")
+            << "{%- if tools %}{{- '<|im_start|>system\\n' }}{%- if messages[0]['role'] == "
+               "'system' %}{{- messages[0]['content'] }}{%- endif %}{%- else %}{%- if "
+               "messages[0]['role'] == 'system' %}{{- '<|im_start|>system\\n' + "
+               "messages[0]['content'] + '<|im_end|>\\n' }}{%- else %}{{- "
+               "'<|im_start|>system\\nYou are Qwen, created by Alibaba Cloud. You are a "
+               "helpful assistant.<|im_end|>\\n' }}{%- endif %}{%- endif %}"
+            << "You are Qwen, created by Alibaba Cloud. You are a helpful assistant.";
+        QTest::newRow("smollm2")
+            << "{% if loop.first and messages[0]['role'] != 'system' %}{{ '<|im_start|>system\n"
+               "You are a helpful AI assistant named SmolLM, trained by Hugging Face<|im_end|>\n' "
+               "}}{% endif %}{{'<|im_start|>' + message['role'] + '\n' + message['content'] + "
+               "'<|im_end|>' + '\n'}}"
+            << "You are a helpful AI assistant named SmolLM, trained by Hugging Face";
+        QTest::newRow("plain chatml")
+            << "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\n' + "
+               "message['content'] + '<|im_end|>' + '\n'}}{% endfor %}"
+            << "";
+    }
+    void chatmlDefaultSystemPrompt() {
+        QFETCH(QString, jinja);
+        QFETCH(QString, defaultSystem);
+        const auto d = sosoik::chat::detectTemplate(jinja.toStdString(), "qwen2");
+        QCOMPARE(QString::fromStdString(d.family), QString("chatml"));
+        QCOMPARE(QString::fromStdString(d.defaultSystem), defaultSystem);
+    }
+
     void factoryReadsTheGgufTemplate() {
         sosoik::test::GgufWriter w;
         w.setString("general.architecture", "llama");

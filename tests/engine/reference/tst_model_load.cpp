@@ -1,5 +1,6 @@
 // Model::load and inspectModel: info fields, and every mismatch between metadata and tensors
 // refused with a message naming the key or tensor.
+#include "backend/backend_registry.h"
 #include "model_loader.h"
 #include "sosoik/model.h"
 #include "support/synthetic_model.h"
@@ -184,6 +185,16 @@ private slots:
             QCOMPARE(e.kind(), Error::Kind::Io);
         }
         QVERIFY_THROWS_EXCEPTION(Error, inspectModel(path("does-not-exist.gguf")));
+    }
+
+    void autoFallsBackToReferenceForTypesOnlyItReads() {
+        SyntheticModelSpec s;
+        s.weightType = TensorType::Q5_0; // reference-only type
+        writeSyntheticModel(s, path("q5.gguf"));
+        auto model = Model::load(path("q5.gguf")); // Auto
+        QCOMPARE(model->info().backendName, std::string("reference"));
+        // With any preferred backend registered (Vulkan), the reason it was skipped is reported.
+        QCOMPARE(model->info().backendFallbackReason.empty(), backend::backendRegistry().size() == 1);
     }
 
     void backendNames() {

@@ -2,6 +2,7 @@
 // streaming token-by-token decoding yields only valid UTF-8 that adds up to the whole decode.
 #include "tokenizer/tokenizer_test_helpers.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using sosoik::test::isValidUtf8;
@@ -104,6 +105,40 @@ private slots:
         const std::string bytes = "caf\xE9 \x80x \xE2\x82 y \xED\xA0\x80 z\xFF";
         const auto ids = tok->encode(bytes, false);
         QCOMPARE(QByteArray::fromStdString(tok->decode(ids)), QByteArray::fromStdString(bytes));
+    }
+
+    // Arbitrary bytes (mixed with markup-looking text and multi-byte characters) never crash the
+    // tokenizers and always come back unchanged. Two inputs are outside what the vocabularies can
+    // spell, so they are not generated: a literal "▁" (SentencePiece's own space mark) and bytes
+    // that never occur in UTF-8 (C0, C1, F5-FF; DeepSeek's vocab spells those as letters).
+    void randomInputsRoundTrip_data() {
+        QTest::addColumn<QString>("vocab");
+        QTest::newRow("spm") << "tokenizer-suite/ggml-vocab-phi-3.gguf";
+        QTest::newRow("bpe-qwen2") << "tokenizer-suite/ggml-vocab-qwen2.gguf";
+        QTest::newRow("bpe-deepseek") << "tokenizer-suite/ggml-vocab-deepseek-llm.gguf";
+    }
+    void randomInputsRoundTrip() {
+        QFETCH(QString, vocab);
+        SOSOIK_REQUIRE_SHARED(path, vocab);
+        auto tok = loadTokenizer(path);
+        const char* pieces[] = {
+            "<|im_start|>", "<|end|>",          "</s>", " ", "  ", "\n", "\t",   "\r\n", "한",
+            "글",           "\xF0\x9F\x98\x80", "a",    "Z", "9",  "'s", "\xC3", "\x80"};
+        QRandomGenerator rng(1234);
+        for (int round = 0; round < 300; ++round) {
+            std::string input;
+            const int n = rng.bounded(1, 24);
+            for (int i = 0; i < n; ++i) {
+                if (rng.bounded(4) == 0) {
+                    const int byte = rng.bounded(0xF5);
+                    input.push_back(static_cast<char>(byte == 0xC0 || byte == 0xC1 ? 0x80 : byte));
+                } else
+                    input += pieces[rng.bounded(int(std::size(pieces)))];
+            }
+            const auto ids = tok->encode(input, rng.bounded(2) == 0, false);
+            QCOMPARE(QByteArray::fromStdString(tok->decode(ids)), QByteArray::fromStdString(input));
+            (void)tok->encode(input, true, true); // markup parsing must not fail either
+        }
     }
 
     void roundTrip_data() {

@@ -5,7 +5,9 @@
 
 #include "sosoik/error.h"
 #include "tokenizer/protobuf_writer.h"
+#include "tokenizer/spm_model_proto.h"
 #include "tokenizer/spm_tokenizer.h"
+#include "tokenizer/vocab.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -143,6 +145,28 @@ private slots:
             ++compared;
         }
         QVERIFY(compared > 200);
+    }
+
+    // Long texts are encoded line by line (no Llama piece contains a newline, so no merge can
+    // cross one): the ids must equal one sentencepiece call over the whole text.
+    void lineByLineEqualsWholeText() {
+        SOSOIK_REQUIRE_SHARED(gguf, "tokenizer-suite/ggml-vocab-llama-spm.gguf");
+        SOSOIK_REQUIRE_SHARED(english, "corpus/en/war-and-peace.txt");
+        SOSOIK_REQUIRE_SHARED(korean, "corpus/ko/ChatbotData.csv");
+        const auto vocab = sosoik::tok::readVocab(*sosoik::gguf::File::open(gguf.toStdString()));
+        sentencepiece::SentencePieceProcessor whole;
+        QVERIFY(whole.LoadFromSerializedProto(sosoik::tok::buildSentencePieceModel(vocab, false)).ok());
+        sosoik::tok::SpmTokenizer tok(vocab);
+        for (const QString& path : {english, korean}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QByteArray head = f.read(40000);
+            head.truncate(head.lastIndexOf('\n') + 1); // whole lines: never cut a character in two
+            const std::string text = head.toStdString() + "\n\n  indented\n\ttab\n";
+            std::vector<int> expected;
+            QVERIFY(whole.Encode(" " + text, &expected).ok());
+            QVERIFY(tok.encode(text, false) == std::vector<int32_t>(expected.begin(), expected.end()));
+        }
     }
 
     void bosFollowsMetadataAndSpecialTokensNeedParseSpecial() {

@@ -1,7 +1,8 @@
 // End to end: the Vulkan backend's logits match the reference backend on synthetic models of
 // every weight type, both architectures (llama: interleaved RoPE; qwen2: NeoX RoPE + QKV
 // bias), GQA and MHA, tied and untied output, with RoPE frequency factors; the greedy
-// continuation is the same token for token; stories260K follows its known greedy path.
+// continuation is the same token for token; stories260K follows its known greedy path and
+// spells stories260K.greedy.txt.
 //
 // Tolerance: max |vulkan − reference| / max |reference| over all logits < 2e-3. The gap comes
 // from the fp16 KV cache and a different summation order; everything else is F32.
@@ -9,9 +10,12 @@
 #include "support/test_support.h"
 
 #include "backend/vulkan/instance.h"
+#include "backend/vulkan/vulkan_backend_impl.h"
+#include "model_loader.h"
 #include "sosoik/model.h"
 #include "sosoik/sampler.h"
 #include "sosoik/session.h"
+#include "sosoik/tokenizer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -70,16 +74,34 @@ private slots:
         QTest::addColumn<int>("nHeadKv");
         QTest::addColumn<bool>("tied");
         QTest::addColumn<bool>("ropeFreqs");
-        QTest::newRow("llama F32 MHA") << "llama" << int(TensorType::F32) << 4 << false << false;
-        QTest::newRow("llama F16 GQA tied") << "llama" << int(TensorType::F16) << 2 << true << false;
-        QTest::newRow("llama BF16 GQA freqs") << "llama" << int(TensorType::BF16) << 2 << false << true;
-        QTest::newRow("llama Q8_0 GQA") << "llama" << int(TensorType::Q8_0) << 1 << false << false;
-        QTest::newRow("llama Q4_0 MHA tied") << "llama" << int(TensorType::Q4_0) << 4 << true << false;
-        QTest::newRow("llama Q4_K GQA") << "llama" << int(TensorType::Q4_K) << 2 << false << true;
-        QTest::newRow("llama Q6_K MHA tied") << "llama" << int(TensorType::Q6_K) << 4 << true << false;
-        QTest::newRow("qwen2 F16 GQA") << "qwen2" << int(TensorType::F16) << 2 << false << false;
-        QTest::newRow("qwen2 Q8_0 MHA tied") << "qwen2" << int(TensorType::Q8_0) << 4 << true << false;
-        QTest::newRow("qwen2 Q4_K GQA tied") << "qwen2" << int(TensorType::Q4_K) << 2 << true << false;
+        QTest::addColumn<bool>("staging");    // uploads through a staging buffer, as on discrete GPUs
+        QTest::addColumn<QByteArray>("fuse"); // SOSOIK_VK_FUSE: fused RMSNorm/SwiGLU matvecs (GPU default)
+        QTest::newRow("llama F32 MHA")
+            << "llama" << int(TensorType::F32) << 4 << false << false << false << QByteArray();
+        QTest::newRow("llama F16 GQA tied")
+            << "llama" << int(TensorType::F16) << 2 << true << false << false << QByteArray();
+        QTest::newRow("llama BF16 GQA freqs")
+            << "llama" << int(TensorType::BF16) << 2 << false << true << false << QByteArray();
+        QTest::newRow("llama Q8_0 GQA")
+            << "llama" << int(TensorType::Q8_0) << 1 << false << false << false << QByteArray();
+        QTest::newRow("llama Q4_0 MHA tied")
+            << "llama" << int(TensorType::Q4_0) << 4 << true << false << false << QByteArray();
+        QTest::newRow("llama Q4_K GQA")
+            << "llama" << int(TensorType::Q4_K) << 2 << false << true << false << QByteArray();
+        QTest::newRow("llama Q6_K MHA tied")
+            << "llama" << int(TensorType::Q6_K) << 4 << true << false << false << QByteArray();
+        QTest::newRow("qwen2 F16 GQA")
+            << "qwen2" << int(TensorType::F16) << 2 << false << false << false << QByteArray();
+        QTest::newRow("qwen2 Q8_0 MHA tied")
+            << "qwen2" << int(TensorType::Q8_0) << 4 << true << false << false << QByteArray();
+        QTest::newRow("qwen2 Q4_K GQA tied")
+            << "qwen2" << int(TensorType::Q4_K) << 2 << true << false << false << QByteArray();
+        QTest::newRow("llama Q4_0 GQA staging")
+            << "llama" << int(TensorType::Q4_0) << 2 << false << false << true << QByteArray();
+        QTest::newRow("llama Q8_0 GQA freqs fused")
+            << "llama" << int(TensorType::Q8_0) << 2 << false << true << false << QByteArray("1");
+        QTest::newRow("qwen2 Q6_K MHA fused")
+            << "qwen2" << int(TensorType::Q6_K) << 4 << false << false << false << QByteArray("1");
     }
     void matchesReference() {
         QFETCH(QString, arch);
@@ -87,6 +109,14 @@ private slots:
         QFETCH(int, nHeadKv);
         QFETCH(bool, tied);
         QFETCH(bool, ropeFreqs);
+        QFETCH(bool, staging);
+        QFETCH(QByteArray, fuse);
+        if (staging) qputenv("SOSOIK_VK_FORCE_STAGING", "1");
+        if (!fuse.isEmpty()) qputenv("SOSOIK_VK_FUSE", fuse);
+        auto unsetEnv = qScopeGuard([] {
+            qunsetenv("SOSOIK_VK_FORCE_STAGING");
+            qunsetenv("SOSOIK_VK_FUSE");
+        });
         test::SyntheticModelSpec spec;
         spec.architecture = arch.toStdString();
         spec.weightType = spec.embeddingType = static_cast<TensorType>(type);
@@ -143,6 +173,12 @@ private slots:
                 QFAIL(qPrintable(
                     QString("step %1: got %2, expected %3").arg(step).arg(token).arg(expected[step])));
         }
+        // And the text those tokens spell is llama2.c's reference story.
+        SOSOIK_REQUIRE_SHARED(textPath, "models/stories260K.greedy.txt");
+        QFile text(textPath);
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromStdString(model->tokenizer().decode(expected)),
+                 QString::fromUtf8(text.readAll()));
         // The same path as one batch with every position's logits.
         auto batch = Session::create(*model, 256);
         std::vector<int32_t> input = {1};
@@ -150,6 +186,72 @@ private slots:
         const auto logits = batch->decode(input, true);
         for (size_t p = 0; p < input.size(); ++p)
             QCOMPARE(argmax(std::span<const float>(logits.data() + p * 512, 512)), expected[p]);
+    }
+
+    void loadingReportsProgressAndGreedyTokenComesFromTheGpu() {
+        test::SyntheticModelSpec spec;
+        spec.weightType = spec.embeddingType = TensorType::Q8_0;
+        const std::string path = dir.filePath("progress.gguf").toStdString();
+        test::writeSyntheticModel(spec, path);
+        std::vector<float> seen;
+        LoadOptions o = on(BackendKind::Vulkan);
+        o.progress = [&](float f) { seen.push_back(f); };
+        auto model = Model::load(path, o);
+        QVERIFY(seen.size() > 3);
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(seen.back(), 1.f);
+
+        auto& loaded = dynamic_cast<LoadedModel&>(*model);
+        auto* backend = dynamic_cast<vk::VulkanBackend*>(&loaded.backend());
+        QVERIFY(backend);
+        auto cache = backend->createCache(32);
+        std::vector<float> logits(spec.nVocab);
+        const std::vector<int32_t> prompt = {1, 20, 30};
+        backend->forward(*cache, prompt, 0, logits, false, nullptr);
+        QCOMPARE(backend->deviceArgmax(), argmax(logits));
+        const int32_t next = backend->deviceArgmax();
+        backend->forward(*cache, std::span<const int32_t>(&next, 1), 3, {}, false, nullptr); // no logits copy
+        const int32_t greedy = backend->deviceArgmax();
+        QVERIFY(greedy >= 0 && greedy < spec.nVocab);
+        backend->forward(*cache, std::span<const int32_t>(&next, 1), 3, logits, false, nullptr);
+        QCOMPARE(argmax(logits), greedy);
+
+        const int32_t bad = spec.nVocab;
+        QVERIFY_THROWS_EXCEPTION(
+            Error, backend->forward(*cache, std::span<const int32_t>(&bad, 1), 4, logits, false, nullptr));
+        QVERIFY_THROWS_EXCEPTION(Error, backend->forward(*cache, prompt, 31, logits, false, nullptr));
+
+        const std::atomic<bool> cancelled{true};
+        try {
+            backend->forward(*cache, prompt, 4, logits, false, &cancelled);
+            QFAIL("a set cancel flag must stop the forward pass");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), Error::Kind::Cancelled);
+        }
+    }
+
+    void cancellationStopsBetweenChunksAndKeepsTheCache() {
+        test::SyntheticModelSpec spec;
+        const std::string path = dir.filePath("cancel.gguf").toStdString();
+        test::writeSyntheticModel(spec, path);
+        auto gpu = Model::load(path, on(BackendKind::Vulkan)),
+             ref = Model::load(path, on(BackendKind::Reference));
+        auto session = Session::create(*gpu, 200);
+        session->cancel();
+        std::vector<int32_t> prompt(150, 5);
+        try {
+            session->decode(prompt);
+            QFAIL("a cancelled session must not decode");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), Error::Kind::Cancelled);
+        }
+        QCOMPARE(session->position(), 0);
+        session->resetCancel();
+        // The session still works, and agrees with the reference afterwards.
+        const std::vector<int32_t> tokens = {1, 9, 8, 7};
+        const auto got = session->decode(tokens);
+        const auto want = Session::create(*ref, 200)->decode(tokens);
+        QVERIFY(normalizedError(got, want) < kTolerance);
     }
 };
 

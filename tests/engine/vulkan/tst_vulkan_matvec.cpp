@@ -4,6 +4,7 @@
 // without the fused residual add.
 #include "vk_test_util.h"
 
+#include "backend/reference/ops.h"
 #include "backend/vulkan/instance.h"
 
 #include <QTest>
@@ -75,14 +76,18 @@ private slots:
             kernels->matvec(cb, dw, xBuf.ref(), xStride, yBuf.ref(), yStride, tokens, accumulate);
         });
         const auto y = download(*ctx, yBuf, y0.size());
+        // The reference backend's matmul on the same (packed, contiguous) inputs.
+        std::vector<float> xDense(size_t(tokens) * cols), want(size_t(tokens) * rows);
+        for (int k = 0; k < tokens; ++k)
+            std::copy_n(x.begin() + k * xStride, cols, xDense.begin() + size_t(k) * cols);
+        backend::reference::matmul({t, raw.data(), rows, cols}, xDense.data(), tokens, want.data());
         double worst = 0;
         for (int k = 0; k < tokens; ++k)
             for (int r = 0; r < rows; ++r) {
-                double ref = accumulate ? y0[k * yStride + r] : 0.0, mag = 1e-6;
-                for (int c = 0; c < cols; ++c) {
-                    ref += double(w[size_t(r) * cols + c]) * x[k * xStride + c];
+                const double ref = want[size_t(k) * rows + r] + (accumulate ? y0[k * yStride + r] : 0.0);
+                double mag = 1e-6; // error relative to Σ|w·x|, the scale rounding errors grow with
+                for (int c = 0; c < cols; ++c)
                     mag += std::fabs(double(w[size_t(r) * cols + c]) * x[k * xStride + c]);
-                }
                 worst = std::max(worst, std::fabs(y[k * yStride + r] - ref) / mag);
             }
         for (int k = 0; k < tokens; ++k) // the padding between rows of y is left alone
@@ -92,38 +97,107 @@ private slots:
         ctx->destroy(wBuf), ctx->destroy(xBuf), ctx->destroy(yBuf);
     }
 
+    // The fused input transforms: RMSNorm of x, and SwiGLU of a gate|up row, before the product.
+    void fusedInput_data() {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<int>("tokens");
+        for (TensorType t : {TensorType::F16, TensorType::Q8_0, TensorType::Q4_K})
+            for (int mode : {1, 2})
+                for (int tokens : {1, 11})
+                    QTest::newRow(qPrintable(QString("%1 %2 x%3")
+                                                 .arg(vk::kernelSuffix(t))
+                                                 .arg(mode == 1 ? "rmsnorm" : "swiglu")
+                                                 .arg(tokens)))
+                        << int(t) << mode << tokens;
+    }
+    void fusedInput() {
+        QFETCH(int, type);
+        QFETCH(int, mode);
+        QFETCH(int, tokens);
+        const auto t = static_cast<TensorType>(type);
+        const int rows = 21, cols = t == TensorType::Q4_K ? 512 : 96;
+        std::mt19937 rng(type * 3 + mode + tokens);
+        const auto raw = randomTensor(t, rows, cols, rng);
+        vk::Buffer wBuf;
+        const vk::DeviceWeight dw = uploadWeight(*ctx, wBuf, t, raw, rows, cols);
+        // x rows: [cols] for RMSNorm, [gate cols | up cols] for SwiGLU.
+        const uint32_t xStride = mode == 2 ? 2 * cols + 8 : cols + 8;
+        const auto x = randomFloats(size_t(tokens) * xStride, rng, -2, 2),
+                   norm = randomFloats(cols, rng, 0.5f, 1.5f);
+        std::vector<float> dense(size_t(tokens) * cols), want(size_t(tokens) * rows);
+        for (int k = 0; k < tokens; ++k) {
+            const float* row = x.data() + k * xStride;
+            if (mode == 1)
+                backend::reference::rmsnorm(row, norm.data(), cols, 1e-5f, dense.data() + k * cols);
+            else
+                backend::reference::swiglu(row, row + cols, cols, dense.data() + k * cols);
+        }
+        backend::reference::matmul({t, raw.data(), rows, cols}, dense.data(), tokens, want.data());
+        vk::Buffer xBuf = upload(*ctx, x), nBuf = upload(*ctx, norm),
+                   yBuf = upload(*ctx, {}, size_t(tokens) * rows);
+        vk::MatvecInput in;
+        in.mode = mode == 1 ? vk::MatvecInput::RmsNorm : vk::MatvecInput::SwiGlu;
+        in.normWeight = nBuf.ref();
+        in.normCols = cols;
+        in.eps = 1e-5f;
+        in.upOffset = cols;
+        runOnce(*ctx, [&](VkCommandBuffer cb) {
+            kernels->matvec(cb, dw, xBuf.ref(), xStride, yBuf.ref(), rows, tokens, false, in);
+        });
+        const auto y = download(*ctx, yBuf, want.size());
+        double scale = 1e-6, err = 0;
+        for (size_t i = 0; i < want.size(); ++i) {
+            scale = std::max(scale, double(std::fabs(want[i])));
+            err = std::max(err, double(std::fabs(y[i] - want[i])));
+        }
+        QVERIFY2(err / scale < 1e-4, qPrintable(QString("normalized error %1").arg(err / scale)));
+        ctx->destroy(wBuf), ctx->destroy(xBuf), ctx->destroy(nBuf), ctx->destroy(yBuf);
+    }
+
     void embed_data() {
         QTest::addColumn<int>("type");
         for (TensorType t : kTypes)
             QTest::newRow(vk::kernelSuffix(t)) << int(t);
     }
+    // The table is uploaded as two row ranges (as a table too big for one buffer is), and each
+    // part fills only the tokens among its rows.
     void embed() {
         QFETCH(int, type);
         const auto t = static_cast<TensorType>(type);
-        const uint32_t unit = typeSize(t).blockElements, rows = 23, cols = unit == 1 ? 44 : 2 * unit;
+        const uint32_t unit = typeSize(t).blockElements, rows = 23, cols = unit == 1 ? 44 : 2 * unit,
+                       split = 11;
         std::mt19937 rng(type + 7);
         const auto raw = randomTensor(t, rows, cols, rng);
-        const auto w = dequantize(t, raw, rows, cols);
-        vk::Buffer wBuf;
-        const vk::DeviceWeight dw = uploadWeight(*ctx, wBuf, t, raw, rows, cols);
-        const std::vector<uint32_t> tokens = {5, 0, 22, 5, 9};
+        const size_t rowBytes = gguf::rowBytes(t, cols);
+        const std::vector<uint8_t> top(raw.begin(), raw.begin() + split * rowBytes),
+            bottom(raw.begin() + split * rowBytes, raw.end());
+        vk::Buffer topBuf, bottomBuf;
+        vk::DeviceWeight parts[2] = {uploadWeight(*ctx, topBuf, t, top, split, cols),
+                                     uploadWeight(*ctx, bottomBuf, t, bottom, rows - split, cols)};
+        parts[1].rowBegin = split;
+        const std::vector<uint32_t> tokens = {5, 0, 22, 5, 11, 10};
         vk::StepHeader header{};
         header.n = static_cast<uint32_t>(tokens.size());
         vk::Buffer step =
             ctx->createBuffer(sizeof header + 4 * tokens.size(), vk::MemoryKind::Readback, "step");
         ctx->write(step, 0, &header, sizeof header);
         ctx->write(step, sizeof header, tokens.data(), 4 * tokens.size());
-        const uint32_t yStride = dw.layout.paddedCols + 8;
+        const uint32_t yStride = parts[0].layout.paddedCols + 8;
         vk::Buffer yBuf = upload(*ctx, {}, tokens.size() * yStride);
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->embed(cb, dw, step.ref(vk::kStepOffset), yBuf.ref(), yStride,
-                           static_cast<uint32_t>(tokens.size()));
+            for (const auto& part : parts)
+                kernels->embed(cb, part, step.ref(vk::kStepOffset), yBuf.ref(), yStride,
+                               static_cast<uint32_t>(tokens.size()));
         });
         const auto y = download(*ctx, yBuf, tokens.size() * yStride);
-        for (size_t k = 0; k < tokens.size(); ++k)
+        std::vector<float> want(cols);
+        for (size_t k = 0; k < tokens.size(); ++k) {
+            backend::reference::embed({t, raw.data(), int(rows), int(cols)}, int32_t(tokens[k]), want.data());
             for (uint32_t c = 0; c < cols; ++c)
-                QCOMPARE(y[k * yStride + c], w[tokens[k] * cols + c]);
-        ctx->destroy(wBuf), ctx->destroy(step), ctx->destroy(yBuf);
+                QCOMPARE(y[k * yStride + c], want[c]);
+        }
+        ctx->destroy(topBuf), ctx->destroy(bottomBuf), ctx->destroy(step), ctx->destroy(yBuf);
     }
 };
 

@@ -1,8 +1,10 @@
-// The non-matmul kernels against CPU loops on random inputs of awkward sizes: RMSNorm,
+// The non-matmul kernels against the reference backend's ops (backend/reference/ops.h) on
+// random inputs of awkward sizes: RMSNorm,
 // RoPE + KV-cache store (both pair layouts, bias, frequency factors, GQA), attention over
 // the fp16 cache (one or several splits, single token and causal batches), SwiGLU, argmax.
 #include "vk_test_util.h"
 
+#include "backend/reference/ops.h"
 #include "backend/vulkan/instance.h"
 
 #include <QTest>
@@ -72,14 +74,9 @@ private slots:
         });
         const auto y = download(*ctx, yb, tokens * stride);
         std::vector<float> want(y.size(), 0.f);
-        for (int t = 0; t < tokens; ++t) {
-            double ss = 0;
-            for (int i = 0; i < cols; ++i)
-                ss += double(x[t * stride + i]) * x[t * stride + i];
-            const double s = 1.0 / std::sqrt(ss / cols + 1e-5);
-            for (int i = 0; i < cols; ++i)
-                want[t * stride + i] = float(x[t * stride + i] * s * w[i]);
-        }
+        for (int t = 0; t < tokens; ++t)
+            backend::reference::rmsnorm(x.data() + t * stride, w.data(), cols, 1e-5f,
+                                        want.data() + t * stride);
         QVERIFY(maxRelError(y, want) < 1e-5);
         ctx->destroy(xb), ctx->destroy(wb), ctx->destroy(yb);
     }
@@ -125,26 +122,21 @@ private slots:
         runOnce(*ctx, [&](VkCommandBuffer cb) { kernels->ropeStoreKv(cb, a, n); });
 
         std::vector<float> wantQ(n * qStride, 0.f), wantK(nKv * capacity * hd, 0.f), wantV(wantK.size(), 0.f);
+        const auto layout = neox ? model::RopeLayout::Neox : model::RopeLayout::Interleaved;
         for (uint32_t t = 0; t < n; ++t) {
-            auto val = [&](uint32_t e) { return qkv[t * stride + e] + (extras ? bias[e] : 0.f); };
-            auto rope = [&](uint32_t head, uint32_t d) {
-                const uint32_t half = hd / 2;
-                const uint32_t i = neox ? d % half : d / 2;
-                const bool first = neox ? d < half : d % 2 == 0;
-                const uint32_t partner = neox ? (first ? d + half : d - half) : (first ? d + 1 : d - 1);
-                double theta = double(pos + t) * std::pow(10000.0, -2.0 * i / hd);
-                if (extras) theta /= factors[i];
-                const double x = val(head + d), y = val(head + partner);
-                return float(first ? x * std::cos(theta) - y * std::sin(theta)
-                                   : y * std::sin(theta) + x * std::cos(theta));
-            };
-            for (uint32_t e = 0; e < nHead * hd; ++e)
-                wantQ[t * qStride + e] = rope(e / hd * hd, e % hd);
+            std::vector<float> row(qkv.begin() + t * stride, qkv.begin() + t * stride + width);
+            if (extras)
+                for (uint32_t e = 0; e < width; ++e)
+                    row[e] += bias[e];
+            // The reference rotates q (nHead heads) and k (nKv heads) in place.
+            backend::reference::rope(row.data(), nHead + nKv, hd, pos + t, 10000.f, layout,
+                                     extras ? factors.data() : nullptr);
+            std::copy_n(row.begin(), nHead * hd, wantQ.begin() + t * qStride);
             for (uint32_t h = 0; h < nKv; ++h)
                 for (uint32_t d = 0; d < hd; ++d) {
                     const size_t c = (size_t(h) * capacity + pos + t) * hd + d;
-                    wantK[c] = rope(nHead * hd + h * hd, d);
-                    wantV[c] = val((nHead + nKv) * hd + h * hd + d);
+                    wantK[c] = row[(nHead + h) * hd + d];
+                    wantV[c] = row[(nHead + nKv + h) * hd + d];
                 }
         }
         auto unpackHalves = [&](const vk::Buffer& b) {
@@ -167,17 +159,25 @@ private slots:
         QTest::addColumn<int>("pos");
         QTest::addColumn<int>("tokens");
         QTest::addColumn<int>("splits");
-        QTest::newRow("hd 10, 1 token at 0") << 10 << 0 << 1 << 1;
-        QTest::newRow("hd 10, causal batch of 5") << 10 << 3 << 5 << 1;
-        QTest::newRow("hd 64, 300 positions") << 64 << 299 << 1 << 1;
-        QTest::newRow("hd 64, 300 positions, 3 splits") << 64 << 299 << 1 << 3;
-        QTest::newRow("hd 128, 70 positions, 4 splits, 2 tokens") << 128 << 69 << 2 << 4;
+        QTest::addColumn<QByteArray>("variant"); // SOSOIK_VK_ATTENTION: both kernels run on any device
+        QTest::newRow("hd 10, 1 token at 0") << 10 << 0 << 1 << 1 << QByteArray("workgroup");
+        QTest::newRow("hd 10, causal batch of 5") << 10 << 3 << 5 << 1 << QByteArray("workgroup");
+        QTest::newRow("hd 10, causal batch of 5, rows") << 10 << 3 << 5 << 1 << QByteArray("rows");
+        QTest::newRow("hd 64, batch of 70 at 10, rows") << 64 << 10 << 70 << 1 << QByteArray("rows");
+        QTest::newRow("hd 64, 300 positions") << 64 << 299 << 1 << 1 << QByteArray("workgroup");
+        QTest::newRow("hd 64, 300 positions, 3 splits") << 64 << 299 << 1 << 3 << QByteArray("workgroup");
+        QTest::newRow("hd 128, 70 positions, 4 splits, 2 tokens")
+            << 128 << 69 << 2 << 4 << QByteArray("workgroup");
     }
     void attention() {
         QFETCH(int, headDim);
         QFETCH(int, pos);
         QFETCH(int, tokens);
         QFETCH(int, splits);
+        QFETCH(QByteArray, variant);
+        qputenv("SOSOIK_VK_ATTENTION", variant);
+        vk::Kernels local(*ctx);
+        qunsetenv("SOSOIK_VK_ATTENTION");
         const uint32_t nHead = 4, nKv = 2, hd = headDim, capacity = pos + tokens + 3, n = tokens;
         const uint32_t qStride = nHead * hd + 6, oStride = nHead * hd + 2;
         std::mt19937 rng(hd * 7 + pos);
@@ -210,34 +210,29 @@ private slots:
                             capacity,
                             scale};
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->attention(cb, a, n, splits);
+            local.attention(cb, a, n, splits);
             if (splits > 1) {
                 vk::computeBarrier(cb);
-                kernels->attentionCombine(cb, a, n);
+                local.attentionCombine(cb, a, n);
             }
         });
+        // The reference takes keys as [position][kvHead][dim] rows and contiguous queries.
+        const uint32_t keys = pos + n;
+        std::vector<float> kRows(size_t(keys) * nKv * hd), vRows(kRows.size()),
+            qDense(size_t(n) * nHead * hd), outDense(qDense.size());
+        for (uint32_t p = 0; p < keys; ++p)
+            for (uint32_t h = 0; h < nKv; ++h)
+                for (uint32_t d = 0; d < hd; ++d) {
+                    kRows[(size_t(p) * nKv + h) * hd + d] = k[(size_t(h) * capacity + p) * hd + d];
+                    vRows[(size_t(p) * nKv + h) * hd + d] = v[(size_t(h) * capacity + p) * hd + d];
+                }
+        for (uint32_t t = 0; t < n; ++t)
+            std::copy_n(q.begin() + t * qStride, nHead * hd, qDense.begin() + t * nHead * hd);
+        backend::reference::attentionCausal(qDense.data(), n, pos, kRows.data(), vRows.data(), nHead, nKv, hd,
+                                            outDense.data());
         std::vector<float> want(n * oStride, 0.f);
         for (uint32_t t = 0; t < n; ++t)
-            for (uint32_t h = 0; h < nHead; ++h) {
-                const uint32_t kvh = h / (nHead / nKv), len = pos + t + 1;
-                std::vector<double> s(len);
-                double m = -1e300, sum = 0;
-                for (uint32_t p = 0; p < len; ++p) {
-                    double dot = 0;
-                    for (uint32_t d = 0; d < hd; ++d)
-                        dot += double(q[t * qStride + h * hd + d]) * k[(size_t(kvh) * capacity + p) * hd + d];
-                    s[p] = dot * scale;
-                    m = std::max(m, s[p]);
-                }
-                for (auto& x : s)
-                    sum += (x = std::exp(x - m));
-                for (uint32_t d = 0; d < hd; ++d) {
-                    double acc = 0;
-                    for (uint32_t p = 0; p < len; ++p)
-                        acc += s[p] * v[(size_t(kvh) * capacity + p) * hd + d];
-                    want[t * oStride + h * hd + d] = float(acc / sum);
-                }
-            }
+            std::copy_n(outDense.begin() + t * nHead * hd, nHead * hd, want.begin() + t * oStride);
         const double err = maxRelError(download(*ctx, oB, n * oStride), want);
         QVERIFY2(err < 1e-4, qPrintable(QString("relative error %1").arg(err)));
         for (auto* b : {&qB, &oB, &kB, &vB, &partial, &step})
@@ -254,10 +249,8 @@ private slots:
         });
         std::vector<float> want(n * yStride, 0.f);
         for (uint32_t t = 0; t < n; ++t)
-            for (uint32_t i = 0; i < nFf; ++i) {
-                const double g = gu[t * guStride + i];
-                want[t * yStride + i] = float(g / (1 + std::exp(-g)) * gu[t * guStride + nFf + i]);
-            }
+            backend::reference::swiglu(gu.data() + t * guStride, gu.data() + t * guStride + nFf, nFf,
+                                       want.data() + t * yStride);
         QVERIFY(maxRelError(download(*ctx, yB, n * yStride), want) < 1e-5);
         ctx->destroy(gB), ctx->destroy(yB);
     }

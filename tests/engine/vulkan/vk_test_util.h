@@ -1,7 +1,6 @@
 #pragma once
-// Test-side helpers for the Vulkan op tests: random tensors in every weight type, a plain CPU
-// dequantizer (written from ggml's block definitions, independent of the shaders), and
-// small upload/readback helpers.
+// Test-side helpers for the Vulkan op tests: random tensors in every weight type (random
+// quants with sane scales), the reference dequantizer, and small upload/readback helpers.
 #include "backend/vulkan/context.h"
 #include "backend/vulkan/kernels.h"
 #include "gguf/tensor_types.h"
@@ -122,92 +121,14 @@ inline std::vector<uint8_t> randomTensor(TensorType t, uint32_t rows, uint32_t c
     return data;
 }
 
-inline void scaleMinK4(int j, const uint8_t* q, int& sc, int& m) {
-    if (j < 4) {
-        sc = q[j] & 63, m = q[j + 4] & 63;
-    } else {
-        sc = (q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4);
-        m = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
-    }
-}
-
-// Dequantizes a whole tensor (ggml layout) to rows × cols floats.
+// Dequantizes a whole tensor (ggml layout) to rows × cols floats with the engine's reference
+// dequantizer (the one the reference backend uses).
 inline std::vector<float> dequantize(TensorType t, const std::vector<uint8_t>& data, uint32_t rows,
                                      uint32_t cols) {
     std::vector<float> out(size_t(rows) * cols);
-    const TypeSize ts = typeSize(t);
-    const size_t blocks = out.size() / ts.blockElements;
-    for (size_t b = 0; b < blocks; ++b) {
-        const uint8_t* blk = data.data() + b * ts.blockBytes;
-        float* y = out.data() + b * ts.blockElements;
-        switch (t) {
-        case TensorType::F32:
-            std::memcpy(y, blk, 4);
-            break;
-        case TensorType::F16:
-            y[0] = getHalf(blk);
-            break;
-        case TensorType::BF16: {
-            uint32_t bits = uint32_t(blk[0] | (blk[1] << 8)) << 16;
-            std::memcpy(y, &bits, 4);
-            break;
-        }
-        case TensorType::Q8_0: {
-            const float d = getHalf(blk);
-            for (int i = 0; i < 32; ++i)
-                y[i] = d * static_cast<int8_t>(blk[2 + i]);
-            break;
-        }
-        case TensorType::Q4_0: {
-            const float d = getHalf(blk);
-            for (int i = 0; i < 16; ++i) {
-                y[i] = d * ((blk[2 + i] & 0xF) - 8);
-                y[i + 16] = d * ((blk[2 + i] >> 4) - 8);
-            }
-            break;
-        }
-        case TensorType::Q4_K: {
-            const float d = getHalf(blk), dmin = getHalf(blk + 2);
-            const uint8_t* scales = blk + 4;
-            const uint8_t* q = blk + 16;
-            for (int j = 0; j < 8; j += 2) {
-                int sc, m;
-                scaleMinK4(j, scales, sc, m);
-                const float d1 = d * sc, m1 = dmin * m;
-                scaleMinK4(j + 1, scales, sc, m);
-                const float d2 = d * sc, m2 = dmin * m;
-                for (int l = 0; l < 32; ++l)
-                    y[j * 32 + l] = d1 * (q[l] & 0xF) - m1;
-                for (int l = 0; l < 32; ++l)
-                    y[j * 32 + 32 + l] = d2 * (q[l] >> 4) - m2;
-                q += 32;
-            }
-            break;
-        }
-        case TensorType::Q6_K: {
-            const float d = getHalf(blk + 208);
-            const uint8_t *ql = blk, *qh = blk + 128;
-            const int8_t* sc = reinterpret_cast<const int8_t*>(blk + 192);
-            for (int n = 0; n < 256; n += 128) {
-                for (int l = 0; l < 32; ++l) {
-                    const int is = l / 16;
-                    const int q1 = int((ql[l] & 0xF) | (((qh[l] >> 0) & 3) << 4)) - 32;
-                    const int q2 = int((ql[l + 32] & 0xF) | (((qh[l] >> 2) & 3) << 4)) - 32;
-                    const int q3 = int((ql[l] >> 4) | (((qh[l] >> 4) & 3) << 4)) - 32;
-                    const int q4 = int((ql[l + 32] >> 4) | (((qh[l] >> 6) & 3) << 4)) - 32;
-                    y[n + l] = d * sc[is] * q1;
-                    y[n + l + 32] = d * sc[is + 2] * q2;
-                    y[n + l + 64] = d * sc[is + 4] * q3;
-                    y[n + l + 96] = d * sc[is + 6] * q4;
-                }
-                ql += 64, qh += 32, sc += 8;
-            }
-            break;
-        }
-        default:
-            break;
-        }
-    }
+    const size_t rowBytes = gguf::rowBytes(t, cols);
+    for (uint32_t r = 0; r < rows; ++r)
+        gguf::dequantizeRow(t, data.data() + r * rowBytes, out.data() + size_t(r) * cols, cols);
     return out;
 }
 

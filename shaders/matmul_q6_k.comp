@@ -1,5 +1,0 @@
-#version 450
-// Matrix × vectors with Q6_K weights, one row per invocation; see matmul_main.glsl.
-#include "matvec_head.glsl"
-#include "decode_q6_k.glsl"
-#include "matmul_main.glsl"

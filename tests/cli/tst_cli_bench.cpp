@@ -1,0 +1,85 @@
+// `sosoik-cli bench`: the llama-bench style table and JSON lines on a synthetic model, and
+// clear errors for bad options.
+#include "support/test_support.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Result {
+    int code;
+    QString out, err;
+};
+Result runCli(const QStringList& args) {
+    QProcess p;
+    p.start(sosoik::test::cliPath(), args);
+    if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+} // namespace
+
+class TestCliBench : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+    QString model;
+
+private slots:
+    void initTestCase() {
+        model = dir.filePath("stories15M-Q4_0.gguf");
+        const auto r =
+            runCli({"bench", "--synthetic", "stories15M", "--type", "Q4_0", "-o", model, "--generate-only"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(QFileInfo(model).size() > 8'000'000);
+    }
+
+    void jsonLinesPerTest() {
+        const auto r = runCli({"bench", "-m", model, "-p", "8", "-n", "3", "-r", "2", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QStringList tests;
+        for (const auto& line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            QVERIFY2(!o.isEmpty(), qPrintable(line));
+            QCOMPARE(o["type"].toString(), QString("Q4_0"));
+            QVERIFY(o["model"].toString().startsWith("stories15M"));
+            QVERIFY(!o["device"].toString().isEmpty());
+            QVERIFY(o["avg_ts"].toDouble() > 0);
+            QVERIFY(o["stddev_ts"].toDouble() >= 0);
+            QCOMPARE(o["params"].toInteger(), qint64(15191712)); // stories15M with tied output
+            tests << o["test"].toString();
+        }
+        QCOMPARE(tests, QStringList({"pp8", "tg3"}));
+    }
+
+    void tableOnTheReferenceBackend() {
+        const auto r =
+            runCli({"bench", "-m", model, "-p", "4", "-n", "0", "-r", "1", "--backend", "reference"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("| model"));
+        QVERIFY(r.out.contains("reference"));
+        QVERIFY(r.out.contains("pp4"));
+        QVERIFY(r.out.contains(" ± "));
+    }
+
+    void badOptionsAreClearErrors() {
+        auto r = runCli({"bench"});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.startsWith("error: bench needs -m MODEL"));
+        r = runCli({"bench", "--synthetic", "gpt5", "--generate-only"});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("unknown synthetic model"));
+        r = runCli({"bench", "-m", model, "-p", "x"});
+        QCOMPARE(r.code, 2);
+        r = runCli({"bench", "-m", model, "--device", "77", "--backend", "vulkan", "-p", "1", "-n", "0"});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains("no Vulkan device 77"), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBench)
+#include "tst_cli_bench.moc"
