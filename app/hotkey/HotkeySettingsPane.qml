@@ -8,6 +8,8 @@ ColumnLayout {
     required property var hotkey
     spacing: 8
 
+    SystemPalette { id: systemPalette }
+
     Label {
         text: qsTr("Global shortcut")
         font.bold: true
@@ -51,6 +53,6 @@ ColumnLayout {
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         text: pane.hotkey.status
-        color: pane.hotkey.active || !pane.hotkey.enabled ? palette.windowText : "#b3261e"
+        color: pane.hotkey.active || !pane.hotkey.enabled ? systemPalette.windowText : "#b3261e"
     }
 }

@@ -50,8 +50,8 @@ public:
     Q_INVOKABLE bool summarizeText(const QString& text);
     Q_INVOKABLE bool summarizeFile(const QString& pathOrUrl);
 
-    // The documents feature extracts text from PDF/DOCX/HWPX/...; until it is wired in, only plain-text
-    // files are read here. The extractor returns the text, or sets *error.
+    // Dropped files are summarized right here from their leading text; the extractor (the documents
+    // feature's, set by TrayIntegration) returns it or sets *error. Default: plain-text files only.
     using TextExtractor = std::function<QString(const QString& path, QString* error)>;
     void setTextExtractor(TextExtractor extractor) { m_extractor = std::move(extractor); }
 

@@ -86,8 +86,8 @@ void TrayIntegration::handleRequest(const InstanceRequest& request) {
         break;
     case InstanceRequest::Action::OpenFiles:
         if (!request.files.isEmpty() && !m_controller->busy()) {
+            m_popup->showNear(); // shows the summary, or why there is none (hidden again if handed over)
             m_controller->summarizeFile(request.files.first());
-            m_popup->showNear();
         }
         emit filesOpened(request.files);
         break;
