@@ -29,6 +29,12 @@ ModelManager::ModelManager(EngineWorker* worker, AppSettings* settings, ModelIns
         emit stateChanged();
         emit modelReady(details.path);
     });
+    // An unload from elsewhere (the tray menu) must not leave the picker showing a model.
+    connect(worker, &EngineWorker::modelUnloaded, this, [this](int) {
+        if (current_.path.isEmpty()) return;
+        current_ = {};
+        emit stateChanged();
+    });
     connect(worker, &EngineWorker::modelLoadFailed, this,
             [this](int id, const QString& path, const QString& why) {
                 if (id != loadRequestId_) return;

@@ -82,6 +82,12 @@ private slots:
             QCOMPARE(models.progress(), 1.0);
             QCOMPARE(models.current().value("path").toString(), path);
             QCOMPARE(models.recent()->rowCount(), 1);
+
+            QSignalSpy state(&models, &ModelManager::stateChanged);
+            worker.unloadModel(); // as the tray's "Unload model" does
+            QTRY_VERIFY_WITH_TIMEOUT(!models.loaded(), 10000);
+            QVERIFY(models.current().value("path").toString().isEmpty());
+            QVERIFY(state.count() >= 1);
         }
         AppSettings settings(ini);
         EngineWorker worker(std::make_unique<ScriptedBackend>());
