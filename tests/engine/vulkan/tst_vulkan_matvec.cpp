@@ -52,6 +52,9 @@ private slots:
             add("37 rows", 37, unit == 1 ? 100 : 3 * unit, 1, true);
             add("ragged batch", 19, unit == 1 ? 45 : 2 * unit, 11, false);
             add("long row", 5, unit == 1 ? 4104 : (unit == 32 ? 4096 : 8192), 3, true);
+            // More rows than one subgroup's share of a prompt pass (32 on CPU devices), a partial
+            // last group, and tokens spilling into a second pass.
+            add("tall batch", 70, unit == 1 ? 40 : unit, 20, true);
         }
     }
     void matvec() {
