@@ -14,21 +14,19 @@ struct TypeInfo {
     uint32_t blockElements, blockBytes;
 };
 
+// Block sizes come from gguf::traits; the switch only says which types have Vulkan kernels.
 TypeInfo typeInfo(TensorType t) {
     switch (t) {
     case TensorType::F32:
-        return {1, 4};
     case TensorType::F16:
     case TensorType::BF16:
-        return {1, 2};
     case TensorType::Q8_0:
-        return {32, 34};
     case TensorType::Q4_0:
-        return {32, 18};
     case TensorType::Q4_K:
-        return {256, 144};
-    case TensorType::Q6_K:
-        return {256, 210};
+    case TensorType::Q6_K: {
+        const gguf::TypeTraits traits = gguf::traits(t);
+        return {traits.blockElements, traits.blockBytes};
+    }
     default:
         return {0, 0};
     }

@@ -42,28 +42,8 @@ inline uint16_t floatToHalf(float f) { // round to nearest; inputs are small and
     return static_cast<uint16_t>(sign | (uint32_t(exp) << 10) | mant);
 }
 
-struct TypeSize {
-    uint32_t blockElements, blockBytes;
-};
-inline TypeSize typeSize(TensorType t) {
-    switch (t) {
-    case TensorType::F32:
-        return {1, 4};
-    case TensorType::F16:
-    case TensorType::BF16:
-        return {1, 2};
-    case TensorType::Q8_0:
-        return {32, 34};
-    case TensorType::Q4_0:
-        return {32, 18};
-    case TensorType::Q4_K:
-        return {256, 144};
-    case TensorType::Q6_K:
-        return {256, 210};
-    default:
-        return {0, 0};
-    }
-}
+using TypeSize = gguf::TypeTraits;
+inline TypeSize typeSize(TensorType t) { return gguf::traits(t); }
 
 inline void putHalf(uint8_t* p, float v) {
     const uint16_t h = floatToHalf(v);
