@@ -43,7 +43,9 @@ inline uint16_t floatToHalf(float f) { // round to nearest; inputs are small and
 }
 
 using TypeSize = gguf::TypeTraits;
-inline TypeSize typeSize(TensorType t) { return gguf::traits(t); }
+inline TypeSize typeSize(TensorType t) {
+    return gguf::traits(t);
+}
 
 inline void putHalf(uint8_t* p, float v) {
     const uint16_t h = floatToHalf(v);
