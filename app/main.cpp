@@ -1,4 +1,6 @@
 // Sosoik desktop app: wiring only. Features live in their folders (chat/, history/, ...).
 #include "core/application.h"
 
-int main(int argc, char* argv[]) { return sosoik::app::runApplication(argc, argv); }
+int main(int argc, char* argv[]) {
+    return sosoik::app::runApplication(argc, argv);
+}

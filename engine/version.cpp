@@ -1,5 +1,7 @@
 #include "sosoik/version.h"
 
 namespace sosoik {
-std::string_view versionString() { return SOSOIK_VERSION; }
+std::string_view versionString() {
+    return SOSOIK_VERSION;
+}
 } // namespace sosoik

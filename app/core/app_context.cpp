@@ -38,9 +38,10 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     connect(models_.get(), &ModelManager::modelReady, chat_.get(), &ChatController::setModelPath);
     summaries_ = std::make_unique<summarize::SummaryController>(worker_.get(), storage_.get(), chat_.get(),
                                                                 settings_.get());
-    chat_->setRequestAugmenter([summaries = summaries_.get()](qint64 conversationId, GenerationRequest& request) {
-        summaries->augmentFollowUp(conversationId, request);
-    });
+    chat_->setRequestAugmenter(
+        [summaries = summaries_.get()](qint64 conversationId, GenerationRequest& request) {
+            summaries->augmentFollowUp(conversationId, request);
+        });
     if (!startupError_.isEmpty()) chat_->showError(startupError_);
 }
 

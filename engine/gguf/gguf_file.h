@@ -16,8 +16,19 @@
 namespace sosoik::gguf {
 
 enum class ValueType : uint32_t {
-    UInt8 = 0, Int8 = 1, UInt16 = 2, Int16 = 3, UInt32 = 4, Int32 = 5, Float32 = 6, Bool = 7,
-    String = 8, Array = 9, UInt64 = 10, Int64 = 11, Float64 = 12,
+    UInt8 = 0,
+    Int8 = 1,
+    UInt16 = 2,
+    Int16 = 3,
+    UInt32 = 4,
+    Int32 = 5,
+    Float32 = 6,
+    Bool = 7,
+    String = 8,
+    Array = 9,
+    UInt64 = 10,
+    Int64 = 11,
+    Float64 = 12,
 };
 
 struct Value;
@@ -29,8 +40,8 @@ struct Value {
     ValueType elementType = ValueType::UInt8; // for arrays
     std::variant<int64_t, uint64_t, double, bool, std::string, std::shared_ptr<Array>> data;
 
-    std::optional<int64_t> asInt() const;   // any integer type that fits
-    std::optional<double> asFloat() const;  // floats and integers
+    std::optional<int64_t> asInt() const;  // any integer type that fits
+    std::optional<double> asFloat() const; // floats and integers
     std::optional<bool> asBool() const;
     const std::string* asString() const;
     const Array* asArray() const;
@@ -38,10 +49,10 @@ struct Value {
 
 struct TensorInfo {
     std::string name;
-    std::vector<uint64_t> dims;   // ggml order: dims[0] is the contiguous (row) dimension
+    std::vector<uint64_t> dims; // ggml order: dims[0] is the contiguous (row) dimension
     TensorType type = TensorType::F32;
-    uint64_t offset = 0;          // relative to the data section
-    uint64_t bytes = 0;           // validated: fits in the file
+    uint64_t offset = 0; // relative to the data section
+    uint64_t bytes = 0;  // validated: fits in the file
     uint64_t elements() const;
     const uint8_t* data = nullptr; // into the mapping
 };

@@ -13,7 +13,8 @@ Result runCli(const QStringList& args) {
     QProcess p;
     p.start(sosoik::test::cliPath(), args);
     if (!p.waitForFinished(120000)) return {-1, {}, "timeout"};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 } // namespace
 
@@ -23,7 +24,8 @@ private slots:
     void versionPrintsSemver() {
         auto r = runCli({"--version"});
         QCOMPARE(r.code, 0);
-        QVERIFY2(QRegularExpression(R"(^sosoik-cli \d+\.\d+\.\d+\n$)").match(r.out).hasMatch(), qPrintable(r.out));
+        QVERIFY2(QRegularExpression(R"(^sosoik-cli \d+\.\d+\.\d+\n$)").match(r.out).hasMatch(),
+                 qPrintable(r.out));
     }
     void helpListsCommands() {
         auto r = runCli({"--help"});

@@ -12,6 +12,8 @@ QString sharedFile(const QString& relative) {
     return info.exists() ? info.absoluteFilePath() : QString();
 }
 
-QString cliPath() { return qEnvironmentVariable("SOSOIK_CLI", "sosoik-cli"); }
+QString cliPath() {
+    return qEnvironmentVariable("SOSOIK_CLI", "sosoik-cli");
+}
 
 } // namespace sosoik::test

@@ -14,8 +14,9 @@ struct ChatMessage {
 class ChatTemplate {
 public:
     virtual ~ChatTemplate() = default;
-    virtual std::string family() const = 0;   // "llama2", "llama3", "chatml", "gemma", "phi3", "mistral", "exaone3"
-    virtual bool isFallback() const = 0;       // true when the template was not recognized (ChatML used)
+    virtual std::string
+    family() const = 0; // "llama2", "llama3", "chatml", "gemma", "phi3", "mistral", "exaone3"
+    virtual bool isFallback() const = 0; // true when the template was not recognized (ChatML used)
     // Renders messages; with addAssistantPrefix, ends with the opening of an assistant turn.
     // The result is tokenized with parseSpecial = true; user content must not inject special
     // tokens, so implementations tokenize per segment (see renderTokens).

@@ -7,21 +7,21 @@
 namespace sosoik {
 
 struct DeviceInfo {
-    int index = 0;             // position in the Vulkan physical-device list
-    std::string name;          // e.g. "NVIDIA GeForce RTX 4070", "llvmpipe (LLVM 15.0.6, 256 bits)"
-    std::string type;          // "discrete", "integrated", "virtual", "cpu", "other"
-    std::string driver;        // driver name and version
-    std::string apiVersion;    // "1.3.239"
+    int index = 0;          // position in the Vulkan physical-device list
+    std::string name;       // e.g. "NVIDIA GeForce RTX 4070", "llvmpipe (LLVM 15.0.6, 256 bits)"
+    std::string type;       // "discrete", "integrated", "virtual", "cpu", "other"
+    std::string driver;     // driver name and version
+    std::string apiVersion; // "1.3.239"
     uint64_t deviceLocalBytes = 0;
     uint32_t subgroupSize = 0;
     uint32_t sharedMemoryBytes = 0;
     uint64_t maxStorageBufferRange = 0;
-    bool fp16 = false;                // shaderFloat16
-    bool storage16 = false;           // storageBuffer16BitAccess
-    bool storage8 = false;            // storageBuffer8BitAccess
-    bool integerDotProduct = false;   // VK_KHR_shader_integer_dot_product
-    bool cooperativeMatrix = false;   // VK_KHR_cooperative_matrix
-    bool memoryBudget = false;        // VK_EXT_memory_budget
+    bool fp16 = false;              // shaderFloat16
+    bool storage16 = false;         // storageBuffer16BitAccess
+    bool storage8 = false;          // storageBuffer8BitAccess
+    bool integerDotProduct = false; // VK_KHR_shader_integer_dot_product
+    bool cooperativeMatrix = false; // VK_KHR_cooperative_matrix
+    bool memoryBudget = false;      // VK_EXT_memory_budget
 };
 
 // Lists Vulkan devices. Returns an empty list (and fills *whyEmpty) when there is no

@@ -19,12 +19,12 @@ struct GenerateOptions {
 };
 
 struct GenerateStats {
-    int promptTokens = 0;      // tokens actually decoded for the prompt (after prefix reuse)
-    int reusedTokens = 0;      // prompt tokens served from the KV cache
+    int promptTokens = 0; // tokens actually decoded for the prompt (after prefix reuse)
+    int reusedTokens = 0; // prompt tokens served from the KV cache
     int generatedTokens = 0;
     double promptSeconds = 0;
     double generateSeconds = 0;
-    std::string stopReason;    // "eos", "length", "stop-string", "cancelled", "context-full"
+    std::string stopReason; // "eos", "length", "stop-string", "cancelled", "context-full"
 };
 
 // Feeds prompt (reusing the session's common prefix), then samples until EOS/EOT, a stop string,

@@ -8,10 +8,10 @@
 namespace sosoik {
 
 struct SamplerParams {
-    float temperature = 0.8f; // <= 0: greedy
-    int topK = 40;            // <= 0: off
-    float topP = 0.95f;       // >= 1: off
-    float minP = 0.05f;       // <= 0: off
+    float temperature = 0.8f;   // <= 0: greedy
+    int topK = 40;              // <= 0: off
+    float topP = 0.95f;         // >= 1: off
+    float minP = 0.05f;         // <= 0: off
     float repeatPenalty = 1.1f; // 1: off
     int repeatWindow = 64;
     uint64_t seed = 0xC0FFEE;

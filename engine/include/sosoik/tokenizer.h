@@ -15,7 +15,8 @@ public:
     // parseSpecial: match control/user-defined tokens (<|im_start|>, [INST]...) as whole tokens.
     // Only chat-formatted text sets it; user-typed text never does.
     // addBos: prepend BOS if the model's metadata asks for one (addBosByDefault()); EOS is never added.
-    virtual std::vector<int32_t> encode(std::string_view text, bool addBos, bool parseSpecial = false) const = 0;
+    virtual std::vector<int32_t> encode(std::string_view text, bool addBos,
+                                        bool parseSpecial = false) const = 0;
     // Concatenated bytes of the pieces (special tokens rendered only if renderSpecial).
     virtual std::string decode(const std::vector<int32_t>& ids, bool renderSpecial = false) const = 0;
     // One token's raw bytes (may be an incomplete UTF-8 sequence).
@@ -27,7 +28,8 @@ public:
     virtual int32_t eos() const = 0;
     virtual bool addBosByDefault() const = 0;
     virtual bool isEndOfGeneration(int32_t id) const = 0; // EOS, EOT, end-of-turn tokens
-    virtual std::string kind() const = 0; // "llama" (SentencePiece), "gpt2" (byte-level BPE), "bert" (WordPiece)
+    virtual std::string
+    kind() const = 0; // "llama" (SentencePiece), "gpt2" (byte-level BPE), "bert" (WordPiece)
 };
 
 // Emits only complete UTF-8 while tokens arrive one by one; the concatenation of all
