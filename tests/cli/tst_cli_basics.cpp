@@ -5,17 +5,7 @@
 #include <QTest>
 
 namespace {
-struct Result {
-    int code;
-    QString out, err;
-};
-Result runCli(const QStringList& args) {
-    QProcess p;
-    p.start(sosoik::test::cliPath(), args);
-    if (!p.waitForFinished(120000)) return {-1, {}, "timeout"};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using sosoik::test::runCli;
 } // namespace
 
 class TestCliBasics : public QObject {

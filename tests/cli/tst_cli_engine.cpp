@@ -21,12 +21,13 @@ using namespace sosoik;
 using namespace sosoik::test;
 
 namespace {
-struct Result {
+struct RawResult {
     int code;
     QByteArray out;
     QString err;
 };
-Result runCli(const QStringList& args) {
+// Raw stdout bytes: `run` output is compared byte for byte with the in-process generation.
+RawResult runCliRaw(const QStringList& args) {
     QProcess p;
     p.start(cliPath(), args);
     if (!p.waitForFinished(120000)) return {-1, {}, "timeout"};
@@ -62,7 +63,7 @@ private slots:
     }
 
     void infoDescribesTheModel() {
-        const auto r = runCli({"info", model_});
+        const auto r = runCliRaw({"info", model_});
         QCOMPARE(r.code, 0);
         const QString out = QString::fromUtf8(r.out);
         QVERIFY2(out.contains(QRegularExpression("architecture:\\s+llama\n")), qPrintable(out));
@@ -84,13 +85,13 @@ private slots:
             "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] "
             "+ '<|im_end|>' + '\\n'}}{% endfor %}";
         writeSyntheticModel(s, recognized.toStdString());
-        auto r = runCli({"info", recognized});
+        auto r = runCliRaw({"info", recognized});
         QVERIFY2(QString(r.out).contains(QRegularExpression("chat template:\\s+yes \\(chatml\\)")),
                  r.out.constData());
         const QString odd = dir_.path() + "/odd.gguf";
         s.chatTemplate = "{{ something nobody has seen }}";
         writeSyntheticModel(s, odd.toStdString());
-        r = runCli({"info", odd});
+        r = runCliRaw({"info", odd});
         QVERIFY2(QString(r.out).contains("chat template:   yes (fallback: chatml)\n"), r.out.constData());
     }
 
@@ -108,7 +109,7 @@ private slots:
                 ids.push_back(t.toInt());
             return ids;
         };
-        const auto r = runCli({"run", "-m", path, "-p", "hello there", "--chat", "--system", "be brief", "-n",
+        const auto r = runCliRaw({"run", "-m", path, "-p", "hello there", "--chat", "--system", "be brief", "-n",
                                "0", "--verbose-prompt", "--backend", "reference"});
         QCOMPARE(r.code, 0);
         auto model = Model::load(path.toStdString(), reference());
@@ -119,11 +120,11 @@ private slots:
         QVERIFY2(text.find("<|im_start|>system\nbe brief<|im_end|>") != std::string::npos, text.c_str());
         QVERIFY(text.find("<|im_start|>assistant\n") != std::string::npos);
 
-        const auto plain = runCli({"run", "-m", path, "-p", "hello there", "-n", "0", "--verbose-prompt",
+        const auto plain = runCliRaw({"run", "-m", path, "-p", "hello there", "-n", "0", "--verbose-prompt",
                                    "--backend", "reference"});
         QCOMPARE(plain.code, 0);
         QVERIFY(promptIds(plain.err) != expected);
-        QVERIFY(runCli({"run", "-m", path, "--chat", "-n", "0"}).code != 0); // --chat needs -p
+        QVERIFY(runCliRaw({"run", "-m", path, "--chat", "-n", "0"}).code != 0); // --chat needs -p
     }
 
     void runPrintsExactlyTheGeneratedText() {
@@ -137,7 +138,7 @@ private slots:
             expected += t;
             return true;
         });
-        const auto r = runCli({"run", "-m", model_, "--tokens", "1,280,300", "-n", "24", "--temp", "0",
+        const auto r = runCliRaw({"run", "-m", model_, "--tokens", "1,280,300", "-n", "24", "--temp", "0",
                                "--backend", "reference"});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.toStdString(), expected);
@@ -146,9 +147,9 @@ private slots:
 
     void runSeedsAreReproducible() {
         const QStringList base = {"run", "-m", model_, "-n", "24", "--temp", "1.5", "--backend", "reference"};
-        const auto a = runCli(base + QStringList{"--seed", "7"});
-        const auto b = runCli(base + QStringList{"--seed", "7"});
-        const auto c = runCli(base + QStringList{"--seed", "8"});
+        const auto a = runCliRaw(base + QStringList{"--seed", "7"});
+        const auto b = runCliRaw(base + QStringList{"--seed", "7"});
+        const auto c = runCliRaw(base + QStringList{"--seed", "8"});
         QCOMPARE(a.code, 0);
         QCOMPARE(a.out, b.out);
         QVERIFY(a.out != c.out);
@@ -156,7 +157,7 @@ private slots:
 
     void logitsMatchTheEngine() {
         const QString out = dir_.path() + "/logits.bin";
-        const auto r = runCli(
+        const auto r = runCliRaw(
             {"logits", "-m", model_, "--tokens", "1,5,300,17", "--out", out, "--backend", "reference"});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.isEmpty());
@@ -169,22 +170,22 @@ private slots:
     }
 
     void errorsAreReported() {
-        auto r = runCli({"run", "-n", "3"});
+        auto r = runCliRaw({"run", "-n", "3"});
         QVERIFY(r.code != 0);
         QVERIFY2(r.err.startsWith("error: ") && r.err.contains("-m"), qPrintable(r.err));
-        r = runCli({"logits", "-m", model_, "--tokens", "1,x", "--out", dir_.path() + "/x.bin"});
+        r = runCliRaw({"logits", "-m", model_, "--tokens", "1,x", "--out", dir_.path() + "/x.bin"});
         QVERIFY(r.code != 0 && r.err.startsWith("error: --tokens"));
-        r = runCli({"run", "-m", model_, "--backend", "cuda"});
+        r = runCliRaw({"run", "-m", model_, "--backend", "cuda"});
         QVERIFY(r.code != 0 && r.err.contains("unknown backend 'cuda'"));
-        r = runCli({"run", "-m", model_, "--tokens", "1,99999", "--backend", "reference"});
+        r = runCliRaw({"run", "-m", model_, "--tokens", "1,99999", "--backend", "reference"});
         QVERIFY2(r.code != 0 && r.err.contains("token id 99999"), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
-        r = runCli({"info", dir_.path() + "/missing.gguf"});
+        r = runCliRaw({"info", dir_.path() + "/missing.gguf"});
         QVERIFY(r.code != 0 && r.err.startsWith("error: cannot open"));
         const QString corrupt = dir_.path() + "/corrupt.gguf";
         QFile::copy(model_, corrupt);
         QFile::resize(corrupt, QFileInfo(model_).size() - 100);
-        r = runCli({"run", "-m", corrupt, "--backend", "reference"});
+        r = runCliRaw({"run", "-m", corrupt, "--backend", "reference"});
         QVERIFY2(r.code != 0 && r.err.contains("past end of file"), qPrintable(r.err));
     }
 
@@ -193,7 +194,7 @@ private slots:
         SOSOIK_REQUIRE_SHARED(textPath, "models/stories260K.greedy.txt");
         QFile f(textPath);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const auto r = runCli({"run", "-m", modelPath, "-n", "200", "--temp", "0", "--backend", "reference"});
+        const auto r = runCliRaw({"run", "-m", modelPath, "-n", "200", "--temp", "0", "--backend", "reference"});
         QCOMPARE(r.code, 0);
         QCOMPARE(QString::fromUtf8(r.out), QString::fromUtf8(f.readAll()));
     }
@@ -208,7 +209,7 @@ private slots:
         for (const auto& p : expected)
             ids << QString::number(p.toObject()["input_token"].toInt());
         const QString out = dir_.path() + "/stories.bin";
-        const auto r = runCli(
+        const auto r = runCliRaw(
             {"logits", "-m", modelPath, "--tokens", ids.join(","), "--out", out, "--backend", "reference"});
         QCOMPARE(r.code, 0);
         const auto got = readFloats(out);

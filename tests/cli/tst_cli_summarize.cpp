@@ -6,20 +6,7 @@
 #include <QTest>
 
 namespace {
-struct Result {
-    int code;
-    QString out, err;
-};
-Result runCli(const QStringList& args, int timeoutMs = 240000) {
-    QProcess p;
-    p.start(sosoik::test::cliPath(), args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        return {-1, {}, "timeout"};
-    }
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using sosoik::test::runCli;
 void writeFile(const QString& path, const QByteArray& bytes) {
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));

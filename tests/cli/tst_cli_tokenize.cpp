@@ -6,19 +6,7 @@
 #include <QTest>
 
 namespace {
-struct Result {
-    int code;
-    QString out, err;
-};
-Result runCli(const QStringList& args, const QByteArray& stdinData = {}) {
-    QProcess p;
-    p.start(sosoik::test::cliPath(), args);
-    if (!stdinData.isEmpty()) p.write(stdinData);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) return {-1, {}, "timeout"};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using sosoik::test::runCli;
 } // namespace
 
 class TestCliTokenize : public QObject {

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 
 namespace sosoik::test {
 
@@ -14,6 +15,20 @@ QString sharedFile(const QString& relative) {
 
 QString cliPath() {
     return qEnvironmentVariable("SOSOIK_CLI", "sosoik-cli");
+}
+
+CliResult runCli(const QStringList& args, const QByteArray& stdinData, int timeoutMs) {
+    QProcess p;
+    p.start(cliPath(), args);
+    if (!stdinData.isEmpty()) p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, {}, QStringLiteral("timeout")};
+    }
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 } // namespace sosoik::test

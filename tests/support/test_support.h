@@ -10,6 +10,13 @@ QString sharedFile(const QString& relative);
 // Path of the sosoik-cli binary under test.
 QString cliPath();
 
+struct CliResult {
+    int code = -1; // -1 when it timed out (the process is killed)
+    QString out, err;
+};
+// Runs sosoik-cli with args, feeding stdinData, and waits up to timeoutMs.
+CliResult runCli(const QStringList& args, const QByteArray& stdinData = {}, int timeoutMs = 300000);
+
 } // namespace sosoik::test
 
 // Skips the current test function (with a reason) when ../shared/<relative> is absent.
