@@ -87,10 +87,21 @@ GenerateStats generate(Model& model, Session& session, const std::vector<int32_t
     stats.reusedTokens = static_cast<int>(common);
     stats.promptTokens = static_cast<int>(prompt.size() - common);
 
+    Sampler sampler(options.sampler);
+    // Evaluates tokens and draws the next token. When the sampler can name the few logits it needs
+    // (greedy, or top-k on), the backend picks them where it computed them (on the GPU for Vulkan).
+    auto decodeAndSample = [&](std::span<const int32_t> tokens) {
+        std::vector<int32_t> history(session.tokens());
+        history.insert(history.end(), tokens.begin(), tokens.end());
+        const CandidateRequest request = sampler.request(history);
+        if (request.topK > 0) return sampler.sample(session.decodeCandidates(tokens, request), history);
+        return sampler.sample(session.decode(tokens), history);
+    };
+
     const auto promptStart = Clock::now();
-    std::vector<float> logits;
+    int32_t token = -1;
     try {
-        logits = session.decode(std::span<const int32_t>(prompt).subspan(common));
+        token = decodeAndSample(std::span<const int32_t>(prompt).subspan(common));
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Cancelled) throw;
         stats.promptSeconds = secondsSince(promptStart);
@@ -100,7 +111,6 @@ GenerateStats generate(Model& model, Session& session, const std::vector<int32_t
     stats.promptSeconds = secondsSince(promptStart);
 
     const auto genStart = Clock::now();
-    Sampler sampler(options.sampler);
     StreamDecoder decoder(tokenizer);
     StopStringFilter stops(options.stopStrings);
     bool keepGoing = true;
@@ -110,7 +120,6 @@ GenerateStats generate(Model& model, Session& session, const std::vector<int32_t
             stats.stopReason = "cancelled";
             break;
         }
-        const int32_t token = sampler.sample(logits, session.tokens());
         if (tokenizer.isEndOfGeneration(token)) {
             stats.stopReason = "eos";
             break;
@@ -132,7 +141,7 @@ GenerateStats generate(Model& model, Session& session, const std::vector<int32_t
             break;
         }
         try {
-            logits = session.decode(std::span<const int32_t>(&token, 1));
+            token = decodeAndSample(std::span<const int32_t>(&token, 1));
         } catch (const Error& e) {
             if (e.kind() != Error::Kind::Cancelled) throw;
             stats.stopReason = "cancelled";

@@ -18,40 +18,34 @@ public:
         : model_(model), cache_(model.backend().createCache(contextLength)), contextLength_(contextLength) {}
 
     std::vector<float> decode(std::span<const int32_t> tokens, bool allLogits) override {
-        if (tokens.empty()) throw Error(Error::Kind::InvalidArgument, "decode() needs at least one token");
-        const int n = static_cast<int>(tokens.size()), vocab = model_.hparams().nVocab;
-        if (position() + n > contextLength_)
-            throw Error(Error::Kind::InvalidArgument,
-                        "the context is full: " + std::to_string(position()) + " + " + std::to_string(n) +
-                            " tokens exceed the context length of " + std::to_string(contextLength_));
-        for (int32_t t : tokens)
-            if (t < 0 || t >= vocab)
-                throw Error(Error::Kind::InvalidArgument, "token id " + std::to_string(t) +
-                                                              " is outside the vocabulary (0.." +
-                                                              std::to_string(vocab - 1) + ")");
+        const int n = check(tokens), vocab = model_.hparams().nVocab;
         std::vector<float> logits(size_t(allLogits ? n : 1) * vocab);
-        for (int begin = 0; begin < n; begin += kChunk) {
-            if (cancelled_.load()) throw Error(Error::Kind::Cancelled, "decoding was cancelled");
-            const int count = std::min(kChunk, n - begin);
-            const bool last = begin + count == n;
-            std::span<float> out;
-            std::vector<float> scratch;
-            if (allLogits) {
-                out = std::span<float>(logits).subspan(size_t(begin) * vocab, size_t(count) * vocab);
-            } else if (last) {
+        run(tokens, [&](std::span<const int32_t> chunk, int begin, bool last) {
+            std::span<float> out; // empty for a non-final chunk: only its KV entries are wanted
+            if (allLogits)
+                out = std::span<float>(logits).subspan(size_t(begin) * vocab, chunk.size() * vocab);
+            else if (last)
                 out = logits;
-            } else {
-                scratch.resize(vocab); // logits of a non-final chunk are not wanted
-                out = scratch;
-            }
-            {
-                std::lock_guard lock(model_.computeMutex());
-                model_.backend().forward(*cache_, tokens.subspan(begin, count), position(), out, allLogits,
-                                         &cancelled_);
-            }
-            tokens_.insert(tokens_.end(), tokens.begin() + begin, tokens.begin() + begin + count);
-        }
+            model_.backend().forward(*cache_, chunk, position(), out, allLogits, &cancelled_);
+        });
         return logits;
+    }
+
+    Candidates decodeCandidates(std::span<const int32_t> tokens, const CandidateRequest& request) override {
+        check(tokens);
+        if (request.topK <= 0)
+            throw Error(Error::Kind::InvalidArgument, "decodeCandidates() needs a request with topK > 0");
+        const int vocab = model_.hparams().nVocab;
+        Candidates result;
+        run(tokens, [&](std::span<const int32_t> chunk, int, bool last) {
+            if (last) {
+                result = model_.backend().forwardCandidates(*cache_, chunk, position(), request, vocab,
+                                                            &cancelled_);
+            } else {
+                model_.backend().forward(*cache_, chunk, position(), {}, false, &cancelled_);
+            }
+        });
+        return result;
     }
 
     int position() const override { return static_cast<int>(tokens_.size()); }
@@ -63,6 +57,37 @@ public:
     const std::vector<int32_t>& tokens() const override { return tokens_; }
 
 private:
+    // Validates tokens against the context and the vocabulary; returns their count.
+    int check(std::span<const int32_t> tokens) const {
+        if (tokens.empty()) throw Error(Error::Kind::InvalidArgument, "decode() needs at least one token");
+        const int n = static_cast<int>(tokens.size()), vocab = model_.hparams().nVocab;
+        if (position() + n > contextLength_)
+            throw Error(Error::Kind::InvalidArgument,
+                        "the context is full: " + std::to_string(position()) + " + " + std::to_string(n) +
+                            " tokens exceed the context length of " + std::to_string(contextLength_));
+        for (int32_t t : tokens)
+            if (t < 0 || t >= vocab)
+                throw Error(Error::Kind::InvalidArgument, "token id " + std::to_string(t) +
+                                                              " is outside the vocabulary (0.." +
+                                                              std::to_string(vocab - 1) + ")");
+        return n;
+    }
+
+    // Feeds tokens in chunks (cancellation and memory stay bounded); step(chunk, begin, last)
+    // evaluates one chunk at position(), after which its tokens join the history.
+    template <typename Step> void run(std::span<const int32_t> tokens, Step step) {
+        const int n = static_cast<int>(tokens.size());
+        for (int begin = 0; begin < n; begin += kChunk) {
+            if (cancelled_.load()) throw Error(Error::Kind::Cancelled, "decoding was cancelled");
+            const int count = std::min(kChunk, n - begin);
+            {
+                std::lock_guard lock(model_.computeMutex());
+                step(tokens.subspan(begin, count), begin, begin + count == n);
+            }
+            tokens_.insert(tokens_.end(), tokens.begin() + begin, tokens.begin() + begin + count);
+        }
+    }
+
     LoadedModel& model_;
     std::unique_ptr<backend::KvCache> cache_;
     int contextLength_;

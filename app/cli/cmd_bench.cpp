@@ -1,6 +1,7 @@
 // `sosoik-cli bench`: prompt processing (pp) and generation (tg) speed, measured like
 // llama-bench so the numbers compare: pp = one batch of p tokens into an empty cache,
-// tg = n single-token steps from an empty cache; one warm-up run, then r timed runs.
+// tg = n greedy single-token steps from an empty cache (the token is picked where the logits
+// are computed, as in generate()); one warm-up run, then r timed runs.
 #include "command.h"
 #include "synthetic_gguf.h"
 
@@ -72,9 +73,11 @@ double runOnce(Model& model, const Test& t, int contextLength, std::mt19937& rng
         return std::chrono::duration<double>(clock::now() - start).count();
     }
     int32_t next = token(rng);
+    CandidateRequest greedy; // the step generate() runs at temperature 0: the token picked on the device
+    greedy.topK = 1;
     const auto start = clock::now();
     for (int i = 0; i < t.gen; ++i)
-        session->decode(std::span<const int32_t>(&next, 1));
+        session->decodeCandidates(std::span<const int32_t>(&next, 1), greedy);
     return std::chrono::duration<double>(clock::now() - start).count();
 }
 

@@ -3,12 +3,14 @@
 // backend/reference (plain CPU, the oracle) and backend/vulkan.
 #include "model/hparams.h"
 #include "model/weights.h"
+#include "sosoik/sampler.h"
 
 #include <atomic>
 #include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace sosoik::backend {
 
@@ -25,15 +27,22 @@ public:
     virtual std::string name() const = 0; // "reference", "vulkan: <device name>"
     virtual std::unique_ptr<KvCache> createCache(int contextLength) = 0;
     // Evaluates tokens at positions [pos, pos + n) and writes their K/V into cache.
-    // logits receives vocab floats for the last token, or n × vocab when allLogits.
+    // logits receives vocab floats for the last token, or n × vocab when allLogits; empty logits
+    // mean only the KV cache is wanted (a non-final prompt chunk), so the output layer is skipped.
     // Checks *cancel between tokens/layers and throws Error(Cancelled) when set; the cache
     // is then valid for the positions that finished.
     virtual void forward(KvCache& cache, std::span<const int32_t> tokens, int pos, std::span<float> logits,
                          bool allLogits, const std::atomic<bool>* cancel) = 0;
-    // The greedy (argmax) token of the last forward() without allLogits, when the backend picks
-    // it on the device (Vulkan); -1 otherwise. With it, a greedy step may pass empty logits
-    // (backends that support this skip copying the vocabulary back).
-    virtual int32_t deviceArgmax() const { return -1; }
+    // forward() without allLogits that returns only what a sampler asked for (the top logits of the
+    // last token and a few named ones). This default computes the full logits and picks on the CPU;
+    // Vulkan picks on the GPU and reads back a few hundred bytes instead of the vocabulary.
+    virtual Candidates forwardCandidates(KvCache& cache, std::span<const int32_t> tokens, int pos,
+                                         const CandidateRequest& request, int vocab,
+                                         const std::atomic<bool>* cancel) {
+        std::vector<float> logits(static_cast<size_t>(vocab));
+        forward(cache, tokens, pos, logits, false, cancel);
+        return selectCandidates(logits, request);
+    }
 };
 
 } // namespace sosoik::backend

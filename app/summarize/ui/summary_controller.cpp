@@ -161,12 +161,13 @@ void SummaryController::startNext() {
             pipeline.onProgress = [this](const SummaryProgress& p) {
                 const QString text = p.text();
                 QMetaObject::invokeMethod(
-                    this, [=] { onProgress(p.call, p.totalCalls, text, p.elapsedSeconds, p.etaSeconds); },
+                    this,
+                    [=, this] { onProgress(p.call, p.totalCalls, text, p.elapsedSeconds, p.etaSeconds); },
                     Qt::QueuedConnection);
             };
             pipeline.onSummaryText = [this](const QString& piece) {
                 QMetaObject::invokeMethod(
-                    this, [=] { onText(piece); }, Qt::QueuedConnection);
+                    this, [=, this] { onText(piece); }, Qt::QueuedConnection);
             };
             documents::ChunkSpool spool;
             documents::ExtractOptions extract;
@@ -176,7 +177,7 @@ void SummaryController::startNext() {
                 if (percent == last) return; // one update per percent is plenty
                 last = percent;
                 QMetaObject::invokeMethod(
-                    this, [=] { onReading(fraction); }, Qt::QueuedConnection);
+                    this, [=, this] { onReading(fraction); }, Qt::QueuedConnection);
             };
             const documents::ExtractInfo info = pipeline.prepare(path, spool, extract);
             {
@@ -197,7 +198,7 @@ void SummaryController::startNext() {
                 failure = QString::fromUtf8(e.what());
         }
         QMetaObject::invokeMethod(
-            this, [=] { onDone(result.summary, result.cancelled, failure); }, Qt::QueuedConnection);
+            this, [=, this] { onDone(result.summary, result.cancelled, failure); }, Qt::QueuedConnection);
     });
     thread_->start();
     flushTimer_.start();

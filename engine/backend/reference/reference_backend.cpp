@@ -76,7 +76,8 @@ public:
                         "positions " + std::to_string(pos) + ".." + std::to_string(pos + n - 1) +
                             " exceed the context of " + std::to_string(cache.capacity()) + " tokens");
         const size_t needed = size_t(allLogits ? n : 1) * hp_.nVocab;
-        if (logits.size() < needed) throw Error(Error::Kind::InvalidArgument, "logits buffer too small");
+        if (!logits.empty() && logits.size() < needed)
+            throw Error(Error::Kind::InvalidArgument, "logits buffer too small");
 
         const int E = hp_.nEmbd, Q = hp_.nHead * hp_.headDim, KV = hp_.nHeadKv * hp_.headDim, FF = hp_.nFf;
         const float* freqs = ropeFreqs_.empty() ? nullptr : ropeFreqs_.data();
@@ -125,6 +126,7 @@ public:
             reference::add(x.data(), h.data(), n * E);
         }
 
+        if (logits.empty()) return; // only the KV cache was wanted
         const int first = allLogits ? 0 : n - 1, count = n - first;
         for (int t = first; t < n; ++t)
             reference::rmsnorm(&x[size_t(t) * E], outputNorm_.data(), E, hp_.rmsNormEps,

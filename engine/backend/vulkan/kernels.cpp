@@ -43,6 +43,12 @@ struct SwigluPush {
 struct ArgmaxPush {
     uint32_t logitsOff, resultOff, n;
 };
+struct TopkPush {
+    uint32_t inOff, outOff, count, raw;
+};
+struct GatherPush {
+    uint32_t logitsOff, idsOff, outOff, vocab, maxCount;
+};
 
 // Element offset of a BufRef for a binding of elementBytes-sized elements.
 uint32_t elems(const BufRef& r, uint64_t elementBytes = 4) {
@@ -79,6 +85,12 @@ Kernels::Kernels(Context& ctx) : ctx_(ctx) {
     reduceWg_ = std::min({256u, maxWg, 64u * subgroup_});
     attentionWg_ = 64;
     argmaxWg_ = std::min(256u, maxWg);
+    // Top-k tiles: as many (key, id) pairs as fit in shared memory (16 KiB, the Vulkan minimum,
+    // holds 2048), at most 4096 so a workgroup's sort stays short.
+    topkTile_ = 4096;
+    while (topkTile_ > 2 * topkKeep() && topkTile_ * 8 > c.sharedMemoryBytes)
+        topkTile_ /= 2;
+    topkWg_ = std::min({256u, maxWg, topkTile_ / 2});
     // CPU implementations (lavapipe) run a subgroup as one SIMD register: for prompt
     // attention, one query per lane sharing every key/value load beats a workgroup per query
     // with barrier-heavy reductions. (Measured: the same idea loses for matrix products.)
@@ -242,6 +254,19 @@ void Kernels::argmax(VkCommandBuffer cb, BufRef logits, uint32_t n, BufRef resul
     const Kernel& k = get("argmax", 2, {argmaxWg_});
     const ArgmaxPush push{elems(logits), elems(result), n};
     dispatch(cb, k, set({logits.buffer, result.buffer}), &push, sizeof push, 1);
+}
+
+void Kernels::topkPass(VkCommandBuffer cb, BufRef in, uint32_t count, bool raw, BufRef out) {
+    const Kernel& k = get("topk", 2, {topkWg_, topkTile_, topkKeep()});
+    const TopkPush push{elems(in), elems(out), count, raw ? 1u : 0u};
+    dispatch(cb, k, set({in.buffer, out.buffer}), &push, sizeof push, ceilDiv(count, topkTile_));
+}
+
+void Kernels::gatherLogits(VkCommandBuffer cb, BufRef logits, uint32_t vocab, BufRef ids, uint32_t maxCount,
+                           BufRef out) {
+    const Kernel& k = get("gather_logits", 3, {64});
+    const GatherPush push{elems(logits), elems(ids), elems(out), vocab, maxCount};
+    dispatch(cb, k, set({logits.buffer, ids.buffer, out.buffer}), &push, sizeof push, 1);
 }
 
 } // namespace sosoik::vk

@@ -78,6 +78,15 @@ public:
     // result = {index, float bits} of the largest of n floats.
     void argmax(VkCommandBuffer cb, BufRef logits, uint32_t n, BufRef result);
 
+    // One top-k pass: sorts tiles of topkTile() inputs (raw float logits, or (key, id) pairs of an
+    // earlier pass) and writes each tile's best topkKeep() as (key, id) pairs, tile after tile.
+    void topkPass(VkCommandBuffer cb, BufRef in, uint32_t count, bool raw, BufRef out);
+    uint32_t topkTile() const { return topkTile_; }
+    static constexpr uint32_t topkKeep() { return 128; }
+    // out[i] = logits[ids[1 + i]] for i < min(ids[0], maxCount), ids written by the host.
+    void gatherLogits(VkCommandBuffer cb, BufRef logits, uint32_t vocab, BufRef ids, uint32_t maxCount,
+                      BufRef out);
+
     uint32_t attentionWorkgroup() const { return attentionWg_; }
 
 private:
@@ -91,6 +100,7 @@ private:
     uint32_t reduceWg_;
     uint32_t attentionWg_ = 64;
     uint32_t argmaxWg_;
+    uint32_t topkTile_ = 2048, topkWg_ = 256;
     bool tokenPerInvocation_ = false; // CPU devices: attention_rows.comp for prompt batches
     uint32_t tokenWg_ = 64;
     uint32_t decodeRows_ = 2, batchRows_ = 2, batchTokens_ = 8; // matvec rows per subgroup / tokens per pass

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 namespace sosoik::vk {
 namespace {
@@ -57,17 +58,19 @@ public:
     BufRef layerV(int layer) const { return v[layer].ref(); }
 
     std::vector<Buffer> k, v;
-    VkCommandBuffer decodeCb = VK_NULL_HANDLE;
+    // The single-token step per output kind, recorded on first use and replayed.
+    VkCommandBuffer decodeCb[VulkanBackend::kOutputs] = {};
     VkCommandBuffer batchCb = VK_NULL_HANDLE; // the last recorded prompt chunk
     uint32_t batchN = 0;
     bool batchAll = false;
+    VulkanBackend::Output batchOut = VulkanBackend::Output::None;
 
 private:
     void release() {
         Context& ctx = *backend_.ctx_;
-        if (decodeCb) ctx.freeCommandBuffer(decodeCb);
-        if (batchCb) ctx.freeCommandBuffer(batchCb);
-        decodeCb = batchCb = VK_NULL_HANDLE;
+        for (auto& cb : decodeCb)
+            if (cb) ctx.freeCommandBuffer(std::exchange(cb, VK_NULL_HANDLE));
+        if (batchCb) ctx.freeCommandBuffer(std::exchange(batchCb, VK_NULL_HANDLE));
         for (auto& b : k)
             ctx.destroy(b);
         for (auto& b : v)
@@ -131,12 +134,14 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
     s_.partial = take(uint64_t(hp.nHead) * maxSplits_ * (hp.headDim + 2));
     stepBuf_ =
         ctx_->createBuffer(sizeof(StepHeader) + 4ull * chunk_, MemoryKind::Readback, "step parameters");
-    logitsBuf_ = ctx_->createBuffer(uint64_t(pad8(hp.nVocab)) * 4 + 16, MemoryKind::Readback, "logits");
+    logitsBuf_ = ctx_->createBuffer(uint64_t(pad8(hp.nVocab)) * 4, MemoryKind::Readback, "logits");
+    select_ = std::make_unique<DeviceSelection>(*ctx_, *kernels_, static_cast<uint32_t>(hp.nVocab));
     ctx_->pipelines().save();
 }
 
 VulkanBackend::~VulkanBackend() {
     profiler_.reset();
+    select_.reset();
     for (auto& a : arenas_)
         ctx_->destroy(a);
     for (auto* b : {&scratchBuf_, &stepBuf_, &logitsBuf_, &allLogitsBuf_})
@@ -187,8 +192,8 @@ void VulkanBackend::normThenProject(VkCommandBuffer cb, BufRef norm, BufRef x, c
     }
 }
 
-void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode,
-                           bool allLogits) {
+void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode, bool allLogits,
+                           Output out) {
     const auto& hp = hp_;
     profiler_->begin(cb);
     auto op = [&](VkCommandBuffer c, const char* name) {
@@ -256,25 +261,58 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
         op(cb, "down+residual");
     }
     // Only the rows whose logits are wanted go through the final norm and the output matrix.
-    const uint32_t rows = allLogits ? n : 1;
-    const BufRef lastX = s_.x.at(uint64_t(n - rows) * s_.sx * 4);
-    const BufRef logits = allLogits ? allLogitsBuf_.ref() : logitsBuf_.ref(16);
-    normThenProject(cb, model_.outputNorm, lastX, model_.output, logits, hp.nVocab, rows, nullptr);
-    if (!allLogits) {
-        op(cb, "output");
-        kernels_->argmax(cb, logitsBuf_.ref(16), hp.nVocab, logitsBuf_.ref());
-        profiler_->mark(cb, "argmax");
+    if (out != Output::None) {
+        const uint32_t rows = allLogits ? n : 1;
+        const BufRef lastX = s_.x.at(uint64_t(n - rows) * s_.sx * 4);
+        const BufRef logits = allLogits               ? allLogitsBuf_.ref()
+                              : out == Output::Logits ? logitsBuf_.ref()
+                                                      : select_->logits();
+        normThenProject(cb, model_.outputNorm, lastX, model_.output, logits, hp.nVocab, rows, nullptr);
+        if (out == Output::Argmax || out == Output::TopK) {
+            op(cb, "output");
+            if (out == Output::Argmax)
+                select_->recordArgmax(cb);
+            else
+                select_->recordTopK(cb);
+            profiler_->mark(cb, out == Output::Argmax ? "argmax" : "top-k");
+        }
     }
     hostReadBarrier(cb);
     check(vkEndCommandBuffer(cb), "recording the forward pass");
 }
 
-void VulkanBackend::forward(backend::KvCache& cacheBase, std::span<const int32_t> tokens, int pos,
+namespace {
+
+VulkanKvCache& vulkanCache(backend::KvCache& cache) {
+    auto* c = dynamic_cast<VulkanKvCache*>(&cache);
+    if (!c) throw Error(Error::Kind::InvalidArgument, "a KV cache from another backend was passed to Vulkan");
+    return *c;
+}
+
+} // namespace
+
+void VulkanBackend::forward(backend::KvCache& cache, std::span<const int32_t> tokens, int pos,
                             std::span<float> logits, bool allLogits, const std::atomic<bool>* cancel) {
     std::lock_guard lock(mutex_);
-    auto* cache = dynamic_cast<VulkanKvCache*>(&cacheBase);
-    if (!cache)
-        throw Error(Error::Kind::InvalidArgument, "a KV cache from another backend was passed to Vulkan");
+    run(vulkanCache(cache), tokens, pos, logits, allLogits, logits.empty() ? Output::None : Output::Logits,
+        cancel);
+}
+
+Candidates VulkanBackend::forwardCandidates(backend::KvCache& cache, std::span<const int32_t> tokens, int pos,
+                                            const CandidateRequest& request, int vocab,
+                                            const std::atomic<bool>* cancel) {
+    if (!select_->supports(request))
+        return Backend::forwardCandidates(cache, tokens, pos, request, vocab, cancel);
+    std::lock_guard lock(mutex_);
+    const bool greedy = DeviceSelection::isGreedy(request);
+    select_->prepare(request);
+    run(vulkanCache(cache), tokens, pos, {}, false, greedy ? Output::Argmax : Output::TopK, cancel);
+    return greedy ? select_->argmaxResult() : select_->topKResult(request);
+}
+
+void VulkanBackend::run(VulkanKvCache& c, std::span<const int32_t> tokens, int pos, std::span<float> logits,
+                        bool allLogits, Output out, const std::atomic<bool>* cancel) {
+    VulkanKvCache* cache = &c;
     const size_t n = tokens.size(), vocab = static_cast<size_t>(hp_.nVocab);
     if (n == 0) throw Error(Error::Kind::InvalidArgument, "no tokens to evaluate");
     if (pos < 0 || pos + n > static_cast<size_t>(cache->capacity()))
@@ -284,13 +322,16 @@ void VulkanBackend::forward(backend::KvCache& cacheBase, std::span<const int32_t
         if (t < 0 || static_cast<size_t>(t) >= vocab)
             throw Error(Error::Kind::InvalidArgument,
                         "token id " + std::to_string(t) + " is outside the vocabulary");
-    if (!logits.empty() && logits.size() < (allLogits ? n * vocab : vocab))
+    if (out == Output::Logits && logits.size() < (allLogits ? n * vocab : vocab))
         throw Error(Error::Kind::InvalidArgument, "the logits buffer is too small");
     if (allLogits) ensureAllLogits();
 
     for (size_t start = 0; start < n; start += chunk_) {
         if (cancel && cancel->load()) throw Error(Error::Kind::Cancelled, "cancelled");
         const uint32_t m = static_cast<uint32_t>(std::min<size_t>(chunk_, n - start));
+        // Only the last chunk produces the requested output (every chunk, for all logits); earlier
+        // ones just fill the KV cache.
+        const Output chunkOut = allLogits || start + m == n ? out : Output::None;
         const bool decode = m == 1 && !allLogits;
         StepHeader h{};
         h.pos = static_cast<uint32_t>(pos + start);
@@ -310,35 +351,30 @@ void VulkanBackend::forward(backend::KvCache& cacheBase, std::span<const int32_t
 
         VkCommandBuffer cb;
         if (decode) {
-            if (!cache->decodeCb) {
-                cache->decodeCb = ctx_->allocateCommandBuffer();
-                record(cache->decodeCb, *cache, 1, true, false);
+            VkCommandBuffer& recorded = cache->decodeCb[static_cast<int>(chunkOut)];
+            if (!recorded) {
+                recorded = ctx_->allocateCommandBuffer();
+                record(recorded, *cache, 1, true, false, chunkOut);
             }
-            cb = cache->decodeCb;
+            cb = recorded;
         } else {
-            if (!cache->batchCb || cache->batchN != m || cache->batchAll != allLogits) {
+            if (!cache->batchCb || cache->batchN != m || cache->batchAll != allLogits ||
+                cache->batchOut != chunkOut) {
                 if (cache->batchCb) ctx_->freeCommandBuffer(cache->batchCb);
                 cache->batchCb = VK_NULL_HANDLE;
                 cache->batchCb = ctx_->allocateCommandBuffer();
-                record(cache->batchCb, *cache, m, false, allLogits);
-                cache->batchN = m, cache->batchAll = allLogits;
+                record(cache->batchCb, *cache, m, false, allLogits, chunkOut);
+                cache->batchN = m, cache->batchAll = allLogits, cache->batchOut = chunkOut;
             }
             cb = cache->batchCb;
         }
         ctx_->submitAndWait(cb);
         profiler_->collect(cb);
 
-        if (allLogits) {
-            if (!logits.empty())
-                std::memcpy(logits.data() + start * vocab, allLogitsBuf_.mapped, uint64_t(m) * vocab * 4);
-            lastArgmax_ = -1;
-        } else if (start + m == n) {
-            uint32_t best;
-            std::memcpy(&best, logitsBuf_.mapped, 4);
-            lastArgmax_ = static_cast<int32_t>(best);
-            if (!logits.empty())
-                std::memcpy(logits.data(), static_cast<char*>(logitsBuf_.mapped) + 16, vocab * 4);
-        }
+        if (allLogits && !logits.empty())
+            std::memcpy(logits.data() + start * vocab, allLogitsBuf_.mapped, uint64_t(m) * vocab * 4);
+        else if (chunkOut == Output::Logits)
+            std::memcpy(logits.data(), logitsBuf_.mapped, vocab * 4);
     }
 }
 

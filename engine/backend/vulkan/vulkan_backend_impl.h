@@ -5,6 +5,7 @@
 // prompt batches are recorded per chunk size. Exposed here for tests and the benchmark.
 #include "backend/backend.h"
 #include "backend/vulkan/context.h"
+#include "backend/vulkan/device_selection.h"
 #include "backend/vulkan/device_weights.h"
 #include "backend/vulkan/kernels.h"
 #include "backend/vulkan/profiler.h"
@@ -24,12 +25,12 @@ public:
 
     std::string name() const override { return "vulkan: " + ctx_->caps().name; }
     std::unique_ptr<backend::KvCache> createCache(int contextLength) override;
-    // logits may be empty when only deviceArgmax() is wanted (greedy decoding).
     void forward(backend::KvCache& cache, std::span<const int32_t> tokens, int pos, std::span<float> logits,
                  bool allLogits, const std::atomic<bool>* cancel) override;
-
-    // The greedy token of the last forward() without allLogits, picked on the GPU.
-    int32_t deviceArgmax() const override { return lastArgmax_; }
+    // Greedy and top-k requests are answered on the GPU (DeviceSelection); others read the logits.
+    Candidates forwardCandidates(backend::KvCache& cache, std::span<const int32_t> tokens, int pos,
+                                 const CandidateRequest& request, int vocab,
+                                 const std::atomic<bool>* cancel) override;
     const DeviceCaps& caps() const { return ctx_->caps(); }
     uint64_t weightBytes() const { return model_.bytes; }
     // Bytes of GPU memory a model needs with a cache of contextLength tokens (weights, KV cache, scratch).
@@ -42,7 +43,14 @@ private:
         uint32_t sx, sqkv, sq, sgu, sff; // row strides (floats)
         BufRef x, xn, qkv, q, att, gu, act, partial;
     };
-    void record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode, bool allLogits);
+    // What a recorded pass ends with: nothing (KV cache only), the logits in host-visible memory,
+    // or a pick on the device (argmax, or top-k candidates).
+    enum class Output { None, Logits, Argmax, TopK };
+    static constexpr int kOutputs = 4;
+    void record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode, bool allLogits,
+                Output out);
+    void run(VulkanKvCache& cache, std::span<const int32_t> tokens, int pos, std::span<float> logits,
+             bool allLogits, Output out, const std::atomic<bool>* cancel);
     void recordProjection(VkCommandBuffer cb, const Projection& p, BufRef x, uint32_t xStride, BufRef y,
                           uint32_t yStride, uint32_t n, bool accumulate, const MatvecInput& input = {});
     void ensureAllLogits();
@@ -64,7 +72,7 @@ private:
     // On GPUs single-token steps fold RMSNorm and SwiGLU into the next matvec (SOSOIK_VK_FUSE=0/1
     // overrides). Batches keep them separate: every subgroup would redo the norm/activation work.
     bool fuse_ = true;
-    int32_t lastArgmax_ = -1;
+    std::unique_ptr<DeviceSelection> select_;
     std::mutex mutex_;
 };
 

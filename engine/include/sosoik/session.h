@@ -1,5 +1,7 @@
 #pragma once
 // A Session is one conversation's state on a loaded model: its KV cache.
+#include "sosoik/sampler.h"
+
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -20,6 +22,10 @@ public:
     // last token (vocab floats), or of every token when allLogits is set (n × vocab, row-major).
     // Throws Error(Cancelled) if cancel() was called; the cache then holds the tokens decoded so far.
     virtual std::vector<float> decode(std::span<const int32_t> tokens, bool allLogits = false) = 0;
+
+    // decode() for a sampling step: returns only the candidates a Sampler asked for (see
+    // Sampler::request), picked where the logits were computed. request.topK must be > 0.
+    virtual Candidates decodeCandidates(std::span<const int32_t> tokens, const CandidateRequest& request) = 0;
 
     virtual int position() const = 0; // tokens in the cache
     virtual int contextLength() const = 0;

@@ -4,8 +4,10 @@
 #include "sosoik/sampler.h"
 
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <random>
 
 using namespace sosoik;
 
@@ -134,6 +136,71 @@ private slots:
         };
         QCOMPARE(run(42), run(42));
         QVERIFY(run(42) != run(43));
+    }
+
+    // Sampling from the candidates of request() must give exactly the token the full logits give,
+    // for every filter combination (that is what lets a GPU read back only the candidates).
+    void candidatesGiveTheSameTokensAsFullLogits_data() {
+        QTest::addColumn<float>("temperature");
+        QTest::addColumn<int>("topK");
+        QTest::addColumn<float>("topP");
+        QTest::addColumn<float>("minP");
+        QTest::addColumn<float>("penalty");
+        QTest::newRow("greedy") << 0.f << 40 << 0.95f << 0.05f << 1.1f;
+        QTest::newRow("defaults") << 0.8f << 40 << 0.95f << 0.05f << 1.1f;
+        QTest::newRow("top-k 1") << 1.f << 1 << 1.f << 0.f << 1.f;
+        QTest::newRow("strong penalty") << 1.2f << 5 << 1.f << 0.f << 3.f;
+        QTest::newRow("penalty below 1 lifts recent tokens") << 1.f << 8 << 0.9f << 0.f << 0.5f;
+        QTest::newRow("wide top-k, min-p") << 0.7f << 100 << 1.f << 0.1f << 1.3f;
+    }
+    void candidatesGiveTheSameTokensAsFullLogits() {
+        QFETCH(float, temperature);
+        QFETCH(int, topK);
+        QFETCH(float, topP);
+        QFETCH(float, minP);
+        QFETCH(float, penalty);
+        SamplerParams p;
+        p.temperature = temperature, p.topK = topK, p.topP = topP, p.minP = minP, p.repeatPenalty = penalty;
+        p.repeatWindow = 16;
+        Sampler full(p), fromCandidates(p);
+        std::mt19937 rng(7);
+        std::uniform_int_distribution<int32_t> anyToken(0, 299);
+        std::normal_distribution<float> logit(0.f, 3.f);
+        std::vector<int32_t> history;
+        int differentFromArgmax = 0;
+        for (int step = 0; step < 400; ++step) {
+            std::vector<float> logits(300);
+            for (auto& l : logits)
+                l = std::round(logit(rng) * 4) / 4; // coarse values: many exact ties
+            // Make recently seen tokens the strongest, so the penalty decides the ranking.
+            for (size_t i = history.size() > 4 ? history.size() - 4 : 0; i < history.size(); ++i)
+                logits[history[i]] = 9.f;
+            const CandidateRequest r = fromCandidates.request(history);
+            QVERIFY(r.topK > 0);
+            const Candidates c = selectCandidates(logits, r);
+            QCOMPARE(c.ids.size(), std::min<size_t>(r.topK, logits.size()));
+            QVERIFY(std::is_sorted(c.logits.rbegin(), c.logits.rend()));
+            const int32_t want = full.sample(logits, history);
+            QCOMPARE(fromCandidates.sample(c, history), want);
+            differentFromArgmax += want != argmax(logits);
+            history.push_back(step % 3 ? want : anyToken(rng));
+        }
+        if (temperature > 0 && topK > 1) QVERIFY(differentFromArgmax > 0); // the filters were exercised
+    }
+
+    void requestNamesWhatTheChainNeeds() {
+        SamplerParams p;
+        p.temperature = 0;
+        QCOMPARE(Sampler(p).request(std::vector<int32_t>{1, 2}).topK, 1); // greedy: the argmax only
+        p.temperature = 0.8f, p.topK = 40, p.repeatPenalty = 1.1f, p.repeatWindow = 3;
+        const auto r = Sampler(p).request(std::vector<int32_t>{5, 1, 2, 2, 9});
+        QCOMPARE(r.extraIds, (std::vector<int32_t>{2, 9})); // distinct tokens of the last 3
+        QCOMPARE(r.topK, 42);
+        p.repeatPenalty = 1.f;
+        QVERIFY(Sampler(p).request(std::vector<int32_t>{5, 1}).extraIds.empty());
+        p.topK = 0; // every token can be drawn: only the full logits will do
+        QCOMPARE(Sampler(p).request(std::vector<int32_t>{5}).topK, 0);
+        QVERIFY_THROWS_EXCEPTION(Error, Sampler(p).sample(Candidates{}, {}));
     }
 };
 
