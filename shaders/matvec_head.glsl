@@ -10,23 +10,7 @@ layout(constant_id = 2) const uint TOKENS_PER_PASS = 1;
 // RMSNorm fused in); 2 as silu(gate)·up from a gate|up row (the preceding SwiGLU fused in).
 layout(constant_id = 3) const uint INPUT_MODE = 0;
 
-layout(push_constant) uniform Push {
-    uint wOff;       // words: row 0 of the quants (or plain values)
-    uint sOff;       // words: Q4_0/Q8_0 fp16 block scales, row-major
-    uint xOff;       // vec4s
-    uint yOff;       // floats
-    uint rows;
-    uint cols;       // multiple of 8 (rows are zero-padded on upload)
-    uint rowWords;   // words per row
-    uint n;
-    uint xStride;    // floats, multiple of 4
-    uint yStride;
-    uint accumulate; // 1: y += W·x (fused residual add)
-    uint nwOff;      // vec4s: RMSNorm weights (INPUT_MODE 1)
-    uint normCols;   // RMSNorm: the true row length (mean over it)
-    float eps;
-    uint upOff;      // vec4s from a gate chunk to its up chunk (INPUT_MODE 2)
-} p;
+#include "matvec_push.glsl"
 
 #include "weights_binding.glsl"
 layout(std430, binding = 1) readonly buffer Input { vec4 X[]; };

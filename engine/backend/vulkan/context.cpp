@@ -90,6 +90,7 @@ void Context::pickDevice(int device, const std::string& nameFilter) {
     caps_.subgroupSize = std::max(1u, subgroup.subgroupSize);
     caps_.sharedMemoryBytes = lim.maxComputeSharedMemorySize;
     caps_.maxWorkgroupInvocations = lim.maxComputeWorkGroupInvocations;
+    caps_.maxWorkgroupSizeX = lim.maxComputeWorkGroupSize[0];
     caps_.maxWorkgroupCountX = lim.maxComputeWorkGroupCount[0];
     caps_.maxStorageBufferRange = lim.maxStorageBufferRange;
     caps_.timestampPeriod = lim.timestampPeriod;

@@ -22,6 +22,7 @@ struct DeviceCaps {
     uint32_t subgroupSize = 32;
     uint32_t sharedMemoryBytes = 16384;
     uint32_t maxWorkgroupInvocations = 128;
+    uint32_t maxWorkgroupSizeX = 128;
     uint32_t maxWorkgroupCountX = 65535;
     uint64_t maxStorageBufferRange = 1ull << 27;
     uint64_t maxAllocationBytes = 1ull << 30;

@@ -9,13 +9,8 @@
 namespace sosoik::vk {
 namespace {
 
-// Push-constant blocks, field for field as declared in the shaders (offsets in elements).
-struct MatvecPush {
-    uint32_t wOff, sOff, xOff, yOff, rows, cols, rowWords, n, xStride, yStride, accumulate;
-    uint32_t nwOff, normCols;
-    float eps;
-    uint32_t upOff;
-};
+// Push-constant blocks, field for field as declared in the shaders (offsets in elements;
+// MatvecPush is in matmul_kernel.h).
 struct EmbedPush {
     uint32_t wOff, sOff, stepOff, yOff, rowBegin, rows, cols, rowWords, yStride;
 };
@@ -73,7 +68,7 @@ constexpr uint32_t kBatchTokens = 8; // tokens sharing each decoded weight chunk
 
 } // namespace
 
-Kernels::Kernels(Context& ctx) : ctx_(ctx) {
+Kernels::Kernels(Context& ctx, const KernelOptions& options) : ctx_(ctx) {
     const auto& c = ctx.caps();
     subgroup_ = std::min(c.subgroupSize, 128u);
     // About 64 invocations per matvec workgroup: 2 subgroups on 32-wide GPUs, 1 on 64-wide
@@ -113,6 +108,7 @@ Kernels::Kernels(Context& ctx) : ctx_(ctx) {
     batchRows_ = envKnob("SOSOIK_VK_BATCH_ROWS", batchRows_, 1, 64);
     batchTokens_ = envKnob("SOSOIK_VK_BATCH_TOKENS", batchTokens_, 1, 64);
     matvecSubgroups_ = envKnob("SOSOIK_VK_MATVEC_SUBGROUPS", matvecSubgroups_, 1, maxWg / subgroup_);
+    initMatmul(options);
 }
 
 const Kernel& Kernels::typed(const char* op, const WeightLayout& l, std::vector<uint32_t> spec) {
@@ -147,6 +143,7 @@ void Kernels::matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32
                           in.normCols,
                           in.eps,
                           in.upOffset / 4};
+    if (tiledBatches(n, in)) return matmul(cb, w, x, y, push);
     const uint32_t tokens = n == 1 ? 1 : batchTokens_;
     const uint32_t rows = n == 1 ? decodeRows_ : batchRows_;
     const Kernel& k = ctx_.pipelines().get(std::string("matvec_") + kernelSuffix(w.layout.type), 4,

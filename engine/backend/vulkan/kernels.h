@@ -5,10 +5,12 @@
 // exactly one op (no barriers: callers add computeBarrier between dependent ops), so kernels can be swapped
 // or tuned one at a time.
 #include "backend/vulkan/context.h"
+#include "backend/vulkan/matmul_kernel.h"
 #include "backend/vulkan/pipelines.h"
 #include "backend/vulkan/weight_layout.h"
 
 #include <cstdint>
+#include <optional>
 
 namespace sosoik::vk {
 
@@ -50,9 +52,16 @@ struct AttentionArgs {
     float scale;
 };
 
+struct KernelOptions {
+    // Auto: the tiled matmul on GPUs, matvec on CPU devices (faster there, see
+    // docs/PERFORMANCE.md); SOSOIK_VK_MATMUL=tiled|matvec overrides Auto.
+    BatchKernel batch = BatchKernel::Auto;
+    std::optional<MatmulTiles> tiles; // default matmulTiles(caps); checked against the limits
+};
+
 class Kernels {
 public:
-    explicit Kernels(Context& ctx);
+    explicit Kernels(Context& ctx, const KernelOptions& options = {});
 
     // y[t] (+)= W · x[t] for t < n; x rows hold W.layout.paddedCols floats (zero-padded).
     void matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32_t xStride, BufRef y,
@@ -88,11 +97,18 @@ public:
                       BufRef out);
 
     uint32_t attentionWorkgroup() const { return attentionWg_; }
+    // Whether matvec() runs n tokens with this input through the tiled matmul kernel.
+    bool tiledBatches(uint32_t n, const MatvecInput& in) const {
+        return tiled_ && n > 1 && in.mode == MatvecInput::Plain;
+    }
+    const MatmulTiles& tiles() const { return tiles_; }
 
 private:
     const Kernel& typed(const char* op, const WeightLayout& l, std::vector<uint32_t> spec);
     const Kernel& get(const char* shader, uint32_t bindings, std::vector<uint32_t> spec);
     VkDescriptorSet set(std::vector<VkBuffer> buffers);
+    void initMatmul(const KernelOptions& options); // matmul_kernel.cpp
+    void matmul(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, BufRef y, const MatvecPush& push);
     Context& ctx_;
     uint32_t subgroup_;
     uint32_t matvecSubgroups_;
@@ -104,6 +120,8 @@ private:
     bool tokenPerInvocation_ = false; // CPU devices: attention_rows.comp for prompt batches
     uint32_t tokenWg_ = 64;
     uint32_t decodeRows_ = 2, batchRows_ = 2, batchTokens_ = 8; // matvec rows per subgroup / tokens per pass
+    bool tiled_ = false;                                        // prompt batches run matmul_<type>.comp
+    MatmulTiles tiles_;
 };
 
 } // namespace sosoik::vk

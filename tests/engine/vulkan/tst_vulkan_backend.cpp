@@ -2,7 +2,8 @@
 // every weight type, both architectures (llama: interleaved RoPE; qwen2: NeoX RoPE + QKV
 // bias), GQA and MHA, tied and untied output, with RoPE frequency factors; the greedy
 // continuation is the same token for token; stories260K follows its known greedy path and
-// spells stories260K.greedy.txt.
+// spells stories260K.greedy.txt. Prompt batches also run through the tiled matmul (forced, as
+// GPUs run them) on every weight type and on a prompt longer than one chunk.
 //
 // Tolerance: max |vulkan − reference| / max |reference| over all logits < 2e-3. The gap comes
 // from the fp16 KV cache and a different summation order; everything else is F32.
@@ -76,8 +77,10 @@ private slots:
         QTest::addColumn<int>("nHeadKv");
         QTest::addColumn<bool>("tied");
         QTest::addColumn<bool>("ropeFreqs");
-        QTest::addColumn<bool>("staging");    // uploads through a staging buffer, as on discrete GPUs
-        QTest::addColumn<QByteArray>("fuse"); // "1": fused RMSNorm/SwiGLU (GPU default); "split": see below
+        QTest::addColumn<bool>("staging"); // uploads through a staging buffer, as on discrete GPUs
+        // "1": fused RMSNorm/SwiGLU (GPU default); "split": see below; "tiled": prompt batches
+        // through the tiled matmul (the GPU default; lavapipe otherwise runs them as matvecs).
+        QTest::addColumn<QByteArray>("fuse");
         QTest::newRow("llama F32 MHA")
             << "llama" << int(TensorType::F32) << 4 << false << false << false << QByteArray();
         QTest::newRow("llama F16 GQA tied")
@@ -108,6 +111,20 @@ private slots:
             << "qwen2" << int(TensorType::Q8_0) << 2 << false << false << false << QByteArray("split");
         QTest::newRow("qwen2 Q6_K MHA fused")
             << "qwen2" << int(TensorType::Q6_K) << 4 << false << false << false << QByteArray("1");
+        QTest::newRow("llama F32 MHA tiled")
+            << "llama" << int(TensorType::F32) << 4 << false << false << false << QByteArray("tiled");
+        QTest::newRow("llama F16 GQA tied tiled")
+            << "llama" << int(TensorType::F16) << 2 << true << false << false << QByteArray("tiled");
+        QTest::newRow("llama BF16 GQA freqs tiled")
+            << "llama" << int(TensorType::BF16) << 2 << false << true << false << QByteArray("tiled");
+        QTest::newRow("qwen2 Q8_0 MHA tied tiled")
+            << "qwen2" << int(TensorType::Q8_0) << 4 << true << false << false << QByteArray("tiled");
+        QTest::newRow("llama Q4_0 GQA tiled")
+            << "llama" << int(TensorType::Q4_0) << 2 << false << false << false << QByteArray("tiled");
+        QTest::newRow("qwen2 Q4_K GQA tied tiled")
+            << "qwen2" << int(TensorType::Q4_K) << 2 << true << false << false << QByteArray("tiled");
+        QTest::newRow("llama Q6_K MHA tied tiled")
+            << "llama" << int(TensorType::Q6_K) << 4 << true << false << false << QByteArray("tiled");
     }
     void matchesReference() {
         QFETCH(QString, arch);
@@ -122,12 +139,15 @@ private slots:
         // the tied output) is split by rows across buffers, as beyond maxStorageBufferRange.
         if (fuse == "split")
             qputenv("SOSOIK_VK_ARENA_KB", "8");
+        else if (fuse == "tiled")
+            qputenv("SOSOIK_VK_MATMUL", "tiled");
         else if (!fuse.isEmpty())
             qputenv("SOSOIK_VK_FUSE", fuse);
         auto unsetEnv = qScopeGuard([] {
             qunsetenv("SOSOIK_VK_FORCE_STAGING");
             qunsetenv("SOSOIK_VK_FUSE");
             qunsetenv("SOSOIK_VK_ARENA_KB");
+            qunsetenv("SOSOIK_VK_MATMUL");
         });
         test::SyntheticModelSpec spec;
         spec.architecture = arch.toStdString();
@@ -162,6 +182,44 @@ private slots:
         QVERIFY(normalizedError(got1, want1) < kTolerance);
 
         QCOMPARE(greedy(*gpu, {1, 50, 60}, 10), greedy(*ref, {1, 50, 60}, 10));
+    }
+
+    // A prompt longer than one chunk (128 tokens) through the tiled matmul: several token tiles
+    // per chunk and a ragged last chunk, with matrices split across buffers ("split" above).
+    void tiledLongPromptMatchesReference_data() {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<bool>("split");
+        QTest::newRow("F16") << int(TensorType::F16) << false;
+        QTest::newRow("Q4_K split") << int(TensorType::Q4_K) << true;
+    }
+    void tiledLongPromptMatchesReference() {
+        QFETCH(int, type);
+        QFETCH(bool, split);
+        qputenv("SOSOIK_VK_MATMUL", "tiled");
+        if (split) qputenv("SOSOIK_VK_ARENA_KB", "64");
+        auto unsetEnv = qScopeGuard([] {
+            qunsetenv("SOSOIK_VK_MATMUL");
+            qunsetenv("SOSOIK_VK_ARENA_KB");
+        });
+        test::SyntheticModelSpec spec;
+        spec.weightType = spec.embeddingType = static_cast<TensorType>(type);
+        const bool kQuant = spec.weightType == TensorType::Q4_K;
+        spec.nEmbd = kQuant ? 256 : 64;
+        spec.nFf = kQuant ? 512 : 96;
+        spec.seed = static_cast<uint64_t>(type + 77);
+        const std::string path = dir.filePath(QString("long%1.gguf").arg(type)).toStdString();
+        test::writeSyntheticModel(spec, path);
+        auto ref = Model::load(path, on(BackendKind::Reference));
+        auto gpu = Model::load(path, on(BackendKind::Vulkan));
+        std::vector<int32_t> prompt(150);
+        for (size_t i = 0; i < prompt.size(); ++i)
+            prompt[i] = static_cast<int32_t>((i * 37 + 1) % spec.nVocab);
+        const auto want = Session::create(*ref, 160)->decode(prompt, true);
+        const auto got = Session::create(*gpu, 160)->decode(prompt, true);
+        QCOMPARE(got.size(), want.size());
+        const double err = normalizedError(got, want);
+        qInfo("normalized max error %.2e", err);
+        QVERIFY2(err < kTolerance, qPrintable(QString("normalized max error %1").arg(err)));
     }
 
     void stories260kGreedyPath() {
