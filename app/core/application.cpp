@@ -80,6 +80,8 @@ int runApplication(int argc, char* argv[]) {
     QObject::connect(&instance, &SingleInstance::requestReceived, &tray, &TrayIntegration::handleRequest);
     QObject::connect(&tray, &TrayIntegration::continueInChatRequested, context.chat(),
                      [&context](qint64 id) { context.chat()->openConversation(id); });
+    QObject::connect(&tray, &TrayIntegration::summarizeInMainWindowRequested, context.summaries(),
+                     [&context](const QString& path) { context.summaries()->summarizeFile(path); });
     // A later launch with files: the quick-query popup takes the first, the main window the rest.
     QObject::connect(&tray, &TrayIntegration::filesOpened, context.summaries(),
                      [&context](const QStringList& paths) {

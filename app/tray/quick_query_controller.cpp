@@ -27,7 +27,8 @@ QString readPlainText(const QString& path, QString* error) {
         return {};
     }
     QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder.decode(file.read(QuickQueryController::kMaxSummaryChars * 4));
+    // One character beyond the limit tells whether the file is longer than one prompt.
+    const QString text = decoder.decode(file.read((QuickQueryController::kMaxSummaryChars + 1) * 4));
     if (decoder.hasError()) {
         *error = QuickQueryController::tr("%1 is not UTF-8 text.").arg(QFileInfo(path).fileName());
         return {};
@@ -88,6 +89,13 @@ bool QuickQueryController::summarizeFile(const QString& pathOrUrl) {
     if (!error.isEmpty() || text.trimmed().isEmpty()) {
         setState("error", error.isEmpty() ? tr("%1 contains no text to summarize.").arg(name) : error);
         return false;
+    }
+    if (m_handOffLong && text.trimmed().size() > kMaxSummaryChars) {
+        setState("handedOff", tr("%1 is longer than one answer can cover: the main window is summarizing "
+                                 "all of it in a new conversation.")
+                                  .arg(name));
+        emit longDocumentDropped(path);
+        return true;
     }
     return start(tr("Summarize %1").arg(name), summaryPrompt(text), tr("Summary: %1").arg(name));
 }

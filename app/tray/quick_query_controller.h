@@ -56,11 +56,15 @@ public:
     void setTextExtractor(TextExtractor extractor) { m_extractor = std::move(extractor); }
 
     static constexpr int kMaxSummaryChars = 12000; // keeps a summary prompt inside a small model's context
+    // Files longer than one prompt go to the main window's full summary (chunked map-reduce in a new
+    // conversation) through longDocumentDropped, when something is connected to it (TrayIntegration).
+    void setLongDocumentHandOff(bool enabled) { m_handOffLong = enabled; }
 
 signals:
     void changed();
     void answerChanged();
     void continueInChatRequested(qint64 conversationId);
+    void longDocumentDropped(const QString& path);
     void finished(); // an exchange ended (done, stopped or error)
 
 private:
@@ -77,6 +81,7 @@ private:
     storage::Storage* m_storage;
     AppSettings* m_settings;
     TextExtractor m_extractor;
+    bool m_handOffLong = false;
     QString m_question;
     QString m_answer;
     QString m_state = QStringLiteral("idle");

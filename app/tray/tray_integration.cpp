@@ -23,8 +23,10 @@ TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, stora
     m_controller = std::make_unique<QuickQueryController>(worker, storage, settings);
     // Dropped PDFs, Word/Hangul files and legacy-encoded text are read by the document extractor.
     m_controller->setTextExtractor([](const QString& path, QString* error) {
-        return documents::extractLeadingText(path, QuickQueryController::kMaxSummaryChars, error);
+        // One character more than fits: a longer file is handed to the main window's full summary.
+        return documents::extractLeadingText(path, QuickQueryController::kMaxSummaryChars + 1, error);
     });
+    m_controller->setLongDocumentHandOff(true);
     m_popup = std::make_unique<QuickQueryPopup>(engine, m_controller.get());
     m_tray = std::make_unique<TrayController>(worker, m_controller.get(), m_popup.get());
     m_background = std::make_unique<BackgroundSettings>(store, m_tray->trayAvailable());
@@ -36,6 +38,11 @@ TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, stora
     connect(m_tray.get(), &TrayController::openMainWindowRequested, this, &TrayIntegration::showMainWindow);
     connect(m_tray.get(), &TrayController::quitRequested, qApp, &QCoreApplication::quit,
             Qt::QueuedConnection);
+    connect(m_controller.get(), &QuickQueryController::longDocumentDropped, this,
+            [this](const QString& path) {
+                showMainWindow();
+                emit summarizeInMainWindowRequested(path);
+            });
     connect(m_controller.get(), &QuickQueryController::continueInChatRequested, this, [this](qint64 id) {
         showMainWindow();
         emit continueInChatRequested(id);

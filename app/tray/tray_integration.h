@@ -61,6 +61,8 @@ signals:
     void continueInChatRequested(qint64 conversationId);
     // Files handed over by a second launch (after the quick query started summarizing the first).
     void filesOpened(const QStringList& paths);
+    // A file dropped on the popup is too long for one answer: the main window summarizes all of it.
+    void summarizeInMainWindowRequested(const QString& path);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -936,6 +936,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>%1 is longer than one answer can cover: the main window is summarizing all of it in a new conversation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Summarize the following text in a few short bullet points, in the language it is written in.%1
 
 %2</source>

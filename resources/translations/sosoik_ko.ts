@@ -936,6 +936,10 @@
         <translation>%1은(는) UTF-8 텍스트가 아닙니다.</translation>
     </message>
     <message>
+        <source>%1 is longer than one answer can cover: the main window is summarizing all of it in a new conversation.</source>
+        <translation>%1은(는) 한 번의 답변에 담기에는 깁니다. 메인 창에서 새 대화로 전체를 요약하고 있습니다.</translation>
+    </message>
+    <message>
         <source>Summarize the following text in a few short bullet points, in the language it is written in.%1
 
 %2</source>

@@ -206,6 +206,41 @@ private slots:
         QVERIFY(m_backend->lastUserMessage().contains("Only its beginning"));
     }
 
+    void longDroppedFileIsHandedToTheMainWindow() {
+        loadModel();
+        const QString path = m_dir->filePath("report.md");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray sentence = "The quarterly numbers were discussed at length. ";
+        file.write(sentence.repeated(QuickQueryController::kMaxSummaryChars / sentence.size() + 2));
+        file.close();
+        // Without a hand-off (no main window), the popup summarizes the beginning itself.
+        QVERIFY(m_controller->summarizeFile(path));
+        QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
+        QVERIFY(m_backend->lastUserMessage().contains("Only its beginning"));
+        const int conversations = int(m_storage->conversations().size());
+
+        m_controller->setLongDocumentHandOff(true);
+        QSignalSpy handedOff(m_controller.get(), &QuickQueryController::longDocumentDropped);
+        QVERIFY(m_controller->summarizeFile(QUrl::fromLocalFile(path).toString()));
+        QCOMPARE(handedOff.size(), 1);
+        QCOMPARE(handedOff.first().first().toString(), path);
+        QCOMPARE(m_controller->state(), QStringLiteral("handedOff"));
+        QVERIFY(m_controller->statusText().contains("report.md"));
+        QVERIFY(!m_controller->busy());
+        QCOMPARE(int(m_storage->conversations().size()), conversations); // no quick conversation for it
+
+        // A file that fits in one prompt is still answered right in the popup.
+        const QString shortPath = m_dir->filePath("note.txt");
+        QFile shortFile(shortPath);
+        QVERIFY(shortFile.open(QIODevice::WriteOnly));
+        shortFile.write(sentence);
+        shortFile.close();
+        QVERIFY(m_controller->summarizeFile(shortPath));
+        QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
+        QCOMPARE(handedOff.size(), 1);
+    }
+
     void popupWindowFlow() {
         loadModel();
         QQmlEngine engine;
