@@ -7,6 +7,7 @@
 
 #include "sosoik/error.h"
 #include "sosoik/model.h"
+#include "sosoik/sampler.h"
 #include "sosoik/session.h"
 
 #include <chrono>
@@ -59,7 +60,11 @@ double cpuSeconds() {
            double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
 }
 
-double runOnce(Model& model, const Test& t, int contextLength, std::mt19937& rng) {
+// tg steps as `generate()` runs them: greedy (the token picked on the device), or with the app's default
+// sampler (top-k candidates and the repetition window's logits picked on the device, then a draw).
+enum class TgMode { Greedy, Sampled };
+
+double runOnce(Model& model, const Test& t, int contextLength, std::mt19937& rng, TgMode mode) {
     auto session = Session::create(model, contextLength);
     const int vocab = model.info().vocabSize;
     std::uniform_int_distribution<int32_t> token(0, vocab - 1);
@@ -73,11 +78,21 @@ double runOnce(Model& model, const Test& t, int contextLength, std::mt19937& rng
         return std::chrono::duration<double>(clock::now() - start).count();
     }
     int32_t next = token(rng);
-    CandidateRequest greedy; // the step generate() runs at temperature 0: the token picked on the device
+    Sampler sampler(SamplerParams{});
+    CandidateRequest greedy;
     greedy.topK = 1;
+    std::vector<int32_t> history;
     const auto start = clock::now();
-    for (int i = 0; i < t.gen; ++i)
-        session->decodeCandidates(std::span<const int32_t>(&next, 1), greedy);
+    for (int i = 0; i < t.gen; ++i) {
+        if (mode == TgMode::Greedy) {
+            session->decodeCandidates(std::span<const int32_t>(&next, 1), greedy);
+            continue;
+        }
+        history.push_back(next);
+        const Candidates c =
+            session->decodeCandidates(std::span<const int32_t>(&next, 1), sampler.request(history));
+        next = sampler.sample(c, history);
+    }
     return std::chrono::duration<double>(clock::now() - start).count();
 }
 
@@ -102,6 +117,7 @@ int runBench(Args& args) {
     const auto backendName = args.take({"--backend"});
     const auto device = args.take({"--device"});
     const bool json = args.flag({"--json"});
+    const TgMode tgMode = args.flag({"--sample"}) ? TgMode::Sampled : TgMode::Greedy;
     args.positionals();
     if (reps < 1) throw Error(Error::Kind::InvalidArgument, "-r must be at least 1");
 
@@ -162,11 +178,11 @@ int runBench(Args& args) {
     }
     std::mt19937 rng(1234);
     for (const auto& t : tests) {
-        runOnce(*model, t, contextLength, rng); // warm-up: pipelines, caches, clocks
+        runOnce(*model, t, contextLength, rng, tgMode); // warm-up: pipelines, caches, clocks
         std::vector<double> speeds;
         const double cpuBefore = cpuSeconds();
         for (int r = 0; r < reps; ++r)
-            speeds.push_back((t.prompt + t.gen) / runOnce(*model, t, contextLength, rng));
+            speeds.push_back((t.prompt + t.gen) / runOnce(*model, t, contextLength, rng, tgMode));
         // Tokens per CPU-second: on a shared machine this shows what the wall clock hides.
         const double cpuTs = double(t.prompt + t.gen) * reps / std::max(1e-9, cpuSeconds() - cpuBefore);
         double mean = 0, var = 0;
@@ -205,11 +221,12 @@ int runBench(Args& args) {
 const RegisterCommand reg{
     {"bench", "measure prompt (pp) and generation (tg) speed, like llama-bench",
      "usage: sosoik-cli bench -m MODEL [-p 512] [-n 128] [-r 3] [--backend auto|vulkan|reference]\n"
-     "                        [--device INDEX|NAME] [--json]\n"
+     "                        [--device INDEX|NAME] [--sample] [--json]\n"
      "       sosoik-cli bench --synthetic stories15M|smollm135M|llama1B [--type F16|Q8_0|Q4_0|F32|BF16]\n"
      "                        [-o PATH] [--generate-only] [same options as above]\n\n"
      "-p and -n take comma-separated lists (e.g. -p 128,512). pp: one batch of p random tokens into an\n"
-     "empty context; tg: n single-token steps from an empty context. Each test runs once to warm up,\n"
+     "empty context; tg: n greedy single-token steps from an empty context (--sample: drawn with the\n"
+     "app's default sampler instead, top-k 40 + repetition penalty). Each test runs once to warm up,\n"
      "then r times; t/s is the mean ± sample standard deviation. --json prints one object per line and\n"
      "test (model, type, device, test, avg_ts, stddev_ts...).\n"
      "--synthetic writes a random-weight model with that model's shapes (cached under\n"

@@ -108,6 +108,8 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
     // dispatches it saves, so CPU devices run the separate kernels.
     fuse_ = ctx_->caps().type != VK_PHYSICAL_DEVICE_TYPE_CPU;
     if (const char* f = std::getenv("SOSOIK_VK_FUSE")) fuse_ = std::string(f) != "0";
+    topKOnDevice_ = ctx_->caps().type != VK_PHYSICAL_DEVICE_TYPE_CPU;
+    if (const char* v = std::getenv("SOSOIK_VK_SELECT")) topKOnDevice_ = std::string(v) != "host";
     profiler_ = std::make_unique<Profiler>(ctx_->device(), ctx_->caps().timestampPeriod);
     // Model::load reports 0.2 once the file is parsed and 1 when done; the upload fills the gap.
     std::function<void(float)> progress;
@@ -301,10 +303,10 @@ void VulkanBackend::forward(backend::KvCache& cache, std::span<const int32_t> to
 Candidates VulkanBackend::forwardCandidates(backend::KvCache& cache, std::span<const int32_t> tokens, int pos,
                                             const CandidateRequest& request, int vocab,
                                             const std::atomic<bool>* cancel) {
-    if (!select_->supports(request))
+    const bool greedy = DeviceSelection::isGreedy(request);
+    if (!select_->supports(request) || (!greedy && !topKOnDevice_))
         return Backend::forwardCandidates(cache, tokens, pos, request, vocab, cancel);
     std::lock_guard lock(mutex_);
-    const bool greedy = DeviceSelection::isGreedy(request);
     select_->prepare(request);
     run(vulkanCache(cache), tokens, pos, {}, false, greedy ? Output::Argmax : Output::TopK, cancel);
     return greedy ? select_->argmaxResult() : select_->topKResult(request);

@@ -266,7 +266,9 @@ private slots:
         std::vector<float> seen;
         LoadOptions o = on(BackendKind::Vulkan);
         o.progress = [&](float f) { seen.push_back(f); };
+        qputenv("SOSOIK_VK_SELECT", "device"); // CPU devices pick top-k on the host by default
         auto model = Model::load(path, o);
+        qunsetenv("SOSOIK_VK_SELECT");
         QVERIFY(seen.size() > 3);
         QVERIFY(std::is_sorted(seen.begin(), seen.end()));
         QCOMPARE(seen.back(), 1.f);
@@ -318,12 +320,20 @@ private slots:
 
     // generate() draws from candidates picked on the GPU; with the same seed it must produce
     // exactly the tokens that the full logits (read back every step) produce.
+    void sampledGenerationMatchesTheFullLogitsPath_data() {
+        QTest::addColumn<QByteArray>("select");
+        QTest::newRow("top-k on the device") << QByteArray("device");
+        QTest::newRow("top-k on the host") << QByteArray("host");
+    }
     void sampledGenerationMatchesTheFullLogitsPath() {
+        QFETCH(QByteArray, select);
+        qputenv("SOSOIK_VK_SELECT", select); // read when the backend is created
         test::SyntheticModelSpec spec;
         spec.nVocab = 5000; // two top-k passes on 2048/4096-entry tiles
         const std::string path = dir.filePath("sample.gguf").toStdString();
         test::writeSyntheticModel(spec, path);
         auto gpu = Model::load(path, on(BackendKind::Vulkan));
+        qunsetenv("SOSOIK_VK_SELECT");
         GenerateOptions o;
         o.maxNewTokens = 40;
         o.sampler.temperature = 1.5f; // flat enough that the draw is not just the argmax
