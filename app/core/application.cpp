@@ -72,10 +72,12 @@ int runApplication(int argc, char* argv[]) {
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
+    const bool minimized = parser.isSet(minimizedOption);
+    engine.setInitialProperties({{QStringLiteral("visible"), !tray.startsHidden(minimized)}});
     engine.load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
     if (engine.rootObjects().isEmpty()) return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
-    tray.attachMainWindow(window, parser.isSet(minimizedOption));
+    tray.attachMainWindow(window, minimized);
 
     QObject::connect(&instance, &SingleInstance::requestReceived, &tray, &TrayIntegration::handleRequest);
     QObject::connect(&tray, &TrayIntegration::continueInChatRequested, context.chat(),

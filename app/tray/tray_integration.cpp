@@ -66,12 +66,16 @@ bool TrayIntegration::attachMainWindow(QWindow* window, bool startMinimizedFlag)
     m_mainWindow = window;
     if (!window) return false;
     window->installEventFilter(this);
-    const bool hidden = m_tray->trayAvailable() && (startMinimizedFlag || m_background->startMinimized());
+    const bool hidden = startsHidden(startMinimizedFlag);
     if (hidden)
         window->hide();
     else
         window->show();
     return !hidden;
+}
+
+bool TrayIntegration::startsHidden(bool startMinimizedFlag) const {
+    return m_tray->trayAvailable() && (startMinimizedFlag || m_background->startMinimized());
 }
 
 void TrayIntegration::showMainWindow() {

@@ -44,6 +44,9 @@ public:
     // Takes over the main window's close button (hide to tray when that setting is on) and shows it unless
     // started minimized with a tray to come back from. Returns whether the window was shown.
     bool attachMainWindow(QWindow* window, bool startMinimizedFlag = false);
+    // Whether attachMainWindow will keep the window hidden: load Main.qml with visible = !this, so a
+    // window started minimized to the tray never flashes on screen.
+    bool startsHidden(bool startMinimizedFlag) const;
 
     QuickQueryController* quickQuery() const { return m_controller.get(); }
     QuickQueryPopup* popup() const { return m_popup.get(); }

@@ -97,6 +97,7 @@ private slots:
     void quickQueryAndOpenAndQuit() {
         auto tray = integration();
         QQuickWindow main;
+        QCOMPARE(tray->startsHidden(false), false); // nothing asked for a hidden start
         tray->attachMainWindow(&main);
         QVERIFY(main.isVisible());
         main.hide();
@@ -197,6 +198,7 @@ private slots:
     void closingWithoutATrayClosesTheWindow() {
         auto tray = integration();
         QQuickWindow main;
+        QVERIFY(!tray->startsHidden(true)); // no tray to come back from: never start hidden
         tray->attachMainWindow(&main, /*startMinimizedFlag=*/true); // ignored: no tray to come back from
         QVERIFY(main.isVisible());
         QVERIFY(main.close());

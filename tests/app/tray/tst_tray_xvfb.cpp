@@ -98,6 +98,9 @@ private slots:
     void iconSitsInTheTray() {
         QVERIFY(m_tray->tray()->trayAvailable());
         QVERIFY(m_tray->tray()->trayIcon()->isVisible());
+        // With a tray, --minimized (or the setting) keeps the main window from ever being shown.
+        QVERIFY(m_tray->startsHidden(true));
+        QVERIFY(!m_tray->startsHidden(false));
         // The tray host embedded it: the icon has a real on-screen geometry inside trayer's panel.
         // trayer docks at the top right of the 1280x800 screen.
         auto* icon = m_tray->tray()->trayIcon();
