@@ -6,12 +6,14 @@ namespace sosoik::model {
 
 extern const ArchitectureUnit kLlamaArchitecture;
 extern const ArchitectureUnit kQwen2Architecture;
+extern const ArchitectureUnit kExaoneArchitecture;
 
 namespace {
 // One line per architecture unit.
 const ArchitectureUnit* const kArchitectures[] = {
     &kLlamaArchitecture,
     &kQwen2Architecture,
+    &kExaoneArchitecture,
 };
 } // namespace
 

@@ -1,6 +1,7 @@
 // The whole reference forward pass against an independent, deliberately naive float64
-// implementation written here from the model definitions, on synthetic models covering both
-// architectures, GQA ratios, odd head sizes, quantized weights, tied output and rope_freqs.
+// implementation written here from the model definitions, on synthetic models covering every
+// architecture (llama, qwen2, exaone), GQA ratios, odd head sizes, quantized weights, tied output and
+// rope_freqs.
 #include "gguf/gguf_file.h"
 #include "sosoik/model.h"
 #include "sosoik/session.h"
@@ -63,7 +64,7 @@ void rotate(std::vector<double>& x, int heads, int hd, int pos, double base, boo
 // Logits of every position for tokens, computed token by token from the raw file.
 std::vector<std::vector<double>> naiveForward(const gguf::File& f, const SyntheticModelSpec& s,
                                               const std::vector<int32_t>& tokens) {
-    const bool qwen = s.architecture == "qwen2";
+    const bool qwen = s.architecture == "qwen2", neox = qwen || s.architecture == "exaone";
     const int hd = s.headDim > 0 ? s.headDim : s.nEmbd / s.nHead;
     const Mat embd = load(f, "token_embd.weight"), outNorm = load(f, "output_norm.weight");
     const Mat out = f.tensor("output.weight") ? load(f, "output.weight") : embd;
@@ -85,8 +86,8 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
                 for (size_t i = 0; i < k.size(); ++i)
                     k[i] += bk[0][i], v[i] += bv[0][i];
             }
-            rotate(q, s.nHead, hd, int(pos), s.ropeFreqBase, qwen, freqs);
-            rotate(k, s.nHeadKv, hd, int(pos), s.ropeFreqBase, qwen, freqs);
+            rotate(q, s.nHead, hd, int(pos), s.ropeFreqBase, neox, freqs);
+            rotate(k, s.nHeadKv, hd, int(pos), s.ropeFreqBase, neox, freqs);
             kCache[l].push_back(k);
             vCache[l].push_back(v);
             std::vector<double> att(size_t(s.nHead) * hd);
@@ -150,6 +151,9 @@ private slots:
         QTest::newRow("llama q4_1") << "llama" << int(TensorType::Q4_1) << 4 << 4 << 0 << true << false;
         QTest::newRow("llama q5_1") << "llama" << int(TensorType::Q5_1) << 4 << 1 << 0 << false << false;
         QTest::newRow("llama q4_k") << "llama" << int(TensorType::Q4_K) << 4 << 2 << 0 << false << false;
+        QTest::newRow("exaone f16 gqa") << "exaone" << int(TensorType::F16) << 8 << 2 << 0 << false << false;
+        QTest::newRow("exaone q4_k tied ropefreqs")
+            << "exaone" << int(TensorType::Q4_K) << 4 << 1 << 0 << true << true;
         QTest::newRow("qwen2 q6_k ropefreqs")
             << "qwen2" << int(TensorType::Q6_K) << 8 << 2 << 0 << false << true;
     }
@@ -174,7 +178,7 @@ private slots:
         if (headDim && s.weightType == TensorType::BF16) s.nEmbd = 48;
         s.tiedOutput = tied;
         s.ropeFreqs = ropeFreqs;
-        s.ropeFreqBase = arch == "qwen2" ? 1e6f : 10000.f;
+        s.ropeFreqBase = arch == "llama" ? 10000.f : 1e6f;
         s.seed = static_cast<uint64_t>(type * 31 + nHead);
         QTemporaryDir dir;
         const std::string path = (dir.path() + "/m.gguf").toStdString();

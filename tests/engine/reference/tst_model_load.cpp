@@ -145,7 +145,8 @@ private slots:
     void badHyperParameters() {
         auto arch = buildSyntheticModel({});
         arch.setString("general.architecture", "mamba");
-        QVERIFY2(loadError(arch).contains("architecture 'mamba' is not supported (supported: llama, qwen2)"),
+        QVERIFY2(loadError(arch).contains(
+                     "architecture 'mamba' is not supported (supported: llama, qwen2, exaone)"),
                  qPrintable(loadError(arch)));
         auto noArch = buildSyntheticModel({});
         noArch.removeKey("general.architecture");

@@ -72,7 +72,7 @@ std::vector<std::string> syntheticVocabulary(int nVocab) {
 }
 
 GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
-    if (s.architecture != "llama" && s.architecture != "qwen2")
+    if (s.architecture != "llama" && s.architecture != "qwen2" && s.architecture != "exaone")
         throw std::runtime_error("synthetic model: unknown architecture " + s.architecture);
     if (s.nVocab < kFirstPiece) throw std::runtime_error("synthetic model: nVocab must be at least 259");
     if (s.nHead % s.nHeadKv != 0)

@@ -1,5 +1,5 @@
 #pragma once
-// Tiny random-weight GGUF models for tests: both architectures, every supported tensor type,
+// Tiny random-weight GGUF models for tests: every architecture, every supported tensor type,
 // odd shapes, any GQA ratio, tied or untied output, optional rope_freqs, and a small valid
 // SentencePiece-style vocabulary (BOS=1, EOS=2, byte tokens <0x00>..<0xFF> at ids 3..258) so
 // that Model::load accepts them. Qt-free; used by engine, backend, CLI and app tests.
@@ -12,7 +12,7 @@
 namespace sosoik::test {
 
 struct SyntheticModelSpec {
-    std::string architecture = "llama"; // "llama" or "qwen2" (adds Q/K/V biases)
+    std::string architecture = "llama"; // "llama", "qwen2" (adds Q/K/V biases) or "exaone" (NEOX RoPE)
     int nEmbd = 64;
     int nLayer = 2;
     int nHead = 4;
