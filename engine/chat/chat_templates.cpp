@@ -84,6 +84,16 @@ std::vector<Part> chatml(const std::vector<ChatMessage>& messages, bool prefix,
     return p.take();
 }
 
+// Qwen3: ChatML with thinking switched off the way its own template does for
+// enable_thinking=false (an empty <think></think> block opens the answer), so small models answer
+// at once instead of streaming a long reasoning trace into the chat.
+std::vector<Part> qwen3(const std::vector<ChatMessage>& messages, bool prefix,
+                        const std::string& defaultSystem) {
+    std::vector<Part> parts = chatml(messages, false, defaultSystem);
+    if (prefix) parts.push_back({"<|im_start|>assistant\n<think>\n\n</think>\n\n", false});
+    return parts;
+}
+
 // [INST] <<SYS>>\nsystem\n<</SYS>>\n\nuser [/INST] answer </s><s>[INST] user [/INST]   (Llama 2 chat)
 std::vector<Part> llama2(const std::vector<ChatMessage>& messages, bool, const std::string&) {
     Parts p;
@@ -178,6 +188,7 @@ struct FamilySpec {
 const std::map<std::string, FamilySpec>& families() {
     static const std::map<std::string, FamilySpec> all = {
         {"chatml", {chatml, {"<|im_end|>", "<|im_start|>"}}},
+        {"qwen3", {qwen3, {"<|im_end|>", "<|im_start|>"}}},
         {"llama2", {llama2, {"</s>", "[INST]"}}},
         {"llama3", {llama3, {"<|eot_id|>", "<|start_header_id|>"}}},
         {"gemma", {gemma, {"<end_of_turn>", "<start_of_turn>"}}},
@@ -204,7 +215,7 @@ std::unique_ptr<FamilyTemplate> makeFamilyTemplate(const std::string& family,
     if (it == families().end())
         throw Error(Error::Kind::InvalidArgument, "Unknown chat template family '" + family + "'.");
     return std::make_unique<Family>(family, it->second.fn, it->second.stops,
-                                    family == "chatml" ? defaultSystem : "");
+                                    family == "chatml" || family == "qwen3" ? defaultSystem : "");
 }
 
 std::vector<std::string> familyNames() {

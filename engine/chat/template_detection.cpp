@@ -37,7 +37,7 @@ std::string literalDefaultSystem(const std::string& jinja) {
 }
 
 std::string fromTemplate(const std::string& t) {
-    if (has(t, "<|im_start|>")) return "chatml";
+    if (has(t, "<|im_start|>")) return has(t, "enable_thinking") ? "qwen3" : "chatml";
     if (has(t, "<|start_header_id|>")) return "llama3";
     if (has(t, "<start_of_turn>")) return "gemma";
     if (has(t, "[|endofturn|]") || has(t, "[|system|]")) return "exaone3";
@@ -48,6 +48,7 @@ std::string fromTemplate(const std::string& t) {
 }
 
 std::string fromArchitecture(const std::string& arch, const std::vector<std::string>& tokens) {
+    if (arch == "qwen3") return "qwen3";
     if (arch.rfind("qwen", 0) == 0) return "chatml";
     if (arch.rfind("gemma", 0) == 0) return "gemma";
     if (arch == "phi3") return "phi3";

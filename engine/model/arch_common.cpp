@@ -130,6 +130,10 @@ void bindLlamaFamilyWeights(const gguf::File& f, const HParams& hp, Weights& w) 
             L.bk = requireTensor(f, p + "attn_k.bias", {kv});
             L.bv = requireTensor(f, p + "attn_v.bias", {kv});
         }
+        if (hp.hasQkNorm) {
+            L.qNorm = requireTensor(f, p + "attn_q_norm.weight", {uint64_t(hp.headDim)});
+            L.kNorm = requireTensor(f, p + "attn_k_norm.weight", {uint64_t(hp.headDim)});
+        }
         L.wo = requireTensor(f, p + "attn_output.weight", {q, e});
         L.ffnNorm = requireTensor(f, p + "ffn_norm.weight", {e});
         L.wGate = requireTensor(f, p + "ffn_gate.weight", {e, ff});

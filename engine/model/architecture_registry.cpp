@@ -6,6 +6,7 @@ namespace sosoik::model {
 
 extern const ArchitectureUnit kLlamaArchitecture;
 extern const ArchitectureUnit kQwen2Architecture;
+extern const ArchitectureUnit kQwen3Architecture;
 extern const ArchitectureUnit kExaoneArchitecture;
 
 namespace {
@@ -13,6 +14,7 @@ namespace {
 const ArchitectureUnit* const kArchitectures[] = {
     &kLlamaArchitecture,
     &kQwen2Architecture,
+    &kQwen3Architecture,
     &kExaoneArchitecture,
 };
 } // namespace

@@ -26,6 +26,7 @@ struct HParams {
     RopeLayout ropeLayout = RopeLayout::Interleaved;
     float rmsNormEps = 1e-5f;
     bool hasQkvBias = false;
+    bool hasQkNorm = false; // qwen3: RMSNorm over each query and key head before RoPE
 };
 
 } // namespace sosoik::model

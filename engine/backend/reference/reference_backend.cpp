@@ -44,7 +44,7 @@ std::vector<float> dequantized(model::Tensor t) {
 }
 
 struct LayerVectors {
-    std::vector<float> attnNorm, ffnNorm, bq, bk, bv;
+    std::vector<float> attnNorm, ffnNorm, bq, bk, bv, qNorm, kNorm;
 };
 
 class ReferenceBackend : public Backend {
@@ -56,7 +56,8 @@ public:
         ropeFreqs_ = dequantized(w.ropeFreqs);
         for (const auto& L : w.layers)
             layers_.push_back({dequantized(L.attnNorm), dequantized(L.ffnNorm), dequantized(L.bq),
-                               dequantized(L.bk), dequantized(L.bv)});
+                               dequantized(L.bk), dequantized(L.bv), dequantized(L.qNorm),
+                               dequantized(L.kNorm)});
     }
 
     std::string name() const override { return "reference"; }
@@ -104,6 +105,14 @@ public:
                     reference::add(qt, vec.bq.data(), Q);
                     reference::add(kt, vec.bk.data(), KV);
                     reference::add(vt, vec.bv.data(), KV);
+                }
+                if (!vec.qNorm.empty()) {
+                    for (int h = 0; h < hp_.nHead; ++h)
+                        reference::rmsnorm(qt + h * hp_.headDim, vec.qNorm.data(), hp_.headDim,
+                                           hp_.rmsNormEps, qt + h * hp_.headDim);
+                    for (int h = 0; h < hp_.nHeadKv; ++h)
+                        reference::rmsnorm(kt + h * hp_.headDim, vec.kNorm.data(), hp_.headDim,
+                                           hp_.rmsNormEps, kt + h * hp_.headDim);
                 }
                 reference::rope(qt, hp_.nHead, hp_.headDim, pos + t, hp_.ropeFreqBase, hp_.ropeLayout, freqs);
                 reference::rope(kt, hp_.nHeadKv, hp_.headDim, pos + t, hp_.ropeFreqBase, hp_.ropeLayout,

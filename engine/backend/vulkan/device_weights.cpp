@@ -128,6 +128,10 @@ Plan makePlan(const model::HParams& hp, const model::Weights& w, DeviceModel& dm
         addVector(plan, &D.ffnNorm, {L.ffnNorm}, embd, "FFN norm");
         if (L.bq || L.bk || L.bv)
             addVector(plan, &D.qkvBias, {L.bq, L.bk, L.bv}, qDim + 2 * kvDim, "QKV bias");
+        if (L.qNorm || L.kNorm) {
+            addVector(plan, &D.qNorm, {L.qNorm}, hp.headDim, "query norm");
+            addVector(plan, &D.kNorm, {L.kNorm}, hp.headDim, "key norm");
+        }
         addProjection(plan, D.qkv, {L.wq, L.wk, L.wv}, embd, "attention", cap);
         addProjection(plan, D.wo, {L.wo}, qDim, "attention output", cap);
         addProjection(plan, D.gateUp, {L.wGate, L.wUp}, embd, "FFN gate/up", cap);

@@ -26,6 +26,7 @@ struct Projection {
 
 struct DeviceLayer {
     BufRef attnNorm, ffnNorm, qkvBias;
+    BufRef qNorm, kNorm; // qwen3: per-head query/key RMSNorm weights
     Projection qkv, wo, gateUp, down;
 };
 

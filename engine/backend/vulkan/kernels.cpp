@@ -18,6 +18,10 @@ struct RmsNormPush {
     uint32_t xOff, wOff, yOff, cols, xStride, yStride;
     float eps;
 };
+struct HeadNormPush {
+    uint32_t xOff, qwOff, kwOff, stride, nHead, hd;
+    float eps;
+};
 struct RopePush {
     uint32_t qkvOff, biasOff, factorsOff, qOutOff, kOff, vOff, stepOff;
     uint32_t stride, qStride, nHead, nKv, hd, capacity;
@@ -176,6 +180,13 @@ void Kernels::rmsnorm(VkCommandBuffer cb, BufRef x, uint32_t xStride, BufRef wei
     const Kernel& k = get("rmsnorm", 3, {reduceWg_});
     const RmsNormPush push{elems(x), elems(weight), elems(y), cols, xStride, yStride, eps};
     dispatch(cb, k, set({x.buffer, weight.buffer, y.buffer}), &push, sizeof push, n);
+}
+
+void Kernels::headRmsnorm(VkCommandBuffer cb, BufRef qkv, uint32_t stride, BufRef qWeight, BufRef kWeight,
+                          uint32_t nHead, uint32_t nKv, uint32_t headDim, uint32_t n, float eps) {
+    const Kernel& k = get("head_rmsnorm", 3, {reduceWg_});
+    const HeadNormPush push{elems(qkv), elems(qWeight), elems(kWeight), stride, nHead, headDim, eps};
+    dispatch(cb, k, set({qkv.buffer, qWeight.buffer, kWeight.buffer}), &push, sizeof push, nHead + nKv, n);
 }
 
 void Kernels::ropeStoreKv(VkCommandBuffer cb, const RopeArgs& a, uint32_t n) {

@@ -73,6 +73,9 @@ public:
     void rmsnorm(VkCommandBuffer cb, BufRef x, uint32_t xStride, BufRef weight, BufRef y, uint32_t yStride,
                  uint32_t cols, uint32_t n, float eps);
     void ropeStoreKv(VkCommandBuffer cb, const RopeArgs& a, uint32_t n);
+    // In place: RMSNorm over each of the first nHead + nKv heads of n qkv rows (Qwen3's q/k norm).
+    void headRmsnorm(VkCommandBuffer cb, BufRef qkv, uint32_t stride, BufRef qWeight, BufRef kWeight,
+                     uint32_t nHead, uint32_t nKv, uint32_t headDim, uint32_t n, float eps);
     // Direct dispatch over n tokens and nSplit splits (the step buffer must agree).
     void attention(VkCommandBuffer cb, const AttentionArgs& a, uint32_t n, uint32_t nSplit);
     // Dispatch sizes read from the step buffer's header (for a replayed token step).

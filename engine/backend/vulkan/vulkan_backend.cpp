@@ -90,6 +90,9 @@ uint64_t VulkanBackend::estimateBytes(const model::HParams& hp, const model::Wei
 
 VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, const LoadOptions& options)
     : hp_(hp) {
+    if (hp.hasQkNorm && hp.hasQkvBias)
+        throw Error(Error::Kind::Unsupported,
+                    "the Vulkan backend does not support QKV biases with q/k norms");
     if (hp.nHead <= 0 || hp.nHeadKv <= 0 || hp.nHead % hp.nHeadKv != 0 || hp.headDim <= 0 || hp.headDim % 2 ||
         hp.headDim > 256)
         throw Error(Error::Kind::Unsupported,
@@ -209,6 +212,11 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
     for (int l = 0; l < hp.nLayer; ++l) {
         const DeviceLayer& L = model_.layers[l];
         normThenProject(cb, L.attnNorm, s_.x, L.qkv, s_.qkv, s_.sqkv, n, "qkv");
+        if (L.qNorm) {
+            kernels_->headRmsnorm(cb, s_.qkv, s_.sqkv, L.qNorm, L.kNorm, uint32_t(hp.nHead),
+                                  uint32_t(hp.nHeadKv), uint32_t(hp.headDim), n, hp.rmsNormEps);
+            op(cb, "q/k norm");
+        }
         RopeArgs rope{s_.qkv,
                       L.qkvBias,
                       model_.ropeFactors,

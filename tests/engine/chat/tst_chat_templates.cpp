@@ -87,6 +87,11 @@ private slots:
             << "<|im_start|>system\nYou are kind.<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n"
                "<|im_start|>assistant\nHello!<|im_end|>\n<|im_start|>user\n안녕?<|im_end|>\n"
                "<|im_start|>assistant\n";
+        QTest::newRow("qwen3 (thinking off)")
+            << "qwen3"
+            << "<|im_start|>system\nYou are kind.<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n"
+               "<|im_start|>assistant\nHello!<|im_end|>\n<|im_start|>user\n안녕?<|im_end|>\n"
+               "<|im_start|>assistant\n<think>\n\n</think>\n\n";
         QTest::newRow("llama2")
             << "llama2"
             << "[INST] <<SYS>>\nYou are kind.\n<</SYS>>\n\nHi [/INST] Hello! </s><s>[INST] 안녕? "
@@ -172,6 +177,13 @@ private slots:
         QTest::newRow("unknown template") << "{{ messages | tojson }}"
                                           << "llama"
                                           << "chatml" << true;
+        QTest::newRow("qwen3") << "{%- if enable_thinking is defined and enable_thinking is false %}"
+                                  "{{- '<|im_start|>assistant\\n<think>\\n\\n</think>\\n\\n' }}{%- endif %}"
+                               << "qwen3"
+                               << "qwen3" << false;
+        QTest::newRow("no template, qwen3") << ""
+                                            << "qwen3"
+                                            << "qwen3" << false;
         QTest::newRow("no template, qwen2") << ""
                                             << "qwen2"
                                             << "chatml" << false;

@@ -1,6 +1,6 @@
 // The whole reference forward pass against an independent, deliberately naive float64
 // implementation written here from the model definitions, on synthetic models covering every
-// architecture (llama, qwen2, exaone), GQA ratios, odd head sizes, quantized weights, tied output and
+// architecture (llama, qwen2, qwen3, exaone), GQA ratios, odd head sizes, quantized weights, tied output and
 // rope_freqs.
 #include "gguf/gguf_file.h"
 #include "sosoik/model.h"
@@ -64,7 +64,8 @@ void rotate(std::vector<double>& x, int heads, int hd, int pos, double base, boo
 // Logits of every position for tokens, computed token by token from the raw file.
 std::vector<std::vector<double>> naiveForward(const gguf::File& f, const SyntheticModelSpec& s,
                                               const std::vector<int32_t>& tokens) {
-    const bool qwen = s.architecture == "qwen2", neox = qwen || s.architecture == "exaone";
+    const bool qwen = s.architecture == "qwen2", qkNorm = s.architecture == "qwen3";
+    const bool neox = s.architecture != "llama";
     const int hd = s.headDim > 0 ? s.headDim : s.nEmbd / s.nHead;
     const Mat embd = load(f, "token_embd.weight"), outNorm = load(f, "output_norm.weight");
     const Mat out = f.tensor("output.weight") ? load(f, "output.weight") : embd;
@@ -85,6 +86,18 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
                     q[i] += bq[0][i];
                 for (size_t i = 0; i < k.size(); ++i)
                     k[i] += bk[0][i], v[i] += bv[0][i];
+            }
+            if (qkNorm) { // each head RMS-normalised on its own, before the rotation
+                const Mat qn = load(f, p + "attn_q_norm.weight"), kn = load(f, p + "attn_k_norm.weight");
+                auto normHeads = [&](std::vector<double>& v, int heads, const Mat& w) {
+                    for (int head = 0; head < heads; ++head) {
+                        std::vector<double> one(v.begin() + head * hd, v.begin() + (head + 1) * hd);
+                        one = norm(one, w, s.rmsNormEps);
+                        std::copy(one.begin(), one.end(), v.begin() + head * hd);
+                    }
+                };
+                normHeads(q, s.nHead, qn);
+                normHeads(k, s.nHeadKv, kn);
             }
             rotate(q, s.nHead, hd, int(pos), s.ropeFreqBase, neox, freqs);
             rotate(k, s.nHeadKv, hd, int(pos), s.ropeFreqBase, neox, freqs);
@@ -151,6 +164,9 @@ private slots:
         QTest::newRow("llama q4_1") << "llama" << int(TensorType::Q4_1) << 4 << 4 << 0 << true << false;
         QTest::newRow("llama q5_1") << "llama" << int(TensorType::Q5_1) << 4 << 1 << 0 << false << false;
         QTest::newRow("llama q4_k") << "llama" << int(TensorType::Q4_K) << 4 << 2 << 0 << false << false;
+        QTest::newRow("qwen3 f32 gqa head 24")
+            << "qwen3" << int(TensorType::F32) << 4 << 2 << 24 << true << false;
+        QTest::newRow("qwen3 q8_0 mha") << "qwen3" << int(TensorType::Q8_0) << 4 << 4 << 0 << false << false;
         QTest::newRow("exaone f16 gqa") << "exaone" << int(TensorType::F16) << 8 << 2 << 0 << false << false;
         QTest::newRow("exaone q4_k tied ropefreqs")
             << "exaone" << int(TensorType::Q4_K) << 4 << 1 << 0 << true << true;

@@ -146,7 +146,7 @@ private slots:
         auto arch = buildSyntheticModel({});
         arch.setString("general.architecture", "mamba");
         QVERIFY2(loadError(arch).contains(
-                     "architecture 'mamba' is not supported (supported: llama, qwen2, exaone)"),
+                     "architecture 'mamba' is not supported (supported: llama, qwen2, qwen3, exaone)"),
                  qPrintable(loadError(arch)));
         auto noArch = buildSyntheticModel({});
         noArch.removeKey("general.architecture");

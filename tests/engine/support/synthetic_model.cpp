@@ -72,7 +72,8 @@ std::vector<std::string> syntheticVocabulary(int nVocab) {
 }
 
 GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
-    if (s.architecture != "llama" && s.architecture != "qwen2" && s.architecture != "exaone")
+    if (s.architecture != "llama" && s.architecture != "qwen2" && s.architecture != "qwen3" &&
+        s.architecture != "exaone")
         throw std::runtime_error("synthetic model: unknown architecture " + s.architecture);
     if (s.nVocab < kFirstPiece) throw std::runtime_error("synthetic model: nVocab must be at least 259");
     if (s.nHead % s.nHeadKv != 0)
@@ -133,6 +134,10 @@ GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
             gen.vector(p + "attn_q.bias", qDim, gguf::TensorType::F32, 0.f, 0.5f);
             gen.vector(p + "attn_k.bias", kvDim, gguf::TensorType::F32, 0.f, 0.5f);
             gen.vector(p + "attn_v.bias", kvDim, gguf::TensorType::F32, 0.f, 0.5f);
+        }
+        if (s.architecture == "qwen3") {
+            gen.vector(p + "attn_q_norm.weight", headDim, s.normType, 1.f, 0.3f);
+            gen.vector(p + "attn_k_norm.weight", headDim, s.normType, 1.f, 0.3f);
         }
         gen.matrix(p + "attn_output.weight", qDim, s.nEmbd, s.weightType);
         gen.vector(p + "ffn_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);

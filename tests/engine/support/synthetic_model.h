@@ -12,7 +12,8 @@
 namespace sosoik::test {
 
 struct SyntheticModelSpec {
-    std::string architecture = "llama"; // "llama", "qwen2" (adds Q/K/V biases) or "exaone" (NEOX RoPE)
+    std::string architecture = "llama"; // "llama", "qwen2" (adds Q/K/V biases), "qwen3" (per-head
+                                        // q/k norms) or "exaone" (NEOX RoPE)
     int nEmbd = 64;
     int nLayer = 2;
     int nHead = 4;

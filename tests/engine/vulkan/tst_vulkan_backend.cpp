@@ -1,8 +1,8 @@
 // End to end: the Vulkan backend's logits match the reference backend on synthetic models of
 // every weight type, every architecture (llama: interleaved RoPE; qwen2: NeoX RoPE + QKV
-// bias; exaone: NeoX RoPE), GQA and MHA, tied and untied output, with RoPE frequency factors; the greedy
-// continuation is the same token for token; stories260K follows its known greedy path and
-// spells stories260K.greedy.txt. Prompt batches also run through the tiled matmul (forced, as
+// bias; qwen3: NeoX RoPE + per-head q/k norms; exaone: NeoX RoPE), GQA and MHA, tied and untied output, with
+// RoPE frequency factors; the greedy continuation is the same token for token; stories260K follows its known
+// greedy path and spells stories260K.greedy.txt. Prompt batches also run through the tiled matmul (forced, as
 // GPUs run them) on every weight type and on a prompt longer than one chunk.
 //
 // Tolerance: max |vulkan − reference| / max |reference| over all logits < 2e-3. The gap comes
@@ -101,6 +101,10 @@ private slots:
             << "qwen2" << int(TensorType::Q8_0) << 4 << true << false << false << QByteArray();
         QTest::newRow("qwen2 Q4_K GQA tied")
             << "qwen2" << int(TensorType::Q4_K) << 2 << true << false << false << QByteArray();
+        QTest::newRow("qwen3 F16 GQA tied")
+            << "qwen3" << int(TensorType::F16) << 2 << true << false << false << QByteArray();
+        QTest::newRow("qwen3 Q4_0 MHA fused")
+            << "qwen3" << int(TensorType::Q4_0) << 4 << false << false << false << QByteArray("1");
         QTest::newRow("exaone Q4_K GQA freqs")
             << "exaone" << int(TensorType::Q4_K) << 2 << false << true << false << QByteArray();
         QTest::newRow("llama Q4_0 GQA staging")

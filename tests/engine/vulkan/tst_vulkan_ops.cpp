@@ -1,5 +1,5 @@
 // The non-matmul kernels against the reference backend's ops (backend/reference/ops.h) on
-// random inputs of awkward sizes: RMSNorm,
+// random inputs of awkward sizes: RMSNorm, per-head q/k RMSNorm (Qwen3),
 // RoPE + KV-cache store (both pair layouts, bias, frequency factors, GQA), attention over
 // the fp16 cache (one or several splits, single token and causal batches), SwiGLU, argmax.
 #include "vk_test_util.h"
@@ -79,6 +79,40 @@ private slots:
                                         want.data() + t * stride);
         QVERIFY(maxRelError(y, want) < 1e-5);
         ctx->destroy(xb), ctx->destroy(wb), ctx->destroy(yb);
+    }
+
+    void headRmsnorm_data() {
+        QTest::addColumn<int>("headDim");
+        QTest::addColumn<int>("nHead");
+        QTest::addColumn<int>("nKv");
+        QTest::addColumn<int>("tokens");
+        QTest::newRow("hd 2, 1 + 1 heads, 1 token") << 2 << 1 << 1 << 1;
+        QTest::newRow("hd 24, 6 + 2 heads, 3 tokens") << 24 << 6 << 2 << 3;
+        QTest::newRow("hd 128, 16 + 8 heads, 5 tokens") << 128 << 16 << 8 << 5;
+        QTest::newRow("hd 256, 4 + 4 heads, 2 tokens") << 256 << 4 << 4 << 2;
+    }
+    void headRmsnorm() {
+        QFETCH(int, headDim);
+        QFETCH(int, nHead);
+        QFETCH(int, nKv);
+        QFETCH(int, tokens);
+        std::mt19937 rng(headDim * 7 + nHead);
+        const int hd = headDim, stride = (nHead + 2 * nKv) * hd + 3; // q | k | v, then padding
+        const auto x = randomFloats(size_t(tokens) * stride, rng, -3, 3);
+        const auto qw = randomFloats(hd, rng, 0.5f, 1.5f), kw = randomFloats(hd, rng, 0.5f, 1.5f);
+        vk::Buffer xb = upload(*ctx, x), qb = upload(*ctx, qw), kb = upload(*ctx, kw);
+        runOnce(*ctx, [&](VkCommandBuffer cb) {
+            kernels->headRmsnorm(cb, xb.ref(), stride, qb.ref(), kb.ref(), nHead, nKv, hd, tokens, 1e-6f);
+        });
+        const auto y = download(*ctx, xb, x.size());
+        std::vector<float> want = x; // v and the padding stay as they were
+        for (int t = 0; t < tokens; ++t)
+            for (int h = 0; h < nHead + nKv; ++h) {
+                float* head = want.data() + size_t(t) * stride + size_t(h) * hd;
+                backend::reference::rmsnorm(head, h < nHead ? qw.data() : kw.data(), hd, 1e-6f, head);
+            }
+        QVERIFY(maxRelError(y, want) < 1e-5);
+        ctx->destroy(xb), ctx->destroy(qb), ctx->destroy(kb);
     }
 
     void ropeStoreKv_data() {
