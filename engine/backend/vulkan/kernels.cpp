@@ -84,6 +84,9 @@ Kernels::Kernels(Context& ctx, const KernelOptions& options) : ctx_(ctx) {
     // one SIMD register and every barrier as a coroutine switch, so one subgroup per row is faster
     // there (measured on lavapipe, stories15M F16: pp128 254 -> 275 t/s, tg32 31.5 -> 35.3 t/s).
     reduceWg_ = c.type == VK_PHYSICAL_DEVICE_TYPE_CPU ? subgroup_ : std::min({256u, maxWg, 64u * subgroup_});
+    if (options.reduceWorkgroup)
+        reduceWg_ =
+            std::clamp(*options.reduceWorkgroup, subgroup_, std::min({1024u, maxWg, 64u * subgroup_}));
     attentionWg_ = 64;
     argmaxWg_ = std::min(256u, maxWg);
     // Top-k tiles: as many (key, id) pairs as fit in shared memory (16 KiB, the Vulkan minimum,
@@ -91,6 +94,12 @@ Kernels::Kernels(Context& ctx, const KernelOptions& options) : ctx_(ctx) {
     topkTile_ = 4096;
     while (topkTile_ > 2 * topkKeep() && topkTile_ * 8 > c.sharedMemoryBytes)
         topkTile_ /= 2;
+    if (options.topkTile) {
+        const uint32_t t = *options.topkTile;
+        if (t < 2 * topkKeep() || (t & (t - 1)) || t > topkTile_)
+            throw Error(Error::Kind::InvalidArgument, "invalid top-k tile size " + std::to_string(t));
+        topkTile_ = t;
+    }
     topkWg_ = std::min({256u, maxWg, topkTile_ / 2});
     // CPU implementations (lavapipe) run a subgroup as one SIMD register: for prompt
     // attention, one query per lane sharing every key/value load beats a workgroup per query

@@ -57,6 +57,11 @@ struct KernelOptions {
     // docs/PERFORMANCE.md); SOSOIK_VK_MATMUL=tiled|matvec overrides Auto.
     BatchKernel batch = BatchKernel::Auto;
     std::optional<MatmulTiles> tiles; // default matmulTiles(caps); checked against the limits
+    // Invocations per row for RMSNorm kernels (default: one subgroup on CPU devices, up to 256 on
+    // GPUs); op tests set it to run the GPU shape on lavapipe too. Clamped to the device limit.
+    std::optional<uint32_t> reduceWorkgroup;
+    // Top-k tile entries (a power of two, at least 2 × topkKeep()); default: what shared memory holds.
+    std::optional<uint32_t> topkTile;
 };
 
 class Kernels {

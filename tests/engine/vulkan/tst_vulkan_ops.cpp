@@ -35,6 +35,7 @@ class TestVulkanOps : public QObject {
     Q_OBJECT
     std::shared_ptr<vk::Context> ctx;
     std::unique_ptr<vk::Kernels> kernels;
+    std::unique_ptr<vk::Kernels> gpuShaped; // 256 invocations per norm row, as GPUs run it
 
     vk::Buffer makeStep(uint32_t pos, uint32_t n, uint32_t nSplit = 1, uint32_t splitLen = 0) {
         vk::StepHeader h{};
@@ -48,9 +49,13 @@ private slots:
     void initTestCase() {
         ctx = vk::Context::create();
         kernels = std::make_unique<vk::Kernels>(*ctx);
+        vk::KernelOptions wide;
+        wide.reduceWorkgroup = 256;
+        gpuShaped = std::make_unique<vk::Kernels>(*ctx, wide);
     }
     void cleanupTestCase() {
         kernels.reset();
+        gpuShaped.reset();
         ctx.reset();
         QCOMPARE(vk::Instance::validationMessageCount(), uint64_t(0));
     }
@@ -58,19 +63,25 @@ private slots:
     void rmsnorm_data() {
         QTest::addColumn<int>("cols");
         QTest::addColumn<int>("tokens");
-        QTest::newRow("13 x 1") << 13 << 1;
-        QTest::newRow("288 x 3") << 288 << 3;
-        QTest::newRow("5000 x 2") << 5000 << 2;
+        QTest::addColumn<bool>("wide");
+        for (bool wide : {false, true}) {
+            const char* shape = wide ? ", 256 per row" : "";
+            QTest::addRow("13 x 1%s", shape) << 13 << 1 << wide;
+            QTest::addRow("288 x 3%s", shape) << 288 << 3 << wide;
+            QTest::addRow("5000 x 2%s", shape) << 5000 << 2 << wide;
+        }
     }
     void rmsnorm() {
         QFETCH(int, cols);
         QFETCH(int, tokens);
+        QFETCH(bool, wide);
+        vk::Kernels& k = wide ? *gpuShaped : *kernels;
         std::mt19937 rng(cols);
         const uint32_t stride = cols + 5;
         const auto x = randomFloats(size_t(tokens) * stride, rng, -3, 3), w = randomFloats(cols, rng);
         vk::Buffer xb = upload(*ctx, x), wb = upload(*ctx, w), yb = upload(*ctx, {}, tokens * stride);
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->rmsnorm(cb, xb.ref(), stride, wb.ref(), yb.ref(), stride, cols, tokens, 1e-5f);
+            k.rmsnorm(cb, xb.ref(), stride, wb.ref(), yb.ref(), stride, cols, tokens, 1e-5f);
         });
         const auto y = download(*ctx, yb, tokens * stride);
         std::vector<float> want(y.size(), 0.f);
@@ -86,23 +97,29 @@ private slots:
         QTest::addColumn<int>("nHead");
         QTest::addColumn<int>("nKv");
         QTest::addColumn<int>("tokens");
-        QTest::newRow("hd 2, 1 + 1 heads, 1 token") << 2 << 1 << 1 << 1;
-        QTest::newRow("hd 24, 6 + 2 heads, 3 tokens") << 24 << 6 << 2 << 3;
-        QTest::newRow("hd 128, 16 + 8 heads, 5 tokens") << 128 << 16 << 8 << 5;
-        QTest::newRow("hd 256, 4 + 4 heads, 2 tokens") << 256 << 4 << 4 << 2;
+        QTest::addColumn<bool>("wide");
+        for (bool wide : {false, true}) {
+            const char* shape = wide ? ", 256 per row" : "";
+            QTest::addRow("hd 2, 1 + 1 heads, 1 token%s", shape) << 2 << 1 << 1 << 1 << wide;
+            QTest::addRow("hd 24, 6 + 2 heads, 3 tokens%s", shape) << 24 << 6 << 2 << 3 << wide;
+            QTest::addRow("hd 128, 16 + 8 heads, 5 tokens%s", shape) << 128 << 16 << 8 << 5 << wide;
+            QTest::addRow("hd 256, 4 + 4 heads, 2 tokens%s", shape) << 256 << 4 << 4 << 2 << wide;
+        }
     }
     void headRmsnorm() {
         QFETCH(int, headDim);
         QFETCH(int, nHead);
         QFETCH(int, nKv);
         QFETCH(int, tokens);
+        QFETCH(bool, wide);
+        vk::Kernels& k = wide ? *gpuShaped : *kernels;
         std::mt19937 rng(headDim * 7 + nHead);
         const int hd = headDim, stride = (nHead + 2 * nKv) * hd + 3; // q | k | v, then padding
         const auto x = randomFloats(size_t(tokens) * stride, rng, -3, 3);
         const auto qw = randomFloats(hd, rng, 0.5f, 1.5f), kw = randomFloats(hd, rng, 0.5f, 1.5f);
         vk::Buffer xb = upload(*ctx, x), qb = upload(*ctx, qw), kb = upload(*ctx, kw);
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->headRmsnorm(cb, xb.ref(), stride, qb.ref(), kb.ref(), nHead, nKv, hd, tokens, 1e-6f);
+            k.headRmsnorm(cb, xb.ref(), stride, qb.ref(), kb.ref(), nHead, nKv, hd, tokens, 1e-6f);
         });
         const auto y = download(*ctx, xb, x.size());
         std::vector<float> want = x; // v and the padding stay as they were

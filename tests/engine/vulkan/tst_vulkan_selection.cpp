@@ -17,6 +17,7 @@ class TestVulkanSelection : public QObject {
     Q_OBJECT
     std::shared_ptr<vk::Context> ctx;
     std::unique_ptr<vk::Kernels> kernels;
+    std::unique_ptr<vk::Kernels> smallTiles; // 256-entry tiles: many passes, as on 2 KiB of shared memory
 
     std::vector<float> coarseLogits(int n, uint32_t seed) {
         std::mt19937 rng(seed);
@@ -33,10 +34,14 @@ private slots:
     void initTestCase() {
         ctx = vk::Context::create();
         kernels = std::make_unique<vk::Kernels>(*ctx);
+        vk::KernelOptions small;
+        small.topkTile = 2 * vk::Kernels::topkKeep();
+        smallTiles = std::make_unique<vk::Kernels>(*ctx, small);
         qInfo("top-k tile: %u entries, keep %u", kernels->topkTile(), vk::Kernels::topkKeep());
     }
     void cleanupTestCase() {
         kernels.reset();
+        smallTiles.reset();
         ctx.reset();
         QCOMPARE(vk::Instance::validationMessageCount(), uint64_t(0));
     }
@@ -44,24 +49,28 @@ private slots:
     void topKMatchesTheCpu_data() {
         QTest::addColumn<int>("vocab");
         QTest::addColumn<int>("topK");
-        QTest::newRow("vocab 1") << 1 << 40;
-        QTest::newRow("vocab 5 < top-k") << 5 << 40;
-        QTest::newRow("vocab 300") << 300 << 104;
+        QTest::addColumn<bool>("small");
+        QTest::newRow("vocab 1") << 1 << 40 << false;
+        QTest::newRow("vocab 5 < top-k") << 5 << 40 << false;
+        QTest::newRow("vocab 300") << 300 << 104 << false;
         const int tile = int(kernels->topkTile());
-        QTest::newRow("one tile") << tile << 128;
-        QTest::newRow("one tile + 1") << tile + 1 << 64;
-        QTest::newRow("32000 (two passes)") << 32000 << 40;
-        QTest::newRow("128256") << 128256 << 104;
-        QTest::newRow("three passes") << tile * tile / 128 + 7 << 128;
+        QTest::newRow("one tile") << tile << 128 << false;
+        QTest::newRow("one tile + 1") << tile + 1 << 64 << false;
+        QTest::newRow("32000 (two passes)") << 32000 << 40 << false;
+        QTest::newRow("128256") << 128256 << 104 << false;
+        QTest::newRow("three passes") << tile * tile / 128 + 7 << 128 << false;
+        QTest::newRow("256-entry tiles, 32000 (eight passes)") << 32000 << 128 << true;
+        QTest::newRow("256-entry tiles, vocab 300") << 300 << 40 << true;
     }
     void topKMatchesTheCpu() {
         QFETCH(int, vocab);
         QFETCH(int, topK);
+        QFETCH(bool, small);
         const auto logits = coarseLogits(vocab, uint32_t(vocab));
         CandidateRequest r;
         r.topK = topK;
         r.extraIds = {0, vocab - 1, vocab / 2, vocab + 5 /* outside: dropped */, vocab / 3};
-        vk::DeviceSelection select(*ctx, *kernels, uint32_t(vocab));
+        vk::DeviceSelection select(*ctx, small ? *smallTiles : *kernels, uint32_t(vocab));
         QVERIFY(select.supports(r));
         ctx->write(select.logitsBuffer(), 0, logits.data(), logits.size() * 4);
         select.prepare(r);
