@@ -143,7 +143,8 @@ void Kernels::matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32
     if (in.mode == MatvecInput::SwiGlu && in.upOffset % 4 != 0)
         throw Error(Error::Kind::Device, "internal error: misaligned fused SwiGLU input");
     const BufRef norm = in.mode == MatvecInput::RmsNorm ? in.normWeight : x;
-    const MatvecPush push{elems(w.quants),
+    // Decoders load 8 or 16 bytes at a time (weights_binding.glsl): matrices start 16-byte aligned.
+    const MatvecPush push{elems(w.quants, 16) * 4,
                           elems(w.quants.at(w.layout.quantBytes)),
                           elems(x, 16),
                           elems(y),
@@ -171,7 +172,7 @@ void Kernels::embed(VkCommandBuffer cb, const DeviceWeight& table, BufRef step, 
                     uint32_t n) {
     const Kernel& k =
         ctx_.pipelines().get(std::string("embed_") + kernelSuffix(table.layout.type), 3, {elementwiseWg_});
-    const EmbedPush push{elems(table.quants),
+    const EmbedPush push{elems(table.quants, 16) * 4,
                          elems(table.quants.at(table.layout.quantBytes)),
                          elems(step),
                          elems(y),
