@@ -18,12 +18,12 @@ void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
     }
     const float d = dm.x * float(sc), mn = dm.y * float(m);
     const uint i = base + 4 + ((sb / 2) * 32 + e) / 4;
-    const uint w0 = wload(i), w1 = wload(i + 1);
+    const uvec2 w = wload2(i); // i is even: blocks are 36 words and e a multiple of 8
     if ((sb & 1u) == 0) {
-        lo = lowNibbles(w0) * d - mn;
-        hi = lowNibbles(w1) * d - mn;
+        lo = lowNibbles(w.x) * d - mn;
+        hi = lowNibbles(w.y) * d - mn;
     } else {
-        lo = highNibbles(w0) * d - mn;
-        hi = highNibbles(w1) * d - mn;
+        lo = highNibbles(w.x) * d - mn;
+        hi = highNibbles(w.y) * d - mn;
     }
 }

@@ -6,7 +6,7 @@ float scaleAt(uint i) { return unpackHalf2x16(W[p.sOff + (i >> 1)])[i & 1u]; }
 // The same arena as 8- and 16-byte words: one wide load per lane instead of several scalar ones
 // (38% faster F16 decode on lavapipe). Valid because the arena places every matrix at a 256-byte
 // boundary (Kernels::matvec checks) and row lengths in words are multiples of 4 for
-// F32/F16/BF16 and of 8 for Q8_0; i must be a multiple of 4 (wload4) or 2 (wload2).
+// F32/F16/BF16, of 8 for Q8_0 and of 36 for Q4_K; i must be a multiple of 4 (wload4) or 2 (wload2).
 layout(std430, binding = 0) readonly buffer Weights2 { uvec2 W2[]; };
 layout(std430, binding = 0) readonly buffer Weights4 { uvec4 W4[]; };
 uvec2 wload2(uint i) { return W2[(p.wOff + i) >> 1]; }
