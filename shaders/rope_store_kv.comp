@@ -22,6 +22,7 @@ layout(push_constant) uniform Push {
     uint capacity;
     float freqBase;
     uint flags;     // 1: NeoX pairs (x[i], x[i + hd/2]); else (x[2i], x[2i+1])
+    float freqScale; // linear RoPE scaling: positions are multiplied by it
 } p;
 layout(std430, binding = 0) readonly buffer Qkv { float QKV[]; };
 layout(std430, binding = 1) readonly buffer Bias { float B[]; };
@@ -51,7 +52,7 @@ float rotated(uint rowBase, uint head, uint d, float pos) {
         first = (d & 1u) == 0;
         partner = first ? d + 1 : d - 1;
     }
-    float theta = pos * pow(p.freqBase, -2.0 * float(i) / float(p.hd));
+    float theta = pos * p.freqScale * pow(p.freqBase, -2.0 * float(i) / float(p.hd));
     if ((p.flags & 4u) != 0) theta /= F[p.factorsOff + i];
     const float c = cos(theta), s = sin(theta);
     const float x = value(rowBase, head + d), y = value(rowBase, head + partner);

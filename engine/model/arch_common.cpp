@@ -92,9 +92,12 @@ void readStandardHParams(const gguf::File& f, const std::string& arch, float def
     }
     if (auto scaling = f.getString(p + "rope.scaling.type"); scaling && *scaling != "none") {
         const double factor = f.getFloat(p + "rope.scaling.factor").value_or(1.0);
-        if (factor != 1.0)
+        if (*scaling == "linear" && factor >= 1.0 && factor <= 1024.0)
+            hp.ropeFreqScale =
+                static_cast<float>(1.0 / factor); // positions interpolated into the trained range
+        else if (factor != 1.0)
             throw Error(Error::Kind::Unsupported, "metadata " + p + "rope.scaling.type: '" + *scaling +
-                                                      "' rope scaling is not supported");
+                                                      "' rope scaling is not supported (linear is)");
     }
 }
 

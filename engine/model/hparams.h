@@ -23,6 +23,7 @@ struct HParams {
     int nVocab = 0;
     int nCtxTrain = 0;
     float ropeFreqBase = 10000.f;
+    float ropeFreqScale = 1.f; // linear RoPE scaling: positions are multiplied by this (1 / factor)
     RopeLayout ropeLayout = RopeLayout::Interleaved;
     float rmsNormEps = 1e-5f;
     bool hasQkvBias = false;

@@ -13,7 +13,7 @@ struct LayerWeights {
     Tensor attnNorm = nullptr;
     Tensor wq = nullptr, wk = nullptr, wv = nullptr, wo = nullptr;
     Tensor bq = nullptr, bk = nullptr, bv = nullptr; // qwen2
-    Tensor qNorm = nullptr, kNorm = nullptr;          // qwen3: headDim weights shared by all heads
+    Tensor qNorm = nullptr, kNorm = nullptr;         // qwen3: headDim weights shared by all heads
     Tensor ffnNorm = nullptr;
     Tensor wGate = nullptr, wUp = nullptr, wDown = nullptr;
 };

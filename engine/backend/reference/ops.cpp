@@ -76,7 +76,7 @@ void rmsnorm(const float* x, const float* weight, int n, float eps, float* out) 
         out[i] = x[i] * scale * (weight ? weight[i] : 1.f);
 }
 
-void rope(float* x, int nHeads, int headDim, int pos, float freqBase, model::RopeLayout layout,
+void rope(float* x, int nHeads, int headDim, float pos, float freqBase, model::RopeLayout layout,
           const float* freqFactors) {
     const int half = headDim / 2;
     for (int i = 0; i < half; ++i) {

@@ -27,8 +27,9 @@ void matmul(const Matrix& w, const float* x, int n, float* y, int threads = 1);
 void rmsnorm(const float* x, const float* weight, int n, float eps, float* out);
 // Rotates nHeads heads of headDim values in place for position pos. Pair i (0 <= i < headDim/2)
 // is (x[2i], x[2i+1]) for Interleaved and (x[i], x[i + headDim/2]) for Neox; its angle is
-// pos * freqBase^(-2i/headDim) / freqFactors[i] (freqFactors null: 1).
-void rope(float* x, int nHeads, int headDim, int pos, float freqBase, model::RopeLayout layout,
+// pos * freqBase^(-2i/headDim) / freqFactors[i] (freqFactors null: 1). pos may be fractional
+// (linear RoPE scaling multiplies positions by 1 / factor).
+void rope(float* x, int nHeads, int headDim, float pos, float freqBase, model::RopeLayout layout,
           const float* freqFactors = nullptr);
 // One query (nHead × headDim) against nKeys cached positions; k and v are nKeys rows of
 // nHeadKv × headDim. Query head h reads KV head h / (nHead / nHeadKv). Scale 1/sqrt(headDim).

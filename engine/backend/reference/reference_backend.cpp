@@ -114,9 +114,9 @@ public:
                         reference::rmsnorm(kt + h * hp_.headDim, vec.kNorm.data(), hp_.headDim,
                                            hp_.rmsNormEps, kt + h * hp_.headDim);
                 }
-                reference::rope(qt, hp_.nHead, hp_.headDim, pos + t, hp_.ropeFreqBase, hp_.ropeLayout, freqs);
-                reference::rope(kt, hp_.nHeadKv, hp_.headDim, pos + t, hp_.ropeFreqBase, hp_.ropeLayout,
-                                freqs);
+                const float at = float(pos + t) * hp_.ropeFreqScale;
+                reference::rope(qt, hp_.nHead, hp_.headDim, at, hp_.ropeFreqBase, hp_.ropeLayout, freqs);
+                reference::rope(kt, hp_.nHeadKv, hp_.headDim, at, hp_.ropeFreqBase, hp_.ropeLayout, freqs);
                 std::copy(kt, kt + KV, cache.k(l, pos + t));
                 std::copy(vt, vt + KV, cache.v(l, pos + t));
             }

@@ -44,6 +44,7 @@ struct RopeArgs {
     uint32_t stride, qStride, nHead, nKv, headDim, capacity;
     float freqBase;
     bool neox;
+    float freqScale = 1.f; // linear RoPE scaling: positions × freqScale
 };
 
 struct AttentionArgs {

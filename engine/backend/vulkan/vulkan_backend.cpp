@@ -231,7 +231,8 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
                       uint32_t(hp.headDim),
                       uint32_t(cache.capacity()),
                       hp.ropeFreqBase,
-                      hp.ropeLayout == model::RopeLayout::Neox};
+                      hp.ropeLayout == model::RopeLayout::Neox,
+                      hp.ropeFreqScale};
         kernels_->ropeStoreKv(cb, rope, n);
         op(cb, "rope+kv");
         AttentionArgs att{s_.q,

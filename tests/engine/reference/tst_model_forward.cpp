@@ -49,7 +49,8 @@ std::vector<double> norm(const std::vector<double>& x, const Mat& w, double eps)
         y[i] = x[i] * s * w[0][i];
     return y;
 }
-void rotate(std::vector<double>& x, int heads, int hd, int pos, double base, bool neox, const Mat& factors) {
+void rotate(std::vector<double>& x, int heads, int hd, double pos, double base, bool neox,
+            const Mat& factors) {
     for (int h = 0; h < heads; ++h)
         for (int i = 0; i < hd / 2; ++i) {
             double theta = pos / std::pow(base, 2.0 * i / hd);
@@ -99,8 +100,9 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
                 normHeads(q, s.nHead, qn);
                 normHeads(k, s.nHeadKv, kn);
             }
-            rotate(q, s.nHead, hd, int(pos), s.ropeFreqBase, neox, freqs);
-            rotate(k, s.nHeadKv, hd, int(pos), s.ropeFreqBase, neox, freqs);
+            const double at = s.ropeLinearFactor > 0 ? double(pos) / s.ropeLinearFactor : double(pos);
+            rotate(q, s.nHead, hd, at, s.ropeFreqBase, neox, freqs);
+            rotate(k, s.nHeadKv, hd, at, s.ropeFreqBase, neox, freqs);
             kCache[l].push_back(k);
             vCache[l].push_back(v);
             std::vector<double> att(size_t(s.nHead) * hd);
@@ -135,6 +137,28 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
         result.push_back(mul(out, norm(x, outNorm, s.rmsNormEps)));
     }
     return result;
+}
+
+// Max |reference backend − naive| over every logit of a short prompt on the model s describes.
+double worstDifference(const SyntheticModelSpec& s) {
+    QTemporaryDir dir;
+    const std::string path = (dir.path() + "/m.gguf").toStdString();
+    writeSyntheticModel(s, path);
+
+    LoadOptions opts;
+    opts.backend = BackendKind::Reference;
+    opts.threads = 2;
+    auto model = Model::load(path, opts);
+    auto session = Session::create(*model, 64);
+    const std::vector<int32_t> tokens = {1, 300, 17, 259, 42, 5, 318};
+    const auto logits = session->decode(tokens, true);
+    const auto file = gguf::File::open(path);
+    const auto expected = naiveForward(*file, s, tokens);
+    double worst = 0;
+    for (size_t t = 0; t < tokens.size(); ++t)
+        for (int v = 0; v < s.nVocab; ++v)
+            worst = std::max(worst, std::fabs(logits[t * s.nVocab + v] - expected[t][v]));
+    return worst;
 }
 
 } // namespace
@@ -196,24 +220,35 @@ private slots:
         s.ropeFreqs = ropeFreqs;
         s.ropeFreqBase = arch == "llama" ? 10000.f : 1e6f;
         s.seed = static_cast<uint64_t>(type * 31 + nHead);
-        QTemporaryDir dir;
-        const std::string path = (dir.path() + "/m.gguf").toStdString();
-        writeSyntheticModel(s, path);
+        const double worst = worstDifference(s);
+        QVERIFY2(worst < 2e-3, qPrintable(QString("max logit difference %1").arg(worst)));
+    }
 
+    // Linear RoPE scaling (rope.scaling.type "linear"): positions divided by the factor.
+    void linearRopeScaling() {
+        SyntheticModelSpec s;
+        s.ropeLinearFactor = 4.f;
+        const double worst = worstDifference(s);
+        QVERIFY2(worst < 2e-3, qPrintable(QString("max logit difference %1").arg(worst)));
+        // The naive side really scales: without the factor the two disagree.
+        s.ropeLinearFactor = 0.f;
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/scaled.gguf").toStdString();
+        SyntheticModelSpec scaled;
+        scaled.ropeLinearFactor = 4.f;
+        writeSyntheticModel(scaled, path);
         LoadOptions opts;
         opts.backend = BackendKind::Reference;
-        opts.threads = 2;
         auto model = Model::load(path, opts);
-        auto session = Session::create(*model, 64);
-        const std::vector<int32_t> tokens = {1, 300, 17, 259, 42, 5, 318};
-        const auto logits = session->decode(tokens, true);
+        const std::vector<int32_t> tokens = {1, 300, 17, 259, 42};
+        const auto logits = Session::create(*model, 16)->decode(tokens, true);
         const auto file = gguf::File::open(path);
-        const auto expected = naiveForward(*file, s, tokens);
-        double worst = 0;
+        const auto unscaled = naiveForward(*file, s, tokens);
+        double gap = 0;
         for (size_t t = 0; t < tokens.size(); ++t)
             for (int v = 0; v < s.nVocab; ++v)
-                worst = std::max(worst, std::fabs(logits[t * s.nVocab + v] - expected[t][v]));
-        QVERIFY2(worst < 2e-3, qPrintable(QString("max logit difference %1").arg(worst)));
+                gap = std::max(gap, std::fabs(logits[t * s.nVocab + v] - unscaled[t][v]));
+        QVERIFY2(gap > 1e-2, qPrintable(QString("scaling changed logits by only %1").arg(gap)));
     }
 };
 

@@ -97,6 +97,10 @@ GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
         w.setU32(arch(s, "attention.value_length"), headDim);
     }
     w.setF32(arch(s, "rope.freq_base"), s.ropeFreqBase);
+    if (s.ropeLinearFactor > 0) {
+        w.setString(arch(s, "rope.scaling.type"), "linear");
+        w.setF32(arch(s, "rope.scaling.factor"), s.ropeLinearFactor);
+    }
     w.setF32(arch(s, "attention.layer_norm_rms_epsilon"), s.rmsNormEps);
 
     const auto pieces = syntheticVocabulary(s.nVocab);

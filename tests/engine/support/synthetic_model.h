@@ -30,6 +30,7 @@ struct SyntheticModelSpec {
     bool tiedOutput = false; // omit output.weight
     bool ropeFreqs = false;  // add rope_freqs.weight (Llama 3.1 style), headDim/2 floats
     float ropeFreqBase = 10000.f;
+    float ropeLinearFactor = 0.f; // > 0: rope.scaling.type "linear" with this factor
     float rmsNormEps = 1e-5f;
     std::string chatTemplate; // tokenizer.chat_template; empty: none
     uint64_t seed = 1;

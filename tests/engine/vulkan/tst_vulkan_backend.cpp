@@ -125,6 +125,8 @@ private slots:
             << "llama" << int(TensorType::BF16) << 2 << false << true << false << QByteArray("tiled");
         QTest::newRow("qwen2 Q8_0 MHA tied tiled")
             << "qwen2" << int(TensorType::Q8_0) << 4 << true << false << false << QByteArray("tiled");
+        QTest::newRow("llama F16 GQA freqs linear-scaled RoPE")
+            << "llama" << int(TensorType::F16) << 2 << false << true << false << QByteArray("linear");
         QTest::newRow("llama Q4_0 GQA tiled")
             << "llama" << int(TensorType::Q4_0) << 2 << false << false << false << QByteArray("tiled");
         QTest::newRow("qwen2 Q4_K GQA tied tiled")
@@ -147,7 +149,7 @@ private slots:
             qputenv("SOSOIK_VK_ARENA_KB", "8");
         else if (fuse == "tiled")
             qputenv("SOSOIK_VK_MATMUL", "tiled");
-        else if (!fuse.isEmpty())
+        else if (!fuse.isEmpty() && fuse != "linear")
             qputenv("SOSOIK_VK_FUSE", fuse);
         auto unsetEnv = qScopeGuard([] {
             qunsetenv("SOSOIK_VK_FORCE_STAGING");
@@ -165,6 +167,7 @@ private slots:
         spec.nHeadKv = nHeadKv;
         spec.tiedOutput = tied;
         spec.ropeFreqs = ropeFreqs;
+        if (fuse == "linear") spec.ropeLinearFactor = 4.f; // linear RoPE scaling
         spec.seed = static_cast<uint64_t>(type * 10 + nHeadKv);
         const std::string path =
             dir.filePath(QString("m%1.gguf").arg(QTest::currentDataTag()).replace(' ', '_')).toStdString();
