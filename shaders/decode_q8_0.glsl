@@ -6,3 +6,15 @@ void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
     lo = signedBytes(w.x) * d;
     hi = signedBytes(w.y) * d;
 }
+
+// A whole block (32 weights) from two 16-byte loads and one scale (see decode_q4_0.glsl).
+#define HAS_DECODE32
+void decode32(uint r, uint b, out vec4 v[8]) {
+    const float d = scaleAt(r * (p.cols / 32) + b);
+    const uint i = r * p.rowWords + b * 8;
+    const uvec4 w0 = wload4(i), w1 = wload4(i + 4);
+    for (uint k = 0; k < 4; ++k) {
+        v[k] = signedBytes(w0[k]) * d;
+        v[k + 4] = signedBytes(w1[k]) * d;
+    }
+}

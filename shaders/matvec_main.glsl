@@ -1,12 +1,58 @@
 // The row loop shared by every matvec_<type>.comp. Each subgroup owns ROWS_PER_SUBGROUP rows
 // and TOKENS_PER_PASS tokens; its lanes stride over 8-wide chunks of the row, so each
 // decoded weight chunk is reused for every token, and a subgroupAdd finishes each dot product.
+#ifdef HAS_DECODE32
+// Single-token steps on 32-weight block formats: each lane takes whole blocks, so a block's
+// quants arrive in one or two wide loads with one scale, instead of one scale per 8 weights.
+// (Measured on lavapipe, Q4_0 tg: see docs/PERFORMANCE.md.)
+void blockRows(uint row0, uint nr, uint t0) {
+    float acc[ROWS_PER_SUBGROUP];
+    for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r) acc[r] = 0.0;
+    float sumSq = 0.0;
+    const uint xi0 = p.xOff + (t0 * p.xStride) / 4;
+    for (uint b = gl_SubgroupInvocationID; b < p.cols / 32; b += gl_SubgroupSize) {
+        vec4 x[8];
+        for (uint j = 0; j < 4; ++j) {
+            loadInput(xi0, b * 4 + j, x[2 * j], x[2 * j + 1]);
+            if (INPUT_MODE == 1) {
+                sumSq += dot(x[2 * j], x[2 * j]) + dot(x[2 * j + 1], x[2 * j + 1]);
+                x[2 * j] *= NW[p.nwOff + (b * 4 + j) * 2];
+                x[2 * j + 1] *= NW[p.nwOff + (b * 4 + j) * 2 + 1];
+            }
+        }
+        for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r) {
+            if (r < nr) {
+                vec4 w[8];
+                decode32(row0 + r, b, w);
+                float s = 0.0;
+                for (uint k = 0; k < 8; ++k) s += dot(w[k], x[k]);
+                acc[r] += s;
+            }
+        }
+    }
+    const float scale = INPUT_MODE == 1 ? inversesqrt(subgroupAdd(sumSq) / float(p.normCols) + p.eps) : 1.0;
+    for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r) {
+        const float s = subgroupAdd(acc[r]) * scale;
+        if (subgroupElect() && r < nr) {
+            const uint yi = p.yOff + t0 * p.yStride + row0 + r;
+            Y[yi] = p.accumulate != 0 ? Y[yi] + s : s;
+        }
+    }
+}
+#endif
+
 void main() {
     const uint row0 = (gl_WorkGroupID.x * gl_NumSubgroups + gl_SubgroupID) * ROWS_PER_SUBGROUP;
     const uint t0 = gl_WorkGroupID.y * TOKENS_PER_PASS;
     if (row0 >= p.rows || t0 >= p.n) return;
     const uint nt = min(TOKENS_PER_PASS, p.n - t0);
     const uint nr = min(ROWS_PER_SUBGROUP, p.rows - row0);
+#ifdef HAS_DECODE32
+    if (TOKENS_PER_PASS == 1) {
+        blockRows(row0, nr, t0);
+        return;
+    }
+#endif
 
     float acc[ROWS_PER_SUBGROUP * TOKENS_PER_PASS];
     for (uint i = 0; i < ROWS_PER_SUBGROUP * TOKENS_PER_PASS; ++i) acc[i] = 0.0;
