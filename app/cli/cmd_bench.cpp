@@ -117,6 +117,10 @@ int runBench(Args& args) {
     const auto backendName = args.take({"--backend"});
     const auto device = args.take({"--device"});
     const bool json = args.flag({"--json"});
+    // The device's memory bandwidth in GB/s (from its datasheet: Vulkan does not report it). With it,
+    // tg rows also show model bytes × t/s ÷ bandwidth: how close generation runs to the memory limit.
+    const double bandwidthGBs = args.takeDouble({"--bandwidth"}, 0.0);
+    if (bandwidthGBs < 0) throw Error(Error::Kind::InvalidArgument, "--bandwidth must be positive (GB/s)");
     const TgMode tgMode = args.flag({"--sample"}) ? TgMode::Sampled : TgMode::Greedy;
     args.positionals();
     if (reps < 1) throw Error(Error::Kind::InvalidArgument, "-r must be at least 1");
@@ -170,11 +174,12 @@ int runBench(Args& args) {
 
     const double mib = static_cast<double>(info.fileBytes) / (1 << 20);
     if (!json) {
-        std::printf("| %-28s | %10s | %8s | %-9s | %-30s | %7s | %18s |\n", "model", "size", "params",
-                    "backend", "device", "test", "t/s");
-        std::printf("|%s|%s|%s|%s|%s|%s|%s|\n", std::string(30, '-').c_str(), std::string(12, '-').c_str(),
+        std::printf("| %-28s | %10s | %8s | %-9s | %-30s | %7s | %18s |%s\n", "model", "size", "params",
+                    "backend", "device", "test", "t/s", bandwidthGBs > 0 ? " bw use  |" : "");
+        std::printf("|%s|%s|%s|%s|%s|%s|%s|%s\n", std::string(30, '-').c_str(), std::string(12, '-').c_str(),
                     std::string(10, '-').c_str(), std::string(11, '-').c_str(), std::string(32, '-').c_str(),
-                    std::string(9, '-').c_str(), std::string(20, '-').c_str());
+                    std::string(9, '-').c_str(), std::string(20, '-').c_str(),
+                    bandwidthGBs > 0 ? "---------|" : "");
     }
     std::mt19937 rng(1234);
     for (const auto& t : tests) {
@@ -192,6 +197,10 @@ int runBench(Args& args) {
             var += (s - mean) * (s - mean);
         const double sd = speeds.size() > 1 ? std::sqrt(var / (speeds.size() - 1)) : 0.0;
         const std::string modelLabel = info.name.substr(0, info.name.find(" (")) + " " + info.dominantType;
+        // Every generated token reads all weights once (plus a KV cache that is small at these lengths).
+        const double bandwidthUse = bandwidthGBs > 0 && t.gen > 0
+                                        ? static_cast<double>(info.fileBytes) * mean / (bandwidthGBs * 1e9)
+                                        : -1.0;
         if (json) {
             std::printf(
                 "{\"model\": \"%s\", \"model_file\": \"%s\", \"type\": \"%s\", \"size\": %llu, \"params\": "
@@ -204,14 +213,23 @@ int runBench(Args& args) {
                 jsonEscape(deviceLabel).c_str(), t.name.c_str(), t.prompt, t.gen, mean, sd, cpuTs);
             for (size_t i = 0; i < speeds.size(); ++i)
                 std::printf("%s%.3f", i ? ", " : "", speeds[i]);
-            std::printf("]}\n");
+            std::printf("]");
+            if (bandwidthUse >= 0) std::printf(", \"bandwidth_fraction\": %.4f", bandwidthUse);
+            std::printf("}\n");
         } else {
             char size[32], params[32], ts[48];
             std::snprintf(size, sizeof size, "%.2f MiB", mib);
             std::snprintf(params, sizeof params, "%.2f M", static_cast<double>(info.parameterCount) / 1e6);
             std::snprintf(ts, sizeof ts, "%.2f ± %.2f", mean, sd);
-            std::printf("| %-28s | %10s | %8s | %-9s | %-30.30s | %7s | %18s |\n", modelLabel.c_str(), size,
+            std::printf("| %-28s | %10s | %8s | %-9s | %-30.30s | %7s | %18s |", modelLabel.c_str(), size,
                         params, backendLabel.c_str(), deviceLabel.c_str(), t.name.c_str(), ts);
+            if (bandwidthGBs > 0) {
+                if (bandwidthUse >= 0)
+                    std::printf(" %5.1f %% |", 100.0 * bandwidthUse);
+                else
+                    std::printf("         |");
+            }
+            std::printf("\n");
         }
         std::fflush(stdout);
     }
@@ -221,7 +239,7 @@ int runBench(Args& args) {
 const RegisterCommand reg{
     {"bench", "measure prompt (pp) and generation (tg) speed, like llama-bench",
      "usage: sosoik-cli bench -m MODEL [-p 512] [-n 128] [-r 3] [--backend auto|vulkan|reference]\n"
-     "                        [--device INDEX|NAME] [--sample] [--json]\n"
+     "                        [--device INDEX|NAME] [--sample] [--bandwidth GB/s] [--json]\n"
      "       sosoik-cli bench --synthetic stories15M|smollm135M|llama1B [--type F16|Q8_0|Q4_0|F32|BF16]\n"
      "                        [-o PATH] [--generate-only] [same options as above]\n\n"
      "-p and -n take comma-separated lists (e.g. -p 128,512). pp: one batch of p random tokens into an\n"
@@ -229,6 +247,8 @@ const RegisterCommand reg{
      "app's default sampler instead, top-k 40 + repetition penalty). Each test runs once to warm up,\n"
      "then r times; t/s is the mean ± sample standard deviation. --json prints one object per line and\n"
      "test (model, type, device, test, avg_ts, stddev_ts...).\n"
+     "--bandwidth: the device's memory bandwidth (GB/s, from its datasheet); tg rows then show model\n"
+     "bytes × t/s ÷ bandwidth, the fraction of the memory limit generation reaches.\n"
      "--synthetic writes a random-weight model with that model's shapes (cached under\n"
      "$XDG_CACHE_HOME/sosoik/bench unless -o is given) and benchmarks it.",
      runBench}};

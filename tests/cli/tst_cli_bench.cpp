@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 namespace {
 using sosoik::test::runCli;
@@ -44,6 +45,27 @@ private slots:
             tests << o["test"].toString();
         }
         QCOMPARE(tests, QStringList({"pp8", "tg3"}));
+    }
+
+    // tg rows with --bandwidth report model bytes × t/s ÷ bandwidth; pp rows do not; --sample draws.
+    void bandwidthFractionAndSampledGeneration() {
+        const auto r = runCli({"bench", "-m", model, "-p", "4", "-n", "3", "-r", "1", "--bandwidth", "20",
+                               "--sample", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        const QJsonObject pp = QJsonDocument::fromJson(lines[0].toUtf8()).object();
+        const QJsonObject tg = QJsonDocument::fromJson(lines[1].toUtf8()).object();
+        QVERIFY(!pp.contains("bandwidth_fraction"));
+        const double want = tg["size"].toDouble() * tg["avg_ts"].toDouble() / 20e9;
+        QVERIFY2(std::fabs(tg["bandwidth_fraction"].toDouble() - want) < 1e-4 + want * 1e-3,
+                 qPrintable(lines[1]));
+        const auto table =
+            runCli({"bench", "-m", model, "-p", "0", "-n", "2", "-r", "1", "--bandwidth", "20"});
+        QVERIFY2(table.code == 0, qPrintable(table.err));
+        QVERIFY(table.out.contains("bw use"));
+        QVERIFY(table.out.contains(" %"));
+        QVERIFY(runCli({"bench", "-m", model, "--bandwidth", "-5"}).code != 0);
     }
 
     void tableOnTheReferenceBackend() {
