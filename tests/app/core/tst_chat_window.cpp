@@ -20,6 +20,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtQuickTest/quicktest.h>
+#include <optional>
 
 using namespace sosoik::app;
 
@@ -75,10 +77,23 @@ QQuickItem* findItem(QQuickItem* root, const QString& name) {
     return nullptr;
 }
 
+// The item's centre in window coordinates, when the window shows it (not scrolled out of view).
+std::optional<QPoint> onScreen(QQuickWindow* window, QQuickItem* item) {
+    // Positioners and layouts place their children when polished: a button that just appeared
+    // (an answer finished) may still sit on a sibling's spot until then. A user sees it placed.
+    QQuickTest::qWaitForPolish(window);
+    if (!item || !item->isVisible() || !item->isEnabled()) return std::nullopt;
+    const QPoint at = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    if (!QRect(QPoint(0, 0), window->size()).contains(at)) return std::nullopt;
+    return at;
+}
+
+// Clicks the item like a user; false (and no click) when the window does not show it, so a
+// scrolled-away button fails the test here instead of a click landing elsewhere.
 bool click(QQuickWindow* window, QQuickItem* item) {
-    if (!item || !item->isVisible() || !item->isEnabled()) return false;
-    QTest::mouseClick(window, Qt::LeftButton, {},
-                      item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint());
+    const auto at = onScreen(window, item);
+    if (!at) return false;
+    QTest::mouseClick(window, Qt::LeftButton, {}, *at);
     return true;
 }
 
@@ -310,6 +325,11 @@ private slots:
             app.context->settings()->setMaxNewTokens(8);
             QTRY_VERIFY(findItem(app.window->contentItem(), "regenerate_3") &&
                         findItem(app.window->contentItem(), "regenerate_3")->isVisible());
+            // A long stopped answer is taller than the window, and the view follows its end: scroll to
+            // the answer's top, where its actions are, as a user would.
+            QVERIFY(QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, 3),
+                                              Q_ARG(int, 0 /* ListView.Beginning */)));
+            QTRY_VERIFY(onScreen(app.window, findItem(app.window->contentItem(), "regenerate_3")));
             QVERIFY(click(app.window, findItem(app.window->contentItem(), "regenerate_3")));
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 60000);
             QCOMPARE(finished.last().at(0).toString(), QStringLiteral("length"));
