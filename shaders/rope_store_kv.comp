@@ -23,6 +23,7 @@ layout(push_constant) uniform Push {
     float freqBase;
     uint flags;     // 1: NeoX pairs (x[i], x[i + hd/2]); else (x[2i], x[2i+1])
     float freqScale; // linear RoPE scaling: positions are multiplied by it
+    float attnFactor; // rotated values are multiplied by it (Phi-3's LongRoPE magnitude scale)
 } p;
 layout(std430, binding = 0) readonly buffer Qkv { float QKV[]; };
 layout(std430, binding = 1) readonly buffer Bias { float B[]; };
@@ -56,7 +57,7 @@ float rotated(uint rowBase, uint head, uint d, float pos) {
     if ((p.flags & 4u) != 0) theta /= F[p.factorsOff + i];
     const float c = cos(theta), s = sin(theta);
     const float x = value(rowBase, head + d), y = value(rowBase, head + partner);
-    return first ? x * c - y * s : y * s + x * c;
+    return (first ? x * c - y * s : y * s + x * c) * p.attnFactor;
 }
 
 void main() {

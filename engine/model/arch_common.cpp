@@ -125,9 +125,13 @@ void bindLlamaFamilyWeights(const gguf::File& f, const HParams& hp, Weights& w) 
         const std::string p = "blk." + std::to_string(l) + ".";
         LayerWeights& L = w.layers[l];
         L.attnNorm = requireTensor(f, p + "attn_norm.weight", {e});
-        L.wq = requireTensor(f, p + "attn_q.weight", {e, q});
-        L.wk = requireTensor(f, p + "attn_k.weight", {e, kv});
-        L.wv = requireTensor(f, p + "attn_v.weight", {e, kv});
+        // Some converters store q|k|v as one matrix (Phi-3): the fused form is used as is.
+        L.wqkv = optionalTensor(f, p + "attn_qkv.weight", {e, q + 2 * kv});
+        if (!L.wqkv) {
+            L.wq = requireTensor(f, p + "attn_q.weight", {e, q});
+            L.wk = requireTensor(f, p + "attn_k.weight", {e, kv});
+            L.wv = requireTensor(f, p + "attn_v.weight", {e, kv});
+        }
         if (hp.hasQkvBias) {
             L.bq = requireTensor(f, p + "attn_q.bias", {q});
             L.bk = requireTensor(f, p + "attn_k.bias", {kv});
@@ -139,8 +143,15 @@ void bindLlamaFamilyWeights(const gguf::File& f, const HParams& hp, Weights& w) 
         }
         L.wo = requireTensor(f, p + "attn_output.weight", {q, e});
         L.ffnNorm = requireTensor(f, p + "ffn_norm.weight", {e});
-        L.wGate = requireTensor(f, p + "ffn_gate.weight", {e, ff});
-        L.wUp = requireTensor(f, p + "ffn_up.weight", {e, ff});
+        // Without ffn_gate, a 2·n_ff ffn_up holds gate|up (Phi-3).
+        if (!f.tensor(p + "ffn_gate.weight") && f.tensor(p + "ffn_up.weight") &&
+            f.tensor(p + "ffn_up.weight")->dims.size() == 2 &&
+            f.tensor(p + "ffn_up.weight")->dims[1] == 2 * ff) {
+            L.wGateUp = requireTensor(f, p + "ffn_up.weight", {e, 2 * ff});
+        } else {
+            L.wGate = requireTensor(f, p + "ffn_gate.weight", {e, ff});
+            L.wUp = requireTensor(f, p + "ffn_up.weight", {e, ff});
+        }
         L.wDown = requireTensor(f, p + "ffn_down.weight", {ff, e});
     }
 }

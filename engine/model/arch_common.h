@@ -21,7 +21,8 @@ Tensor requireTensor(const gguf::File& file, const std::string& name, const std:
 Tensor optionalTensor(const gguf::File& file, const std::string& name, const std::vector<uint64_t>& dims);
 
 // token_embd, output_norm, output (tied to token_embd when absent), rope_freqs and per layer
-// attn_norm, attn_q/k/v(/bias when hp.hasQkvBias), attn_output, ffn_norm, ffn_gate/up/down.
+// attn_norm, attn_q/k/v (or a fused attn_qkv) (/bias when hp.hasQkvBias), attn_output, ffn_norm,
+// ffn_gate/up (or a fused 2·n_ff ffn_up)/down.
 void bindLlamaFamilyWeights(const gguf::File& file, const HParams& hp, Weights& w);
 
 } // namespace sosoik::model

@@ -8,14 +8,12 @@ extern const ArchitectureUnit kLlamaArchitecture;
 extern const ArchitectureUnit kQwen2Architecture;
 extern const ArchitectureUnit kQwen3Architecture;
 extern const ArchitectureUnit kExaoneArchitecture;
+extern const ArchitectureUnit kPhi3Architecture;
 
 namespace {
 // One line per architecture unit.
 const ArchitectureUnit* const kArchitectures[] = {
-    &kLlamaArchitecture,
-    &kQwen2Architecture,
-    &kQwen3Architecture,
-    &kExaoneArchitecture,
+    &kLlamaArchitecture, &kQwen2Architecture, &kQwen3Architecture, &kExaoneArchitecture, &kPhi3Architecture,
 };
 } // namespace
 

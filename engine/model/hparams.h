@@ -23,7 +23,8 @@ struct HParams {
     int nVocab = 0;
     int nCtxTrain = 0;
     float ropeFreqBase = 10000.f;
-    float ropeFreqScale = 1.f; // linear RoPE scaling: positions are multiplied by this (1 / factor)
+    float ropeFreqScale = 1.f;  // linear RoPE scaling: positions are multiplied by this (1 / factor)
+    float ropeAttnFactor = 1.f; // rotated q and k are multiplied by this (Phi-3's LongRoPE magnitude scale)
     RopeLayout ropeLayout = RopeLayout::Interleaved;
     float rmsNormEps = 1e-5f;
     bool hasQkvBias = false;

@@ -12,10 +12,12 @@ using Tensor = const gguf::TensorInfo*;
 struct LayerWeights {
     Tensor attnNorm = nullptr;
     Tensor wq = nullptr, wk = nullptr, wv = nullptr, wo = nullptr;
+    Tensor wqkv = nullptr;                           // fused q|k|v rows (Phi-3); then wq/wk/wv are null
     Tensor bq = nullptr, bk = nullptr, bv = nullptr; // qwen2
     Tensor qNorm = nullptr, kNorm = nullptr;         // qwen3: headDim weights shared by all heads
     Tensor ffnNorm = nullptr;
     Tensor wGate = nullptr, wUp = nullptr, wDown = nullptr;
+    Tensor wGateUp = nullptr; // fused gate|up rows (Phi-3's 2·n_ff ffn_up); then wGate/wUp are null
 };
 
 struct Weights {

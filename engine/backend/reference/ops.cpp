@@ -77,12 +77,13 @@ void rmsnorm(const float* x, const float* weight, int n, float eps, float* out) 
 }
 
 void rope(float* x, int nHeads, int headDim, float pos, float freqBase, model::RopeLayout layout,
-          const float* freqFactors) {
+          const float* freqFactors, float attnFactor) {
     const int half = headDim / 2;
     for (int i = 0; i < half; ++i) {
         double theta = pos * std::pow(double(freqBase), -2.0 * i / headDim);
         if (freqFactors) theta /= freqFactors[i];
-        const float c = static_cast<float>(std::cos(theta)), s = static_cast<float>(std::sin(theta));
+        const float c = static_cast<float>(std::cos(theta) * attnFactor),
+                    s = static_cast<float>(std::sin(theta) * attnFactor);
         for (int h = 0; h < nHeads; ++h) {
             float* head = x + static_cast<size_t>(h) * headDim;
             const int a = layout == model::RopeLayout::Interleaved ? 2 * i : i;

@@ -29,8 +29,9 @@ void rmsnorm(const float* x, const float* weight, int n, float eps, float* out);
 // is (x[2i], x[2i+1]) for Interleaved and (x[i], x[i + headDim/2]) for Neox; its angle is
 // pos * freqBase^(-2i/headDim) / freqFactors[i] (freqFactors null: 1). pos may be fractional
 // (linear RoPE scaling multiplies positions by 1 / factor).
+// The rotated pairs are multiplied by attnFactor (Phi-3's LongRoPE magnitude scale; usually 1).
 void rope(float* x, int nHeads, int headDim, float pos, float freqBase, model::RopeLayout layout,
-          const float* freqFactors = nullptr);
+          const float* freqFactors = nullptr, float attnFactor = 1.f);
 // One query (nHead × headDim) against nKeys cached positions; k and v are nKeys rows of
 // nHeadKv × headDim. Query head h reads KV head h / (nHead / nHeadKv). Scale 1/sqrt(headDim).
 // Causality is the caller's choice of nKeys (= the query's position + 1).

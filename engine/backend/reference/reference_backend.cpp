@@ -96,9 +96,13 @@ public:
             for (int t = 0; t < n; ++t)
                 reference::rmsnorm(&x[size_t(t) * E], vec.attnNorm.data(), E, hp_.rmsNormEps,
                                    &h[size_t(t) * E]);
-            reference::matmul(matrixOf(*L.wq), h.data(), n, q.data(), threads_);
-            reference::matmul(matrixOf(*L.wk), h.data(), n, k.data(), threads_);
-            reference::matmul(matrixOf(*L.wv), h.data(), n, v.data(), threads_);
+            if (L.wqkv) {
+                splitRows(*L.wqkv, h.data(), n, {{q.data(), Q}, {k.data(), KV}, {v.data(), KV}});
+            } else {
+                reference::matmul(matrixOf(*L.wq), h.data(), n, q.data(), threads_);
+                reference::matmul(matrixOf(*L.wk), h.data(), n, k.data(), threads_);
+                reference::matmul(matrixOf(*L.wv), h.data(), n, v.data(), threads_);
+            }
             for (int t = 0; t < n; ++t) {
                 float *qt = &q[size_t(t) * Q], *kt = &k[size_t(t) * KV], *vt = &v[size_t(t) * KV];
                 if (!vec.bq.empty()) {
@@ -115,8 +119,10 @@ public:
                                            hp_.rmsNormEps, kt + h * hp_.headDim);
                 }
                 const float at = float(pos + t) * hp_.ropeFreqScale;
-                reference::rope(qt, hp_.nHead, hp_.headDim, at, hp_.ropeFreqBase, hp_.ropeLayout, freqs);
-                reference::rope(kt, hp_.nHeadKv, hp_.headDim, at, hp_.ropeFreqBase, hp_.ropeLayout, freqs);
+                reference::rope(qt, hp_.nHead, hp_.headDim, at, hp_.ropeFreqBase, hp_.ropeLayout, freqs,
+                                hp_.ropeAttnFactor);
+                reference::rope(kt, hp_.nHeadKv, hp_.headDim, at, hp_.ropeFreqBase, hp_.ropeLayout, freqs,
+                                hp_.ropeAttnFactor);
                 std::copy(kt, kt + KV, cache.k(l, pos + t));
                 std::copy(vt, vt + KV, cache.v(l, pos + t));
             }
@@ -128,8 +134,12 @@ public:
             for (int t = 0; t < n; ++t)
                 reference::rmsnorm(&x[size_t(t) * E], vec.ffnNorm.data(), E, hp_.rmsNormEps,
                                    &h[size_t(t) * E]);
-            reference::matmul(matrixOf(*L.wGate), h.data(), n, gate.data(), threads_);
-            reference::matmul(matrixOf(*L.wUp), h.data(), n, up.data(), threads_);
+            if (L.wGateUp) {
+                splitRows(*L.wGateUp, h.data(), n, {{gate.data(), FF}, {up.data(), FF}});
+            } else {
+                reference::matmul(matrixOf(*L.wGate), h.data(), n, gate.data(), threads_);
+                reference::matmul(matrixOf(*L.wUp), h.data(), n, up.data(), threads_);
+            }
             reference::swiglu(gate.data(), up.data(), n * FF, gate.data());
             reference::matmul(matrixOf(*L.wDown), gate.data(), n, h.data(), threads_);
             reference::add(x.data(), h.data(), n * E);
@@ -144,6 +154,24 @@ public:
     }
 
 private:
+    // y = W·x for a matrix whose rows are several outputs stacked (fused q|k|v or gate|up): the
+    // product row by token, then each token's row cut into the outputs (width floats each).
+    void splitRows(const gguf::TensorInfo& w, const float* x, int n,
+                   std::vector<std::pair<float*, int>> outs) {
+        int total = 0;
+        for (const auto& o : outs)
+            total += o.second;
+        std::vector<float> fused(size_t(n) * total);
+        reference::matmul(matrixOf(w), x, n, fused.data(), threads_);
+        for (int t = 0; t < n; ++t) {
+            const float* row = fused.data() + size_t(t) * total;
+            for (auto& [dst, width] : outs) {
+                std::copy(row, row + width, dst + size_t(t) * width);
+                row += width;
+            }
+        }
+    }
+
     model::HParams hp_;
     const model::Weights& w_;
     int threads_;

@@ -132,9 +132,13 @@ Plan makePlan(const model::HParams& hp, const model::Weights& w, DeviceModel& dm
             addVector(plan, &D.qNorm, {L.qNorm}, hp.headDim, "query norm");
             addVector(plan, &D.kNorm, {L.kNorm}, hp.headDim, "key norm");
         }
-        addProjection(plan, D.qkv, {L.wq, L.wk, L.wv}, embd, "attention", cap);
+        addProjection(plan, D.qkv,
+                      L.wqkv ? std::vector<model::Tensor>{L.wqkv} : std::vector{L.wq, L.wk, L.wv}, embd,
+                      "attention", cap);
         addProjection(plan, D.wo, {L.wo}, qDim, "attention output", cap);
-        addProjection(plan, D.gateUp, {L.wGate, L.wUp}, embd, "FFN gate/up", cap);
+        addProjection(plan, D.gateUp,
+                      L.wGateUp ? std::vector<model::Tensor>{L.wGateUp} : std::vector{L.wGate, L.wUp}, embd,
+                      "FFN gate/up", cap);
         addProjection(plan, D.down, {L.wDown}, hp.nFf, "FFN down", cap);
         if (D.qkv.rows != qDim + 2 * kvDim || D.gateUp.rows != 2 * uint64_t(hp.nFf) || D.wo.rows != embd ||
             D.down.rows != embd)

@@ -27,7 +27,7 @@ struct RopePush {
     uint32_t stride, qStride, nHead, nKv, hd, capacity;
     float freqBase;
     uint32_t flags;
-    float freqScale;
+    float freqScale, attnFactor;
 };
 struct AttentionPush {
     uint32_t qOff, kOff, vOff, oOff, partialOff, stepOff;
@@ -205,10 +205,10 @@ void Kernels::ropeStoreKv(VkCommandBuffer cb, const RopeArgs& a, uint32_t n) {
     const Kernel& k = get("rope_store_kv", 7, {elementwiseWg_});
     const uint32_t flags = (a.neox ? 1u : 0u) | (a.bias ? 2u : 0u) | (a.factors ? 4u : 0u);
     const BufRef bias = a.bias ? a.bias : a.qkv, factors = a.factors ? a.factors : a.qkv;
-    const RopePush push{elems(a.qkv),    elems(bias),     elems(factors), elems(a.qOut),
-                        elems(a.kCache), elems(a.vCache), elems(a.step),  a.stride,
-                        a.qStride,       a.nHead,         a.nKv,          a.headDim,
-                        a.capacity,      a.freqBase,      flags,          a.freqScale};
+    const RopePush push{elems(a.qkv),    elems(bias),   elems(factors), elems(a.qOut), elems(a.kCache),
+                        elems(a.vCache), elems(a.step), a.stride,       a.qStride,     a.nHead,
+                        a.nKv,           a.headDim,     a.capacity,     a.freqBase,    flags,
+                        a.freqScale,     a.attnFactor};
     const uint32_t words = (a.nHead + 2 * a.nKv) * a.headDim / 2;
     dispatch(cb, k,
              set({a.qkv.buffer, bias.buffer, factors.buffer, a.qOut.buffer, a.kCache.buffer, a.vCache.buffer,

@@ -44,7 +44,8 @@ struct RopeArgs {
     uint32_t stride, qStride, nHead, nKv, headDim, capacity;
     float freqBase;
     bool neox;
-    float freqScale = 1.f; // linear RoPE scaling: positions × freqScale
+    float freqScale = 1.f;  // linear RoPE scaling: positions × freqScale
+    float attnFactor = 1.f; // rotated q and k × attnFactor (LongRoPE)
 };
 
 struct AttentionArgs {

@@ -232,7 +232,8 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
                       uint32_t(cache.capacity()),
                       hp.ropeFreqBase,
                       hp.ropeLayout == model::RopeLayout::Neox,
-                      hp.ropeFreqScale};
+                      hp.ropeFreqScale,
+                      hp.ropeAttnFactor};
         kernels_->ropeStoreKv(cb, rope, n);
         op(cb, "rope+kv");
         AttentionArgs att{s_.q,

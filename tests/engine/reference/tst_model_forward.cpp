@@ -1,7 +1,7 @@
 // The whole reference forward pass against an independent, deliberately naive float64
 // implementation written here from the model definitions, on synthetic models covering every
-// architecture (llama, qwen2, qwen3, exaone), GQA ratios, odd head sizes, quantized weights, tied output and
-// rope_freqs.
+// architecture (llama, qwen2, qwen3, exaone, phi3), GQA ratios, odd head sizes, quantized weights, tied
+// output and rope_freqs.
 #include "gguf/gguf_file.h"
 #include "sosoik/model.h"
 #include "sosoik/session.h"
@@ -49,16 +49,16 @@ std::vector<double> norm(const std::vector<double>& x, const Mat& w, double eps)
         y[i] = x[i] * s * w[0][i];
     return y;
 }
-void rotate(std::vector<double>& x, int heads, int hd, double pos, double base, bool neox,
-            const Mat& factors) {
+void rotate(std::vector<double>& x, int heads, int hd, double pos, double base, bool neox, const Mat& factors,
+            double scale = 1.0) {
     for (int h = 0; h < heads; ++h)
         for (int i = 0; i < hd / 2; ++i) {
             double theta = pos / std::pow(base, 2.0 * i / hd);
             if (!factors.empty()) theta /= factors[0][i];
             const int a = h * hd + (neox ? i : 2 * i), b = h * hd + (neox ? i + hd / 2 : 2 * i + 1);
             const double x0 = x[a], x1 = x[b];
-            x[a] = x0 * std::cos(theta) - x1 * std::sin(theta);
-            x[b] = x0 * std::sin(theta) + x1 * std::cos(theta);
+            x[a] = (x0 * std::cos(theta) - x1 * std::sin(theta)) * scale;
+            x[b] = (x0 * std::sin(theta) + x1 * std::cos(theta)) * scale;
         }
 }
 
@@ -70,7 +70,10 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
     const int hd = s.headDim > 0 ? s.headDim : s.nEmbd / s.nHead;
     const Mat embd = load(f, "token_embd.weight"), outNorm = load(f, "output_norm.weight");
     const Mat out = f.tensor("output.weight") ? load(f, "output.weight") : embd;
-    const Mat freqs = load(f, "rope_freqs.weight");
+    const bool phi3 = s.architecture == "phi3", longRope = phi3 && s.longRopeAttnFactor > 0;
+    // Phi-3's LongRoPE within its original context: the short factors and the magnitude factor.
+    const Mat freqs = load(f, longRope ? "rope_factors_short.weight" : "rope_freqs.weight");
+    const double ropeScale = longRope ? s.longRopeAttnFactor : 1.0;
     std::vector<std::vector<std::vector<double>>> kCache(s.nLayer), vCache(s.nLayer);
     std::vector<std::vector<double>> result;
     for (size_t pos = 0; pos < tokens.size(); ++pos) {
@@ -78,8 +81,17 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
         for (int l = 0; l < s.nLayer; ++l) {
             const std::string p = "blk." + std::to_string(l) + ".";
             auto h = norm(x, load(f, p + "attn_norm.weight"), s.rmsNormEps);
-            auto q = mul(load(f, p + "attn_q.weight"), h), k = mul(load(f, p + "attn_k.weight"), h),
-                 v = mul(load(f, p + "attn_v.weight"), h);
+            std::vector<double> q, k, v;
+            if (phi3) { // one q|k|v matrix
+                const auto all = mul(load(f, p + "attn_qkv.weight"), h);
+                const size_t qn = size_t(s.nHead) * hd, kn = size_t(s.nHeadKv) * hd;
+                q.assign(all.begin(), all.begin() + qn);
+                k.assign(all.begin() + qn, all.begin() + qn + kn);
+                v.assign(all.begin() + qn + kn, all.end());
+            } else {
+                q = mul(load(f, p + "attn_q.weight"), h), k = mul(load(f, p + "attn_k.weight"), h),
+                v = mul(load(f, p + "attn_v.weight"), h);
+            }
             if (qwen) {
                 const Mat bq = load(f, p + "attn_q.bias"), bk = load(f, p + "attn_k.bias"),
                           bv = load(f, p + "attn_v.bias");
@@ -101,8 +113,8 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
                 normHeads(k, s.nHeadKv, kn);
             }
             const double at = s.ropeLinearFactor > 0 ? double(pos) / s.ropeLinearFactor : double(pos);
-            rotate(q, s.nHead, hd, at, s.ropeFreqBase, neox, freqs);
-            rotate(k, s.nHeadKv, hd, at, s.ropeFreqBase, neox, freqs);
+            rotate(q, s.nHead, hd, at, s.ropeFreqBase, neox, freqs, ropeScale);
+            rotate(k, s.nHeadKv, hd, at, s.ropeFreqBase, neox, freqs, ropeScale);
             kCache[l].push_back(k);
             vCache[l].push_back(v);
             std::vector<double> att(size_t(s.nHead) * hd);
@@ -126,8 +138,15 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
             for (size_t i = 0; i < x.size(); ++i)
                 x[i] += o[i];
             h = norm(x, load(f, p + "ffn_norm.weight"), s.rmsNormEps);
-            auto g = mul(load(f, p + "ffn_gate.weight"), h);
-            const auto u = mul(load(f, p + "ffn_up.weight"), h);
+            std::vector<double> g, u;
+            if (phi3) { // one gate|up matrix
+                const auto all = mul(load(f, p + "ffn_up.weight"), h);
+                g.assign(all.begin(), all.begin() + s.nFf);
+                u.assign(all.begin() + s.nFf, all.end());
+            } else {
+                g = mul(load(f, p + "ffn_gate.weight"), h);
+                u = mul(load(f, p + "ffn_up.weight"), h);
+            }
             for (size_t i = 0; i < g.size(); ++i)
                 g[i] = g[i] / (1 + std::exp(-g[i])) * u[i];
             const auto d = mul(load(f, p + "ffn_down.weight"), g);
@@ -191,6 +210,9 @@ private slots:
         QTest::newRow("qwen3 f32 gqa head 24")
             << "qwen3" << int(TensorType::F32) << 4 << 2 << 24 << true << false;
         QTest::newRow("qwen3 q8_0 mha") << "qwen3" << int(TensorType::Q8_0) << 4 << 4 << 0 << false << false;
+        QTest::newRow("phi3 f32 mha (fused qkv, gate|up)")
+            << "phi3" << int(TensorType::F32) << 4 << 4 << 0 << false << false;
+        QTest::newRow("phi3 q8_0 gqa") << "phi3" << int(TensorType::Q8_0) << 4 << 2 << 0 << false << false;
         QTest::newRow("exaone f16 gqa") << "exaone" << int(TensorType::F16) << 8 << 2 << 0 << false << false;
         QTest::newRow("exaone q4_k tied ropefreqs")
             << "exaone" << int(TensorType::Q4_K) << 4 << 1 << 0 << true << true;
@@ -220,6 +242,16 @@ private slots:
         s.ropeFreqs = ropeFreqs;
         s.ropeFreqBase = arch == "llama" ? 10000.f : 1e6f;
         s.seed = static_cast<uint64_t>(type * 31 + nHead);
+        const double worst = worstDifference(s);
+        QVERIFY2(worst < 2e-3, qPrintable(QString("max logit difference %1").arg(worst)));
+    }
+
+    // Phi-3.5's LongRoPE within the original context: short factors and a magnitude factor.
+    void phi3LongRope() {
+        SyntheticModelSpec s;
+        s.architecture = "phi3";
+        s.longRopeAttnFactor = 1.19f;
+        s.contextLength = 64;
         const double worst = worstDifference(s);
         QVERIFY2(worst < 2e-3, qPrintable(QString("max logit difference %1").arg(worst)));
     }

@@ -146,7 +146,7 @@ private slots:
         auto arch = buildSyntheticModel({});
         arch.setString("general.architecture", "mamba");
         QVERIFY2(loadError(arch).contains(
-                     "architecture 'mamba' is not supported (supported: llama, qwen2, qwen3, exaone)"),
+                     "architecture 'mamba' is not supported (supported: llama, qwen2, qwen3, exaone, phi3)"),
                  qPrintable(loadError(arch)));
         auto noArch = buildSyntheticModel({});
         noArch.removeKey("general.architecture");
@@ -176,6 +176,24 @@ private slots:
         auto perLayer = buildSyntheticModel({});
         perLayer.setI32Array("llama.attention.head_count_kv", {2, 2});
         QVERIFY(loadError(perLayer).contains("per-layer"));
+    }
+
+    // Phi-3: a sliding window or LongRoPE's original length bounds the context Sosoik offers.
+    void phi3ContextStaysWhereItsRopeAndWindowHold() {
+        SyntheticModelSpec spec;
+        spec.architecture = "phi3";
+        spec.contextLength = 256;
+        auto windowed = buildSyntheticModel(spec);
+        windowed.setU32("phi3.attention.sliding_window", 100);
+        windowed.save(path("phi3-window.gguf"));
+        QCOMPARE(Model::load(path("phi3-window.gguf"), reference())->info().contextLength, 100);
+        auto longRope = buildSyntheticModel(spec);
+        longRope.setU32("phi3.rope.scaling.original_context_length", 128);
+        longRope.setF32("phi3.rope.scaling.attn_factor", 1.19f);
+        longRope.save(path("phi3-longrope.gguf"));
+        QCOMPARE(Model::load(path("phi3-longrope.gguf"), reference())->info().contextLength, 128);
+        longRope.setF32("phi3.rope.scaling.attn_factor", 40.f);
+        QVERIFY(loadError(longRope).contains("attn_factor is out of range"));
     }
 
     void fileErrors() {

@@ -73,7 +73,7 @@ std::vector<std::string> syntheticVocabulary(int nVocab) {
 
 GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
     if (s.architecture != "llama" && s.architecture != "qwen2" && s.architecture != "qwen3" &&
-        s.architecture != "exaone")
+        s.architecture != "exaone" && s.architecture != "phi3")
         throw std::runtime_error("synthetic model: unknown architecture " + s.architecture);
     if (s.nVocab < kFirstPiece) throw std::runtime_error("synthetic model: nVocab must be at least 259");
     if (s.nHead % s.nHeadKv != 0)
@@ -97,6 +97,11 @@ GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
         w.setU32(arch(s, "attention.value_length"), headDim);
     }
     w.setF32(arch(s, "rope.freq_base"), s.ropeFreqBase);
+    const bool phi3 = s.architecture == "phi3";
+    if (phi3 && s.longRopeAttnFactor > 0) {
+        w.setF32(arch(s, "rope.scaling.attn_factor"), s.longRopeAttnFactor);
+        w.setU32(arch(s, "rope.scaling.original_context_length"), s.contextLength);
+    }
     if (s.ropeLinearFactor > 0) {
         w.setString(arch(s, "rope.scaling.type"), "linear");
         w.setF32(arch(s, "rope.scaling.factor"), s.ropeLinearFactor);
@@ -128,12 +133,20 @@ GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
     gen.vector("output_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
     if (!s.tiedOutput) gen.matrix("output.weight", s.nEmbd, s.nVocab, s.outputType.value_or(s.weightType));
     if (s.ropeFreqs) gen.vector("rope_freqs.weight", headDim / 2, gguf::TensorType::F32, 2.f, 1.5f);
+    if (phi3 && s.longRopeAttnFactor > 0) {
+        gen.vector("rope_factors_short.weight", headDim / 2, gguf::TensorType::F32, 2.f, 1.5f);
+        gen.vector("rope_factors_long.weight", headDim / 2, gguf::TensorType::F32, 8.f, 4.f);
+    }
     for (int l = 0; l < s.nLayer; ++l) {
         const std::string p = "blk." + std::to_string(l) + ".";
         gen.vector(p + "attn_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
-        gen.matrix(p + "attn_q.weight", s.nEmbd, qDim, s.weightType);
-        gen.matrix(p + "attn_k.weight", s.nEmbd, kvDim, s.weightType);
-        gen.matrix(p + "attn_v.weight", s.nEmbd, kvDim, s.weightType);
+        if (phi3) {
+            gen.matrix(p + "attn_qkv.weight", s.nEmbd, qDim + 2 * kvDim, s.weightType);
+        } else {
+            gen.matrix(p + "attn_q.weight", s.nEmbd, qDim, s.weightType);
+            gen.matrix(p + "attn_k.weight", s.nEmbd, kvDim, s.weightType);
+            gen.matrix(p + "attn_v.weight", s.nEmbd, kvDim, s.weightType);
+        }
         if (s.architecture == "qwen2") {
             gen.vector(p + "attn_q.bias", qDim, gguf::TensorType::F32, 0.f, 0.5f);
             gen.vector(p + "attn_k.bias", kvDim, gguf::TensorType::F32, 0.f, 0.5f);
@@ -145,8 +158,12 @@ GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
         }
         gen.matrix(p + "attn_output.weight", qDim, s.nEmbd, s.weightType);
         gen.vector(p + "ffn_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
-        gen.matrix(p + "ffn_gate.weight", s.nEmbd, s.nFf, s.weightType);
-        gen.matrix(p + "ffn_up.weight", s.nEmbd, s.nFf, s.weightType);
+        if (phi3) {
+            gen.matrix(p + "ffn_up.weight", s.nEmbd, 2 * s.nFf, s.weightType); // gate | up
+        } else {
+            gen.matrix(p + "ffn_gate.weight", s.nEmbd, s.nFf, s.weightType);
+            gen.matrix(p + "ffn_up.weight", s.nEmbd, s.nFf, s.weightType);
+        }
         gen.matrix(p + "ffn_down.weight", s.nFf, s.nEmbd, s.weightType);
     }
     return w;

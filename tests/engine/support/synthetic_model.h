@@ -13,7 +13,7 @@ namespace sosoik::test {
 
 struct SyntheticModelSpec {
     std::string architecture = "llama"; // "llama", "qwen2" (adds Q/K/V biases), "qwen3" (per-head
-                                        // q/k norms) or "exaone" (NEOX RoPE)
+                                        // q/k norms), "exaone" (NEOX RoPE) or "phi3" (fused qkv, gate|up)
     int nEmbd = 64;
     int nLayer = 2;
     int nHead = 4;
@@ -30,7 +30,8 @@ struct SyntheticModelSpec {
     bool tiedOutput = false; // omit output.weight
     bool ropeFreqs = false;  // add rope_freqs.weight (Llama 3.1 style), headDim/2 floats
     float ropeFreqBase = 10000.f;
-    float ropeLinearFactor = 0.f; // > 0: rope.scaling.type "linear" with this factor
+    float ropeLinearFactor = 0.f;   // > 0: rope.scaling.type "linear" with this factor
+    float longRopeAttnFactor = 0.f; // phi3 only, > 0: LongRoPE (rope_factors_short/long + attn_factor)
     float rmsNormEps = 1e-5f;
     std::string chatTemplate; // tokenizer.chat_template; empty: none
     uint64_t seed = 1;

@@ -105,6 +105,10 @@ private slots:
             << "qwen3" << int(TensorType::F16) << 2 << true << false << false << QByteArray();
         QTest::newRow("qwen3 Q4_0 MHA fused")
             << "qwen3" << int(TensorType::Q4_0) << 4 << false << false << false << QByteArray("1");
+        QTest::newRow("phi3 Q8_0 GQA (fused qkv, gate|up)")
+            << "phi3" << int(TensorType::Q8_0) << 2 << false << false << false << QByteArray();
+        QTest::newRow("phi3 F16 MHA LongRoPE fused")
+            << "phi3" << int(TensorType::F16) << 4 << false << false << false << QByteArray("longrope");
         QTest::newRow("exaone Q4_K GQA freqs")
             << "exaone" << int(TensorType::Q4_K) << 2 << false << true << false << QByteArray();
         QTest::newRow("llama Q4_0 GQA staging")
@@ -149,6 +153,8 @@ private slots:
             qputenv("SOSOIK_VK_ARENA_KB", "8");
         else if (fuse == "tiled")
             qputenv("SOSOIK_VK_MATMUL", "tiled");
+        else if (fuse == "longrope")
+            qputenv("SOSOIK_VK_FUSE", "1");
         else if (!fuse.isEmpty() && fuse != "linear")
             qputenv("SOSOIK_VK_FUSE", fuse);
         auto unsetEnv = qScopeGuard([] {
@@ -168,6 +174,7 @@ private slots:
         spec.tiedOutput = tied;
         spec.ropeFreqs = ropeFreqs;
         if (fuse == "linear") spec.ropeLinearFactor = 4.f; // linear RoPE scaling
+        if (fuse == "longrope") spec.longRopeAttnFactor = 1.19f;
         spec.seed = static_cast<uint64_t>(type * 10 + nHeadKv);
         const std::string path =
             dir.filePath(QString("m%1.gguf").arg(QTest::currentDataTag()).replace(' ', '_')).toStdString();
