@@ -90,12 +90,20 @@ GenerateStats generate(Model& model, Session& session, const std::vector<int32_t
     Sampler sampler(options.sampler);
     // Evaluates tokens and draws the next token. When the sampler can name the few logits it needs
     // (greedy, or top-k on), the backend picks them where it computed them (on the GPU for Vulkan).
+    // The sampler only looks at the last repeatWindow tokens, so only those are copied per step.
+    const size_t window = static_cast<size_t>(std::max(0, options.sampler.repeatWindow));
     auto decodeAndSample = [&](std::span<const int32_t> tokens) {
-        std::vector<int32_t> history(session.tokens());
-        history.insert(history.end(), tokens.begin(), tokens.end());
-        const CandidateRequest request = sampler.request(history);
-        if (request.topK > 0) return sampler.sample(session.decodeCandidates(tokens, request), history);
-        return sampler.sample(session.decode(tokens), history);
+        const auto& cached = session.tokens();
+        std::vector<int32_t> recent(cached.end() - static_cast<long>(std::min(window, cached.size())),
+                                    cached.end());
+        recent.insert(recent.end(), tokens.begin(), tokens.end());
+        const CandidateRequest request = sampler.request(recent);
+        if (request.topK > 0) {
+            const Candidates candidates = session.decodeCandidates(tokens, request);
+            return sampler.sample(candidates, recent);
+        }
+        const std::vector<float> logits = session.decode(tokens);
+        return sampler.sample(logits, recent);
     };
 
     const auto promptStart = Clock::now();
