@@ -5,7 +5,7 @@
 // Every answer is written to storage while it streams (at most ~250 ms behind), so a crash
 // or quit loses at most the last fraction of a second of text.
 #include "chat/chat_message_model.h"
-#include "core/engine_worker.h"
+#include "inference/engine_worker.h"
 
 #include <QObject>
 #include <QPointer>

@@ -2,7 +2,7 @@
 // The model picker's behaviour: inspect a GGUF file (header only), load it on the chosen
 // device through the EngineWorker with visible progress, remember recent models, and
 // report failures in words. Which device to use is an app setting (backend + device index).
-#include "core/engine_worker.h"
+#include "inference/engine_worker.h"
 #include "models/recent_models.h"
 
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 // Recently opened model files, newest first, remembered across runs (QSettings). Each entry
 // keeps the facts shown in the picker so the list reads well even before a file is re-read.
-#include "core/inference_backend.h"
+#include "inference/inference_backend.h"
 
 #include <QAbstractListModel>
 #include <QSettings>

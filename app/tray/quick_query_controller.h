@@ -3,7 +3,7 @@
 // shows in the history. It shares the app's EngineWorker (and so the loaded model) with the main window:
 // while the worker is busy the question waits in its queue and the popup says so; Stop works from here and,
 // through the worker, from the main window too.
-#include "core/engine_worker.h"
+#include "inference/engine_worker.h"
 
 #include <QObject>
 #include <functional>

@@ -1,6 +1,6 @@
 #include "tray/tray_controller.h"
 
-#include "core/engine_worker.h"
+#include "inference/engine_worker.h"
 #include "tray/quick_query_controller.h"
 #include "tray/quick_query_popup.h"
 

@@ -95,13 +95,16 @@ void TrayIntegration::handleRequest(const InstanceRequest& request) {
     case InstanceRequest::Action::QuickQuery:
         m_popup->showNear();
         break;
-    case InstanceRequest::Action::OpenFiles:
-        if (!request.files.isEmpty() && !m_controller->busy()) {
+    case InstanceRequest::Action::OpenFiles: {
+        QStringList rest = request.files;
+        // An idle popup takes the first file; a busy one takes none, so none is lost.
+        if (!rest.isEmpty() && !m_controller->busy()) {
             m_popup->showNear(); // shows the summary, or why there is none (hidden again if handed over)
-            m_controller->summarizeFile(request.files.first());
+            m_controller->summarizeFile(rest.takeFirst());
         }
-        emit filesOpened(request.files);
+        if (!rest.isEmpty()) emit filesOpened(rest);
         break;
+    }
     }
 }
 

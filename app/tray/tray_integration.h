@@ -1,7 +1,7 @@
 #pragma once
-// Everything the tray feature adds to the app, behind one object the app wiring creates:
-//   TrayIntegration tray(&qmlEngine, &worker, &storage, &settings.store());   // before loading Main.qml
-//   tray.attachMainWindow(mainWindow);                                        // after
+// Everything the tray feature adds to the app, behind one object the shell (AppContext) creates:
+//   TrayIntegration tray(&qmlEngine, &worker, &storage, &settings, &settings.store()); // before Main.qml
+//   tray.attachMainWindow(mainWindow);                                                 // after
 //   instance.requestReceived -> tray.handleRequest
 // It owns the quick-query controller and popup, the tray icon, the global hotkey and the background-life
 // settings, and exposes them to QML as context properties (quickQuery, trayController, hotkeySettings,
@@ -62,7 +62,8 @@ public slots:
 signals:
     // The chat feature opens this conversation in the main window.
     void continueInChatRequested(qint64 conversationId);
-    // Files handed over by a second launch (after the quick query started summarizing the first).
+    // Files of a later launch that the quick-query popup did not take (it takes the first one when
+    // idle): the main window summarizes them.
     void filesOpened(const QStringList& paths);
     // A file dropped on the popup is too long for one answer: the main window summarizes all of it.
     void summarizeInMainWindowRequested(const QString& path);

@@ -3,7 +3,7 @@
 // summaries, one new conversation per file, streamed into the chat while the map-reduce
 // pipeline runs on its own thread; progress, time estimates and Cancel for the view; and
 // follow-up questions in those conversations answered from the stored chunks.
-#include "core/engine_worker.h"
+#include "inference/engine_worker.h"
 
 #include <QElapsedTimer>
 #include <QObject>

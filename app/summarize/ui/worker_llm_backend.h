@@ -2,7 +2,7 @@
 // SummarizerBackend over the app's EngineWorker, so summaries share the one engine thread (and
 // its queue) with chat. Its methods block the calling thread, which must therefore not be the
 // UI thread nor the worker's: the summary pipeline runs on its own thread.
-#include "core/engine_worker.h"
+#include "inference/engine_worker.h"
 #include "summarize/llm_backend.h"
 
 #include <QMutex>

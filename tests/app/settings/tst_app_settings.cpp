@@ -1,5 +1,5 @@
 // AppSettings persistence and validation, the data-dir choice, and the language switch.
-#include "core/data_dir.h"
+#include "storage/data_dir.h"
 #include "settings/app_settings.h"
 #include "settings/language_switcher.h"
 #include "support/test_support.h"

@@ -3,8 +3,8 @@
 // a follow-up question answered from the stored chunks, and both summaries in the history
 // after a restart. The engine is the scripted stand-in, so the test is fast and deterministic.
 #include "chat/chat_controller.h"
-#include "core/app_context.h"
-#include "core/application.h"
+#include "shell/app_context.h"
+#include "shell/application.h"
 #include "storage/storage.h"
 #include "summarize/ui/summary_controller.h"
 #include "support/scripted_backend.h"
@@ -37,7 +37,6 @@ void writeText(const QString& path, int paragraphs) {
 struct Gui {
     ScriptedBackend* backend = nullptr;
     std::unique_ptr<app::AppContext> context;
-    std::unique_ptr<QQmlApplicationEngine> engine;
     QQuickWindow* window = nullptr;
 
     explicit Gui(const QString& dataDir) {
@@ -54,15 +53,7 @@ struct Gui {
         };
         options.devices = [] { return QVariantList(); };
         context = std::make_unique<app::AppContext>(std::move(options));
-        engine = std::make_unique<QQmlApplicationEngine>();
-        context->expose(engine.get());
-        engine->load(QUrl("qrc:/qml/Main.qml"));
-        if (engine->rootObjects().isEmpty()) return;
-        window = qobject_cast<QQuickWindow*>(engine->rootObjects().first());
-    }
-    ~Gui() {
-        engine.reset();
-        context.reset();
+        window = context->loadMainWindow();
     }
     summarize::SummaryController* summaries() const { return context->summaries(); }
     template <typename T = QQuickItem> T* item(const char* name) const { return window->findChild<T*>(name); }

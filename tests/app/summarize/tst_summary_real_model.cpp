@@ -1,7 +1,7 @@
 // The app's summary path on the real engine: SummaryController → EngineWorker → SosoikBackend
 // with stories260K (its output is gibberish, but the run must complete and store text).
-#include "core/app_context.h"
-#include "core/application.h"
+#include "shell/app_context.h"
+#include "shell/application.h"
 #include "storage/storage.h"
 #include "summarize/ui/summary_controller.h"
 #include "support/test_support.h"

@@ -2,7 +2,7 @@
 // A deterministic stand-in for the engine, for tests of the app's threading and flow:
 // one token per whitespace-separated word; answers "w0 w1 w2 ..." one word per token,
 // sleeping tokenDelayMs per token, with a simulated KV cache for prefix-reuse figures.
-#include "core/inference_backend.h"
+#include "inference/inference_backend.h"
 
 #include "sosoik/error.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 // A deterministic stand-in for the engine behind the real EngineWorker: it "generates" a fixed list of text
 // pieces, one per token, and can be held mid-answer so tests can see queueing and stopping.
-#include "core/engine_worker.h"
+#include "inference/engine_worker.h"
 #include "sosoik/error.h"
 
 #include <QMutex>

@@ -2,10 +2,10 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
-import "chat"
-import "documents"
-import "models"
-import "settings"
+import "../chat"
+import "../documents"
+import "../models"
+import "../settings"
 
 // The main window: conversations on the left, the chat in the middle, the model and
 // settings in the tool bar. Context objects: chat, models, appSettings, language, appInfo

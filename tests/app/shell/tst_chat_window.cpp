@@ -1,10 +1,10 @@
-// The whole app, driven like a user: the real window (qrc:/qml/Main.qml) with the real wiring
+// The whole app, driven like a user: the real window (qrc:/qml/shell/Main.qml) with the real wiring
 // (AppContext: storage, EngineWorker on the real engine, controllers). Loads a model through the
 // picker, types and sends with Enter, watches tokens stream, stops mid-answer, regenerates,
 // renames and searches (Korean and English), then restarts with the same data dir and finds it all.
 #include "chat/chat_controller.h"
-#include "core/app_context.h"
-#include "core/application.h"
+#include "shell/app_context.h"
+#include "shell/application.h"
 #include "history/history_controller.h"
 #include "settings/app_settings.h"
 #include "storage/storage.h"
@@ -46,21 +46,12 @@ QString writeSlowModel(const QString& dir) {
 // One running instance of the app: what main() builds, minus the event loop.
 struct App {
     std::unique_ptr<AppContext> context;
-    std::unique_ptr<QQmlApplicationEngine> engine;
     QQuickWindow* window = nullptr;
 
     explicit App(const QString& dataDir) {
         context = std::make_unique<AppContext>(realEngineOptions(resolveDataDir(dataDir)));
         context->settings()->setBackend(QStringLiteral("reference")); // CI has no GPU; lavapipe is slower
-        engine = std::make_unique<QQmlApplicationEngine>();
-        context->expose(engine.get());
-        engine->load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
-        if (!engine->rootObjects().isEmpty())
-            window = qobject_cast<QQuickWindow*>(engine->rootObjects().first());
-    }
-    ~App() {
-        engine.reset(); // the window goes before the objects it binds to
-        context.reset();
+        window = context->loadMainWindow();
     }
     template <typename T = QQuickItem> T* find(const QString& name) const {
         return window->findChild<T*>(name);

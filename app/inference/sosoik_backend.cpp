@@ -1,4 +1,4 @@
-#include "core/sosoik_backend.h"
+#include "inference/sosoik_backend.h"
 
 #include "sosoik/sosoik.h"
 
@@ -100,29 +100,6 @@ void SosoikBackend::cancel() {
 void SosoikBackend::resetCancel() {
     QMutexLocker lock(&sessionMutex_);
     if (session_) session_->resetCancel();
-}
-
-} // namespace sosoik::app
-
-// ---- the production wiring (declared in core/app_context.h) ----
-#include "core/app_context.h"
-
-namespace sosoik::app {
-
-AppContextOptions realEngineOptions(const DataDir& dataDir) {
-    AppContextOptions options;
-    options.dataDir = dataDir;
-    options.backend = std::make_unique<SosoikBackend>();
-    options.inspector = [](const QString& path) { return SosoikBackend::inspect(path); };
-    options.devices = [] {
-        QVariantList out;
-        for (const auto& d : sosoik::listDevices())
-            out.append(QVariantMap{{QStringLiteral("index"), d.index},
-                                   {QStringLiteral("name"), QString::fromStdString(d.name)},
-                                   {QStringLiteral("type"), QString::fromStdString(d.type)}});
-        return out;
-    };
-    return options;
 }
 
 } // namespace sosoik::app

@@ -1,7 +1,7 @@
 #pragma once
 // The real engine behind the EngineWorker: one sosoik::Model and one sosoik::Session whose
 // KV cache carries over between requests (generate() reuses the common token prefix).
-#include "core/inference_backend.h"
+#include "inference/inference_backend.h"
 
 #include <QMutex>
 

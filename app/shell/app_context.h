@@ -1,18 +1,21 @@
 #pragma once
-// AppContext: every long-lived object of the GUI, built in one place so that the app's main()
-// and the GUI tests wire exactly the same thing. Owns (in destruction-safe order) settings,
-// storage, the engine worker and the feature controllers, and exposes them to QML as
-// context properties: appSettings, chat, models, summaries, history, appInfo.
-#include "core/data_dir.h"
-#include "core/engine_worker.h"
+// AppContext: the composition root. Every long-lived object of the GUI is built and wired here, in one
+// place, so that main() and the GUI tests run exactly the same graph: settings, storage, the engine
+// worker, the feature controllers, the QML engine (with the objects QML reaches: appSettings, chat,
+// models, summaries, language, history, appInfo and the tray's), the tray integration (popup, icon,
+// global hotkey) and every connection between features. Nothing outside app/shell/ includes this.
+#include "hotkey/global_hotkey.h"
+#include "inference/engine_worker.h"
 #include "models/model_manager.h"
+#include "storage/data_dir.h"
 
 #include <QObject>
 #include <QVariantMap>
 
 #include <memory>
 
-class QQmlEngine;
+class QQmlApplicationEngine;
+class QQuickWindow;
 
 namespace sosoik::storage {
 class Storage;
@@ -29,12 +32,16 @@ namespace sosoik::app {
 class AppSettings;
 class ChatController;
 class LanguageSwitcher;
+class TrayIntegration;
+struct InstanceRequest;
 
 struct AppContextOptions {
     DataDir dataDir;
     std::unique_ptr<InferenceBackend> backend;
     ModelInspector inspector;
     DeviceLister devices;
+    // The global hotkey's platform backend; null = GlobalHotkey::createForPlatform().
+    std::unique_ptr<GlobalHotkey> hotkey;
 };
 
 // The options main() uses: the real engine, sosoik::inspectModel and sosoik::listDevices.
@@ -46,10 +53,14 @@ public:
     explicit AppContext(AppContextOptions options, QObject* parent = nullptr);
     ~AppContext() override;
 
-    // Sets the context properties and installs the UI language on engine.
-    void expose(QQmlEngine* engine);
+    // Loads Main.qml (kept hidden when started minimized with a tray to come back from) and hands the
+    // window to the tray. Null when the QML failed to load.
+    QQuickWindow* loadMainWindow(bool startMinimized = false);
     // Reopens the last model (when the setting asks for it) through the worker.
     void restoreLastModel();
+    // What this launch's command line asked for: the quick-query popup, and every file summarized in
+    // the main window.
+    void openLaunchRequest(const InstanceRequest& request);
 
     QString startupError() const { return startupError_; }
     const DataDir& dataDir() const { return dataDir_; }
@@ -61,8 +72,18 @@ public:
     LanguageSwitcher* language() const { return language_.get(); }
     summarize::SummaryController* summaries() const { return summaries_.get(); }
     history::HistoryController* history() const { return history_.get(); }
+    TrayIntegration* tray() const { return tray_.get(); }
+    QQmlApplicationEngine* qmlEngine() const { return qmlEngine_.get(); }
+    QQuickWindow* mainWindow() const { return mainWindow_; }
+
+public slots:
+    // What a later launch handed over (SingleInstance::requestReceived).
+    void handleRequest(const sosoik::app::InstanceRequest& request);
 
 private:
+    void buildQml(std::unique_ptr<GlobalHotkey> hotkey);
+    void connectFeatures();
+
     DataDir dataDir_;
     QString startupError_;
     std::unique_ptr<AppSettings> settings_;
@@ -73,6 +94,9 @@ private:
     std::unique_ptr<LanguageSwitcher> language_;
     std::unique_ptr<summarize::SummaryController> summaries_;
     std::unique_ptr<history::HistoryController> history_;
+    std::unique_ptr<QQmlApplicationEngine> qmlEngine_;
+    std::unique_ptr<TrayIntegration> tray_;
+    QQuickWindow* mainWindow_ = nullptr; // owned by qmlEngine_
 };
 
 } // namespace sosoik::app

@@ -1,4 +1,4 @@
-#include "core/engine_worker.h"
+#include "inference/engine_worker.h"
 
 #include "sosoik/error.h"
 

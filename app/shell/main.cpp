@@ -1,5 +1,5 @@
 // Sosoik desktop app: wiring only. Features live in their folders (chat/, history/, ...).
-#include "core/application.h"
+#include "shell/application.h"
 
 int main(int argc, char* argv[]) {
     return sosoik::app::runApplication(argc, argv);

@@ -1,22 +1,15 @@
-#include "core/application.h"
+#include "shell/application.h"
 
-#include "chat/chat_controller.h"
-#include "core/app_context.h"
-#include "core/data_dir.h"
-#include "hotkey/global_hotkey.h"
 #include "instance/single_instance.h"
-#include "settings/app_settings.h"
-#include "summarize/ui/summary_controller.h"
+#include "shell/app_context.h"
+#include "storage/data_dir.h"
 #include "tray/tray_controller.h"
-#include "tray/tray_integration.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFont>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
-#include <QQuickWindow>
-#include <QUrl>
 
 namespace sosoik::app {
 
@@ -65,35 +58,13 @@ int runApplication(int argc, char* argv[]) {
 
     QApplication::setWindowIcon(TrayController::appIcon()); // the same mark as the tray icon
     AppContext context(realEngineOptions(dataDir));
-    QQmlApplicationEngine engine;
-    context.expose(&engine);
-    TrayIntegration tray(&engine, context.worker(), context.storage(), context.settings(),
-                         &context.settings()->store());
     QObject::connect(
-        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
-        Qt::QueuedConnection);
-    const bool minimized = parser.isSet(minimizedOption);
-    engine.setInitialProperties({{QStringLiteral("visible"), !tray.startsHidden(minimized)}});
-    engine.load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
-    if (engine.rootObjects().isEmpty()) return 1;
-    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
-    tray.attachMainWindow(window, minimized);
-
-    QObject::connect(&instance, &SingleInstance::requestReceived, &tray, &TrayIntegration::handleRequest);
-    QObject::connect(&tray, &TrayIntegration::continueInChatRequested, context.chat(),
-                     [&context](qint64 id) { context.chat()->openConversation(id); });
-    QObject::connect(&tray, &TrayIntegration::summarizeInMainWindowRequested, context.summaries(),
-                     [&context](const QString& path) { context.summaries()->summarizeFile(path); });
-    // A later launch with files: the quick-query popup takes the first, the main window the rest.
-    QObject::connect(&tray, &TrayIntegration::filesOpened, context.summaries(),
-                     [&context](const QStringList& paths) {
-                         for (const QString& path : paths.mid(1))
-                             context.summaries()->summarizeFile(path);
-                     });
+        context.qmlEngine(), &QQmlApplicationEngine::objectCreationFailed, &app,
+        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    if (!context.loadMainWindow(parser.isSet(minimizedOption))) return 1;
+    QObject::connect(&instance, &SingleInstance::requestReceived, &context, &AppContext::handleRequest);
     context.restoreLastModel(); // queued on the engine thread before any summary request
-    if (request.action == InstanceRequest::Action::QuickQuery) tray.handleRequest(request);
-    for (const QString& path : request.files)
-        context.summaries()->summarizeFile(path);
+    context.openLaunchRequest(request);
 
     return app.exec();
 }

@@ -21,7 +21,7 @@
 // generationQueued() reports their queue position. Loading a model is queued the same way.
 // All signals are emitted from the worker thread; connect with the default (auto) connection
 // from QObjects living on the UI thread and they arrive queued, so the UI never blocks.
-#include "core/inference_backend.h"
+#include "inference/inference_backend.h"
 
 #include <QList>
 #include <QMutex>

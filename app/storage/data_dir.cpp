@@ -1,4 +1,4 @@
-#include "core/data_dir.h"
+#include "storage/data_dir.h"
 
 #include <QCoreApplication>
 #include <QDir>

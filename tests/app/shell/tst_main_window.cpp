@@ -1,7 +1,7 @@
 // The GUI's main QML loads offscreen with the real wiring (AppContext: storage, engine worker,
-// controllers) and shows its window without a single QML warning.
-#include "core/app_context.h"
-#include "core/application.h"
+// controllers, tray) and shows its window without a single QML warning.
+#include "shell/app_context.h"
+#include "shell/application.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -22,12 +22,9 @@ private slots:
         DataDir dataDir{dir.path(), true, {}};
         AppContext context(realEngineOptions(dataDir));
         QVERIFY2(context.startupError().isEmpty(), qPrintable(context.startupError()));
-        QQmlApplicationEngine engine;
-        context.expose(&engine);
-        engine.load(QUrl("qrc:/qml/Main.qml"));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        QQuickWindow* window = context.loadMainWindow();
         QVERIFY(window);
+        QCOMPARE(context.qmlEngine()->rootObjects().size(), 1);
         QVERIFY(QTest::qWaitForWindowExposed(window));
         QCOMPARE(window->title(), QStringLiteral("Sosoik"));
         QVERIFY(window->findChild<QObject*>("messageInput"));

@@ -1,8 +1,8 @@
 // EngineWorker: threading, queueing, cancellation and context fitting, driven through a
 // scripted backend (deterministic and instant), plus the real engine on a tiny model.
-#include "core/app_context.h"
-#include "core/engine_worker.h"
-#include "core/sosoik_backend.h"
+#include "shell/app_context.h"
+#include "inference/engine_worker.h"
+#include "inference/sosoik_backend.h"
 #include "support/scripted_backend.h"
 #include "support/synthetic_model.h"
 

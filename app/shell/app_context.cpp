@@ -1,0 +1,143 @@
+#include "shell/app_context.h"
+
+#include "chat/chat_controller.h"
+#include "history/history_controller.h"
+#include "hotkey/global_hotkey.h"
+#include "inference/sosoik_backend.h"
+#include "instance/single_instance.h"
+#include "settings/app_settings.h"
+#include "settings/language_switcher.h"
+#include "sosoik/sosoik.h"
+#include "storage/storage.h"
+#include "summarize/ui/summary_controller.h"
+#include "tray/tray_integration.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickWindow>
+
+namespace sosoik::app {
+
+AppContext::AppContext(AppContextOptions options, QObject* parent)
+    : QObject(parent), dataDir_(options.dataDir) {
+    // A custom data dir is a whole profile: settings live next to the database.
+    settings_ = std::make_unique<AppSettings>(
+        dataDir_.overridden ? QDir(dataDir_.path).filePath(QStringLiteral("settings.ini")) : QString());
+    language_ = std::make_unique<LanguageSwitcher>(settings_.get());
+    language_->apply();
+
+    storage_ = std::make_unique<storage::Storage>();
+    if (!dataDir_.error.isEmpty())
+        startupError_ = dataDir_.error;
+    else if (!storage_->open(dataDir_.path))
+        startupError_ = storage_->errorString();
+    else if (!storage_->openNotice().isEmpty())
+        startupError_ = storage_->openNotice();
+
+    worker_ = std::make_unique<EngineWorker>(std::move(options.backend));
+    models_ = std::make_unique<ModelManager>(worker_.get(), settings_.get(), std::move(options.inspector),
+                                             std::move(options.devices));
+    chat_ = std::make_unique<ChatController>(worker_.get(), storage_.get(), settings_.get());
+    history_ = std::make_unique<history::HistoryController>(storage_.get());
+    summaries_ = std::make_unique<summarize::SummaryController>(worker_.get(), storage_.get(), chat_.get(),
+                                                                settings_.get());
+    buildQml(std::move(options.hotkey));
+    connectFeatures();
+    if (!startupError_.isEmpty()) chat_->showError(startupError_);
+}
+
+AppContext::~AppContext() {
+    // Windows first (they bind to the controllers), then the controllers (they flush streaming text),
+    // then the engine thread, then storage.
+    tray_.reset();
+    qmlEngine_.reset();
+    summaries_.reset(); // cancels and joins a running summary, which uses chat and the worker
+    history_.reset();
+    chat_.reset();
+    models_.reset();
+    worker_.reset();
+    storage_.reset();
+    language_.reset();
+}
+
+void AppContext::buildQml(std::unique_ptr<GlobalHotkey> hotkey) {
+    qmlEngine_ = std::make_unique<QQmlApplicationEngine>();
+    language_->attach(qmlEngine_.get());
+    QQmlContext* root = qmlEngine_->rootContext();
+    root->setContextProperty(QStringLiteral("appSettings"), settings_.get());
+    root->setContextProperty(QStringLiteral("chat"), chat_.get());
+    root->setContextProperty(QStringLiteral("models"), models_.get());
+    root->setContextProperty(QStringLiteral("summaries"), summaries_.get());
+    root->setContextProperty(QStringLiteral("language"), language_.get());
+    root->setContextProperty(QStringLiteral("history"), history_.get());
+    root->setContextProperty(QStringLiteral("appInfo"),
+                             QVariantMap{{QStringLiteral("dataDir"), dataDir_.path},
+                                         {QStringLiteral("version"), QStringLiteral(SOSOIK_VERSION_STRING)}});
+    // The tray sets its own context properties (quickQuery, trayController, hotkeySettings,
+    // backgroundSettings) and builds the quick-query popup on this engine.
+    tray_ = std::make_unique<TrayIntegration>(qmlEngine_.get(), worker_.get(), storage_.get(),
+                                              settings_.get(), &settings_->store(), std::move(hotkey));
+}
+
+// Every connection between features lives here.
+void AppContext::connectFeatures() {
+    connect(models_.get(), &ModelManager::modelReady, chat_.get(), &ChatController::setModelPath);
+    chat_->setRequestAugmenter(
+        [summaries = summaries_.get()](qint64 conversationId, GenerationRequest& request) {
+            summaries->augmentFollowUp(conversationId, request);
+        });
+    connect(tray_.get(), &TrayIntegration::continueInChatRequested, chat_.get(),
+            [chat = chat_.get()](qint64 id) { chat->openConversation(id); });
+    connect(tray_.get(), &TrayIntegration::summarizeInMainWindowRequested, summaries_.get(),
+            [summaries = summaries_.get()](const QString& path) { summaries->summarizeFile(path); });
+    // A later launch's files that the quick-query popup did not take: the main window summarizes them.
+    connect(tray_.get(), &TrayIntegration::filesOpened, summaries_.get(),
+            [summaries = summaries_.get()](const QStringList& paths) {
+                for (const QString& path : paths)
+                    summaries->summarizeFile(path);
+            });
+}
+
+QQuickWindow* AppContext::loadMainWindow(bool startMinimized) {
+    qmlEngine_->setInitialProperties({{QStringLiteral("visible"), !tray_->startsHidden(startMinimized)}});
+    qmlEngine_->load(QUrl(QStringLiteral("qrc:/qml/shell/Main.qml")));
+    if (qmlEngine_->rootObjects().isEmpty()) return nullptr;
+    mainWindow_ = qobject_cast<QQuickWindow*>(qmlEngine_->rootObjects().first());
+    tray_->attachMainWindow(mainWindow_, startMinimized);
+    return mainWindow_;
+}
+
+void AppContext::restoreLastModel() {
+    const QString last = models_->recent()->mostRecent();
+    if (settings_->reopenLastModel() && !last.isEmpty() && QFileInfo::exists(last)) models_->load(last);
+}
+
+void AppContext::openLaunchRequest(const InstanceRequest& request) {
+    if (request.action == InstanceRequest::Action::QuickQuery) tray_->handleRequest(request);
+    for (const QString& path : request.files)
+        summaries_->summarizeFile(path);
+}
+
+void AppContext::handleRequest(const InstanceRequest& request) {
+    tray_->handleRequest(request);
+}
+
+AppContextOptions realEngineOptions(const DataDir& dataDir) {
+    AppContextOptions options;
+    options.dataDir = dataDir;
+    options.backend = std::make_unique<SosoikBackend>();
+    options.inspector = [](const QString& path) { return SosoikBackend::inspect(path); };
+    options.devices = [] {
+        QVariantList out;
+        for (const auto& d : sosoik::listDevices())
+            out.append(QVariantMap{{QStringLiteral("index"), d.index},
+                                   {QStringLiteral("name"), QString::fromStdString(d.name)},
+                                   {QStringLiteral("type"), QString::fromStdString(d.type)}});
+        return out;
+    };
+    return options;
+}
+
+} // namespace sosoik::app

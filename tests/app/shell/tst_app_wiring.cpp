@@ -1,0 +1,145 @@
+// The composition root's own wiring, as main() builds it (AppContext with the tray), on the scripted
+// engine: what a later launch hands over reaches the right feature, and no file it names is lost.
+#include "chat/chat_controller.h"
+#include "hotkey/global_hotkey.h"
+#include "instance/single_instance.h"
+#include "shell/app_context.h"
+#include "shell/application.h"
+#include "summarize/ui/summary_controller.h"
+#include "support/scripted_backend.h"
+#include "tray/quick_query_controller.h"
+#include "tray/quick_query_popup.h"
+#include "tray/tray_integration.h"
+
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sosoik;
+using sosoik::app::test::ScriptedBackend;
+
+namespace {
+
+QString writeDocument(const QTemporaryDir& dir, const QString& name) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return {};
+    for (int i = 0; i < 4; ++i)
+        f.write("The harvest of apples grew this season. Farmers expect better prices next year.\n\n");
+    return path;
+}
+
+struct Wired {
+    ScriptedBackend* backend = nullptr;
+    std::unique_ptr<app::AppContext> context;
+
+    explicit Wired(const QString& dataDir) {
+        auto b = std::make_unique<ScriptedBackend>();
+        backend = b.get();
+        app::AppContextOptions options;
+        options.dataDir = app::DataDir{dataDir, true, {}};
+        options.backend = std::move(b);
+        options.inspector = [](const QString& path) {
+            app::ModelDetails d;
+            d.path = path;
+            d.name = QStringLiteral("scripted");
+            return d;
+        };
+        options.devices = [] { return QVariantList(); };
+        options.hotkey = std::make_unique<app::UnavailableGlobalHotkey>(QStringLiteral("test platform"));
+        context = std::make_unique<app::AppContext>(std::move(options));
+    }
+    bool loadModel() {
+        QSignalSpy loaded(context->worker(), &app::EngineWorker::modelLoaded);
+        context->worker()->loadModel({QStringLiteral("/models/scripted.gguf")});
+        // Recorded on the engine thread, possibly before a wait() could start: poll instead.
+        if (!QTest::qWaitFor([&loaded] { return !loaded.isEmpty(); }, 10000)) return false;
+        // The spy records on the engine thread; the features' queued slots run on this one's next pass.
+        QCoreApplication::processEvents();
+        return true;
+    }
+    app::QuickQueryController* popup() const { return context->tray()->quickQuery(); }
+    summarize::SummaryController* summaries() const { return context->summaries(); }
+};
+
+app::InstanceRequest openFiles(const QStringList& files) {
+    return app::InstanceRequest::fromArguments(files, false);
+}
+
+} // namespace
+
+class TestAppWiring : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+
+private slots:
+    void initTestCase() { app::configureApplication(); }
+
+    void theMainWindowLoadsWithTheTray() {
+        Wired app(dir.filePath("window"));
+        QVERIFY(app.context->tray());
+        QQuickWindow* window = app.context->loadMainWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(app.context->tray()->popup());
+    }
+
+    void aLaterLaunchsFilesGoToAnIdlePopupAndTheMainWindow() {
+        Wired app(dir.filePath("idle"));
+        QVERIFY(app.loadModel());
+        app.context->loadMainWindow();
+        const QString first = writeDocument(dir, QStringLiteral("first.txt"));
+        const QString second = writeDocument(dir, QStringLiteral("second.txt"));
+        app.context->handleRequest(openFiles({first, second}));
+        // The idle popup summarizes the first; the main window the rest.
+        QCOMPARE(app.popup()->question(), QStringLiteral("Summarize first.txt"));
+        QCOMPARE(app.summaries()->currentFile(), second);
+        QCOMPARE(app.summaries()->queued(), 0);
+    }
+
+    // Issue #14: the running app dropped the first file of a later launch whenever the quick-query popup
+    // was busy (the popup took it only when idle, the main window always skipped it).
+    void aBusyPopupLosesNoFileOfALaterLaunch() {
+        Wired app(dir.filePath("busy"));
+        app.backend->tokenDelayMs = 50; // the popup's answer takes seconds
+        QVERIFY(app.loadModel());
+        app.context->loadMainWindow();
+        QVERIFY(app.popup()->ask(QStringLiteral("What is the capital of Korea?")));
+        QTRY_VERIFY(app.popup()->busy());
+        const QString first = writeDocument(dir, QStringLiteral("busy-first.txt"));
+        const QString second = writeDocument(dir, QStringLiteral("busy-second.txt"));
+        app.context->handleRequest(openFiles({first, second}));
+        QCOMPARE(app.popup()->question(), QStringLiteral("What is the capital of Korea?"));
+        QCOMPARE(app.summaries()->currentFile(), first);
+        QCOMPARE(app.summaries()->queued(), 1);
+        app.popup()->stop();
+    }
+
+    void theFirstLaunchSummarizesEveryFileInTheMainWindow() {
+        Wired app(dir.filePath("launch"));
+        QVERIFY(app.loadModel());
+        app.context->loadMainWindow();
+        const QString first = writeDocument(dir, QStringLiteral("launch-first.txt"));
+        const QString second = writeDocument(dir, QStringLiteral("launch-second.txt"));
+        app.context->openLaunchRequest(openFiles({first, second}));
+        QCOMPARE(app.summaries()->currentFile(), first);
+        QCOMPARE(app.summaries()->queued(), 1);
+        QVERIFY(app.popup()->question().isEmpty());
+    }
+
+    void continueInChatOpensTheConversationInTheMainWindow() {
+        Wired app(dir.filePath("continue"));
+        QVERIFY(app.loadModel());
+        QQuickWindow* window = app.context->loadMainWindow();
+        QVERIFY(app.popup()->ask(QStringLiteral("안녕하세요")));
+        QTRY_COMPARE(app.popup()->state(), QStringLiteral("done"));
+        window->hide();
+        app.popup()->continueInChat();
+        QCOMPARE(app.context->chat()->conversationId(), app.popup()->conversationId());
+        QVERIFY(window->isVisible());
+    }
+};
+
+QTEST_MAIN(TestAppWiring)
+#include "tst_app_wiring.moc"
