@@ -32,29 +32,6 @@ ChatController::ChatController(EngineWorker* worker, storage::Storage* storage, 
     : QObject(parent), worker_(worker), storage_(storage), appSettings_(settings), model_(this) {
     flushTimer_.setInterval(kFlushIntervalMs);
     connect(&flushTimer_, &QTimer::timeout, this, &ChatController::flushStreamingText);
-    connect(worker, &EngineWorker::textGenerated, this, &ChatController::onText);
-    connect(worker, &EngineWorker::generationFinished, this, &ChatController::onFinished);
-    connect(worker, &EngineWorker::generationFailed, this, &ChatController::onFailed);
-    connect(worker, &EngineWorker::generationStarted, this, [this](int id, const GenerationStats& stats) {
-        if (id != requestId_) return;
-        queued_ = false;
-        stats_ = stats;
-        emit busyChanged();
-        emit statsChanged();
-        if (stats.droppedMessages > 0)
-            setNotice(tr("%n older message(s) were left out so the conversation fits the model's context.",
-                         nullptr, stats.droppedMessages));
-    });
-    connect(worker, &EngineWorker::generationQueued, this, [this](int id, int) {
-        if (id != requestId_) return;
-        queued_ = true;
-        emit busyChanged();
-    });
-    connect(worker, &EngineWorker::tokensCounted, this, [this](int id, int count) {
-        if (id != countRequestId_) return;
-        inputTokens_ = count;
-        emit inputTokenCountChanged();
-    });
     connect(settings, &AppSettings::changed, this, &ChatController::settingsChanged);
     // Renames from the sidebar and auto-titles reach the window title.
     connect(storage, &storage::Storage::conversationChanged, this, [this](qint64 id) {
@@ -64,9 +41,9 @@ ChatController::ChatController(EngineWorker* worker, storage::Storage* storage, 
 
 ChatController::~ChatController() {
     // Keep what streamed so far; the worker may still be running the request.
-    if (requestId_ != 0) {
+    if (job_) {
         flushStreamingText();
-        if (worker_) worker_->cancel(requestId_);
+        job_->cancel();
     }
 }
 
@@ -198,14 +175,22 @@ bool ChatController::startAnswer() {
     streamingRow_ = model_.append(row);
     stats_ = {};
     emit statsChanged();
-    requestId_ = worker_->generate(request);
+    job_ = worker_->generate(request);
+    connect(job_.get(), &GenerationJob::queued, this, [this] {
+        queued_ = true;
+        emit busyChanged();
+    });
+    connect(job_.get(), &GenerationJob::started, this, &ChatController::onStarted);
+    connect(job_.get(), &GenerationJob::textGenerated, this, &ChatController::onText);
+    connect(job_.get(), &GenerationJob::finished, this, &ChatController::onFinished);
+    connect(job_.get(), &GenerationJob::failed, this, &ChatController::onFailed);
     flushTimer_.start();
     emit busyChanged();
     return true;
 }
 
 void ChatController::stop() {
-    if (requestId_ != 0 && worker_) worker_->cancel(requestId_);
+    if (job_) job_->cancel();
 }
 
 bool ChatController::regenerate() {
@@ -255,13 +240,18 @@ void ChatController::copyToClipboard(const QString& text) {
 }
 
 void ChatController::countInputTokens(const QString& text) {
+    ++countGeneration_; // a count still on its way is for older text
     if (text.isEmpty()) {
-        countRequestId_ = 0;
         inputTokens_ = 0;
         emit inputTokenCountChanged();
         return;
     }
-    if (worker_) countRequestId_ = worker_->countTokens(text);
+    if (!worker_) return;
+    worker_->countTokens(text).then(this, [this, generation = countGeneration_](int count) {
+        if (generation != countGeneration_) return;
+        inputTokens_ = count;
+        emit inputTokenCountChanged();
+    });
 }
 
 void ChatController::newConversation() {
@@ -272,7 +262,9 @@ void ChatController::newConversation() {
         if (streamingRow_ >= 0 && streamingRow_ < model_.rowCount())
             storage_->finishMessage(model_.at(streamingRow_).id, stats_.promptTokens, stats_.generatedTokens);
     }
-    requestId_ = 0;
+    if (job_) job_->disconnect(this); // what still streams in belongs to the conversation left behind
+    job_.reset();
+    queued_ = false;
     streamingRow_ = -1;
     flushTimer_.stop();
     conversationId_ = 0;
@@ -329,8 +321,17 @@ void ChatController::flushStreamingText() {
     if (storage_->updateMessageContent(row.id, row.content)) streamDirty_ = false;
 }
 
-void ChatController::onText(int requestId, const QString& text, const GenerationStats& stats) {
-    if (requestId != requestId_) return;
+void ChatController::onStarted(const GenerationStats& stats) {
+    queued_ = false;
+    stats_ = stats;
+    emit busyChanged();
+    emit statsChanged();
+    if (stats.droppedMessages > 0)
+        setNotice(tr("%n older message(s) were left out so the conversation fits the model's context.", nullptr,
+                     stats.droppedMessages));
+}
+
+void ChatController::onText(const QString& text, const GenerationStats& stats) {
     model_.appendText(streamingRow_, text);
     streamDirty_ = true;
     stats_ = stats;
@@ -345,14 +346,13 @@ void ChatController::finishAnswer(const GenerationStats& stats, const QString& n
     model_.setStreaming(streamingRow_, false);
     model_.setTokens(streamingRow_, stats.generatedTokens);
     model_.setNote(streamingRow_, note);
-    requestId_ = 0;
+    job_.reset();
     queued_ = false;
     streamingRow_ = -1;
     emit busyChanged();
 }
 
-void ChatController::onFinished(int requestId, const GenerationStats& stats) {
-    if (requestId != requestId_) return;
+void ChatController::onFinished(const GenerationStats& stats) {
     stats_.generatedTokens = stats.generatedTokens;
     stats_.tokensPerSecond = stats.tokensPerSecond;
     stats_.contextUsed = stats.contextUsed;
@@ -371,8 +371,7 @@ void ChatController::onFinished(int requestId, const GenerationStats& stats) {
     emit answerFinished(stats.stopReason);
 }
 
-void ChatController::onFailed(int requestId, const QString& message) {
-    if (requestId != requestId_) return;
+void ChatController::onFailed(const QString& message) {
     setError(message);
     const int row = streamingRow_;
     const bool empty = model_.at(row).content.isEmpty();

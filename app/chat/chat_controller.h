@@ -47,7 +47,7 @@ public:
     ChatMessageModel* messages() { return &model_; }
     qint64 conversationId() const { return conversationId_; }
     QString title() const;
-    bool busy() const { return requestId_ != 0; }
+    bool busy() const { return job_ != nullptr; }
     bool queued() const { return queued_; }
     double tokensPerSecond() const { return stats_.tokensPerSecond; }
     int contextUsed() const { return stats_.contextUsed; }
@@ -103,9 +103,10 @@ private:
     void setNotice(const QString& text);
     void flushStreamingText(); // persists the streaming answer's text so far
     void finishAnswer(const GenerationStats& stats, const QString& note);
-    void onText(int requestId, const QString& text, const GenerationStats& stats);
-    void onFinished(int requestId, const GenerationStats& stats);
-    void onFailed(int requestId, const QString& message);
+    void onStarted(const GenerationStats& stats);
+    void onText(const QString& text, const GenerationStats& stats);
+    void onFinished(const GenerationStats& stats);
+    void onFailed(const QString& message);
 
     QPointer<EngineWorker> worker_;
     RequestAugmenter augmenter_;
@@ -115,8 +116,8 @@ private:
     qint64 conversationId_ = 0;
     QString modelPath_;
 
-    int requestId_ = 0;
-    int countRequestId_ = 0;
+    GenerationJobPtr job_; // the streaming answer's request
+    int countGeneration_ = 0;
     bool queued_ = false;
     int streamingRow_ = -1;
     bool streamDirty_ = false;

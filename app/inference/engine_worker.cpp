@@ -28,6 +28,12 @@ QString tooLongMessage(int promptTokens, int contextLength) {
         .arg(contextLength);
 }
 
+// Runs f(job) on the job's own thread, from its event loop (see GenerationJob).
+template <typename F> void postTo(const GenerationJobPtr& job, F f) {
+    QMetaObject::invokeMethod(
+        job.get(), [job, f = std::move(f)] { f(*job); }, Qt::QueuedConnection);
+}
+
 } // namespace
 
 EngineWorker::EngineWorker(std::unique_ptr<InferenceBackend> backend, QObject* parent)
@@ -36,6 +42,8 @@ EngineWorker::EngineWorker(std::unique_ptr<InferenceBackend> backend, QObject* p
     qRegisterMetaType<sosoik::app::GenerationStats>();
     qRegisterMetaType<sosoik::app::GenerationRequest>();
     qRegisterMetaType<sosoik::app::LoadRequest>();
+    link_ = std::make_shared<GenerationJob::WorkerLink>();
+    link_->worker = this;
     thread_.setObjectName(QStringLiteral("sosoik-engine"));
     threadContext_ = new QObject;
     threadContext_->moveToThread(&thread_);
@@ -43,6 +51,10 @@ EngineWorker::EngineWorker(std::unique_ptr<InferenceBackend> backend, QObject* p
 }
 
 EngineWorker::~EngineWorker() {
+    {
+        QMutexLocker lock(&link_->mutex);
+        link_->worker = nullptr;
+    }
     cancelAll();
     thread_.quit();
     thread_.wait();
@@ -67,25 +79,41 @@ int EngineWorker::unloadModel() {
     return id;
 }
 
-int EngineWorker::generate(const GenerationRequest& request) {
+GenerationJobPtr EngineWorker::generate(const GenerationRequest& request) {
     const int id = nextId_++;
     const int ahead = busyCount_++;
     markQueued(id);
-    if (ahead > 0) emit generationQueued(id, ahead);
+    GenerationJobPtr job(new GenerationJob(link_, id, request), [](GenerationJob* j) { j->deleteLater(); });
+    if (ahead > 0) postTo(job, [ahead](GenerationJob& j) { emit j.queued(ahead); });
     QMetaObject::invokeMethod(
-        threadContext_, [this, id, request] { runGenerate(id, request); }, Qt::QueuedConnection);
-    return id;
+        threadContext_, [this, job] { runGenerate(job); }, Qt::QueuedConnection);
+    return job;
 }
 
-int EngineWorker::countTokens(const QString& text) {
-    const int id = nextId_++;
+QFuture<int> EngineWorker::countTokens(const QString& text) {
+    CountRequest count{std::make_shared<QPromise<int>>(), false, text, {}};
+    QFuture<int> future = count.promise->future();
+    count.promise->start();
     {
         QMutexLocker lock(&mutex_);
-        pendingCounts_.append({id, text});
+        pendingCounts_.append(std::move(count));
     }
     QMetaObject::invokeMethod(
         threadContext_, [this] { drainCounts(); }, Qt::QueuedConnection);
-    return id;
+    return future;
+}
+
+QFuture<int> EngineWorker::countPromptTokens(const QList<ChatTurn>& messages) {
+    CountRequest count{std::make_shared<QPromise<int>>(), true, {}, messages};
+    QFuture<int> future = count.promise->future();
+    count.promise->start();
+    {
+        QMutexLocker lock(&mutex_);
+        pendingCounts_.append(std::move(count));
+    }
+    QMetaObject::invokeMethod(
+        threadContext_, [this] { drainCounts(); }, Qt::QueuedConnection);
+    return future;
 }
 
 void EngineWorker::cancel(int requestId) {
@@ -131,21 +159,23 @@ void EngineWorker::endRequest() {
 }
 
 void EngineWorker::drainCounts() {
-    QList<QPair<int, QString>> work;
+    QList<CountRequest> work;
     {
         QMutexLocker lock(&mutex_);
         work.swap(pendingCounts_);
     }
-    for (const auto& [id, text] : work) {
+    for (CountRequest& request : work) {
         int count = -1;
         if (backend_->isLoaded()) {
             try {
-                count = backend_->countTokens(text.toStdString());
+                count = request.asPrompt ? int(backend_->renderChat(toEngineMessages(request.turns)).size())
+                                         : backend_->countTokens(request.text.toStdString());
             } catch (const std::exception&) {
                 count = -1;
             }
         }
-        emit tokensCounted(id, count);
+        request.promise->addResult(count);
+        request.promise->finish();
     }
 }
 
@@ -173,18 +203,19 @@ void EngineWorker::runUnload(int requestId) {
     if (run) emit modelUnloaded(requestId);
 }
 
-void EngineWorker::runGenerate(int requestId, const GenerationRequest& request) {
+void EngineWorker::runGenerate(const GenerationJobPtr& job) {
     GenerationStats stats;
-    if (!beginRequest(requestId)) {
+    if (!beginRequest(job->id())) {
         stats.stopReason = QStringLiteral("cancelled");
         endRequest();
-        emit generationFinished(requestId, stats);
+        postTo(job, [stats](GenerationJob& j) { j.finish(stats); });
         return;
     }
+    const GenerationRequest& request = job->request();
     try {
         if (!backend_->isLoaded()) {
             endRequest();
-            emit generationFailed(requestId, tr("No model is loaded. Open a model file first."));
+            postTo(job, [](GenerationJob& j) { j.fail(tr("No model is loaded. Open a model file first.")); });
             return;
         }
         backend_->prepareSession(request.settings.contextLength);
@@ -199,7 +230,8 @@ void EngineWorker::runGenerate(int requestId, const GenerationRequest& request) 
         while (int(prompt.size()) + reserve > context) {
             if (messages.size() - firstDroppable <= 1) {
                 endRequest();
-                emit generationFailed(requestId, tooLongMessage(int(prompt.size()) + reserve, context));
+                const QString message = tooLongMessage(int(prompt.size()) + reserve, context);
+                postTo(job, [message](GenerationJob& j) { j.fail(message); });
                 return;
             }
             messages.erase(messages.begin() + firstDroppable);
@@ -221,7 +253,7 @@ void EngineWorker::runGenerate(int requestId, const GenerationRequest& request) 
 
         stats.promptTokens = int(prompt.size());
         stats.contextUsed = stats.promptTokens;
-        emit generationStarted(requestId, stats);
+        postTo(job, [stats](GenerationJob& j) { emit j.started(stats); });
 
         QElapsedTimer sinceFirstToken;
         const auto result = backend_->generate(prompt, options, [&](const std::string& text, int32_t) {
@@ -231,7 +263,10 @@ void EngineWorker::runGenerate(int requestId, const GenerationRequest& request) 
             const qint64 ms = sinceFirstToken.elapsed();
             if (stats.generatedTokens > 1 && ms > 0)
                 stats.tokensPerSecond = (stats.generatedTokens - 1) * 1000.0 / ms;
-            if (!text.empty()) emit textGenerated(requestId, QString::fromStdString(text), stats);
+            if (!text.empty())
+                postTo(job, [piece = QString::fromStdString(text), stats](GenerationJob& j) {
+                    emit j.textGenerated(piece, stats);
+                });
             drainCounts(); // token counts for the input box stay live while answering
             return !currentCancelled_.load();
         });
@@ -243,18 +278,18 @@ void EngineWorker::runGenerate(int requestId, const GenerationRequest& request) 
         stats.stopReason = currentCancelled_.load() ? QStringLiteral("cancelled")
                                                     : QString::fromStdString(result.stopReason);
         endRequest();
-        emit generationFinished(requestId, stats);
+        postTo(job, [stats](GenerationJob& j) { j.finish(stats); });
     } catch (const sosoik::Error& e) {
         endRequest();
         if (e.kind() == sosoik::Error::Kind::Cancelled) {
             stats.stopReason = QStringLiteral("cancelled");
-            emit generationFinished(requestId, stats);
+            postTo(job, [stats](GenerationJob& j) { j.finish(stats); });
         } else {
-            emit generationFailed(requestId, QString::fromUtf8(e.what()));
+            postTo(job, [message = QString::fromUtf8(e.what())](GenerationJob& j) { j.fail(message); });
         }
     } catch (const std::exception& e) {
         endRequest();
-        emit generationFailed(requestId, QString::fromUtf8(e.what()));
+        postTo(job, [message = QString::fromUtf8(e.what())](GenerationJob& j) { j.fail(message); });
     }
 }
 

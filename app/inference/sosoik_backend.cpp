@@ -3,6 +3,7 @@
 #include "sosoik/sosoik.h"
 
 #include <QFileInfo>
+#include <QVariantMap>
 #include <QMutexLocker>
 
 namespace sosoik::app {
@@ -31,6 +32,15 @@ SosoikBackend::~SosoikBackend() {
     // The session refers to the model: it must go first.
     session_.reset();
     model_.reset();
+}
+
+QVariantList SosoikBackend::listDevices() {
+    QVariantList out;
+    for (const auto& d : sosoik::listDevices())
+        out.append(QVariantMap{{QStringLiteral("index"), d.index},
+                               {QStringLiteral("name"), QString::fromStdString(d.name)},
+                               {QStringLiteral("type"), QString::fromStdString(d.type)}});
+    return out;
 }
 
 ModelDetails SosoikBackend::inspect(const QString& path) {

@@ -4,6 +4,7 @@
 #include "inference/inference_backend.h"
 
 #include <QMutex>
+#include <QVariantList>
 
 #include <memory>
 
@@ -34,6 +35,8 @@ public:
 
     // Header-only facts for the model picker (no weights loaded); throws sosoik::Error.
     static ModelDetails inspect(const QString& path);
+    // The Vulkan devices a model can run on, as the picker lists them: index, name, type.
+    static QVariantList listDevices();
 
 private:
     std::unique_ptr<sosoik::Model> model_;

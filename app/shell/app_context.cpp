@@ -7,7 +7,6 @@
 #include "instance/single_instance.h"
 #include "settings/app_settings.h"
 #include "settings/language_switcher.h"
-#include "sosoik/sosoik.h"
 #include "storage/storage.h"
 #include "summarize/ui/summary_controller.h"
 #include "tray/tray_integration.h"
@@ -129,14 +128,7 @@ AppContextOptions realEngineOptions(const DataDir& dataDir) {
     options.dataDir = dataDir;
     options.backend = std::make_unique<SosoikBackend>();
     options.inspector = [](const QString& path) { return SosoikBackend::inspect(path); };
-    options.devices = [] {
-        QVariantList out;
-        for (const auto& d : sosoik::listDevices())
-            out.append(QVariantMap{{QStringLiteral("index"), d.index},
-                                   {QStringLiteral("name"), QString::fromStdString(d.name)},
-                                   {QStringLiteral("type"), QString::fromStdString(d.type)}});
-        return out;
-    };
+    options.devices = &SosoikBackend::listDevices;
     return options;
 }
 

@@ -49,19 +49,12 @@ QString summaryPrompt(const QString& text) {
 QuickQueryController::QuickQueryController(EngineWorker* worker, storage::Storage* storage,
                                            AppSettings* settings, QObject* parent)
     : QObject(parent), m_worker(worker), m_storage(storage), m_settings(settings) {
-    connect(m_worker, &EngineWorker::generationQueued, this, &QuickQueryController::onQueued);
-    connect(m_worker, &EngineWorker::generationStarted, this,
-            [this](int id, const GenerationStats&) { onStarted(id); });
-    connect(m_worker, &EngineWorker::textGenerated, this,
-            [this](int id, const QString& text, const GenerationStats&) { onText(id, text); });
-    connect(m_worker, &EngineWorker::generationFinished, this, &QuickQueryController::onFinished);
-    connect(m_worker, &EngineWorker::generationFailed, this, &QuickQueryController::onFailed);
     connect(m_worker, &EngineWorker::modelLoaded, this,
             [this](int, const ModelDetails& details) { m_modelName = details.name; });
 }
 
 QuickQueryController::~QuickQueryController() {
-    if (busy()) m_worker->cancel(m_requestId);
+    if (m_job) m_job->cancel();
 }
 
 bool QuickQueryController::ask(const QString& text) {
@@ -120,17 +113,16 @@ bool QuickQueryController::start(const QString& shownQuestion, const QString& pr
             m_writer = std::make_unique<storage::StreamingMessageWriter>(m_storage, m_answerMessageId);
     }
 
-    // The worker announces a wait (generationQueued) from inside generate(), before we know the id.
     const bool waiting = m_worker->isBusy();
-    m_submitting = true;
-    m_queuePosition = 0;
-    m_requestId = m_worker->generate(request);
-    m_submitting = false;
+    m_job = m_worker->generate(request);
+    GenerationJob* job = m_job.get();
+    connect(job, &GenerationJob::queued, this, &QuickQueryController::onQueued);
+    connect(job, &GenerationJob::started, this, &QuickQueryController::onStarted);
+    connect(job, &GenerationJob::textGenerated, this, &QuickQueryController::onText);
+    connect(job, &GenerationJob::finished, this, &QuickQueryController::onFinished);
+    connect(job, &GenerationJob::failed, this, &QuickQueryController::onFailed);
     if (waiting)
-        setState("queued",
-                 m_queuePosition > 1
-                     ? tr("Queued (%1 ahead): the model is busy with other answers…").arg(m_queuePosition)
-                     : tr("Queued: the model is busy with another answer…"));
+        setState("queued", tr("Queued: the model is busy with another answer…"));
     else
         setState("generating", tr("Thinking…"));
     if (m_conversationId == 0 && m_storage)
@@ -156,7 +148,7 @@ GenerationRequest QuickQueryController::buildRequest(const QString& prompt) cons
 }
 
 void QuickQueryController::stop() {
-    if (busy()) m_worker->cancel(m_requestId);
+    if (m_job) m_job->cancel();
 }
 
 void QuickQueryController::continueInChat() {
@@ -169,26 +161,24 @@ void QuickQueryController::setState(const QString& state, const QString& status)
     emit changed();
 }
 
-void QuickQueryController::onQueued(int requestId, int position) {
-    if (!m_submitting && requestId != m_requestId) return;
-    m_queuePosition = position;
+void QuickQueryController::onQueued(int position) {
+    if (m_state == "queued" && position > 1)
+        setState("queued", tr("Queued (%1 ahead): the model is busy with other answers…").arg(position));
 }
 
-void QuickQueryController::onStarted(int requestId) {
-    if (requestId != m_requestId || !busy()) return;
+void QuickQueryController::onStarted() {
     setState("generating", tr("Thinking…"));
 }
 
-void QuickQueryController::onText(int requestId, const QString& text) {
-    if (requestId != m_requestId || !busy()) return;
+void QuickQueryController::onText(const QString& text) {
     if (m_state == "queued") setState("generating", tr("Thinking…"));
     m_answer += text;
     if (m_writer) m_writer->append(text);
     emit answerChanged();
 }
 
-void QuickQueryController::onFinished(int requestId, const GenerationStats& stats) {
-    if (requestId != m_requestId || !busy()) return;
+void QuickQueryController::onFinished(const GenerationStats& stats) {
+    m_job.reset();
     if (m_writer) m_writer->finish(stats.promptTokens, stats.generatedTokens);
     m_writer.reset();
     if (stats.stopReason == QLatin1String("cancelled"))
@@ -199,8 +189,8 @@ void QuickQueryController::onFinished(int requestId, const GenerationStats& stat
     emit finished();
 }
 
-void QuickQueryController::onFailed(int requestId, const QString& message) {
-    if (requestId != m_requestId || !busy()) return;
+void QuickQueryController::onFailed(const QString& message) {
+    m_job.reset();
     m_writer.reset();
     // An answer that never came is not kept; the question stays in the history.
     if (m_answerMessageId && m_answer.isEmpty() && m_storage) m_storage->deleteMessage(m_answerMessageId);

@@ -70,11 +70,11 @@ signals:
 private:
     bool start(const QString& shownQuestion, const QString& prompt, const QString& title);
     void setState(const QString& state, const QString& status);
-    void onQueued(int requestId, int position);
-    void onStarted(int requestId);
-    void onText(int requestId, const QString& text);
-    void onFinished(int requestId, const GenerationStats& stats);
-    void onFailed(int requestId, const QString& message);
+    void onQueued(int position);
+    void onStarted();
+    void onText(const QString& text);
+    void onFinished(const GenerationStats& stats);
+    void onFailed(const QString& message);
     GenerationRequest buildRequest(const QString& prompt) const;
 
     EngineWorker* m_worker;
@@ -88,9 +88,7 @@ private:
     QString m_status;
     qint64 m_conversationId = 0;
     qint64 m_answerMessageId = 0;
-    int m_requestId = 0;
-    bool m_submitting = false;
-    int m_queuePosition = 0;
+    GenerationJobPtr m_job; // the exchange's request while it runs
     QString m_modelName;
     std::unique_ptr<storage::StreamingMessageWriter> m_writer;
 };

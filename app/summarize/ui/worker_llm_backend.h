@@ -1,12 +1,12 @@
 #pragma once
 // SummarizerBackend over the app's EngineWorker, so summaries share the one engine thread (and
-// its queue) with chat. Its methods block the calling thread, which must therefore not be the
-// UI thread nor the worker's: the summary pipeline runs on its own thread.
+// its queue) with chat. Its methods block the calling thread (complete() runs a local event loop for
+// its GenerationJob), which must therefore not be the UI thread nor the worker's: the summary
+// pipeline runs on its own thread.
 #include "inference/engine_worker.h"
 #include "summarize/llm_backend.h"
 
 #include <QMutex>
-#include <QWaitCondition>
 
 namespace sosoik::summarize {
 
@@ -30,15 +30,8 @@ private:
     int context_;
     QString family_;
 
-    // Shared with the worker thread's signal handlers (direct connections).
-    mutable QMutex mutex_;
-    mutable QWaitCondition changed_;
-    mutable QHash<int, int> counts_;
-    int currentId_ = 0;
-    bool done_ = false;
-    QString failure_;
-    std::function<void(const QString&)> onToken_;
-    QString text_;
+    mutable QMutex mutex_;  // guards job_: interrupt() comes from the UI thread
+    app::GenerationJobPtr job_; // the model call in progress
 };
 
 } // namespace sosoik::summarize

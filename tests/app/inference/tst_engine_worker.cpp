@@ -1,6 +1,5 @@
 // EngineWorker: threading, queueing, cancellation and context fitting, driven through a
 // scripted backend (deterministic and instant), plus the real engine on a tiny model.
-#include "shell/app_context.h"
 #include "inference/engine_worker.h"
 #include "inference/sosoik_backend.h"
 #include "support/scripted_backend.h"
@@ -36,10 +35,28 @@ GenerationRequest chatRequest(const QStringList& userTurns, int maxNewTokens, in
     return r;
 }
 
+// Every signal of one job, recorded in the order the test thread's event loop delivers them.
+struct JobSpies {
+    GenerationJobPtr job;
+    QSignalSpy queued, started, text, finished, failed;
+    explicit JobSpies(GenerationJobPtr j)
+        : job(std::move(j)), queued(job.get(), &GenerationJob::queued),
+          started(job.get(), &GenerationJob::started), text(job.get(), &GenerationJob::textGenerated),
+          finished(job.get(), &GenerationJob::finished), failed(job.get(), &GenerationJob::failed) {}
+    bool done() const { return finished.size() + failed.size() > 0; }
+    GenerationStats stats() const { return finished.at(0).at(0).value<GenerationStats>(); }
+    QString joinedText() const {
+        QString joined;
+        for (const auto& args : text)
+            joined += args.at(0).toString();
+        return joined;
+    }
+};
+
 } // namespace
 
-// QSignalSpy records the worker's signals directly on the worker thread, so a signal can land
-// before a test would start spy.wait(); tests poll the spy's size instead.
+// Load signals are recorded on the worker thread, so one can land before a test would start
+// spy.wait(); tests poll the spy's size instead. Job signals arrive on the test thread.
 class TestEngineWorker : public QObject {
     Q_OBJECT
     ScriptedBackend* backend = nullptr;
@@ -79,117 +96,129 @@ private slots:
     }
 
     void generatingWithoutModelFailsClearly() {
-        QSignalSpy failed(worker.get(), &EngineWorker::generationFailed);
-        const int id = worker->generate(chatRequest({"hello"}, 4));
-        QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 1, 5000);
-        QCOMPARE(failed.at(0).at(0).toInt(), id);
-        QVERIFY(failed.at(0).at(1).toString().contains("No model is loaded"));
+        JobSpies job(worker->generate(chatRequest({"hello"}, 4)));
+        QTRY_VERIFY_WITH_TIMEOUT(job.done(), 5000);
+        QCOMPARE(job.finished.size(), 0);
+        QVERIFY(job.failed.at(0).at(0).toString().contains("No model is loaded"));
+        QVERIFY(job.job->isDone());
     }
 
-    void streamsTextOnTheWorkerThreadAndDeliversQueued() {
+    void streamsTextFromTheWorkerThreadToTheCallersThread() {
         loadScripted();
-        QSignalSpy text(worker.get(), &EngineWorker::textGenerated);
-        QSignalSpy finished(worker.get(), &EngineWorker::generationFinished);
-        const int id = worker->generate(chatRequest({"hello there"}, 5));
-        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 5000);
-        QString joined;
-        for (const auto& args : text) {
-            QCOMPARE(args.at(0).toInt(), id);
-            joined += args.at(1).toString();
-        }
-        QCOMPARE(joined, QStringLiteral("w0 w1 w2 w3 w4"));
-        QCOMPARE(text.last().at(2).value<GenerationStats>().generatedTokens, 5);
-        const auto stats = finished.at(0).at(1).value<GenerationStats>();
+        QThread* callerThread = nullptr;
+        JobSpies job(worker->generate(chatRequest({"hello there"}, 5)));
+        connect(job.job.get(), &GenerationJob::textGenerated, this,
+                [&callerThread] { callerThread = QThread::currentThread(); });
+        QTRY_VERIFY_WITH_TIMEOUT(job.done(), 5000);
+        QCOMPARE(job.joinedText(), QStringLiteral("w0 w1 w2 w3 w4"));
+        QCOMPARE(job.text.last().at(1).value<GenerationStats>().generatedTokens, 5);
+        QCOMPARE(job.started.size(), 1);
+        QCOMPARE(job.queued.size(), 0); // the worker was idle
+        const auto stats = job.stats();
         QCOMPARE(stats.stopReason, QStringLiteral("length"));
         QCOMPARE(stats.generatedTokens, 5);
         QCOMPARE(stats.contextLength, 512);
         QCOMPARE(stats.contextUsed, stats.promptTokens + 5);
         QVERIFY(backend->generateThread.load() != QThread::currentThreadId());
+        QCOMPARE(callerThread, QThread::currentThread());
+    }
+
+    // The job holds back its signals for the caller's event loop: connecting late loses nothing.
+    void aCallerThatConnectsLateMissesNothing() {
+        loadScripted();
+        const GenerationJobPtr job = worker->generate(chatRequest({"hi"}, 4));
+        QTRY_VERIFY_WITH_TIMEOUT(!worker->isBusy(), 5000); // the answer is over on the worker thread...
+        JobSpies late(job);                                // ...before anyone listens
+        QTRY_VERIFY_WITH_TIMEOUT(late.done(), 5000);
+        QCOMPARE(late.started.size(), 1);
+        QCOMPARE(late.joinedText(), QStringLiteral("w0 w1 w2 w3"));
     }
 
     void submittingNeverBlocksTheCaller() {
         loadScripted();
         backend->tokenDelayMs = 20;
-        QSignalSpy finished(worker.get(), &EngineWorker::generationFinished);
         QElapsedTimer timer;
         timer.start();
-        const int id = worker->generate(chatRequest({"hi"}, 50));
+        JobSpies job(worker->generate(chatRequest({"hi"}, 50)));
         QVERIFY2(timer.elapsed() < 50, "generate() must return at once");
         QVERIFY(worker->isBusy());
-        worker->cancel(id);
-        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 5000);
+        job.job->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(job.done(), 5000);
     }
 
     void stopHaltsWithinOneToken() {
         loadScripted();
         backend->tokenDelayMs = 5;
-        QSignalSpy text(worker.get(), &EngineWorker::textGenerated);
-        QSignalSpy finished(worker.get(), &EngineWorker::generationFinished);
-        const int id = worker->generate(chatRequest({"tell a long story"}, 100000));
-        QTRY_VERIFY_WITH_TIMEOUT(text.size() >= 3, 5000);
-        worker->cancel(id);
-        const int seenAtCancel = text.size();
-        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 5000);
-        QCOMPARE(finished.at(0).at(1).value<GenerationStats>().stopReason, QStringLiteral("cancelled"));
+        JobSpies job(worker->generate(chatRequest({"tell a long story"}, 100000)));
+        QTRY_VERIFY_WITH_TIMEOUT(job.text.size() >= 3, 5000);
+        job.job->cancel();
+        const int seenAtCancel = job.text.size();
+        QTRY_VERIFY_WITH_TIMEOUT(job.done(), 5000);
+        QCOMPARE(job.stats().stopReason, QStringLiteral("cancelled"));
         // Signals already in flight plus at most one more token.
-        const int generated = finished.at(0).at(1).value<GenerationStats>().generatedTokens;
-        QVERIFY2(generated <= seenAtCancel + 2,
-                 qPrintable(QString("%1 vs %2").arg(generated).arg(seenAtCancel)));
+        const int generated = job.stats().generatedTokens;
+        QVERIFY2(generated <= seenAtCancel + 2, qPrintable(QString("%1 vs %2").arg(generated).arg(seenAtCancel)));
         QVERIFY(!worker->isBusy());
     }
 
     void secondRequestIsQueuedVisiblyAndRunsAfter() {
         loadScripted();
         backend->tokenDelayMs = 5;
-        QSignalSpy queued(worker.get(), &EngineWorker::generationQueued);
-        QSignalSpy finished(worker.get(), &EngineWorker::generationFinished);
-        const int first = worker->generate(chatRequest({"one"}, 10));
-        const int second = worker->generate(chatRequest({"two"}, 3));
-        QCOMPARE(queued.size(), 1);
-        QCOMPARE(queued.at(0).at(0).toInt(), second);
-        QCOMPARE(queued.at(0).at(1).toInt(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);
-        QCOMPARE(finished.at(0).at(0).toInt(), first);
-        QCOMPARE(finished.at(1).at(0).toInt(), second);
-        QCOMPARE(finished.at(1).at(1).value<GenerationStats>().generatedTokens, 3);
+        QList<int> finishOrder;
+        JobSpies first(worker->generate(chatRequest({"one"}, 10)));
+        JobSpies second(worker->generate(chatRequest({"two"}, 3)));
+        connect(first.job.get(), &GenerationJob::finished, this, [&] { finishOrder << 1; });
+        connect(second.job.get(), &GenerationJob::finished, this, [&] { finishOrder << 2; });
+        QTRY_COMPARE(second.queued.size(), 1);
+        QCOMPARE(second.queued.at(0).at(0).toInt(), 1);
+        QCOMPARE(first.queued.size(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(first.done() && second.done(), 5000);
+        QCOMPARE(finishOrder, (QList<int>{1, 2}));
+        QCOMPARE(second.stats().generatedTokens, 3);
+        QCOMPARE(second.joinedText(), QStringLiteral("w0 w1 w2"));
     }
 
     void cancelledQueuedRequestNeverStarts() {
         loadScripted();
         backend->tokenDelayMs = 5;
-        QSignalSpy started(worker.get(), &EngineWorker::generationStarted);
-        QSignalSpy finished(worker.get(), &EngineWorker::generationFinished);
-        const int first = worker->generate(chatRequest({"one"}, 10));
-        const int second = worker->generate(chatRequest({"two"}, 10));
-        worker->cancel(second);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);
-        QCOMPARE(started.size(), 1);
-        QCOMPARE(started.at(0).at(0).toInt(), first);
-        QCOMPARE(finished.at(1).at(1).value<GenerationStats>().stopReason, QStringLiteral("cancelled"));
+        JobSpies first(worker->generate(chatRequest({"one"}, 10)));
+        JobSpies second(worker->generate(chatRequest({"two"}, 10)));
+        second.job->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(first.done() && second.done(), 5000);
+        QCOMPARE(first.started.size(), 1);
+        QCOMPARE(second.started.size(), 0);
+        QCOMPARE(second.text.size(), 0);
+        QCOMPARE(second.stats().stopReason, QStringLiteral("cancelled"));
+    }
+
+    void aJobOutlivingItsWorkerCancelsNothing() {
+        loadScripted();
+        JobSpies job(worker->generate(chatRequest({"one"}, 2)));
+        QTRY_VERIFY_WITH_TIMEOUT(job.done(), 5000);
+        worker.reset();
+        job.job->cancel(); // no worker any more: nothing to do, nothing to crash
+        QVERIFY(job.job->isDone());
     }
 
     void continuingAConversationReusesThePrefix() {
         loadScripted();
-        QSignalSpy finished(worker.get(), &EngineWorker::generationFinished);
-        worker->generate(chatRequest({"first question"}, 3));
-        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 5000);
-        worker->generate(chatRequest({"first question", "second question"}, 3));
-        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 2, 5000);
-        const auto stats = finished.at(1).at(1).value<GenerationStats>();
+        JobSpies first(worker->generate(chatRequest({"first question"}, 3)));
+        QTRY_VERIFY_WITH_TIMEOUT(first.done(), 5000);
+        JobSpies second(worker->generate(chatRequest({"first question", "second question"}, 3)));
+        QTRY_VERIFY_WITH_TIMEOUT(second.done(), 5000);
         // system(1+2) + user(1+2) tokens are shared with the first request's prompt.
-        QCOMPARE(stats.reusedTokens, 6);
-        QCOMPARE(stats.droppedMessages, 0);
+        QCOMPARE(second.stats().reusedTokens, 6);
+        QCOMPARE(second.stats().droppedMessages, 0);
     }
 
     void overlongConversationDropsOldestTurnsButKeepsSystemPrompt() {
         loadScripted();
-        QSignalSpy finished(worker.get(), &EngineWorker::generationFinished);
         QStringList turns;
         for (int i = 0; i < 12; ++i)
             turns << QStringLiteral("turn %1 with a few more words").arg(i);
-        worker->generate(chatRequest(turns, 8, 48));
-        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 5000);
-        const auto stats = finished.at(0).at(1).value<GenerationStats>();
+        JobSpies job(worker->generate(chatRequest(turns, 8, 48)));
+        QTRY_VERIFY_WITH_TIMEOUT(job.done(), 5000);
+        const auto stats = job.stats();
         QVERIFY(stats.droppedMessages > 0);
         QVERIFY(stats.promptTokens + 8 <= 48);
         QCOMPARE(backend->lastRendered.front().role, std::string("system"));
@@ -200,28 +229,37 @@ private slots:
 
     void messageLongerThanContextFailsInWords() {
         loadScripted();
-        QSignalSpy failed(worker.get(), &EngineWorker::generationFailed);
         QStringList words;
         for (int i = 0; i < 100; ++i)
             words << "word";
-        worker->generate(chatRequest({words.join(' ')}, 8, 32));
-        QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 1, 5000);
-        QVERIFY(failed.at(0).at(1).toString().contains("too long"));
+        JobSpies job(worker->generate(chatRequest({words.join(' ')}, 8, 32)));
+        QTRY_VERIFY_WITH_TIMEOUT(job.done(), 5000);
+        QVERIFY(job.failed.at(0).at(0).toString().contains("too long"));
     }
 
     void tokenCountsAreAnsweredEvenWhileGenerating() {
         loadScripted();
         backend->tokenDelayMs = 10;
-        QSignalSpy counted(worker.get(), &EngineWorker::tokensCounted);
-        QSignalSpy text(worker.get(), &EngineWorker::textGenerated);
-        const int gen = worker->generate(chatRequest({"long"}, 100000));
-        QTRY_VERIFY_WITH_TIMEOUT(text.size() >= 1, 5000);
-        const int id = worker->countTokens(QStringLiteral("three little words"));
-        QTRY_VERIFY_WITH_TIMEOUT(counted.size() >= 1, 2000);
-        QCOMPARE(counted.at(0).at(0).toInt(), id);
-        QCOMPARE(counted.at(0).at(1).toInt(), 3);
+        JobSpies job(worker->generate(chatRequest({"long"}, 100000)));
+        QTRY_VERIFY_WITH_TIMEOUT(job.text.size() >= 1, 5000);
+        QFuture<int> count = worker->countTokens(QStringLiteral("three little words"));
+        QTRY_VERIFY_WITH_TIMEOUT(count.isFinished(), 2000);
+        QCOMPARE(count.result(), 3);
         QVERIFY(worker->isBusy());
-        worker->cancel(gen);
+        job.job->cancel();
+    }
+
+    // The prompt's size is the rendered chat template's, exactly what generate() feeds the model.
+    void promptTokensAreCountedExactly() {
+        QCOMPARE(worker->countPromptTokens({{"user", "hi"}}).result(), -1); // no model yet
+        loadScripted();
+        const GenerationRequest request = chatRequest({"how are you", "and today"}, 4);
+        const int counted = worker->countPromptTokens(request.messages).result();
+        // system(1+2) + user(1+3) + assistant(1+2) + user(1+2), as ScriptedBackend::renderChat tokenizes.
+        QCOMPARE(counted, 13);
+        JobSpies job(worker->generate(request));
+        QTRY_VERIFY_WITH_TIMEOUT(job.done(), 5000);
+        QCOMPARE(job.stats().promptTokens, counted);
     }
 
     // ---- the real engine (SosoikBackend) on a synthetic model ----
@@ -246,38 +284,36 @@ private slots:
         QCOMPARE(loaded.at(0).at(1).value<ModelDetails>().backendName, QStringLiteral("reference"));
         QVERIFY(!progress.isEmpty());
 
-        QSignalSpy text(&real, &EngineWorker::textGenerated);
-        QSignalSpy finished(&real, &EngineWorker::generationFinished);
         auto request = chatRequest({"hello"}, 16, 512);
         request.settings.temperature = 0; // greedy: deterministic
-        real.generate(request);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
-        const auto first = finished.at(0).at(1).value<GenerationStats>();
+        JobSpies firstJob(real.generate(request));
+        QTRY_VERIFY_WITH_TIMEOUT(firstJob.done(), 30000);
+        const auto first = firstJob.stats();
         QVERIFY2(first.generatedTokens > 0, qPrintable(first.stopReason));
         QCOMPARE(first.contextLength, 512);
-        QVERIFY(!text.isEmpty());
+        QVERIFY(!firstJob.text.isEmpty());
+        QCOMPARE(real.countPromptTokens(request.messages).result(), first.promptTokens);
 
         // The same conversation, one turn longer: the cached prefix is reused.
         request = chatRequest({"hello", "and more"}, 8, 512);
         request.settings.temperature = 0;
-        real.generate(request);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
-        const auto second = finished.at(1).at(1).value<GenerationStats>();
-        QVERIFY2(second.reusedTokens > 0, "continuing a conversation must reuse the KV cache");
+        JobSpies secondJob(real.generate(request));
+        QTRY_VERIFY_WITH_TIMEOUT(secondJob.done(), 30000);
+        QVERIFY2(secondJob.stats().reusedTokens > 0, "continuing a conversation must reuse the KV cache");
 
         // Stop mid-answer.
         request = chatRequest({"hello", "and more", "go on"}, 400, 512);
-        const int id = real.generate(request);
-        QTRY_VERIFY_WITH_TIMEOUT(text.size() > first.generatedTokens + 2, 30000);
-        real.cancel(id);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 30000);
-        const auto stopped = finished.at(2).at(1).value<GenerationStats>();
+        JobSpies third(real.generate(request));
+        QTRY_VERIFY_WITH_TIMEOUT(third.text.size() > 2, 30000);
+        third.job->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(third.done(), 30000);
+        const auto stopped = third.stats();
         QVERIFY(stopped.stopReason == QStringLiteral("cancelled") || stopped.generatedTokens < 400);
     }
 
     // The picker lists Vulkan devices by name; loading on the chosen index runs there.
     void realEngineRunsOnAChosenVulkanDevice() {
-        const QVariantList devices = realEngineOptions(DataDir{}).devices();
+        const QVariantList devices = SosoikBackend::listDevices();
         if (devices.isEmpty()) QSKIP("no Vulkan device on this machine");
         const QVariantMap device = devices.last().toMap();
         QVERIFY(!device.value("name").toString().isEmpty());
@@ -293,10 +329,10 @@ private slots:
         const QString backendName = loaded.at(0).at(1).value<ModelDetails>().backendName;
         QVERIFY2(backendName.startsWith("vulkan") && backendName.contains(device.value("name").toString()),
                  qPrintable(backendName));
-        QSignalSpy finished(&real, &EngineWorker::generationFinished);
-        real.generate(chatRequest({"hello"}, 6, 256));
-        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 60000);
-        const int generated = finished.at(0).at(1).value<GenerationStats>().generatedTokens;
+        JobSpies job(real.generate(chatRequest({"hello"}, 6, 256)));
+        QTRY_VERIFY_WITH_TIMEOUT(job.done(), 60000);
+        QVERIFY2(job.failed.isEmpty(), qPrintable(job.failed.value(0).value(0).toString()));
+        const int generated = job.stats().generatedTokens;
         QVERIFY(generated > 0 && generated <= 6);
     }
 
@@ -314,17 +350,15 @@ private slots:
         QVERIFY2(message.size() > 10 && message.contains(' '), qPrintable(message));
         QVERIFY_THROWS_EXCEPTION(std::exception, SosoikBackend::inspect(junk.fileName()));
         // Generating afterwards fails clearly instead of crashing.
-        QSignalSpy genFailed(&real, &EngineWorker::generationFailed);
-        real.generate(chatRequest({"hi"}, 4));
-        QTRY_VERIFY_WITH_TIMEOUT(genFailed.size() >= 1, 5000);
+        JobSpies job(real.generate(chatRequest({"hi"}, 4)));
+        QTRY_VERIFY_WITH_TIMEOUT(job.failed.size() >= 1, 5000);
     }
 
     void destroyingTheWorkerStopsARunningRequest() {
         loadScripted();
         backend->tokenDelayMs = 5;
-        QSignalSpy text(worker.get(), &EngineWorker::textGenerated);
-        worker->generate(chatRequest({"forever"}, 1000000));
-        QTRY_VERIFY_WITH_TIMEOUT(text.size() >= 1, 5000);
+        JobSpies job(worker->generate(chatRequest({"forever"}, 1000000)));
+        QTRY_VERIFY_WITH_TIMEOUT(job.text.size() >= 1, 5000);
         QElapsedTimer timer;
         timer.start();
         worker.reset();

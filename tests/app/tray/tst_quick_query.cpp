@@ -109,8 +109,8 @@ private slots:
         m_backend->hold = true;
         GenerationRequest mainWindow;
         mainWindow.messages = {{"user", "a long chat answer"}};
-        QSignalSpy started(m_worker.get(), &EngineWorker::generationStarted);
-        const int chatId = m_worker->generate(mainWindow);
+        const GenerationJobPtr chat = m_worker->generate(mainWindow);
+        QSignalSpy started(chat.get(), &GenerationJob::started);
         QTRY_COMPARE(started.count(), 1);
         QVERIFY(m_controller->ask(QStringLiteral("quick one")));
         QCOMPARE(m_controller->state(), QStringLiteral("queued"));
@@ -119,7 +119,6 @@ private slots:
         m_backend->hold = false;
         QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
         QCOMPARE(m_controller->answer(), sosoik::test::scriptedAnswer(*m_backend)); // not the chat's text
-        Q_UNUSED(chatId);
     }
 
     void stopFromThePopupKeepsThePartialAnswer() {
