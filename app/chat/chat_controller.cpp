@@ -1,5 +1,6 @@
 #include "chat/chat_controller.h"
 
+#include "chat/answer_stream.h"
 #include "settings/app_settings.h"
 #include "storage/storage.h"
 
@@ -9,8 +10,6 @@
 
 namespace sosoik::app {
 namespace {
-
-constexpr int kFlushIntervalMs = 250;
 
 ChatRow toRow(const storage::Message& m) {
     ChatRow r;
@@ -27,11 +26,18 @@ ChatRow toRow(const storage::Message& m) {
 
 } // namespace
 
-ChatController::ChatController(EngineWorker* worker, storage::Storage* storage, AppSettings* settings,
-                               QObject* parent)
-    : QObject(parent), worker_(worker), storage_(storage), appSettings_(settings), model_(this) {
-    flushTimer_.setInterval(kFlushIntervalMs);
-    connect(&flushTimer_, &QTimer::timeout, this, &ChatController::flushStreamingText);
+ChatController::ChatController(EngineWorker* worker, storage::Storage* storage, AnswerStreams* answers,
+                               AppSettings* settings, QObject* parent)
+    : QObject(parent), worker_(worker), answers_(answers), storage_(storage), appSettings_(settings),
+      model_(this) {
+    // Whoever streams into the open conversation (this chat, a summary, the tray), the view shows it
+    // and the conversation is busy until it ends.
+    connect(answers_, &AnswerStreams::streamStarted, this, [this](AnswerStream* stream) {
+        if (conversationId_ != 0 && stream->conversationId() == conversationId_) show(stream);
+    });
+    connect(answers_, &AnswerStreams::streamEnded, this, [this](qint64 id) {
+        if (id == conversationId_) emit busyChanged();
+    });
     connect(settings, &AppSettings::changed, this, &ChatController::settingsChanged);
     // Renames from the sidebar and auto-titles reach the window title.
     connect(storage, &storage::Storage::conversationChanged, this, [this](qint64 id) {
@@ -41,8 +47,9 @@ ChatController::ChatController(EngineWorker* worker, storage::Storage* storage, 
 
 ChatController::~ChatController() {
     // Keep what streamed so far; the worker may still be running the request.
+    // What streamed so far is kept (AnswerStreams commits it); the worker may still be running.
     if (job_) {
-        flushStreamingText();
+        job_->disconnect(this);
         job_->cancel();
     }
 }
@@ -112,7 +119,7 @@ GenerationRequest ChatController::buildRequest() const {
         r.messages.append({QStringLiteral("system"), r.settings.systemPrompt});
     for (int i = 0; i < model_.rowCount(); ++i) {
         const ChatRow& row = model_.at(i);
-        if (i == streamingRow_ || row.role == QLatin1String("system")) continue;
+        if (row.streaming || row.role == QLatin1String("system")) continue;
         if (row.role == QLatin1String("assistant") && row.content.isEmpty()) continue;
         r.messages.append({row.role, row.content});
     }
@@ -157,22 +164,20 @@ bool ChatController::send(const QString& text) {
     return startAnswer();
 }
 
+bool ChatController::busy() const {
+    return job_ != nullptr || (conversationId_ != 0 && answers_->isStreaming(conversationId_));
+}
+
 bool ChatController::startAnswer() {
     dismissError();
     const GenerationRequest request = buildRequest();
     storage::GenerationSettings used = storage::GenerationSettings::fromVariantMap(settings());
-    const qint64 id = storage_->beginMessage(conversationId_, QStringLiteral("assistant"),
-                                             QFileInfo(modelPath_).fileName(), used);
-    if (id == 0) {
+    // The new answer's row appears through streamStarted -> show().
+    answer_ = answers_->begin(conversationId_, QFileInfo(modelPath_).fileName(), used);
+    if (!answer_) {
         setError(tr("Could not save the answer: %1").arg(storage_->errorString()));
         return false;
     }
-    ChatRow row;
-    row.id = id;
-    row.role = QStringLiteral("assistant");
-    row.streaming = true;
-    row.created = QDateTime::currentDateTime();
-    streamingRow_ = model_.append(row);
     stats_ = {};
     emit statsChanged();
     job_ = worker_->generate(request);
@@ -184,13 +189,15 @@ bool ChatController::startAnswer() {
     connect(job_.get(), &GenerationJob::textGenerated, this, &ChatController::onText);
     connect(job_.get(), &GenerationJob::finished, this, &ChatController::onFinished);
     connect(job_.get(), &GenerationJob::failed, this, &ChatController::onFailed);
-    flushTimer_.start();
     emit busyChanged();
     return true;
 }
 
 void ChatController::stop() {
-    if (job_) job_->cancel();
+    if (job_)
+        job_->cancel();
+    else if (shown_)
+        shown_->requestStop(); // a summary or a quick answer streaming into this conversation
 }
 
 bool ChatController::regenerate() {
@@ -222,7 +229,7 @@ bool ChatController::editAndResend(int row, const QString& text) {
 
 bool ChatController::deleteMessage(int row) {
     if (row < 0 || row >= model_.rowCount()) return false;
-    if (busy() && row == streamingRow_) {
+    if (model_.at(row).streaming) {
         setNotice(tr("Stop the answer before deleting it."));
         return false;
     }
@@ -231,7 +238,6 @@ bool ChatController::deleteMessage(int row) {
         return false;
     }
     model_.removeAt(row);
-    if (streamingRow_ > row) --streamingRow_;
     return true;
 }
 
@@ -255,18 +261,17 @@ void ChatController::countInputTokens(const QString& text) {
 }
 
 void ChatController::newConversation() {
-    if (busy()) {
-        stop();
-        // Leaving while an answer streams: keep what arrived, marked finished, not "interrupted".
-        flushStreamingText();
-        if (streamingRow_ >= 0 && streamingRow_ < model_.rowCount())
-            storage_->finishMessage(model_.at(streamingRow_).id, stats_.promptTokens, stats_.generatedTokens);
+    if (job_) {
+        // Leaving while this chat's answer streams: keep what arrived, marked finished, not "interrupted".
+        job_->disconnect(this);
+        job_->cancel();
+        if (answer_) answer_->finish(stats_.promptTokens, stats_.generatedTokens);
     }
-    if (job_) job_->disconnect(this); // what still streams in belongs to the conversation left behind
     job_.reset();
+    answer_ = nullptr;
     queued_ = false;
-    streamingRow_ = -1;
-    flushTimer_.stop();
+    if (shown_) shown_->disconnect(this); // another feature's answer goes on without this view
+    shown_ = nullptr;
     conversationId_ = 0;
     model_.setRows({});
     stats_ = {};
@@ -291,8 +296,10 @@ bool ChatController::openConversation(qint64 id) {
     for (const auto& m : storage_->messages(id))
         rows.append(toRow(m));
     model_.setRows(rows);
+    if (AnswerStream* stream = answers_->streamFor(id)) show(stream);
     emit conversationChanged();
     emit settingsChanged();
+    emit busyChanged();
     return true;
 }
 
@@ -315,10 +322,40 @@ void ChatController::setNotice(const QString& text) {
     emit noticeTextChanged();
 }
 
-void ChatController::flushStreamingText() {
-    if (!streamDirty_ || streamingRow_ < 0 || streamingRow_ >= model_.rowCount()) return;
-    const ChatRow& row = model_.at(streamingRow_);
-    if (storage_->updateMessageContent(row.id, row.content)) streamDirty_ = false;
+void ChatController::show(AnswerStream* stream) {
+    if (shown_) shown_->disconnect(this);
+    shown_ = stream;
+    const qint64 id = stream->messageId();
+    int row = model_.rowOfId(id);
+    if (row < 0) {
+        ChatRow added;
+        added.id = id;
+        added.role = QStringLiteral("assistant");
+        added.created = QDateTime::currentDateTime();
+        row = model_.append(added);
+    }
+    model_.setContent(row, stream->text());
+    model_.setNote(row, QString()); // not "interrupted": it is being written right now
+    model_.setStreaming(row, true);
+    connect(stream, &AnswerStream::textAppended, this, [this, id](const QString& piece) {
+        if (const int r = model_.rowOfId(id); r >= 0) model_.appendText(r, piece);
+    });
+    connect(stream, &AnswerStream::textReplaced, this, [this, id](const QString& text) {
+        if (const int r = model_.rowOfId(id); r >= 0) model_.setContent(r, text);
+    });
+    connect(stream, &AnswerStream::ended, this, [this, id](int tokens, const QString& note, bool removed) {
+        shown_ = nullptr;
+        const int r = model_.rowOfId(id);
+        if (r >= 0 && removed) {
+            model_.removeAt(r);
+        } else if (r >= 0) {
+            model_.setStreaming(r, false);
+            if (tokens >= 0) model_.setTokens(r, tokens);
+            model_.setNote(r, note);
+        }
+        emit busyChanged();
+    });
+    emit busyChanged();
 }
 
 void ChatController::onStarted(const GenerationStats& stats) {
@@ -332,23 +369,15 @@ void ChatController::onStarted(const GenerationStats& stats) {
 }
 
 void ChatController::onText(const QString& text, const GenerationStats& stats) {
-    model_.appendText(streamingRow_, text);
-    streamDirty_ = true;
+    if (answer_) answer_->append(text);
     stats_ = stats;
     emit statsChanged();
 }
 
-void ChatController::finishAnswer(const GenerationStats& stats, const QString& note) {
-    flushStreamingText();
-    flushTimer_.stop();
-    const ChatRow row = model_.at(streamingRow_);
-    storage_->finishMessage(row.id, stats.promptTokens, stats.generatedTokens);
-    model_.setStreaming(streamingRow_, false);
-    model_.setTokens(streamingRow_, stats.generatedTokens);
-    model_.setNote(streamingRow_, note);
+void ChatController::endAnswer() {
     job_.reset();
+    answer_ = nullptr;
     queued_ = false;
-    streamingRow_ = -1;
     emit busyChanged();
 }
 
@@ -367,20 +396,16 @@ void ChatController::onFinished(const GenerationStats& stats) {
         note = tr("Reached the answer length limit.");
     else if (stats.stopReason == QLatin1String("context-full"))
         note = tr("The context is full.");
-    finishAnswer(stats, note);
+    if (answer_) answer_->finish(stats.promptTokens, stats.generatedTokens, note);
+    endAnswer();
     emit answerFinished(stats.stopReason);
 }
 
 void ChatController::onFailed(const QString& message) {
     setError(message);
-    const int row = streamingRow_;
-    const bool empty = model_.at(row).content.isEmpty();
-    finishAnswer(stats_, tr("Failed."));
     // An empty answer is noise; text that did arrive is kept.
-    if (empty) {
-        storage_->deleteMessage(model_.at(row).id);
-        model_.removeAt(row);
-    }
+    if (answer_) answer_->fail(tr("Failed."), stats_.promptTokens, stats_.generatedTokens);
+    endAnswer();
     emit answerFinished(QStringLiteral("error"));
 }
 

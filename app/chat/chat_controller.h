@@ -2,14 +2,13 @@
 // ChatController: the chat screen's behaviour. It keeps the open conversation's messages
 // (ChatMessageModel) in step with storage and with the EngineWorker: send, stream, stop,
 // regenerate, edit-and-resend, delete, and the live statistics the view shows.
-// Every answer is written to storage while it streams (at most ~250 ms behind), so a crash
-// or quit loses at most the last fraction of a second of text.
+// Every answer streams through AnswerStreams (written to storage at most ~250 ms behind, so a
+// crash or quit loses at most the last fraction of a second of text).
 #include "chat/chat_message_model.h"
 #include "inference/engine_worker.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 #include <QVariantMap>
 
 #include <functional>
@@ -20,6 +19,8 @@ class Storage;
 
 namespace sosoik::app {
 
+class AnswerStream;
+class AnswerStreams;
 class AppSettings;
 
 class ChatController : public QObject {
@@ -40,14 +41,17 @@ class ChatController : public QObject {
     Q_PROPERTY(QVariantMap settings READ settings NOTIFY settingsChanged)
     Q_PROPERTY(QVariantMap overrides READ overrides NOTIFY settingsChanged)
 public:
-    ChatController(EngineWorker* worker, storage::Storage* storage, AppSettings* settings,
-                   QObject* parent = nullptr);
+    // answers: where every answer streams (this chat's, and summaries' and the tray's that the open
+    // conversation shows).
+    ChatController(EngineWorker* worker, storage::Storage* storage, AnswerStreams* answers,
+                   AppSettings* settings, QObject* parent = nullptr);
     ~ChatController() override;
 
     ChatMessageModel* messages() { return &model_; }
     qint64 conversationId() const { return conversationId_; }
     QString title() const;
-    bool busy() const { return job_ != nullptr; }
+    // An answer is being written into the open conversation, by this chat or by another feature.
+    bool busy() const;
     bool queued() const { return queued_; }
     double tokensPerSecond() const { return stats_.tokensPerSecond; }
     int contextUsed() const { return stats_.contextUsed; }
@@ -101,14 +105,15 @@ private:
     bool startAnswer();
     void setError(const QString& text);
     void setNotice(const QString& text);
-    void flushStreamingText(); // persists the streaming answer's text so far
-    void finishAnswer(const GenerationStats& stats, const QString& note);
+    void show(AnswerStream* stream); // mirrors an answer streaming into the open conversation
+    void endAnswer();
     void onStarted(const GenerationStats& stats);
     void onText(const QString& text, const GenerationStats& stats);
     void onFinished(const GenerationStats& stats);
     void onFailed(const QString& message);
 
     QPointer<EngineWorker> worker_;
+    AnswerStreams* answers_;
     RequestAugmenter augmenter_;
     storage::Storage* storage_;
     AppSettings* appSettings_;
@@ -116,12 +121,11 @@ private:
     qint64 conversationId_ = 0;
     QString modelPath_;
 
-    GenerationJobPtr job_; // the streaming answer's request
+    GenerationJobPtr job_;          // this chat's answer: the request...
+    QPointer<AnswerStream> answer_; // ...and where it is written
+    QPointer<AnswerStream> shown_;  // the answer streaming into the open conversation, whoever writes it
     int countGeneration_ = 0;
     bool queued_ = false;
-    int streamingRow_ = -1;
-    bool streamDirty_ = false;
-    QTimer flushTimer_;
     GenerationStats stats_;
     int inputTokens_ = -1;
     QString error_;

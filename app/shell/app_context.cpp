@@ -1,5 +1,6 @@
 #include "shell/app_context.h"
 
+#include "chat/answer_stream.h"
 #include "chat/chat_controller.h"
 #include "history/history_controller.h"
 #include "hotkey/global_hotkey.h"
@@ -38,9 +39,10 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     worker_ = std::make_unique<EngineWorker>(std::move(options.backend));
     models_ = std::make_unique<ModelManager>(worker_.get(), settings_.get(), std::move(options.inspector),
                                              std::move(options.devices));
-    chat_ = std::make_unique<ChatController>(worker_.get(), storage_.get(), settings_.get());
+    answers_ = std::make_unique<AnswerStreams>(storage_.get());
+    chat_ = std::make_unique<ChatController>(worker_.get(), storage_.get(), answers_.get(), settings_.get());
     history_ = std::make_unique<history::HistoryController>(storage_.get());
-    summaries_ = std::make_unique<summarize::SummaryController>(worker_.get(), storage_.get(), chat_.get(),
+    summaries_ = std::make_unique<summarize::SummaryController>(worker_.get(), storage_.get(), answers_.get(),
                                                                 settings_.get());
     buildQml(std::move(options.hotkey));
     connectFeatures();
@@ -55,6 +57,7 @@ AppContext::~AppContext() {
     summaries_.reset(); // cancels and joins a running summary, which uses chat and the worker
     history_.reset();
     chat_.reset();
+    answers_.reset(); // commits answers still streaming (they stay unfinished: "interrupted")
     models_.reset();
     worker_.reset();
     storage_.reset();
@@ -76,7 +79,7 @@ void AppContext::buildQml(std::unique_ptr<GlobalHotkey> hotkey) {
                                          {QStringLiteral("version"), QStringLiteral(SOSOIK_VERSION_STRING)}});
     // The tray sets its own context properties (quickQuery, trayController, hotkeySettings,
     // backgroundSettings) and builds the quick-query popup on this engine.
-    tray_ = std::make_unique<TrayIntegration>(qmlEngine_.get(), worker_.get(), storage_.get(),
+    tray_ = std::make_unique<TrayIntegration>(qmlEngine_.get(), worker_.get(), storage_.get(), answers_.get(),
                                               settings_.get(), &settings_->store(), std::move(hotkey));
 }
 
@@ -87,6 +90,9 @@ void AppContext::connectFeatures() {
         [summaries = summaries_.get()](qint64 conversationId, GenerationRequest& request) {
             summaries->augmentFollowUp(conversationId, request);
         });
+    // A new document summary shows in the main window's chat (which follows its AnswerStream).
+    connect(summaries_.get(), &summarize::SummaryController::summaryStarted, chat_.get(),
+            [chat = chat_.get()](qint64 id) { chat->openConversation(id); });
     connect(tray_.get(), &TrayIntegration::continueInChatRequested, chat_.get(),
             [chat = chat_.get()](qint64 id) { chat->openConversation(id); });
     connect(tray_.get(), &TrayIntegration::summarizeInMainWindowRequested, summaries_.get(),

@@ -29,6 +29,7 @@ class HistoryController;
 
 namespace sosoik::app {
 
+class AnswerStreams;
 class AppSettings;
 class ChatController;
 class LanguageSwitcher;
@@ -67,6 +68,7 @@ public:
     AppSettings* settings() const { return settings_.get(); }
     storage::Storage* storage() const { return storage_.get(); }
     EngineWorker* worker() const { return worker_.get(); }
+    AnswerStreams* answers() const { return answers_.get(); }
     ChatController* chat() const { return chat_.get(); }
     ModelManager* models() const { return models_.get(); }
     LanguageSwitcher* language() const { return language_.get(); }
@@ -90,6 +92,7 @@ private:
     std::unique_ptr<storage::Storage> storage_;
     std::unique_ptr<EngineWorker> worker_;
     std::unique_ptr<ModelManager> models_;
+    std::unique_ptr<AnswerStreams> answers_;
     std::unique_ptr<ChatController> chat_;
     std::unique_ptr<LanguageSwitcher> language_;
     std::unique_ptr<summarize::SummaryController> summaries_;

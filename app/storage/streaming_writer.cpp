@@ -22,6 +22,12 @@ bool StreamingMessageWriter::append(const QString& piece) {
     return true;
 }
 
+bool StreamingMessageWriter::replace(const QString& text) {
+    text_ = text;
+    ++pendingPieces_;
+    return flush();
+}
+
 bool StreamingMessageWriter::flush() {
     // The whole text is written (not just the new part) so that a failed save is repaired by the next one.
     const bool ok = storage_->updateMessageContent(messageId_, text_);

@@ -21,6 +21,8 @@ public:
     qint64 messageId() const { return messageId_; }
     const QString& text() const { return text_; }
     bool append(const QString& piece); // false when a due save failed (see Storage::errorString)
+    bool replace(const QString& text); // the whole text, saved now
+    bool pending() const { return pendingPieces_ > 0; }
     bool flush();                      // saves the text so far now
     bool finish(int promptTokens = -1, int completionTokens = -1); // flush + mark finished
 

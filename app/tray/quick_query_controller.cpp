@@ -1,8 +1,8 @@
 #include "tray/quick_query_controller.h"
 
+#include "chat/answer_stream.h"
 #include "settings/app_settings.h"
 #include "storage/storage.h"
-#include "storage/streaming_writer.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -47,8 +47,8 @@ QString summaryPrompt(const QString& text) {
 } // namespace
 
 QuickQueryController::QuickQueryController(EngineWorker* worker, storage::Storage* storage,
-                                           AppSettings* settings, QObject* parent)
-    : QObject(parent), m_worker(worker), m_storage(storage), m_settings(settings) {
+                                           AnswerStreams* answers, AppSettings* settings, QObject* parent)
+    : QObject(parent), m_worker(worker), m_storage(storage), m_answers(answers), m_settings(settings) {
     connect(m_worker, &EngineWorker::modelLoaded, this,
             [this](int, const ModelDetails& details) { m_modelName = details.name; });
 }
@@ -97,9 +97,8 @@ bool QuickQueryController::start(const QString& shownQuestion, const QString& pr
     if (busy()) return false;
     m_question = shownQuestion;
     m_answer.clear();
-    m_writer.reset();
+    m_stream = nullptr;
     m_conversationId = 0;
-    m_answerMessageId = 0;
     emit answerChanged();
 
     // Saved before the answer starts, so the history shows the question even if the app dies meanwhile.
@@ -107,10 +106,9 @@ bool QuickQueryController::start(const QString& shownQuestion, const QString& pr
     if (m_storage && m_storage->isOpen()) {
         m_conversationId = m_storage->createConversation(storage::ConversationKind::Quick, title,
                                                          request.messages.first().content);
-        if (m_conversationId && m_storage->addMessage(m_conversationId, "user", prompt))
-            m_answerMessageId = m_storage->beginMessage(m_conversationId, "assistant", m_modelName);
-        if (m_answerMessageId)
-            m_writer = std::make_unique<storage::StreamingMessageWriter>(m_storage, m_answerMessageId);
+        if (m_conversationId && m_storage->addMessage(m_conversationId, "user", prompt) && m_answers)
+            m_stream = m_answers->begin(m_conversationId, m_modelName);
+        if (m_stream) connect(m_stream, &AnswerStream::stopRequested, this, &QuickQueryController::stop);
     }
 
     const bool waiting = m_worker->isBusy();
@@ -173,14 +171,14 @@ void QuickQueryController::onStarted() {
 void QuickQueryController::onText(const QString& text) {
     if (m_state == "queued") setState("generating", tr("Thinking…"));
     m_answer += text;
-    if (m_writer) m_writer->append(text);
+    if (m_stream) m_stream->append(text);
     emit answerChanged();
 }
 
 void QuickQueryController::onFinished(const GenerationStats& stats) {
     m_job.reset();
-    if (m_writer) m_writer->finish(stats.promptTokens, stats.generatedTokens);
-    m_writer.reset();
+    if (m_stream) m_stream->finish(stats.promptTokens, stats.generatedTokens);
+    m_stream = nullptr;
     if (stats.stopReason == QLatin1String("cancelled"))
         setState("stopped", tr("Stopped."));
     else
@@ -191,9 +189,9 @@ void QuickQueryController::onFinished(const GenerationStats& stats) {
 
 void QuickQueryController::onFailed(const QString& message) {
     m_job.reset();
-    m_writer.reset();
     // An answer that never came is not kept; the question stays in the history.
-    if (m_answerMessageId && m_answer.isEmpty() && m_storage) m_storage->deleteMessage(m_answerMessageId);
+    if (m_stream) m_stream->fail(message);
+    m_stream = nullptr;
     setState("error", message);
     emit finished();
 }

@@ -6,16 +6,18 @@
 #include "inference/engine_worker.h"
 
 #include <QObject>
+#include <QPointer>
 #include <functional>
 #include <memory>
 
 namespace sosoik::storage {
 class Storage;
-class StreamingMessageWriter;
 } // namespace sosoik::storage
 
 namespace sosoik::app {
 
+class AnswerStream;
+class AnswerStreams;
 class AppSettings;
 
 class QuickQueryController : public QObject {
@@ -28,9 +30,10 @@ class QuickQueryController : public QObject {
     Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
     Q_PROPERTY(qint64 conversationId READ conversationId NOTIFY changed)
 public:
-    // settings may be null (built-in generation defaults); worker and storage must outlive the controller.
-    QuickQueryController(EngineWorker* worker, storage::Storage* storage, AppSettings* settings,
-                         QObject* parent = nullptr);
+    // settings may be null (built-in generation defaults); worker, storage and answers (where the answer
+    // streams; null = not saved) must outlive the controller.
+    QuickQueryController(EngineWorker* worker, storage::Storage* storage, AnswerStreams* answers,
+                         AppSettings* settings, QObject* parent = nullptr);
     ~QuickQueryController() override;
 
     QString question() const { return m_question; }
@@ -87,10 +90,10 @@ private:
     QString m_state = QStringLiteral("idle");
     QString m_status;
     qint64 m_conversationId = 0;
-    qint64 m_answerMessageId = 0;
     GenerationJobPtr m_job; // the exchange's request while it runs
     QString m_modelName;
-    std::unique_ptr<storage::StreamingMessageWriter> m_writer;
+    AnswerStreams* m_answers;
+    QPointer<AnswerStream> m_stream; // where the answer is saved while it streams
 };
 
 } // namespace sosoik::app

@@ -17,10 +17,10 @@
 namespace sosoik::app {
 
 TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, storage::Storage* storage,
-                                 AppSettings* settings, QSettings* store,
+                                 AnswerStreams* answers, AppSettings* settings, QSettings* store,
                                  std::unique_ptr<GlobalHotkey> hotkey, QObject* parent)
     : QObject(parent) {
-    m_controller = std::make_unique<QuickQueryController>(worker, storage, settings);
+    m_controller = std::make_unique<QuickQueryController>(worker, storage, answers, settings);
     // Dropped PDFs, Word/Hangul files and legacy-encoded text are read by the document extractor.
     m_controller->setTextExtractor([](const QString& path, QString* error) {
         // One character more than fits: a longer file is handed to the main window's full summary.

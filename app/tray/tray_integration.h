@@ -1,6 +1,6 @@
 #pragma once
 // Everything the tray feature adds to the app, behind one object the shell (AppContext) creates:
-//   TrayIntegration tray(&qmlEngine, &worker, &storage, &settings, &settings.store()); // before Main.qml
+//   TrayIntegration tray(&qmlEngine, &worker, &storage, &answers, &settings, &store); // before Main.qml
 //   tray.attachMainWindow(mainWindow);                                                 // after
 //   instance.requestReceived -> tray.handleRequest
 // It owns the quick-query controller and popup, the tray icon, the global hotkey and the background-life
@@ -23,6 +23,7 @@ class Storage;
 
 namespace sosoik::app {
 
+class AnswerStreams;
 class AppSettings;
 class BackgroundSettings;
 class EngineWorker;
@@ -36,7 +37,8 @@ class TrayIntegration : public QObject {
     Q_OBJECT
 public:
     // hotkey: the platform backend; null = GlobalHotkey::createForPlatform().
-    TrayIntegration(QQmlEngine* engine, EngineWorker* worker, storage::Storage* storage,
+    // answers: where quick answers stream (see QuickQueryController).
+    TrayIntegration(QQmlEngine* engine, EngineWorker* worker, storage::Storage* storage, AnswerStreams* answers,
                     AppSettings* settings, QSettings* store, std::unique_ptr<GlobalHotkey> hotkey = nullptr,
                     QObject* parent = nullptr);
     ~TrayIntegration() override;

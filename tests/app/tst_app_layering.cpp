@@ -123,13 +123,11 @@ private slots:
     }
 
     void noFeatureIncludesAnotherFeaturesController() {
-        // Known until the chat feature's AnswerStream replaces it (issue #14, stage 3).
-        const QSet<QString> allowed{QStringLiteral("summarize/ui/summary_controller.cpp")};
         QStringList violations;
         for (const Include& include : quotedIncludes()) {
             const QString target = folderOf(include.target);
             if (include.folder == QLatin1String("shell") || target == include.folder) continue;
-            if (include.target.endsWith(QLatin1String("_controller.h")) && !allowed.contains(include.file))
+            if (include.target.endsWith(QLatin1String("_controller.h")))
                 violations << include.file + QStringLiteral(" includes ") + include.target;
         }
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join('\n')));

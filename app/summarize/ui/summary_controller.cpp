@@ -1,6 +1,6 @@
 #include "summarize/ui/summary_controller.h"
 
-#include "chat/chat_controller.h"
+#include "chat/answer_stream.h"
 #include "documents/chunk_spool.h"
 #include "documents/document_error.h"
 #include "documents/document_extractor.h"
@@ -26,8 +26,8 @@ constexpr int kMaxSummaryContext = 8192; // KV cache memory grows with it; 8k fi
 } // namespace
 
 SummaryController::SummaryController(app::EngineWorker* worker, storage::Storage* storage,
-                                     app::ChatController* chat, app::AppSettings* settings, QObject* parent)
-    : QObject(parent), worker_(worker), storage_(storage), chat_(chat), settings_(settings) {
+                                     app::AnswerStreams* answers, app::AppSettings* settings, QObject* parent)
+    : QObject(parent), worker_(worker), storage_(storage), answers_(answers), settings_(settings) {
     if (settings_) {
         language_ = settings_->store().value(QStringLiteral("summary/language"), language_).toString();
         targetWords_ = settings_->store().value(QStringLiteral("summary/words"), targetWords_).toInt();
@@ -37,8 +37,6 @@ SummaryController::SummaryController(app::EngineWorker* worker, storage::Storage
         modelLoaded_ = true;
         startNext();
     });
-    flushTimer_.setInterval(250);
-    connect(&flushTimer_, &QTimer::timeout, this, &SummaryController::flushText);
 }
 
 SummaryController::~SummaryController() {
@@ -129,15 +127,9 @@ void SummaryController::startNext() {
     conversationId_ =
         storage_->createConversation(storage::ConversationKind::Document, fileName, {}, {}, model_.path);
     storage_->addMessage(conversationId_, QStringLiteral("user"), tr("Summarize %1").arg(fileName));
-    answerId_ = storage_->beginMessage(conversationId_, QStringLiteral("assistant"), model_.name);
-    answerText_.clear();
-    if (chat_ && chat_->openConversation(conversationId_)) {
-        const int row = chat_->messages()->rowOfId(answerId_);
-        if (row >= 0) {
-            chat_->messages()->setNote(row, QString());
-            chat_->messages()->setStreaming(row, true);
-        }
-    }
+    answer_ = answers_->begin(conversationId_, model_.name);
+    if (answer_) connect(answer_, &app::AnswerStream::stopRequested, this, &SummaryController::cancel);
+    emit summaryStarted(conversationId_); // the main window shows it (AppContext opens it in the chat)
     cancel_.store(false);
     progress_ = 0;
     progressText_ = tr("Reading %1…").arg(fileName);
@@ -201,7 +193,6 @@ void SummaryController::startNext() {
             this, [=, this] { onDone(result.summary, result.cancelled, failure); }, Qt::QueuedConnection);
     });
     thread_->start();
-    flushTimer_.start();
     emit stateChanged();
     emit progressChanged();
 }
@@ -221,18 +212,7 @@ void SummaryController::onProgress(int call, int total, const QString& text, dou
 }
 
 void SummaryController::onText(const QString& piece) {
-    answerText_ += piece;
-    textDirty_ = true;
-    if (chat_ && chat_->conversationId() == conversationId_) {
-        const int row = chat_->messages()->rowOfId(answerId_);
-        if (row >= 0) chat_->messages()->appendText(row, piece);
-    }
-}
-
-void SummaryController::flushText() {
-    if (!textDirty_ || answerId_ == 0) return;
-    textDirty_ = false;
-    storage_->updateMessageContent(answerId_, answerText_);
+    if (answer_) answer_->append(piece);
 }
 
 void SummaryController::onDone(const QString& summary, bool cancelled, const QString& failure) {
@@ -242,7 +222,6 @@ void SummaryController::onDone(const QString& summary, bool cancelled, const QSt
         thread_ = nullptr;
     }
     backend_.reset();
-    flushTimer_.stop();
     const QString fileName = QFileInfo(currentPath_).fileName();
     QString content = summary.trimmed();
     if (!failure.isEmpty()) {
@@ -253,18 +232,13 @@ void SummaryController::onDone(const QString& summary, bool cancelled, const QSt
                       ? tr("The summary was cancelled before any part was done.")
                       : content + QStringLiteral("\n\n") + tr("(Summary cancelled; this is what was done.)");
     }
-    storage_->updateMessageContent(answerId_, content);
-    storage_->finishMessage(answerId_);
-    if (chat_ && chat_->conversationId() == conversationId_) {
-        const int row = chat_->messages()->rowOfId(answerId_);
-        if (row >= 0) {
-            chat_->messages()->setContent(row, content);
-            chat_->messages()->setStreaming(row, false);
-        }
+    if (answer_) {
+        answer_->replaceText(content);
+        answer_->finish();
     }
+    answer_ = nullptr;
     const qint64 finished = conversationId_;
     currentPath_.clear();
-    answerId_ = 0;
     progress_ = failure.isEmpty() && !cancelled ? 1.0 : progress_;
     emit stateChanged();
     emit progressChanged();

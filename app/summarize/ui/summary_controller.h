@@ -10,7 +10,6 @@
 #include <QPointer>
 #include <QStringList>
 #include <QThread>
-#include <QTimer>
 #include <QUrl>
 #include <atomic>
 #include <memory>
@@ -19,8 +18,9 @@ namespace sosoik::storage {
 class Storage;
 }
 namespace sosoik::app {
+class AnswerStream;
+class AnswerStreams;
 class AppSettings;
-class ChatController;
 } // namespace sosoik::app
 
 namespace sosoik::summarize {
@@ -42,7 +42,8 @@ class SummaryController : public QObject {
     Q_PROPERTY(int targetWords READ targetWords WRITE setTargetWords NOTIFY settingsChanged)
 public:
     // settings (may be null): where the summary language and length are remembered.
-    SummaryController(app::EngineWorker* worker, storage::Storage* storage, app::ChatController* chat,
+    // answers: where the summary streams (so the chat shows it, and knows its conversation is busy).
+    SummaryController(app::EngineWorker* worker, storage::Storage* storage, app::AnswerStreams* answers,
                       app::AppSettings* settings, QObject* parent = nullptr);
     ~SummaryController() override; // cancels a running summary and waits for its thread
 
@@ -67,7 +68,7 @@ public:
     Q_INVOKABLE void dismissError();
 
     // Rewrites a chat request in a document conversation so the model answers the last
-    // question from the document's most relevant chunks (installed on ChatController).
+    // question from the document's most relevant chunks (installed on the chat by AppContext).
     void augmentFollowUp(qint64 conversationId, app::GenerationRequest& request) const;
 
 signals:
@@ -75,6 +76,7 @@ signals:
     void progressChanged();
     void errorTextChanged();
     void settingsChanged();
+    void summaryStarted(qint64 conversationId); // a new document conversation: the main window shows it
     void summaryFinished(qint64 conversationId, bool cancelled); // for tests and announcements
     void summaryFailed(qint64 conversationId, const QString& message);
 
@@ -84,12 +86,11 @@ private:
     void onProgress(int call, int total, const QString& text, double elapsed, double eta);
     void onText(const QString& piece);
     void onDone(const QString& summary, bool cancelled, const QString& failure);
-    void flushText();
     void setError(const QString& text);
 
     QPointer<app::EngineWorker> worker_;
     storage::Storage* storage_;
-    QPointer<app::ChatController> chat_;
+    app::AnswerStreams* answers_;
     app::AppSettings* settings_;
     app::ModelDetails model_;
     bool modelLoaded_ = false;
@@ -99,10 +100,7 @@ private:
     QStringList queue_;
     QString currentPath_;
     qint64 conversationId_ = 0;
-    qint64 answerId_ = 0;
-    QString answerText_;
-    bool textDirty_ = false;
-    QTimer flushTimer_;
+    QPointer<app::AnswerStream> answer_;
     QThread* thread_ = nullptr;
     std::atomic<bool> cancel_{false};
     std::shared_ptr<SummarizerBackend> backend_;

@@ -1,5 +1,6 @@
 // ChatController: the chat flow against real storage and the real EngineWorker thread, with
 // a scripted backend so answers are deterministic ("w0 w1 ...").
+#include "chat/answer_stream.h"
 #include "chat/chat_controller.h"
 #include "settings/app_settings.h"
 #include "storage/storage.h"
@@ -21,6 +22,7 @@ class TestChatController : public QObject {
     std::unique_ptr<sosoik::storage::Storage> storage;
     ScriptedBackend* backend = nullptr;
     std::unique_ptr<EngineWorker> worker;
+    std::unique_ptr<AnswerStreams> answers;
     std::unique_ptr<ChatController> chat;
 
     void build(bool loadModel = true) {
@@ -30,7 +32,8 @@ class TestChatController : public QObject {
         auto b = std::make_unique<ScriptedBackend>();
         backend = b.get();
         worker = std::make_unique<EngineWorker>(std::move(b));
-        chat = std::make_unique<ChatController>(worker.get(), storage.get(), settings.get());
+        answers = std::make_unique<AnswerStreams>(storage.get());
+        chat = std::make_unique<ChatController>(worker.get(), storage.get(), answers.get(), settings.get());
         if (loadModel) {
             QSignalSpy loaded(worker.get(), &EngineWorker::modelLoaded);
             worker->loadModel({"/models/scripted.gguf"});
@@ -39,6 +42,7 @@ class TestChatController : public QObject {
     }
     void teardown() {
         chat.reset();
+        answers.reset();
         worker.reset();
         storage.reset();
         settings.reset();

@@ -1,6 +1,7 @@
 // The composition root's own wiring, as main() builds it (AppContext with the tray), on the scripted
 // engine: what a later launch hands over reaches the right feature, and no file it names is lost.
 #include "chat/chat_controller.h"
+#include "storage/storage.h"
 #include "hotkey/global_hotkey.h"
 #include "instance/single_instance.h"
 #include "shell/app_context.h"
@@ -126,6 +127,57 @@ private slots:
         QCOMPARE(app.summaries()->currentFile(), first);
         QCOMPARE(app.summaries()->queued(), 1);
         QVERIFY(app.popup()->question().isEmpty());
+    }
+
+    // Issue #14: while a summary streamed into the open conversation, chat.busy stayed false, the input
+    // stayed enabled, and sending built a request holding the half-written summary as an assistant turn.
+    void aStreamingSummaryKeepsItsConversationBusy() {
+        Wired app(dir.filePath("summary-busy"));
+        app.backend->tokenDelayMs = 30; // the summary streams for seconds
+        QVERIFY(app.loadModel());
+        QQuickWindow* window = app.context->loadMainWindow();
+        QVERIFY(window);
+        app::ChatController* chat = app.context->chat();
+        QSignalSpy finished(app.summaries(), &summarize::SummaryController::summaryFinished);
+        QVERIFY(app.summaries()->summarizeFile(writeDocument(dir, QStringLiteral("busy-summary.txt"))));
+        const qint64 conversation = app.summaries()->conversationId();
+        QCOMPARE(chat->conversationId(), conversation); // the main window shows the new summary
+        const auto lastRow = [chat] { return chat->messages()->at(chat->messages()->rowCount() - 1); };
+        QTRY_VERIFY_WITH_TIMEOUT(!lastRow().content.isEmpty(), 10000);
+        QVERIFY(lastRow().streaming);
+        QVERIFY(chat->busy());
+        QVERIFY(window->findChild<QObject*>(QStringLiteral("stopButton"))); // the input bar offers Stop
+
+        QVERIFY(!chat->send(QStringLiteral("And what about pears?")));
+        QCOMPARE(app.context->storage()->messages(conversation).size(), 2); // no question slipped in
+        QVERIFY(!chat->regenerate());
+
+        chat->stop(); // Stop in the chat stops whoever writes into it
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(finished.at(0).at(1).toBool(), true); // cancelled
+        QVERIFY(!chat->busy());
+        QVERIFY(!lastRow().streaming);
+        QVERIFY(app.context->storage()->messages(conversation).last().finished);
+    }
+
+    void aQuickAnswerContinuedInTheChatKeepsStreamingThere() {
+        Wired app(dir.filePath("quick-continue"));
+        app.backend->tokenDelayMs = 30;
+        QVERIFY(app.loadModel());
+        app.context->loadMainWindow();
+        QVERIFY(app.popup()->ask(QStringLiteral("Tell me a long story")));
+        QTRY_VERIFY(!app.popup()->answer().isEmpty());
+        app.popup()->continueInChat();
+        app::ChatController* chat = app.context->chat();
+        QCOMPARE(chat->conversationId(), app.popup()->conversationId());
+        QVERIFY(chat->busy()); // the popup is still answering into this conversation
+        const int row = chat->messages()->rowCount() - 1;
+        const int shown = int(chat->messages()->at(row).content.size());
+        QTRY_VERIFY(chat->messages()->at(row).content.size() > shown); // and the chat follows it
+        chat->stop();
+        QTRY_COMPARE(app.popup()->state(), QStringLiteral("stopped"));
+        QTRY_VERIFY(!chat->busy());
+        QCOMPARE(chat->messages()->at(row).content, app.popup()->answer());
     }
 
     void continueInChatOpensTheConversationInTheMainWindow() {

@@ -1,6 +1,7 @@
 // The quick-query flow end to end with the real EngineWorker (scripted engine), real SQLite storage and the
 // real popup QML (offscreen): ask, stream, queue behind another answer, stop, Esc, continue in chat, history.
 #include "app/tray/scripted_backend.h"
+#include "chat/answer_stream.h"
 #include "settings/app_settings.h"
 #include "storage/storage.h"
 #include "tray/quick_query_controller.h"
@@ -24,6 +25,7 @@ class TestQuickQuery : public QObject {
     std::unique_ptr<EngineWorker> m_worker;
     ScriptedBackend* m_backend = nullptr;
     std::unique_ptr<Storage> m_storage;
+    std::unique_ptr<AnswerStreams> m_answers;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<QuickQueryController> m_controller;
 
@@ -56,11 +58,13 @@ private slots:
         m_storage = std::make_unique<Storage>();
         QVERIFY2(m_storage->open(m_dir->path()), qPrintable(m_storage->errorString()));
         m_settings = std::make_unique<AppSettings>(m_dir->filePath("settings.ini"));
-        m_controller =
-            std::make_unique<QuickQueryController>(m_worker.get(), m_storage.get(), m_settings.get());
+        m_answers = std::make_unique<AnswerStreams>(m_storage.get());
+        m_controller = std::make_unique<QuickQueryController>(m_worker.get(), m_storage.get(), m_answers.get(),
+                                                              m_settings.get());
     }
     void cleanup() {
         m_controller.reset();
+        m_answers.reset();
         m_worker.reset();
         m_storage.reset();
         m_settings.reset();

@@ -1,6 +1,7 @@
 // Tray menu actions, model status, background settings (autostart file) and the app-side integration:
 // second-launch requests, close behaviour without a tray. Runs offscreen, where no system tray exists.
 #include "app/tray/scripted_backend.h"
+#include "chat/answer_stream.h"
 #include "hotkey/global_hotkey.h"
 #include "hotkey/hotkey_settings.h"
 #include "instance/single_instance.h"
@@ -31,12 +32,13 @@ class TestTrayController : public QObject {
     std::unique_ptr<EngineWorker> m_worker;
     ScriptedBackend* m_backend = nullptr;
     std::unique_ptr<Storage> m_storage;
+    std::unique_ptr<AnswerStreams> m_answers;
     std::unique_ptr<QSettings> m_store;
     std::unique_ptr<QQmlEngine> m_engine;
 
     std::unique_ptr<TrayIntegration> integration() {
         return std::make_unique<TrayIntegration>(
-            m_engine.get(), m_worker.get(), m_storage.get(), nullptr, m_store.get(),
+            m_engine.get(), m_worker.get(), m_storage.get(), m_answers.get(), nullptr, m_store.get(),
             std::make_unique<UnavailableGlobalHotkey>(QStringLiteral("test platform")));
     }
     void loadModel(bool fail = false) {
@@ -59,6 +61,7 @@ private slots:
         m_backend = backend.get();
         m_worker = std::make_unique<EngineWorker>(std::move(backend));
         m_storage = std::make_unique<Storage>();
+        m_answers = std::make_unique<AnswerStreams>(m_storage.get());
         QVERIFY(m_storage->open(m_dir->path()));
         m_store = std::make_unique<QSettings>(m_dir->filePath("settings.ini"), QSettings::IniFormat);
         m_engine = std::make_unique<QQmlEngine>();
@@ -67,6 +70,7 @@ private slots:
     void cleanup() {
         m_engine.reset();
         m_worker.reset();
+        m_answers.reset();
         m_storage.reset();
         m_store.reset();
     }

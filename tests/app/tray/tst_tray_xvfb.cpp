@@ -5,6 +5,7 @@
 // Xvfb, trayer or xdotool is missing.
 #include "app/hotkey/xvfb_session.h"
 #include "app/tray/scripted_backend.h"
+#include "chat/answer_stream.h"
 #include "hotkey/hotkey_settings.h"
 #include "storage/storage.h"
 #include "tray/background_settings.h"
@@ -49,6 +50,7 @@ class TestTrayXvfb : public QObject {
     std::unique_ptr<EngineWorker> m_worker;
     sosoik::test::ScriptedBackend* m_backend = nullptr;
     std::unique_ptr<sosoik::storage::Storage> m_storage;
+    std::unique_ptr<sosoik::app::AnswerStreams> m_answers;
     std::unique_ptr<QSettings> m_store;
     std::unique_ptr<QQmlEngine> m_engine;
     std::unique_ptr<TrayIntegration> m_tray;
@@ -79,8 +81,9 @@ private slots:
         QVERIFY(m_storage->open(m_dir.path()));
         m_store = std::make_unique<QSettings>(m_dir.filePath("settings.ini"), QSettings::IniFormat);
         m_engine = std::make_unique<QQmlEngine>();
-        m_tray = std::make_unique<TrayIntegration>(m_engine.get(), m_worker.get(), m_storage.get(), nullptr,
-                                                   m_store.get());
+        m_answers = std::make_unique<sosoik::app::AnswerStreams>(m_storage.get());
+        m_tray = std::make_unique<TrayIntegration>(m_engine.get(), m_worker.get(), m_storage.get(), m_answers.get(),
+                                                   nullptr, m_store.get());
         m_main = std::make_unique<QQuickWindow>();
         m_main->setTitle("Sosoik");
         m_main->resize(640, 480);
