@@ -1,12 +1,18 @@
 #pragma once
-// A deterministic stand-in for the engine, for tests of the app's threading and flow:
-// one token per whitespace-separated word; answers "w0 w1 w2 ..." one word per token,
-// sleeping tokenDelayMs per token, with a simulated KV cache for prefix-reuse figures.
+// The app's one stand-in for the engine behind the real EngineWorker (the InferenceBackend seam), for
+// tests of threading, queueing, streaming and flow. Deterministic:
+//   - prompts: one token per message role plus one per whitespace-separated word (or, with
+//     tokensPerMessage > 0, that many per message whatever its length, so long prompts always fit);
+//   - answers: "w0 w1 w2 ..." one word per token up to maxNewTokens, or, when `pieces` is set, those
+//     pieces (`repeat` times) ending with "eos";
+//   - tokenDelayMs per token, `hold` to pause mid-answer, a simulated KV cache for prefix reuse.
 #include "inference/inference_backend.h"
 
 #include "sosoik/error.h"
 
+#include <QMutex>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 
 #include <atomic>
@@ -16,11 +22,20 @@ namespace sosoik::app::test {
 
 class ScriptedBackend : public InferenceBackend {
 public:
-    int tokenDelayMs = 2;
+    std::atomic<int> tokenDelayMs{2};
+    std::atomic<bool> hold{false}; // while true, generation waits before its next token
+    QStringList pieces;            // empty: "w0 w1 ..." words
+    std::atomic<int> repeat{1};    // how many times the pieces are produced (long answers)
+    int tokensPerMessage = 0;      // > 0: fixed prompt size per message
     bool failLoad = false;
     std::vector<sosoik::ChatMessage> lastRendered;
     std::vector<int32_t> cache; // what a KV cache would hold
     std::atomic<Qt::HANDLE> generateThread{nullptr};
+
+    QString lastUserMessage() const {
+        QMutexLocker lock(&mutex_);
+        return lastUser_;
+    }
 
     ModelDetails load(const LoadRequest& request, const std::function<void(float)>& progress) override {
         if (failLoad)
@@ -31,15 +46,26 @@ public:
         ModelDetails d;
         d.path = request.path;
         d.name = QStringLiteral("scripted");
+        d.backendName = QStringLiteral("reference");
         return d;
     }
     bool isLoaded() const override { return loaded_; }
     void unload() override { loaded_ = false; }
     std::vector<int32_t> renderChat(const std::vector<sosoik::ChatMessage>& messages) const override {
-        const_cast<ScriptedBackend*>(this)->lastRendered = messages;
+        auto* self = const_cast<ScriptedBackend*>(this);
+        {
+            QMutexLocker lock(&mutex_);
+            self->lastRendered = messages;
+            for (const auto& m : messages)
+                if (m.role == "user") self->lastUser_ = QString::fromStdString(m.content);
+        }
         std::vector<int32_t> out;
         for (const auto& m : messages) {
             out.push_back(int32_t(qHash(QString::fromStdString(m.role)) & 0xffff));
+            if (tokensPerMessage > 0) {
+                out.insert(out.end(), size_t(tokensPerMessage - 1), 1);
+                continue;
+            }
             for (const auto& w : QString::fromStdString(m.content).split(' ', Qt::SkipEmptyParts))
                 out.push_back(int32_t(qHash(w) & 0xffff));
         }
@@ -64,7 +90,10 @@ public:
         stats.reusedTokens = int(common);
         stats.promptTokens = int(prompt.size() - common);
         cache = prompt;
-        for (int i = 0; i < options.maxNewTokens; ++i) {
+        const int count = pieces.isEmpty() ? options.maxNewTokens : int(pieces.size()) * repeat;
+        for (int i = 0; i < count; ++i) {
+            while (hold && !cancelled_)
+                QThread::msleep(1);
             if (cancelled_) {
                 stats.stopReason = "cancelled";
                 return stats;
@@ -72,22 +101,31 @@ public:
             QThread::msleep(tokenDelayMs);
             ++stats.generatedTokens;
             cache.push_back(i);
-            if (!onText((i ? " w" : "w") + std::to_string(i), i)) {
+            const std::string text = pieces.isEmpty() ? (i ? " w" : "w") + std::to_string(i)
+                                                      : pieces[i % pieces.size()].toStdString();
+            if (!onText(text, i)) {
                 stats.stopReason = "cancelled";
                 return stats;
             }
         }
         stats.generateSeconds = 0.001 * tokenDelayMs * stats.generatedTokens;
-        stats.stopReason = "length";
+        stats.stopReason = pieces.isEmpty() ? "length" : "eos";
         return stats;
     }
     void cancel() override { cancelled_ = true; }
     void resetCancel() override { cancelled_ = false; }
 
 private:
-    bool loaded_ = false;
+    std::atomic<bool> loaded_{false};
     int context_ = 0;
     std::atomic<bool> cancelled_{false};
+    mutable QMutex mutex_;
+    QString lastUser_;
 };
+
+// The full answer a backend with pieces gives.
+inline QString scriptedAnswer(const ScriptedBackend& backend) {
+    return backend.pieces.join(QString());
+}
 
 } // namespace sosoik::app::test

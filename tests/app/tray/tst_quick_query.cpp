@@ -1,6 +1,6 @@
 // The quick-query flow end to end with the real EngineWorker (scripted engine), real SQLite storage and the
 // real popup QML (offscreen): ask, stream, queue behind another answer, stop, Esc, continue in chat, history.
-#include "app/tray/scripted_backend.h"
+#include "support/scripted_backend.h"
 #include "chat/answer_stream.h"
 #include "settings/app_settings.h"
 #include "storage/storage.h"
@@ -17,7 +17,7 @@
 using namespace sosoik::app;
 using sosoik::storage::ConversationKind;
 using sosoik::storage::Storage;
-using sosoik::test::ScriptedBackend;
+using sosoik::app::test::ScriptedBackend;
 
 class TestQuickQuery : public QObject {
     Q_OBJECT
@@ -53,6 +53,8 @@ private slots:
         m_dir = std::make_unique<QTemporaryDir>();
         auto backend = std::make_unique<ScriptedBackend>();
         m_backend = backend.get();
+        m_backend->tokensPerMessage = 4; // a 12,000-character document still fits the context
+        m_backend->tokenDelayMs = 1;
         m_backend->pieces = {"**서울**은", " 오늘", " 맑습니다.", "\n\n- 최고 12°C"};
         m_worker = std::make_unique<EngineWorker>(std::move(backend));
         m_storage = std::make_unique<Storage>();
@@ -77,7 +79,7 @@ private slots:
         QCOMPARE(m_controller->question(), QStringLiteral("서울 날씨 어때?"));
         QVERIFY(m_controller->busy());
         QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
-        QCOMPARE(m_controller->answer(), sosoik::test::scriptedAnswer(*m_backend));
+        QCOMPARE(m_controller->answer(), sosoik::app::test::scriptedAnswer(*m_backend));
         QVERIFY(answerChanged.count() >= 1 + m_backend->pieces.size()); // cleared, then once per piece
         QCOMPARE(m_backend->lastUserMessage(), QStringLiteral("서울 날씨 어때?"));
 
@@ -93,7 +95,7 @@ private slots:
         QCOMPARE(messages[1].role, QStringLiteral("assistant"));
         QCOMPARE(messages[1].content, m_controller->answer());
         QVERIFY(messages[1].finished);
-        QCOMPARE(messages[1].model, QStringLiteral("scripted-1B"));
+        QCOMPARE(messages[1].model, QStringLiteral("scripted"));
         // It is in the history list like any conversation.
         bool listed = false;
         for (const auto& c : m_storage->conversations())
@@ -122,7 +124,7 @@ private slots:
         QVERIFY(!m_controller->ask(QStringLiteral("another"))); // one exchange at a time
         m_backend->hold = false;
         QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
-        QCOMPARE(m_controller->answer(), sosoik::test::scriptedAnswer(*m_backend)); // not the chat's text
+        QCOMPARE(m_controller->answer(), sosoik::app::test::scriptedAnswer(*m_backend)); // not the chat's text
     }
 
     void stopFromThePopupKeepsThePartialAnswer() {
@@ -137,7 +139,7 @@ private slots:
         QCOMPARE(messages.size(), 2);
         QVERIFY(messages[1].finished);
         QCOMPARE(messages[1].content, m_controller->answer());
-        QVERIFY(m_controller->answer().size() < sosoik::test::scriptedAnswer(*m_backend).size() * 1000);
+        QVERIFY(m_controller->answer().size() < sosoik::app::test::scriptedAnswer(*m_backend).size() * 1000);
     }
 
     void stopFromTheMainWindowStopsThePopupToo() {
@@ -164,7 +166,7 @@ private slots:
         QVERIFY(m_controller->ask(QStringLiteral("hi")));
         QVERIFY(m_controller->statusText().contains("cannot be saved"));
         QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
-        QCOMPARE(m_controller->answer(), sosoik::test::scriptedAnswer(*m_backend));
+        QCOMPARE(m_controller->answer(), sosoik::app::test::scriptedAnswer(*m_backend));
         QCOMPARE(m_controller->conversationId(), qint64(0));
     }
 

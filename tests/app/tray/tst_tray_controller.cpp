@@ -1,6 +1,6 @@
 // Tray menu actions, model status, background settings (autostart file) and the app-side integration:
 // second-launch requests, close behaviour without a tray. Runs offscreen, where no system tray exists.
-#include "app/tray/scripted_backend.h"
+#include "support/scripted_backend.h"
 #include "chat/answer_stream.h"
 #include "hotkey/global_hotkey.h"
 #include "hotkey/hotkey_settings.h"
@@ -24,7 +24,7 @@
 
 using namespace sosoik::app;
 using sosoik::storage::Storage;
-using sosoik::test::ScriptedBackend;
+using sosoik::app::test::ScriptedBackend;
 
 class TestTrayController : public QObject {
     Q_OBJECT
@@ -59,6 +59,9 @@ private slots:
         m_dir = std::make_unique<QTemporaryDir>();
         auto backend = std::make_unique<ScriptedBackend>();
         m_backend = backend.get();
+        m_backend->pieces = {"Hello", " from", " the", " scripted", " model."};
+        m_backend->tokensPerMessage = 4;
+        m_backend->tokenDelayMs = 1;
         m_worker = std::make_unique<EngineWorker>(std::move(backend));
         m_storage = std::make_unique<Storage>();
         m_answers = std::make_unique<AnswerStreams>(m_storage.get());
@@ -137,7 +140,7 @@ private slots:
         auto tray = integration();
         QSignalSpy changed(tray->tray(), &TrayController::modelStatusChanged);
         loadModel();
-        QTRY_COMPARE(tray->tray()->modelStatus(), QStringLiteral("Model: scripted-1B on reference"));
+        QTRY_COMPARE(tray->tray()->modelStatus(), QStringLiteral("Model: scripted on reference"));
         QVERIFY(tray->tray()->unloadAction()->isEnabled());
         QSignalSpy unload(tray->tray(), &TrayController::unloadModelRequested);
         tray->tray()->unloadAction()->trigger();

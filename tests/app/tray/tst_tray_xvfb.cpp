@@ -4,7 +4,7 @@
 // closes. Set SOSOIK_SCREENSHOT=path.png to save the popup screenshot used in the README. Skips cleanly when
 // Xvfb, trayer or xdotool is missing.
 #include "app/hotkey/xvfb_session.h"
-#include "app/tray/scripted_backend.h"
+#include "support/scripted_backend.h"
 #include "chat/answer_stream.h"
 #include "hotkey/hotkey_settings.h"
 #include "storage/storage.h"
@@ -48,7 +48,7 @@ class TestTrayXvfb : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     std::unique_ptr<EngineWorker> m_worker;
-    sosoik::test::ScriptedBackend* m_backend = nullptr;
+    sosoik::app::test::ScriptedBackend* m_backend = nullptr;
     std::unique_ptr<sosoik::storage::Storage> m_storage;
     std::unique_ptr<sosoik::app::AnswerStreams> m_answers;
     std::unique_ptr<QSettings> m_store;
@@ -62,8 +62,9 @@ private slots:
         QVERIFY2(g_xvfb->startTrayHost(), "trayer did not start");
         QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 10000);
 
-        auto backend = std::make_unique<sosoik::test::ScriptedBackend>();
+        auto backend = std::make_unique<sosoik::app::test::ScriptedBackend>();
         m_backend = backend.get();
+        m_backend->tokensPerMessage = 4;
         m_backend->pieces = {"**소소익**은",
                              " 내 컴퓨터에서만",
                              " 동작하는",
