@@ -46,7 +46,6 @@ ChatController::ChatController(EngineWorker* worker, storage::Storage* storage, 
 }
 
 ChatController::~ChatController() {
-    // Keep what streamed so far; the worker may still be running the request.
     // What streamed so far is kept (AnswerStreams commits it); the worker may still be running.
     if (job_) {
         job_->disconnect(this);

@@ -108,7 +108,7 @@ bool QuickQueryController::start(const QString& shownQuestion, const QString& pr
                                                          request.messages.first().content);
         if (m_conversationId && m_storage->addMessage(m_conversationId, "user", prompt) && m_answers)
             m_stream = m_answers->begin(m_conversationId, m_modelName);
-        if (m_stream) connect(m_stream, &AnswerStream::stopRequested, this, &QuickQueryController::stop);
+        if (m_stream) connect(m_stream.data(), &AnswerStream::stopRequested, this, &QuickQueryController::stop);
     }
 
     const bool waiting = m_worker->isBusy();

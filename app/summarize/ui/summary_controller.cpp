@@ -128,7 +128,7 @@ void SummaryController::startNext() {
         storage_->createConversation(storage::ConversationKind::Document, fileName, {}, {}, model_.path);
     storage_->addMessage(conversationId_, QStringLiteral("user"), tr("Summarize %1").arg(fileName));
     answer_ = answers_->begin(conversationId_, model_.name);
-    if (answer_) connect(answer_, &app::AnswerStream::stopRequested, this, &SummaryController::cancel);
+    if (answer_) connect(answer_.data(), &app::AnswerStream::stopRequested, this, &SummaryController::cancel);
     emit summaryStarted(conversationId_); // the main window shows it (AppContext opens it in the chat)
     cancel_.store(false);
     progress_ = 0;
