@@ -47,6 +47,7 @@ signals:
     void finished(const sosoik::app::GenerationStats& stats);
     void failed(const QString& message);
 
+public:
     // The worker side of cancel(): cleared when the worker goes, so a job outliving it cancels nothing.
     struct WorkerLink {
         QMutex mutex;
