@@ -83,7 +83,15 @@ GenerationJobPtr EngineWorker::generate(const GenerationRequest& request) {
     const int id = nextId_++;
     const int ahead = busyCount_++;
     markQueued(id);
-    GenerationJobPtr job(new GenerationJob(link_, id, request), [](GenerationJob* j) { j->deleteLater(); });
+    // The last reference goes either with a delivered (or, at exit, discarded) posted signal on the job's
+    // own thread, where nothing else is pending for it, or elsewhere (the engine thread), from where the
+    // job's thread is asked to delete it.
+    GenerationJobPtr job(new GenerationJob(link_, id, request), [](GenerationJob* j) {
+        if (QThread::currentThread() == j->thread())
+            delete j;
+        else
+            j->deleteLater();
+    });
     if (ahead > 0) postTo(job, [ahead](GenerationJob& j) { emit j.queued(ahead); });
     QMetaObject::invokeMethod(
         threadContext_, [this, job] { runGenerate(job); }, Qt::QueuedConnection);

@@ -15,7 +15,7 @@
 // A job cancelled before it starts finishes with stopReason "cancelled" and no text.
 //
 // Ownership is shared: the caller holds the handle, the worker's posted signals hold it until they are
-// delivered; the last one out deletes it with deleteLater() on its own thread.
+// delivered; the last one out deletes it on its own thread (see EngineWorker::generate).
 #include "inference/generation_types.h"
 
 #include <QMutex>

@@ -31,6 +31,7 @@ public:
     std::vector<sosoik::ChatMessage> lastRendered;
     std::vector<int32_t> cache; // what a KV cache would hold
     std::atomic<Qt::HANDLE> generateThread{nullptr};
+    std::atomic<int> tokensProduced{0}; // by all generate() calls, counted on the engine thread
 
     QString lastUserMessage() const {
         QMutexLocker lock(&mutex_);
@@ -100,6 +101,7 @@ public:
             }
             QThread::msleep(tokenDelayMs);
             ++stats.generatedTokens;
+            ++tokensProduced;
             cache.push_back(i);
             const std::string text = pieces.isEmpty() ? (i ? " w" : "w") + std::to_string(i)
                                                       : pieces[i % pieces.size()].toStdString();
