@@ -14,6 +14,7 @@ void readHParams(const gguf::File& f, HParams& hp) {
 
 } // namespace
 
-extern const ArchitectureUnit kExaoneArchitecture{"exaone", readHParams, bindLlamaFamilyWeights};
+extern const ArchitectureUnit kExaoneArchitecture{"exaone", readHParams, bindLlamaFamilyWeights,
+                                                  llamaFamilyPlan};
 
 } // namespace sosoik::model

@@ -15,6 +15,7 @@ void readHParams(const gguf::File& f, HParams& hp) {
 
 } // namespace
 
-extern const ArchitectureUnit kLlamaArchitecture{"llama", readHParams, bindLlamaFamilyWeights};
+extern const ArchitectureUnit kLlamaArchitecture{"llama", readHParams, bindLlamaFamilyWeights,
+                                                 llamaFamilyPlan};
 
 } // namespace sosoik::model

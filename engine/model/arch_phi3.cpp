@@ -36,6 +36,6 @@ void bindWeights(const gguf::File& f, const HParams& hp, Weights& w) {
 
 } // namespace
 
-extern const ArchitectureUnit kPhi3Architecture{"phi3", readHParams, bindWeights};
+extern const ArchitectureUnit kPhi3Architecture{"phi3", readHParams, bindWeights, llamaFamilyPlan};
 
 } // namespace sosoik::model

@@ -14,6 +14,7 @@ void readHParams(const gguf::File& f, HParams& hp) {
 
 } // namespace
 
-extern const ArchitectureUnit kQwen2Architecture{"qwen2", readHParams, bindLlamaFamilyWeights};
+extern const ArchitectureUnit kQwen2Architecture{"qwen2", readHParams, bindLlamaFamilyWeights,
+                                                 llamaFamilyPlan};
 
 } // namespace sosoik::model

@@ -15,6 +15,7 @@ void readHParams(const gguf::File& f, HParams& hp) {
 
 } // namespace
 
-extern const ArchitectureUnit kQwen3Architecture{"qwen3", readHParams, bindLlamaFamilyWeights};
+extern const ArchitectureUnit kQwen3Architecture{"qwen3", readHParams, bindLlamaFamilyWeights,
+                                                 llamaFamilyPlan};
 
 } // namespace sosoik::model

@@ -1,10 +1,12 @@
 #pragma once
-// An architecture unit turns a GGUF file's metadata and tensors into HParams + Weights and
-// rejects anything that does not match. Each architecture is one file (arch_<name>.cpp)
-// defining a const ArchitectureUnit; architecture_registry.cpp lists them (one line each),
-// so adding exaone, gemma2 or phi3 touches no other file except that list.
+// An architecture unit turns a GGUF file's metadata and tensors into HParams + Weights, rejects
+// anything that does not match, and emits the layer plan every backend executes. Each
+// architecture is one file (arch_<name>.cpp) defining a const ArchitectureUnit;
+// architecture_registry.cpp lists them (one line each). New math is a new op in the plan, with its
+// reference version and op test (docs/ARCHITECTURE.md, "Adding an architecture").
 #include "gguf/gguf_file.h"
 #include "model/hparams.h"
+#include "model/layer_plan.h"
 #include "model/weights.h"
 
 #include <string>
@@ -19,6 +21,8 @@ struct ArchitectureUnit {
     void (*readHParams)(const gguf::File& file, HParams& hp);
     // Finds every tensor and checks its shape against hp (throws Error naming the tensor).
     void (*bindWeights)(const gguf::File& file, const HParams& hp, Weights& weights);
+    // The op sequence of one forward pass over the bound weights (model/layer_plan.h).
+    LayerPlan (*buildPlan)(const HParams& hp, const Weights& weights);
 };
 
 // nullptr for architectures the engine does not implement.

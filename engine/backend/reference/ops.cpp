@@ -96,28 +96,30 @@ void rope(float* x, int nHeads, int headDim, float pos, float freqBase, model::R
 }
 
 void attention(const float* q, const float* k, const float* v, int nKeys, int nHead, int nHeadKv, int headDim,
-               float* out) {
+               float* out, float scale, float softCap, int firstKey) {
     const int group = nHead / nHeadKv, kvDim = nHeadKv * headDim;
-    const float scale = 1.f / std::sqrt(static_cast<float>(headDim));
+    if (scale == 0.f) scale = 1.f / std::sqrt(static_cast<float>(headDim));
+    firstKey = std::clamp(firstKey, 0, nKeys);
     std::vector<float> scores(static_cast<size_t>(nKeys));
     for (int h = 0; h < nHead; ++h) {
         const float* qh = q + static_cast<size_t>(h) * headDim;
         const size_t kvOffset = static_cast<size_t>(h / group) * headDim;
         float maxScore = -INFINITY;
-        for (int p = 0; p < nKeys; ++p) {
+        for (int p = firstKey; p < nKeys; ++p) {
             const float* kp = k + static_cast<size_t>(p) * kvDim + kvOffset;
             float dot = 0;
             for (int d = 0; d < headDim; ++d)
                 dot += qh[d] * kp[d];
             scores[p] = dot * scale;
+            if (softCap > 0.f) scores[p] = softCap * std::tanh(scores[p] / softCap);
             maxScore = std::max(maxScore, scores[p]);
         }
         double sum = 0;
-        for (int p = 0; p < nKeys; ++p)
+        for (int p = firstKey; p < nKeys; ++p)
             sum += scores[p] = std::exp(scores[p] - maxScore);
         float* oh = out + static_cast<size_t>(h) * headDim;
         std::fill(oh, oh + headDim, 0.f);
-        for (int p = 0; p < nKeys; ++p) {
+        for (int p = firstKey; p < nKeys; ++p) {
             const float wgt = static_cast<float>(scores[p] / sum);
             const float* vp = v + static_cast<size_t>(p) * kvDim + kvOffset;
             for (int d = 0; d < headDim; ++d)
@@ -127,18 +129,36 @@ void attention(const float* q, const float* k, const float* v, int nKeys, int nH
 }
 
 void attentionCausal(const float* q, int n, int startPos, const float* k, const float* v, int nHead,
-                     int nHeadKv, int headDim, float* out, int threads) {
-    const size_t qDim = static_cast<size_t>(nHead) * headDim;
+                     int nHeadKv, int headDim, float* out, int threads, const AttentionOptions& options,
+                     int qStride) {
+    const size_t qDim = static_cast<size_t>(nHead) * headDim, qStep = qStride > 0 ? size_t(qStride) : qDim;
     if (double(n) * (startPos + n) * qDim < 256.0 * 1024) threads = 1;
     parallelFor(n, threads, [&](int begin, int end) {
-        for (int t = begin; t < end; ++t)
-            attention(q + t * qDim, k, v, startPos + t + 1, nHead, nHeadKv, headDim, out + t * qDim);
+        for (int t = begin; t < end; ++t) {
+            const int nKeys = startPos + t + 1;
+            const int first = options.window > 0 ? std::max(0, nKeys - options.window) : 0;
+            attention(q + t * qStep, k, v, nKeys, nHead, nHeadKv, headDim, out + t * qDim, options.scale,
+                      options.softCap, first);
+        }
     });
 }
 
 void swiglu(const float* gate, const float* up, int n, float* out) {
     for (int i = 0; i < n; ++i)
         out[i] = gate[i] / (1.f + std::exp(-gate[i])) * up[i];
+}
+
+void geglu(const float* gate, const float* up, int n, float* out) {
+    constexpr float kSqrt2OverPi = 0.7978845608028654f;
+    for (int i = 0; i < n; ++i) {
+        const float x = gate[i];
+        out[i] = 0.5f * x * (1.f + std::tanh(kSqrt2OverPi * (x + 0.044715f * x * x * x))) * up[i];
+    }
+}
+
+void softCap(float* x, int n, float cap) {
+    for (int i = 0; i < n; ++i)
+        x[i] = cap * std::tanh(x[i] / cap);
 }
 
 void add(float* x, const float* y, int n) {

@@ -32,16 +32,30 @@ void rmsnorm(const float* x, const float* weight, int n, float eps, float* out);
 // The rotated pairs are multiplied by attnFactor (Phi-3's LongRoPE magnitude scale; usually 1).
 void rope(float* x, int nHeads, int headDim, float pos, float freqBase, model::RopeLayout layout,
           const float* freqFactors = nullptr, float attnFactor = 1.f);
-// One query (nHead × headDim) against nKeys cached positions; k and v are nKeys rows of
-// nHeadKv × headDim. Query head h reads KV head h / (nHead / nHeadKv). Scale 1/sqrt(headDim).
+// Score options: scale (0: 1/sqrt(headDim)) multiplies q·k; softCap > 0 maps scores through
+// softCap·tanh(score/softCap) (Gemma 2); window > 0 limits a query at position p to the keys
+// p - window + 1 .. p (sliding-window attention).
+struct AttentionOptions {
+    float scale = 0.f;
+    float softCap = 0.f;
+    int window = 0;
+};
+// One query (nHead × headDim) against cached positions [firstKey, nKeys); k and v are rows of
+// nHeadKv × headDim from position 0. Query head h reads KV head h / (nHead / nHeadKv).
 // Causality is the caller's choice of nKeys (= the query's position + 1).
 void attention(const float* q, const float* k, const float* v, int nKeys, int nHead, int nHeadKv, int headDim,
-               float* out);
-// n queries at positions startPos.. (q: n × nHead·headDim); query t sees keys 0..startPos+t.
+               float* out, float scale = 0.f, float softCap = 0.f, int firstKey = 0);
+// n queries at positions startPos.. (q: n rows qStride apart, 0: nHead·headDim); query t sees keys
+// 0..startPos+t (the last `window` of them when options.window > 0).
 void attentionCausal(const float* q, int n, int startPos, const float* k, const float* v, int nHead,
-                     int nHeadKv, int headDim, float* out, int threads = 1);
+                     int nHeadKv, int headDim, float* out, int threads = 1,
+                     const AttentionOptions& options = {}, int qStride = 0);
 // out = silu(gate) * up, silu(x) = x / (1 + e^-x). out may alias gate or up.
 void swiglu(const float* gate, const float* up, int n, float* out);
+// out = gelu(gate) * up with the tanh approximation of GELU (Gemma's GeGLU). out may alias gate or up.
+void geglu(const float* gate, const float* up, int n, float* out);
+// x = cap · tanh(x / cap)
+void softCap(float* x, int n, float cap);
 void add(float* x, const float* y, int n); // x += y
 // Dequantizes row `token` of an embedding table (cols = embedding size).
 void embed(const Matrix& table, int32_t token, float* out);

@@ -1,6 +1,7 @@
 #include "backend/reference/reference_backend.h"
 
 #include "backend/reference/ops.h"
+#include "model/layer_plan.h"
 #include "sosoik/error.h"
 
 #include <new>
@@ -36,28 +37,35 @@ private:
     std::vector<float> k_, v_;
 };
 
-std::vector<float> dequantized(model::Tensor t) {
-    if (!t) return {};
-    std::vector<float> v(t->elements());
-    gguf::dequantizeRow(t->type, t->data, v.data(), v.size());
+// The stacked tensors as one F32 vector (norm weights, biases).
+std::vector<float> dequantized(const std::vector<model::Tensor>& stacked) {
+    std::vector<float> v;
+    for (model::Tensor t : stacked) {
+        if (!t) continue;
+        const size_t at = v.size();
+        v.resize(at + t->elements());
+        gguf::dequantizeRow(t->type, t->data, v.data() + at, t->elements());
+    }
     return v;
 }
 
-struct LayerVectors {
-    std::vector<float> attnNorm, ffnNorm, bq, bk, bv, qNorm, kNorm;
-};
-
+// Executes the layer plan op by op, plainly: this is the oracle the other backends are tested against.
 class ReferenceBackend : public Backend {
 public:
     ReferenceBackend(const model::HParams& hp, const model::Weights& w, int threads)
-        : hp_(hp), w_(w),
+        : hp_(hp), plan_(model::planFor(hp, w)),
           threads_(threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency())) {
-        outputNorm_ = dequantized(w.outputNorm);
-        ropeFreqs_ = dequantized(w.ropeFreqs);
-        for (const auto& L : w.layers)
-            layers_.push_back({dequantized(L.attnNorm), dequantized(L.ffnNorm), dequantized(L.bq),
-                               dequantized(L.bk), dequantized(L.bv), dequantized(L.qNorm),
-                               dequantized(L.kNorm)});
+        vectors_.resize(plan_.ops.size());
+        for (size_t i = 0; i < plan_.ops.size(); ++i) {
+            const model::Op& op = plan_.ops[i];
+            if (op.kind == model::OpKind::RmsNorm || op.kind == model::OpKind::AddBias ||
+                op.kind == model::OpKind::HeadRmsNorm)
+                vectors_[i] = dequantized(op.weights);
+            else if (op.kind == model::OpKind::Rope && op.rope.factors)
+                vectors_[i] = dequantized({op.rope.factors});
+        }
+        for (int b = 0; b < model::kBufCount; ++b)
+            width_[b] = model::planBufferWidth(hp_, static_cast<model::Buf>(b));
     }
 
     std::string name() const override { return "reference"; }
@@ -80,103 +88,145 @@ public:
         if (!logits.empty() && logits.size() < needed)
             throw Error(Error::Kind::InvalidArgument, "logits buffer too small");
 
-        const int E = hp_.nEmbd, Q = hp_.nHead * hp_.headDim, KV = hp_.nHeadKv * hp_.headDim, FF = hp_.nFf;
-        const float* freqs = ropeFreqs_.empty() ? nullptr : ropeFreqs_.data();
-        std::vector<float> x(size_t(n) * E), h(size_t(n) * E), q(size_t(n) * Q), k(size_t(n) * KV),
-            v(size_t(n) * KV), att(size_t(n) * Q), gate(size_t(n) * FF), up(size_t(n) * FF);
-
-        const Matrix embd = matrixOf(*w_.tokenEmbd);
-        for (int t = 0; t < n; ++t)
-            reference::embed(embd, tokens[t], x.data() + size_t(t) * E);
-
-        for (int l = 0; l < hp_.nLayer; ++l) {
-            if (cancel && cancel->load()) throw Error(Error::Kind::Cancelled, "decoding was cancelled");
-            const auto& L = w_.layers[l];
-            const auto& vec = layers_[l];
-            for (int t = 0; t < n; ++t)
-                reference::rmsnorm(&x[size_t(t) * E], vec.attnNorm.data(), E, hp_.rmsNormEps,
-                                   &h[size_t(t) * E]);
-            if (L.wqkv) {
-                splitRows(*L.wqkv, h.data(), n, {{q.data(), Q}, {k.data(), KV}, {v.data(), KV}});
-            } else {
-                reference::matmul(matrixOf(*L.wq), h.data(), n, q.data(), threads_);
-                reference::matmul(matrixOf(*L.wk), h.data(), n, k.data(), threads_);
-                reference::matmul(matrixOf(*L.wv), h.data(), n, v.data(), threads_);
-            }
-            for (int t = 0; t < n; ++t) {
-                float *qt = &q[size_t(t) * Q], *kt = &k[size_t(t) * KV], *vt = &v[size_t(t) * KV];
-                if (!vec.bq.empty()) {
-                    reference::add(qt, vec.bq.data(), Q);
-                    reference::add(kt, vec.bk.data(), KV);
-                    reference::add(vt, vec.bv.data(), KV);
-                }
-                if (!vec.qNorm.empty()) {
-                    for (int h = 0; h < hp_.nHead; ++h)
-                        reference::rmsnorm(qt + h * hp_.headDim, vec.qNorm.data(), hp_.headDim,
-                                           hp_.rmsNormEps, qt + h * hp_.headDim);
-                    for (int h = 0; h < hp_.nHeadKv; ++h)
-                        reference::rmsnorm(kt + h * hp_.headDim, vec.kNorm.data(), hp_.headDim,
-                                           hp_.rmsNormEps, kt + h * hp_.headDim);
-                }
-                const float at = float(pos + t) * hp_.ropeFreqScale;
-                reference::rope(qt, hp_.nHead, hp_.headDim, at, hp_.ropeFreqBase, hp_.ropeLayout, freqs,
-                                hp_.ropeAttnFactor);
-                reference::rope(kt, hp_.nHeadKv, hp_.headDim, at, hp_.ropeFreqBase, hp_.ropeLayout, freqs,
-                                hp_.ropeAttnFactor);
-                std::copy(kt, kt + KV, cache.k(l, pos + t));
-                std::copy(vt, vt + KV, cache.v(l, pos + t));
-            }
-            reference::attentionCausal(q.data(), n, pos, cache.k(l, 0), cache.v(l, 0), hp_.nHead, hp_.nHeadKv,
-                                       hp_.headDim, att.data(), threads_);
-            reference::matmul(matrixOf(*L.wo), att.data(), n, h.data(), threads_);
-            reference::add(x.data(), h.data(), n * E);
-
-            for (int t = 0; t < n; ++t)
-                reference::rmsnorm(&x[size_t(t) * E], vec.ffnNorm.data(), E, hp_.rmsNormEps,
-                                   &h[size_t(t) * E]);
-            if (L.wGateUp) {
-                splitRows(*L.wGateUp, h.data(), n, {{gate.data(), FF}, {up.data(), FF}});
-            } else {
-                reference::matmul(matrixOf(*L.wGate), h.data(), n, gate.data(), threads_);
-                reference::matmul(matrixOf(*L.wUp), h.data(), n, up.data(), threads_);
-            }
-            reference::swiglu(gate.data(), up.data(), n * FF, gate.data());
-            reference::matmul(matrixOf(*L.wDown), gate.data(), n, h.data(), threads_);
-            reference::add(x.data(), h.data(), n * E);
+        Pass pass{cache, tokens, pos, n};
+        for (int b = 0; b < model::kBufCount; ++b)
+            if (static_cast<model::Buf>(b) != model::Buf::Logits) pass.buf[b].resize(size_t(n) * width_[b]);
+        int layer = -1;
+        for (size_t i = 0; i < plan_.outputBegin; ++i) {
+            const model::Op& op = plan_.ops[i];
+            if (op.layer != layer && cancel && cancel->load())
+                throw Error(Error::Kind::Cancelled, "decoding was cancelled");
+            layer = op.layer;
+            run(i, pass, pass.data(op.in), pass.data(op.out), n);
         }
-
         if (logits.empty()) return; // only the KV cache was wanted
-        const int first = allLogits ? 0 : n - 1, count = n - first;
-        for (int t = first; t < n; ++t)
-            reference::rmsnorm(&x[size_t(t) * E], outputNorm_.data(), E, hp_.rmsNormEps,
-                               &h[size_t(t - first) * E]);
-        reference::matmul(matrixOf(*w_.output), h.data(), count, logits.data(), threads_);
+        // The head runs on the rows whose logits are wanted: X from row `first`, outputs from row 0.
+        const int first = allLogits ? 0 : n - 1, rows = n - first;
+        for (size_t i = plan_.outputBegin; i < plan_.ops.size(); ++i) {
+            const model::Op& op = plan_.ops[i];
+            auto view = [&](model::Buf b) {
+                if (b == model::Buf::Logits) return logits.data();
+                float* p = pass.data(b);
+                return b == model::Buf::X ? p + size_t(first) * width_[int(b)] : p;
+            };
+            run(i, pass, view(op.in), view(op.out), rows);
+        }
     }
 
 private:
-    // y = W·x for a matrix whose rows are several outputs stacked (fused q|k|v or gate|up): the
-    // product row by token, then each token's row cut into the outputs (width floats each).
-    void splitRows(const gguf::TensorInfo& w, const float* x, int n,
-                   std::vector<std::pair<float*, int>> outs) {
-        int total = 0;
-        for (const auto& o : outs)
-            total += o.second;
-        std::vector<float> fused(size_t(n) * total);
-        reference::matmul(matrixOf(w), x, n, fused.data(), threads_);
-        for (int t = 0; t < n; ++t) {
-            const float* row = fused.data() + size_t(t) * total;
-            for (auto& [dst, width] : outs) {
-                std::copy(row, row + width, dst + size_t(t) * width);
-                row += width;
+    struct Pass {
+        ReferenceCache& cache;
+        std::span<const int32_t> tokens;
+        int pos, n;
+        std::vector<float> buf[model::kBufCount];
+        float* data(model::Buf b) { return buf[static_cast<int>(b)].data(); }
+    };
+
+    // Op i over `rows` rows of in/out (row widths from the plan's buffers).
+    void run(size_t i, Pass& pass, float* in, float* out, int rows) {
+        using model::OpKind;
+        const model::Op& op = plan_.ops[i];
+        const std::vector<float>& vec = vectors_[i];
+        const int inW = width_[static_cast<int>(op.in)], outW = width_[static_cast<int>(op.out)];
+        const int hd = hp_.headDim, Q = hp_.nHead * hd, KV = hp_.nHeadKv * hd;
+        switch (op.kind) {
+        case OpKind::Embed: {
+            const Matrix table = matrixOf(*op.weights[0]);
+            for (int t = 0; t < rows; ++t) {
+                reference::embed(table, pass.tokens[t], out + size_t(t) * outW);
+                if (op.scale != 1.f)
+                    for (int c = 0; c < outW; ++c)
+                        out[size_t(t) * outW + c] *= op.scale;
             }
+            break;
+        }
+        case OpKind::RmsNorm:
+            for (int t = 0; t < rows; ++t)
+                reference::rmsnorm(in + size_t(t) * inW, vec.data(), inW, op.eps, out + size_t(t) * outW);
+            break;
+        case OpKind::MatMul:
+            matMul(op.weights, in, rows, out, outW);
+            break;
+        case OpKind::AddBias:
+            for (int t = 0; t < rows; ++t)
+                reference::add(out + size_t(t) * outW, vec.data(), static_cast<int>(vec.size()));
+            break;
+        case OpKind::HeadRmsNorm:
+            for (int t = 0; t < rows; ++t)
+                for (int h = 0; h < hp_.nHead + hp_.nHeadKv; ++h) {
+                    float* head = out + size_t(t) * outW + size_t(h) * hd;
+                    reference::rmsnorm(head, vec.data() + (h < hp_.nHead ? 0 : hd), hd, op.eps, head);
+                }
+            break;
+        case OpKind::Rope: {
+            const auto& r = op.rope;
+            const float* factors = vec.empty() ? nullptr : vec.data();
+            for (int t = 0; t < rows; ++t) {
+                float* row = out + size_t(t) * outW;
+                const float at = float(pass.pos + t) * r.freqScale;
+                reference::rope(row, hp_.nHead, hd, at, r.freqBase, r.layout, factors, r.attnFactor);
+                reference::rope(row + Q, hp_.nHeadKv, hd, at, r.freqBase, r.layout, factors, r.attnFactor);
+            }
+            break;
+        }
+        case OpKind::Attention: {
+            ReferenceCache& cache = pass.cache;
+            for (int t = 0; t < rows; ++t) {
+                const float* row = in + size_t(t) * inW;
+                std::copy(row + Q, row + Q + KV, cache.k(op.layer, pass.pos + t));
+                std::copy(row + Q + KV, row + Q + 2 * KV, cache.v(op.layer, pass.pos + t));
+            }
+            reference::AttentionOptions o{op.attention.scale, op.attention.softCap, op.attention.window};
+            reference::attentionCausal(in, rows, pass.pos, cache.k(op.layer, 0), cache.v(op.layer, 0),
+                                       hp_.nHead, hp_.nHeadKv, hd, out, threads_, o, inW);
+            break;
+        }
+        case OpKind::Glu: {
+            const int ff = outW;
+            for (int t = 0; t < rows; ++t) {
+                const float* gate = in + size_t(t) * inW;
+                float* y = out + size_t(t) * outW;
+                if (op.activation == model::Activation::Silu)
+                    reference::swiglu(gate, gate + ff, ff, y);
+                else
+                    reference::geglu(gate, gate + ff, ff, y);
+            }
+            break;
+        }
+        case OpKind::Add:
+            reference::add(out, in, rows * outW);
+            break;
+        case OpKind::SoftCap:
+            reference::softCap(out, rows * outW, op.scale);
+            break;
+        }
+    }
+
+    // y = W·x for W stacked by rows: one product per tensor, each written at its column offset of
+    // the output rows (q|k|v, gate|up).
+    void matMul(const std::vector<model::Tensor>& stacked, const float* x, int n, float* y, int yWidth) {
+        if (stacked.size() == 1) {
+            reference::matmul(matrixOf(*stacked[0]), x, n, y, threads_);
+            return;
+        }
+        int at = 0;
+        std::vector<float> part;
+        for (model::Tensor t : stacked) {
+            const Matrix m = matrixOf(*t);
+            part.resize(size_t(n) * m.rows);
+            reference::matmul(m, x, n, part.data(), threads_);
+            for (int r = 0; r < n; ++r)
+                std::copy(part.begin() + size_t(r) * m.rows, part.begin() + size_t(r + 1) * m.rows,
+                          y + size_t(r) * yWidth + at);
+            at += m.rows;
         }
     }
 
     model::HParams hp_;
-    const model::Weights& w_;
+    model::LayerPlan plan_;
     int threads_;
-    std::vector<float> outputNorm_, ropeFreqs_;
-    std::vector<LayerVectors> layers_;
+    int width_[model::kBufCount] = {};
+    std::vector<std::vector<float>> vectors_; // per op: its norm weights, biases or RoPE factors
 };
 
 } // namespace

@@ -114,41 +114,51 @@ void addVector(Plan& plan, BufRef* dst, std::vector<model::Tensor> sources, uint
     plan.vectors.push_back(std::move(item));
 }
 
-Plan makePlan(const model::HParams& hp, const model::Weights& w, DeviceModel& dm, uint64_t cap) {
+model::Tensor embeddingTable(const model::LayerPlan& lp) {
+    for (const auto& op : lp.ops)
+        if (op.kind == model::OpKind::Embed) return op.weights[0];
+    throw Error(Error::Kind::InvalidModel, "the layer plan has no embedding");
+}
+
+Plan makePlan(const model::LayerPlan& lp, DeviceModel& dm, uint64_t cap) {
+    using model::OpKind;
     Plan plan;
-    const uint64_t embd = hp.nEmbd, qDim = uint64_t(hp.nHead) * hp.headDim,
-                   kvDim = uint64_t(hp.nHeadKv) * hp.headDim;
+    const model::HParams& hp = lp.hp;
+    const model::Tensor table = embeddingTable(lp);
     std::vector<uint32_t> embdRows;
-    addMatrix(plan, dm.tokenEmbd, embdRows, {w.tokenEmbd}, embd, "token embedding", cap);
-    dm.layers.resize(w.layers.size());
-    for (size_t i = 0; i < w.layers.size(); ++i) {
-        const auto& L = w.layers[i];
-        auto& D = dm.layers[i];
-        addVector(plan, &D.attnNorm, {L.attnNorm}, embd, "attention norm");
-        addVector(plan, &D.ffnNorm, {L.ffnNorm}, embd, "FFN norm");
-        if (L.bq || L.bk || L.bv)
-            addVector(plan, &D.qkvBias, {L.bq, L.bk, L.bv}, qDim + 2 * kvDim, "QKV bias");
-        if (L.qNorm || L.kNorm) {
-            addVector(plan, &D.qNorm, {L.qNorm}, hp.headDim, "query norm");
-            addVector(plan, &D.kNorm, {L.kNorm}, hp.headDim, "key norm");
+    addMatrix(plan, dm.tokenEmbd, embdRows, {table}, hp.nEmbd, "token embedding", cap);
+    dm.ops.resize(lp.ops.size());
+    for (size_t i = 0; i < lp.ops.size(); ++i) {
+        const model::Op& op = lp.ops[i];
+        OpWeights& D = dm.ops[i];
+        const uint64_t inWidth = model::planBufferWidth(hp, op.in);
+        switch (op.kind) {
+        case OpKind::RmsNorm:
+            addVector(plan, &D.vector, op.weights, inWidth, "norm weights");
+            break;
+        case OpKind::AddBias:
+            addVector(plan, &D.vector, op.weights, inWidth, "biases");
+            break;
+        case OpKind::HeadRmsNorm:
+            addVector(plan, &D.vector, {op.weights[0]}, hp.headDim, "query norm");
+            addVector(plan, &D.vector2, {op.weights[1]}, hp.headDim, "key norm");
+            break;
+        case OpKind::Rope:
+            if (op.rope.factors)
+                addVector(plan, &D.vector, {op.rope.factors}, hp.headDim / 2, "RoPE frequency factors");
+            break;
+        case OpKind::MatMul: {
+            if (op.weights.size() == 1 && op.weights[0] == table) break; // tied: the table's parts
+            addProjection(plan, D.proj, op.weights, inWidth, "a projection", cap);
+            if (D.proj.rows != static_cast<uint32_t>(model::planBufferWidth(hp, op.out)))
+                throw Error(Error::Kind::InvalidModel,
+                            "layer " + std::to_string(op.layer) + " has inconsistent matrix sizes");
+            break;
         }
-        addProjection(plan, D.qkv,
-                      L.wqkv ? std::vector<model::Tensor>{L.wqkv} : std::vector{L.wq, L.wk, L.wv}, embd,
-                      "attention", cap);
-        addProjection(plan, D.wo, {L.wo}, qDim, "attention output", cap);
-        addProjection(plan, D.gateUp,
-                      L.wGateUp ? std::vector<model::Tensor>{L.wGateUp} : std::vector{L.wGate, L.wUp}, embd,
-                      "FFN gate/up", cap);
-        addProjection(plan, D.down, {L.wDown}, hp.nFf, "FFN down", cap);
-        if (D.qkv.rows != qDim + 2 * kvDim || D.gateUp.rows != 2 * uint64_t(hp.nFf) || D.wo.rows != embd ||
-            D.down.rows != embd)
-            throw Error(Error::Kind::InvalidModel,
-                        "layer " + std::to_string(i) + " has inconsistent matrix sizes");
+        default:
+            break;
+        }
     }
-    addVector(plan, &dm.outputNorm, {w.outputNorm}, embd, "output norm");
-    if (w.ropeFreqs)
-        addVector(plan, &dm.ropeFactors, {w.ropeFreqs}, hp.headDim / 2, "RoPE frequency factors");
-    if (w.output && w.output != w.tokenEmbd) addProjection(plan, dm.output, {w.output}, embd, "output", cap);
     return plan;
 }
 
@@ -203,9 +213,9 @@ void uploadVector(Context& ctx, Buffer& arena, uint64_t offset, const VectorItem
 
 } // namespace
 
-uint64_t deviceWeightBytes(const model::HParams& hp, const model::Weights& w, uint64_t maxBufferBytes) {
+uint64_t deviceWeightBytes(const model::LayerPlan& lp, uint64_t maxBufferBytes) {
     DeviceModel dm;
-    const Plan plan = makePlan(hp, w, dm, maxBufferBytes);
+    const Plan plan = makePlan(lp, dm, maxBufferBytes);
     uint64_t total = 0;
     for (const auto& m : plan.matrices)
         total += m.bytes();
@@ -214,15 +224,15 @@ uint64_t deviceWeightBytes(const model::HParams& hp, const model::Weights& w, ui
     return total;
 }
 
-DeviceModel uploadWeights(Context& ctx, const model::HParams& hp, const model::Weights& w,
-                          std::vector<Buffer>& arenas, const std::function<void(float)>& progress) {
+DeviceModel uploadWeights(Context& ctx, const model::LayerPlan& lp, std::vector<Buffer>& arenas,
+                          const std::function<void(float)>& progress) {
     DeviceModel dm;
     uint64_t cap = ctx.maxBindableBytes();
     // SOSOIK_VK_ARENA_KB shrinks the arenas so tests split even small models' matrices by rows,
     // as real devices do for tensors beyond maxStorageBufferRange.
     if (const char* kb = std::getenv("SOSOIK_VK_ARENA_KB"); kb && *kb)
         cap = std::clamp<uint64_t>(std::strtoull(kb, nullptr, 10) << 10, 4 * kAlign, cap);
-    Plan plan = makePlan(hp, w, dm, cap);
+    Plan plan = makePlan(lp, dm, cap);
 
     // Place every item, opening a new arena when the current one would exceed the cap.
     struct Placement {
@@ -266,13 +276,17 @@ DeviceModel uploadWeights(Context& ctx, const model::HParams& hp, const model::W
         m.dst->quants = arena.ref(matrixAt[i].offset);
         report();
     }
-    if (dm.output.parts.empty()) { // tied output: the embedding table's row ranges
-        dm.output.parts = dm.tokenEmbd;
-        dm.output.rowOffset.clear();
+    const model::Tensor table = embeddingTable(lp);
+    for (size_t i = 0; i < lp.ops.size(); ++i) {
+        const model::Op& op = lp.ops[i];
+        if (op.kind != model::OpKind::MatMul || op.weights.size() != 1 || op.weights[0] != table) continue;
+        Projection& out = dm.ops[i].proj; // tied output: the embedding table's row ranges
+        out.parts = dm.tokenEmbd;
+        out.rowOffset.clear();
         for (const auto& part : dm.tokenEmbd)
-            dm.output.rowOffset.push_back(part.rowBegin);
-        dm.output.rows = static_cast<uint32_t>(rowsOf(w.tokenEmbd));
-        dm.output.cols = (static_cast<uint32_t>(hp.nEmbd) + 7) & ~7u;
+            out.rowOffset.push_back(part.rowBegin);
+        out.rows = static_cast<uint32_t>(rowsOf(table));
+        out.cols = (static_cast<uint32_t>(lp.hp.nEmbd) + 7) & ~7u;
     }
     return dm;
 }

@@ -2,12 +2,11 @@
 // A model's weights resident on the GPU: packed once into a few large allocations (arenas no
 // larger than maxMemoryAllocationSize and maxStorageBufferRange; a matrix bigger than that is
 // split by rows across arenas), each matrix kept in its quantized form.
-// Projections that read the same input are fused when their types match: Q, K and V become
-// one matrix, and so do the FFN's gate and up, so each is a single matvec per token.
+// A MatMul's stacked matrices (q|k|v, gate|up) are packed as one when their types match, so each
+// is a single matvec per token.
 #include "backend/vulkan/context.h"
 #include "backend/vulkan/kernels.h"
-#include "model/hparams.h"
-#include "model/weights.h"
+#include "model/layer_plan.h"
 
 #include <functional>
 #include <vector>
@@ -24,26 +23,26 @@ struct Projection {
     uint32_t cols = 0; // padded input width
 };
 
-struct DeviceLayer {
-    BufRef attnNorm, ffnNorm, qkvBias;
-    BufRef qNorm, kNorm; // qwen3: per-head query/key RMSNorm weights
-    Projection qkv, wo, gateUp, down;
+// What one op of the layer plan reads: a MatMul's projection, or the F32 vectors of a norm
+// (vector), biases (vector), per-head norms (vector = query, vector2 = key) or RoPE factors.
+struct OpWeights {
+    Projection proj;
+    BufRef vector, vector2;
 };
 
 struct DeviceModel {
     std::vector<DeviceWeight> tokenEmbd; // row ranges (rowBegin set)
-    BufRef outputNorm, ropeFactors;
-    Projection output;
-    std::vector<DeviceLayer> layers;
+    std::vector<OpWeights> ops;          // index = op index in the plan
     uint64_t bytes = 0;
 };
 
 // Bytes the packed weights will take (for the memory estimate before anything is allocated).
-uint64_t deviceWeightBytes(const model::HParams& hp, const model::Weights& w, uint64_t maxBufferBytes);
+uint64_t deviceWeightBytes(const model::LayerPlan& plan, uint64_t maxBufferBytes);
 
-// Uploads everything; arenas receives the allocations (freed by the caller).
-// progress(0..1) is called after each tensor.
-DeviceModel uploadWeights(Context& ctx, const model::HParams& hp, const model::Weights& w,
-                          std::vector<Buffer>& arenas, const std::function<void(float)>& progress);
+// Uploads every tensor the plan reads; arenas receives the allocations (freed by the caller).
+// progress(0..1) is called after each tensor. A MatMul over the embedding table (tied output)
+// reuses the table's parts.
+DeviceModel uploadWeights(Context& ctx, const model::LayerPlan& plan, std::vector<Buffer>& arenas,
+                          const std::function<void(float)>& progress);
 
 } // namespace sosoik::vk

@@ -30,78 +30,52 @@ uint64_t kvBytes(const model::HParams& hp, int contextLength) {
 uint64_t scratchFloats(const model::HParams& hp, uint32_t chunk, uint32_t maxSplits) {
     const uint64_t q = pad8(uint64_t(hp.nHead) * hp.headDim), kv = uint64_t(hp.nHeadKv) * hp.headDim;
     const uint64_t perToken =
-        2ull * pad8(hp.nEmbd) + pad8(q + 2 * kv) + 2 * q + pad8(2ull * hp.nFf) + pad8(hp.nFf);
+        3ull * pad8(hp.nEmbd) + pad8(q + 2 * kv) + 2 * q + pad8(2ull * hp.nFf) + pad8(hp.nFf);
     return perToken * chunk + uint64_t(hp.nHead) * maxSplits * (hp.headDim + 2) + 64;
 }
 
 } // namespace
 
-class VulkanKvCache : public backend::KvCache {
-public:
-    // One K and one V buffer per layer keeps each within what a kernel can bind.
-    VulkanKvCache(VulkanBackend& backend, int capacity) : backend_(backend), capacity_(capacity) {
-        const uint64_t bytes = uint64_t(backend_.hp_.nHeadKv) * capacity_ * backend_.hp_.headDim * 2;
-        Context& ctx = *backend.ctx_;
-        try {
-            for (int l = 0; l < backend.hp_.nLayer; ++l) {
-                k.push_back(ctx.createBuffer(bytes, MemoryKind::Device, "the KV cache"));
-                v.push_back(ctx.createBuffer(bytes, MemoryKind::Device, "the KV cache"));
-            }
-        } catch (...) {
-            release();
-            throw;
+VulkanKvCache::VulkanKvCache(VulkanBackend& backend, int capacity) : backend_(backend), capacity_(capacity) {
+    const uint64_t bytes = uint64_t(backend_.hp_.nHeadKv) * capacity_ * backend_.hp_.headDim * 2;
+    Context& ctx = *backend.ctx_;
+    try {
+        for (int l = 0; l < backend.hp_.nLayer; ++l) {
+            k.push_back(ctx.createBuffer(bytes, MemoryKind::Device, "the KV cache"));
+            v.push_back(ctx.createBuffer(bytes, MemoryKind::Device, "the KV cache"));
         }
+    } catch (...) {
+        release();
+        throw;
     }
-    ~VulkanKvCache() override { release(); }
-    int capacity() const override { return capacity_; }
-    BufRef layerK(int layer) const { return k[layer].ref(); }
-    BufRef layerV(int layer) const { return v[layer].ref(); }
+}
 
-    std::vector<Buffer> k, v;
-    // The single-token step per output kind, recorded on first use and replayed.
-    VkCommandBuffer decodeCb[VulkanBackend::kOutputs] = {};
-    VkCommandBuffer batchCb = VK_NULL_HANDLE; // the last recorded prompt chunk
-    uint32_t batchN = 0;
-    bool batchAll = false;
-    VulkanBackend::Output batchOut = VulkanBackend::Output::None;
+void VulkanKvCache::release() {
+    Context& ctx = *backend_.ctx_;
+    for (auto& cb : decodeCb)
+        if (cb) ctx.freeCommandBuffer(std::exchange(cb, VK_NULL_HANDLE));
+    if (batchCb) ctx.freeCommandBuffer(std::exchange(batchCb, VK_NULL_HANDLE));
+    for (auto& b : k)
+        ctx.destroy(b);
+    for (auto& b : v)
+        ctx.destroy(b);
+}
 
-private:
-    void release() {
-        Context& ctx = *backend_.ctx_;
-        for (auto& cb : decodeCb)
-            if (cb) ctx.freeCommandBuffer(std::exchange(cb, VK_NULL_HANDLE));
-        if (batchCb) ctx.freeCommandBuffer(std::exchange(batchCb, VK_NULL_HANDLE));
-        for (auto& b : k)
-            ctx.destroy(b);
-        for (auto& b : v)
-            ctx.destroy(b);
-    }
-    VulkanBackend& backend_;
-    int capacity_;
-};
-
-uint64_t VulkanBackend::estimateBytes(const model::HParams& hp, const model::Weights& w, int contextLength,
+uint64_t VulkanBackend::estimateBytes(const model::LayerPlan& plan, int contextLength,
                                       uint64_t maxBufferBytes) {
+    const model::HParams& hp = plan.hp;
     const uint32_t maxSplits = std::max(1, (contextLength + 255) / 256);
-    return deviceWeightBytes(hp, w, maxBufferBytes) + kvBytes(hp, contextLength) +
+    return deviceWeightBytes(plan, maxBufferBytes) + kvBytes(hp, contextLength) +
            scratchFloats(hp, 128, maxSplits) * 4 + uint64_t(hp.nVocab) * 4 +
            (64ull << 20) /* driver and pipeline overhead */;
 }
 
 VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, const LoadOptions& options)
-    : hp_(hp) {
-    if (hp.hasQkNorm && hp.hasQkvBias)
-        throw Error(Error::Kind::Unsupported,
-                    "the Vulkan backend does not support QKV biases with q/k norms");
-    if (hp.nHead <= 0 || hp.nHeadKv <= 0 || hp.nHead % hp.nHeadKv != 0 || hp.headDim <= 0 || hp.headDim % 2 ||
-        hp.headDim > 256)
-        throw Error(Error::Kind::Unsupported,
-                    "the Vulkan backend supports even head sizes up to 256 with whole "
-                    "query groups; this model has head size " +
-                        std::to_string(hp.headDim));
+    : hp_(hp), plan_(model::planFor(hp, w)) {
+    validatePlan();
     ctx_ = Context::create(options.device, options.deviceName);
     const int defaultContext = std::min(hp.nCtxTrain > 0 ? hp.nCtxTrain : 4096, 4096);
-    const uint64_t need = estimateBytes(hp, w, defaultContext, ctx_->maxBindableBytes()),
+    const uint64_t need = estimateBytes(plan_, defaultContext, ctx_->maxBindableBytes()),
                    free = ctx_->deviceLocalBytesFree();
     if (need > free)
         throw Error(Error::Kind::Device, "the model needs " + gib(need) + " of GPU memory, " + gib(free) +
@@ -117,7 +91,7 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
     // Model::load reports 0.2 once the file is parsed and 1 when done; the upload fills the gap.
     std::function<void(float)> progress;
     if (options.progress) progress = [&](float f) { options.progress(0.2f + 0.79f * f); };
-    model_ = uploadWeights(*ctx_, hp, w, arenas_, progress);
+    model_ = uploadWeights(*ctx_, plan_, arenas_, progress);
 
     maxSplits_ = std::max<uint32_t>(1, (static_cast<uint32_t>(std::max(hp.nCtxTrain, 4096)) + splitLen_ - 1) /
                                            splitLen_);
@@ -137,6 +111,7 @@ VulkanBackend::VulkanBackend(const model::HParams& hp, const model::Weights& w, 
     s_.att = take(uint64_t(s_.sq) * chunk_), s_.gu = take(uint64_t(s_.sgu) * chunk_);
     s_.act = take(uint64_t(s_.sff) * chunk_),
     s_.partial = take(uint64_t(hp.nHead) * maxSplits_ * (hp.headDim + 2));
+    s_.proj = take(uint64_t(s_.sx) * chunk_);
     stepBuf_ =
         ctx_->createBuffer(sizeof(StepHeader) + 4ull * chunk_, MemoryKind::Readback, "step parameters");
     logitsBuf_ = ctx_->createBuffer(uint64_t(pad8(hp.nVocab)) * 4, MemoryKind::Readback, "logits");
@@ -174,123 +149,6 @@ void VulkanBackend::recordProjection(VkCommandBuffer cb, const Projection& p, Bu
     for (size_t i = 0; i < p.parts.size(); ++i)
         kernels_->matvec(cb, p.parts[i], x, xStride, y.at(uint64_t(p.rowOffset[i]) * 4), yStride, n,
                          accumulate, input);
-}
-
-void VulkanBackend::normThenProject(VkCommandBuffer cb, BufRef norm, BufRef x, const Projection& p, BufRef y,
-                                    uint32_t yStride, uint32_t n, const char* label) {
-    if (fuse_ && n == 1) {
-        MatvecInput in;
-        in.mode = MatvecInput::RmsNorm;
-        in.normWeight = norm;
-        in.normCols = static_cast<uint32_t>(hp_.nEmbd);
-        in.eps = hp_.rmsNormEps;
-        recordProjection(cb, p, x, s_.sx, y, yStride, n, false, in);
-    } else {
-        kernels_->rmsnorm(cb, x, s_.sx, norm, s_.xn, s_.sx, hp_.nEmbd, n, hp_.rmsNormEps);
-        profiler_->mark(cb, "rmsnorm");
-        computeBarrier(cb);
-        recordProjection(cb, p, s_.xn, s_.sx, y, yStride, n, false);
-    }
-    if (label) {
-        profiler_->mark(cb, label);
-        computeBarrier(cb);
-    }
-}
-
-void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n, bool decode, bool allLogits,
-                           Output out) {
-    const auto& hp = hp_;
-    profiler_->begin(cb);
-    auto op = [&](VkCommandBuffer c, const char* name) {
-        profiler_->mark(c, name);
-        computeBarrier(c);
-    };
-    const BufRef step = stepBuf_.ref(kStepOffset);
-    for (const auto& part : model_.tokenEmbd)
-        kernels_->embed(cb, part, step, s_.x, s_.sx, n);
-    op(cb, "embed");
-    for (int l = 0; l < hp.nLayer; ++l) {
-        const DeviceLayer& L = model_.layers[l];
-        normThenProject(cb, L.attnNorm, s_.x, L.qkv, s_.qkv, s_.sqkv, n, "qkv");
-        if (L.qNorm) {
-            kernels_->headRmsnorm(cb, s_.qkv, s_.sqkv, L.qNorm, L.kNorm, uint32_t(hp.nHead),
-                                  uint32_t(hp.nHeadKv), uint32_t(hp.headDim), n, hp.rmsNormEps);
-            op(cb, "q/k norm");
-        }
-        RopeArgs rope{s_.qkv,
-                      L.qkvBias,
-                      model_.ropeFactors,
-                      s_.q,
-                      cache.layerK(l),
-                      cache.layerV(l),
-                      step,
-                      s_.sqkv,
-                      s_.sq,
-                      uint32_t(hp.nHead),
-                      uint32_t(hp.nHeadKv),
-                      uint32_t(hp.headDim),
-                      uint32_t(cache.capacity()),
-                      hp.ropeFreqBase,
-                      hp.ropeLayout == model::RopeLayout::Neox,
-                      hp.ropeFreqScale,
-                      hp.ropeAttnFactor};
-        kernels_->ropeStoreKv(cb, rope, n);
-        op(cb, "rope+kv");
-        AttentionArgs att{s_.q,
-                          cache.layerK(l),
-                          cache.layerV(l),
-                          s_.att,
-                          s_.partial,
-                          step,
-                          s_.sq,
-                          s_.sq,
-                          uint32_t(hp.nHead),
-                          uint32_t(hp.nHeadKv),
-                          uint32_t(hp.headDim),
-                          uint32_t(cache.capacity()),
-                          1.f / std::sqrt(float(hp.headDim))};
-        if (decode) {
-            kernels_->attentionIndirect(cb, att, stepBuf_.buffer, 0);
-            op(cb, "attention");
-            kernels_->attentionCombineIndirect(cb, att, stepBuf_.buffer, 0);
-        } else {
-            kernels_->attention(cb, att, n, 1);
-        }
-        op(cb, "attention");
-        recordProjection(cb, L.wo, s_.att, s_.sq, s_.x, s_.sx, n, true);
-        op(cb, "wo+residual");
-        normThenProject(cb, L.ffnNorm, s_.x, L.gateUp, s_.gu, s_.sgu, n, "gate/up");
-        if (fuse_ && n == 1 && hp.nFf % 8 == 0) {
-            MatvecInput swiglu;
-            swiglu.mode = MatvecInput::SwiGlu;
-            swiglu.upOffset = static_cast<uint32_t>(hp.nFf);
-            recordProjection(cb, L.down, s_.gu, s_.sgu, s_.x, s_.sx, n, true, swiglu);
-        } else {
-            kernels_->swiglu(cb, s_.gu, s_.sgu, s_.act, s_.sff, hp.nFf, n);
-            op(cb, "swiglu");
-            recordProjection(cb, L.down, s_.act, s_.sff, s_.x, s_.sx, n, true);
-        }
-        op(cb, "down+residual");
-    }
-    // Only the rows whose logits are wanted go through the final norm and the output matrix.
-    if (out != Output::None) {
-        const uint32_t rows = allLogits ? n : 1;
-        const BufRef lastX = s_.x.at(uint64_t(n - rows) * s_.sx * 4);
-        const BufRef logits = allLogits               ? allLogitsBuf_.ref()
-                              : out == Output::Logits ? logitsBuf_.ref()
-                                                      : select_->logits();
-        normThenProject(cb, model_.outputNorm, lastX, model_.output, logits, hp.nVocab, rows, nullptr);
-        if (out == Output::Argmax || out == Output::TopK) {
-            op(cb, "output");
-            if (out == Output::Argmax)
-                select_->recordArgmax(cb);
-            else
-                select_->recordTopK(cb);
-            profiler_->mark(cb, out == Output::Argmax ? "argmax" : "top-k");
-        }
-    }
-    hostReadBarrier(cb);
-    check(vkEndCommandBuffer(cb), "recording the forward pass");
 }
 
 namespace {
