@@ -1,8 +1,9 @@
 #version 450
 // Causal attention of token t (at pos + t) and query head h over the fp16 KV cache, with an
-// online softmax over blocks of WG positions. Workgroup (h, t, s) covers split s of the
-// positions (flash-decoding): with one split it writes the output, otherwise a partial
-// (max, sum, unnormalised output) that attention_combine.comp merges.
+// online softmax over blocks of WG positions. Optional per layer: a sliding window (only the last
+// `window` positions are seen; splits before it stay empty) and tanh soft-capping of the scores.
+// Workgroup (h, t, s) covers split s of the positions (flash-decoding): with one split it writes
+// the output, otherwise a partial (max, sum, unnormalised output) that attention_combine.comp merges.
 #include "common.glsl"
 #include "reduce.glsl"
 
@@ -25,6 +26,8 @@ layout(push_constant) uniform Push {
     uint hd;
     uint capacity;
     float scale;
+    uint window;   // > 0: keys kvLen - window .. kvLen - 1 only
+    float softCap; // > 0: score = softCap · tanh(score / softCap)
 } p;
 layout(std430, binding = 0) readonly buffer Query { float Q[]; };
 layout(std430, binding = 1) readonly buffer KCache { uint K[]; };
@@ -32,6 +35,9 @@ layout(std430, binding = 2) readonly buffer VCache { uint V[]; };
 layout(std430, binding = 3) writeonly buffer Output { float O[]; };
 layout(std430, binding = 4) writeonly buffer Partial { float P[]; };
 layout(std430, binding = 5) readonly buffer StepWords { uint S[]; };
+
+// tanh that stays finite for large |x| (GLSL's may overflow to inf/inf on some drivers).
+float tanhSafe(float x) { return 1.0 - 2.0 / (exp(2.0 * x) + 1.0); }
 
 float vAt(uint i) { return unpackHalf2x16(V[p.vOff + (i >> 1)])[i & 1u]; }
 
@@ -44,8 +50,10 @@ void main() {
     const uint kvh = h / (p.nHead / p.nKv);
     const uint nSplit = max(S[p.stepOff + STEP_NSPLIT], 1u);
     const uint kvLen = S[p.stepOff + STEP_POS] + t + 1;
-    const uint begin = min(s * S[p.stepOff + STEP_SPLITLEN], kvLen);
-    const uint end = nSplit == 1 ? kvLen : min(begin + S[p.stepOff + STEP_SPLITLEN], kvLen);
+    const uint splitBegin = min(s * S[p.stepOff + STEP_SPLITLEN], kvLen);
+    const uint end = nSplit == 1 ? kvLen : min(splitBegin + S[p.stepOff + STEP_SPLITLEN], kvLen);
+    const uint first = p.window > 0u && kvLen > p.window ? kvLen - p.window : 0u;
+    const uint begin = max(splitBegin, first);
 
     for (uint d = tid; d < p.hd; d += WG) qs[d] = Q[p.qOff + t * p.qStride + h * p.hd + d];
     barrier();
@@ -66,6 +74,7 @@ void main() {
                 acc += k.x * qs[d] + k.y * qs[d + 1];
             }
             score = acc * p.scale;
+            if (p.softCap > 0.0) score = p.softCap * tanhSafe(score / p.softCap);
         }
         const float mNew = max(m, workgroupMax(score));
         const float correction = exp(m - mNew);

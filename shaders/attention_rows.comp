@@ -23,6 +23,8 @@ layout(push_constant) uniform Push {
     uint hd;
     uint capacity;
     float scale;
+    uint window;   // > 0: a query sees only the last `window` positions
+    float softCap; // > 0: score = softCap · tanh(score / softCap)
 } p;
 layout(std430, binding = 0) readonly buffer Query { float Q[]; };
 layout(std430, binding = 1) readonly buffer KCache { uint K[]; };
@@ -31,6 +33,9 @@ layout(std430, binding = 3) writeonly buffer Output { float O[]; };
 layout(std430, binding = 4) writeonly buffer Partial { float P[]; };
 layout(std430, binding = 5) readonly buffer StepWords { uint S[]; };
 
+// tanh that stays finite for large |x| (GLSL's may overflow to inf/inf on some drivers).
+float tanhSafe(float x) { return 1.0 - 2.0 / (exp(2.0 * x) + 1.0); }
+
 void main() {
     const uint t = gl_GlobalInvocationID.x, h = gl_WorkGroupID.y;
     const uint n = S[p.stepOff + STEP_N], pos0 = S[p.stepOff + STEP_POS];
@@ -38,6 +43,10 @@ void main() {
     const bool live = t < n;
     const uint lastT = min(gl_WorkGroupID.x * gl_WorkGroupSize.x + gl_WorkGroupSize.x, n) - 1;
     const uint keys = pos0 + lastT + 1, myKeys = pos0 + t + 1;
+    // Sliding window: each lane skips keys before its own window; the walk starts at the first lane's.
+    const uint firstKeys = pos0 + gl_WorkGroupID.x * gl_WorkGroupSize.x + 1;
+    const uint walkFrom = p.window > 0u && firstKeys > p.window ? firstKeys - p.window : 0u;
+    const uint myFirst = p.window > 0u && myKeys > p.window ? myKeys - p.window : 0u;
     const uint kvh = h / (p.nHead / p.nKv);
     const uint half_ = p.hd / 2;
 
@@ -48,14 +57,15 @@ void main() {
     }
     float m = -1.0 / 0.0, l = 0.0;
     const uint base = (kvh * p.capacity) * half_;
-    for (uint key = 0; key < keys; ++key) {
+    for (uint key = walkFrom; key < keys; ++key) {
         const uint row = base + key * half_;
         float s = 0.0;
         for (uint i = 0; i < half_; ++i) {
             const vec2 k = unpackHalf2x16(K[p.kOff + row + i]);
             s += q[2 * i] * k.x + q[2 * i + 1] * k.y;
         }
-        if (key >= myKeys) continue;
+        if (key >= myKeys || key < myFirst) continue;
+        if (p.softCap > 0.0) s = p.softCap * tanhSafe(s / p.softCap);
         const float mNew = max(m, s);
         const float correction = exp(m - mNew), w = exp(s - mNew);
         l = l * correction + w;

@@ -1,5 +1,6 @@
 #version 450
-// y[t] = x[t] / sqrt(mean(x[t]²) + eps) · w, one workgroup per token.
+// y[t] = x[t] / sqrt(mean(x[t]²) + eps) · w, one workgroup per token; with accumulate, y[t] += that
+// (a post-norm joining the residual stream, Gemma 2/3 and EXAONE 4).
 #include "common.glsl"
 #include "reduce.glsl"
 
@@ -12,10 +13,11 @@ layout(push_constant) uniform Push {
     uint xStride;
     uint yStride;
     float eps;
+    uint accumulate;
 } p;
 layout(std430, binding = 0) readonly buffer Input { float X[]; };
 layout(std430, binding = 1) readonly buffer Scale { float Wn[]; };
-layout(std430, binding = 2) writeonly buffer Output { float Y[]; };
+layout(std430, binding = 2) buffer Output { float Y[]; };
 
 void main() {
     const uint t = gl_WorkGroupID.x;
@@ -26,6 +28,11 @@ void main() {
         ss += v * v;
     }
     const float scale = inversesqrt(workgroupSum(ss) / float(p.cols) + p.eps);
-    for (uint i = gl_LocalInvocationID.x; i < p.cols; i += gl_WorkGroupSize.x)
-        Y[yb + i] = X[xb + i] * scale * Wn[p.wOff + i];
+    if (p.accumulate != 0u) {
+        for (uint i = gl_LocalInvocationID.x; i < p.cols; i += gl_WorkGroupSize.x)
+            Y[yb + i] += X[xb + i] * scale * Wn[p.wOff + i];
+    } else {
+        for (uint i = gl_LocalInvocationID.x; i < p.cols; i += gl_WorkGroupSize.x)
+            Y[yb + i] = X[xb + i] * scale * Wn[p.wOff + i];
+    }
 }

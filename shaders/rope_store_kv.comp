@@ -1,6 +1,6 @@
 #version 450
 // Fused step after the QKV projection: adds the optional QKV bias, rotates q and k (RoPE,
-// interleaved or NeoX pairs, optional per-frequency divisors) and stores k and v as fp16 in
+// interleaved or NeoX pairs, optional per-frequency divisors; none for NoPE layers) and stores k and v as fp16 in
 // the KV cache at positions pos + t. One invocation produces two adjacent outputs (one
 // cache word), reading each output's rotation partner, so nothing is updated in place.
 #include "common.glsl"
@@ -21,7 +21,7 @@ layout(push_constant) uniform Push {
     uint hd;
     uint capacity;
     float freqBase;
-    uint flags;     // 1: NeoX pairs (x[i], x[i + hd/2]); else (x[2i], x[2i+1])
+    uint flags;     // 1: NeoX pairs (x[i], x[i + hd/2]); else (x[2i], x[2i+1]); 8: no rotation (NoPE)
     float freqScale; // linear RoPE scaling: positions are multiplied by it
     float attnFactor; // rotated values are multiplied by it (Phi-3's LongRoPE magnitude scale)
 } p;
@@ -41,6 +41,7 @@ float value(uint rowBase, uint e) {
 
 // Rotated element d of the head starting at element `head` of the token row.
 float rotated(uint rowBase, uint head, uint d, float pos) {
+    if ((p.flags & 8u) != 0) return value(rowBase, head + d);
     const uint half_ = p.hd / 2;
     uint i, partner;
     bool first;

@@ -1,8 +1,9 @@
 // Phi-3 / Phi-3.5 mini: the llama computation with fused q|k|v and gate|up matrices and NEOX
 // RoPE. The 128k variants (LongRoPE) carry per-frequency factors for short and long contexts and
 // a magnitude factor for the rotated q and k; Sosoik uses the short factors and keeps the
-// context within the original length, where they apply. A sliding window longer contexts would
-// need also caps the context.
+// context within the original length, where they apply. phi3.attention.sliding_window applies to
+// every layer (HF transformers Phi3Attention passes config.sliding_window to all layers), so a
+// query sees the last `window` positions; the context is not capped by it.
 #include "model/arch_common.h"
 #include "model/architecture.h"
 
@@ -20,7 +21,7 @@ void readHParams(const gguf::File& f, HParams& hp) {
         original && *original > 0)
         hp.nCtxTrain = std::min<int>(hp.nCtxTrain, static_cast<int>(*original));
     if (const auto window = f.getInt("phi3.attention.sliding_window"); window && *window > 0)
-        hp.nCtxTrain = std::min<int>(hp.nCtxTrain, static_cast<int>(*window));
+        hp.slidingWindow = static_cast<int>(std::min<int64_t>(*window, 1 << 24));
     if (const auto factor = f.getFloat("phi3.rope.scaling.attn_factor")) {
         if (!(*factor > 0.5 && *factor < 4.0))
             throw Error(Error::Kind::InvalidModel, "metadata phi3.rope.scaling.attn_factor is out of range");

@@ -9,11 +9,14 @@ extern const ArchitectureUnit kQwen2Architecture;
 extern const ArchitectureUnit kQwen3Architecture;
 extern const ArchitectureUnit kExaoneArchitecture;
 extern const ArchitectureUnit kPhi3Architecture;
+extern const ArchitectureUnit kGemma2Architecture;
+extern const ArchitectureUnit kGemma3Architecture;
 
 namespace {
 // One line per architecture unit.
 const ArchitectureUnit* const kArchitectures[] = {
-    &kLlamaArchitecture, &kQwen2Architecture, &kQwen3Architecture, &kExaoneArchitecture, &kPhi3Architecture,
+    &kLlamaArchitecture, &kQwen2Architecture,  &kQwen3Architecture,  &kExaoneArchitecture,
+    &kPhi3Architecture,  &kGemma2Architecture, &kGemma3Architecture,
 };
 } // namespace
 

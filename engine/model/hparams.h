@@ -28,7 +28,10 @@ struct HParams {
     RopeLayout ropeLayout = RopeLayout::Interleaved;
     float rmsNormEps = 1e-5f;
     bool hasQkvBias = false;
-    bool hasQkNorm = false; // qwen3: RMSNorm over each query and key head before RoPE
+    bool hasQkNorm = false;   // qwen3: RMSNorm over each query and key head before RoPE
+    int slidingWindow = 0;    // <arch>.attention.sliding_window; which layers slide is the unit's plan
+    float attnSoftCap = 0.f;  // > 0: attention scores soft-capped (Gemma 2)
+    float finalSoftCap = 0.f; // > 0: logits soft-capped (Gemma 2)
 };
 
 } // namespace sosoik::model

@@ -141,7 +141,7 @@ LayerPlan llamaFamilyPlan(const HParams& hp, const Weights& w) {
     PlanBuilder b(hp);
     b.embed(w.tokenEmbd);
     const RopeSpec rope{hp.ropeFreqBase, hp.ropeFreqScale, hp.ropeAttnFactor, hp.ropeLayout, w.ropeFreqs};
-    const AttentionSpec attention{1.f / std::sqrt(float(hp.headDim))};
+    const AttentionSpec attention{1.f / std::sqrt(float(hp.headDim)), 0.f, hp.slidingWindow};
     for (int l = 0; l < hp.nLayer; ++l) {
         const LayerWeights& L = w.layers[l];
         b.layer(l);
@@ -163,6 +163,35 @@ LayerPlan llamaFamilyPlan(const HParams& hp, const Weights& w) {
     b.beginOutput();
     b.rmsNorm(Buf::X, Buf::Norm, w.outputNorm);
     b.matMul(Buf::Norm, Buf::Logits, {w.output});
+    return b.take();
+}
+
+LayerPlan gemmaPlan(const HParams& hp, const Weights& w, const std::vector<AttentionSpec>& attention,
+                    const std::vector<RopeSpec>& rope) {
+    PlanBuilder b(hp);
+    b.embed(w.tokenEmbd, std::sqrt(float(hp.nEmbd)));
+    for (int l = 0; l < hp.nLayer; ++l) {
+        const LayerWeights& L = w.layers[l];
+        b.layer(l);
+        b.rmsNorm(Buf::X, Buf::Norm, L.attnNorm);
+        b.matMul(Buf::Norm, Buf::Qkv, {L.wq, L.wk, L.wv});
+        if (L.qNorm) b.headRmsNorm(L.qNorm, L.kNorm);
+        b.rope(rope[l]);
+        b.attention(attention[l]);
+        b.matMul(Buf::Att, Buf::Proj, {L.wo});
+        b.rmsNorm(Buf::Proj, Buf::Proj, L.attnPostNorm);
+        b.add(Buf::Proj, Buf::X);
+        b.rmsNorm(Buf::X, Buf::Norm, L.ffnNorm);
+        b.matMul(Buf::Norm, Buf::GateUp, {L.wGate, L.wUp});
+        b.glu(Activation::GeluTanh);
+        b.matMul(Buf::Act, Buf::Proj, {L.wDown});
+        b.rmsNorm(Buf::Proj, Buf::Proj, L.ffnPostNorm);
+        b.add(Buf::Proj, Buf::X);
+    }
+    b.beginOutput();
+    b.rmsNorm(Buf::X, Buf::Norm, w.outputNorm);
+    b.matMul(Buf::Norm, Buf::Logits, {w.output});
+    if (hp.finalSoftCap > 0.f) b.softCap(Buf::Logits, hp.finalSoftCap);
     return b.take();
 }
 

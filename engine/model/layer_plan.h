@@ -128,7 +128,14 @@ private:
 };
 
 // The llama layout most units share: pre-norm attention (q|k|v, optional biases and per-head
-// q/k norms, RoPE from hp), pre-norm SwiGLU FFN, final norm and output matrix.
+// q/k norms, RoPE from hp, hp.slidingWindow on every layer), pre-norm SwiGLU FFN, final norm and
+// output matrix.
 LayerPlan llamaFamilyPlan(const HParams& hp, const Weights& w);
+
+// The Gemma 2/3 layout: embeddings × sqrt(nEmbd); per layer attn_norm, q|k|v, optional per-head
+// q/k norms, rope[l] (may differ per layer), attention[l], post-attention norm into the residual,
+// ffn_norm, GeGLU, post-FFN norm into the residual; final norm, output, optional logit soft-cap.
+LayerPlan gemmaPlan(const HParams& hp, const Weights& w, const std::vector<AttentionSpec>& attention,
+                    const std::vector<RopeSpec>& rope);
 
 } // namespace sosoik::model

@@ -15,7 +15,9 @@ struct LayerWeights {
     Tensor wqkv = nullptr;                           // fused q|k|v rows (Phi-3); then wq/wk/wv are null
     Tensor bq = nullptr, bk = nullptr, bv = nullptr; // qwen2
     Tensor qNorm = nullptr, kNorm = nullptr;         // qwen3: headDim weights shared by all heads
+    Tensor attnPostNorm = nullptr;                   // Gemma 2/3, EXAONE 4: RMSNorm of the attention output
     Tensor ffnNorm = nullptr;
+    Tensor ffnPostNorm = nullptr; // Gemma 2/3, EXAONE 4: RMSNorm of the FFN output
     Tensor wGate = nullptr, wUp = nullptr, wDown = nullptr;
     Tensor wGateUp = nullptr; // fused gate|up rows (Phi-3's 2·n_ff ffn_up); then wGate/wUp are null
 };

@@ -17,6 +17,7 @@ struct EmbedPush {
 struct RmsNormPush {
     uint32_t xOff, wOff, yOff, cols, xStride, yStride;
     float eps;
+    uint32_t accumulate;
 };
 struct HeadNormPush {
     uint32_t xOff, qwOff, kwOff, stride, nHead, hd;
@@ -33,12 +34,18 @@ struct AttentionPush {
     uint32_t qOff, kOff, vOff, oOff, partialOff, stepOff;
     uint32_t qStride, oStride, nHead, nKv, hd, capacity;
     float scale;
+    uint32_t window;
+    float softCap;
 };
 struct CombinePush {
     uint32_t partialOff, oOff, stepOff, oStride, nHead, hd;
 };
 struct SwigluPush {
     uint32_t guOff, yOff, nFf, guStride, yStride, n;
+};
+struct RowsPush { // scale.comp, softcap.comp
+    uint32_t xOff, stride, cols, n;
+    float value;
 };
 struct ArgmaxPush {
     uint32_t logitsOff, resultOff, n;
@@ -187,9 +194,10 @@ void Kernels::embed(VkCommandBuffer cb, const DeviceWeight& table, BufRef step, 
 }
 
 void Kernels::rmsnorm(VkCommandBuffer cb, BufRef x, uint32_t xStride, BufRef weight, BufRef y,
-                      uint32_t yStride, uint32_t cols, uint32_t n, float eps) {
+                      uint32_t yStride, uint32_t cols, uint32_t n, float eps, bool accumulate) {
     const Kernel& k = get("rmsnorm", 3, {reduceWg_});
-    const RmsNormPush push{elems(x), elems(weight), elems(y), cols, xStride, yStride, eps};
+    const RmsNormPush push{elems(x), elems(weight), elems(y), cols,
+                           xStride,  yStride,       eps,      accumulate ? 1u : 0u};
     dispatch(cb, k, set({x.buffer, weight.buffer, y.buffer}), &push, sizeof push, n);
 }
 
@@ -203,7 +211,8 @@ void Kernels::headRmsnorm(VkCommandBuffer cb, BufRef qkv, uint32_t stride, BufRe
 void Kernels::ropeStoreKv(VkCommandBuffer cb, const RopeArgs& a, uint32_t n) {
     if (a.headDim % 2 != 0) throw Error(Error::Kind::Unsupported, "RoPE needs an even head dimension");
     const Kernel& k = get("rope_store_kv", 7, {elementwiseWg_});
-    const uint32_t flags = (a.neox ? 1u : 0u) | (a.bias ? 2u : 0u) | (a.factors ? 4u : 0u);
+    const uint32_t flags =
+        (a.neox ? 1u : 0u) | (a.bias ? 2u : 0u) | (a.factors ? 4u : 0u) | (a.rotate ? 0u : 8u);
     const BufRef bias = a.bias ? a.bias : a.qkv, factors = a.factors ? a.factors : a.qkv;
     const RopePush push{elems(a.qkv),    elems(bias),   elems(factors), elems(a.qOut), elems(a.kCache),
                         elems(a.vCache), elems(a.step), a.stride,       a.qStride,     a.nHead,
@@ -220,7 +229,7 @@ static AttentionPush attentionPush(const AttentionArgs& a) {
     return {
         elems(a.q),    elems(a.kCache), elems(a.vCache), elems(a.out), elems(a.partial ? a.partial : a.out),
         elems(a.step), a.qStride,       a.oStride,       a.nHead,      a.nKv,
-        a.headDim,     a.capacity,      a.scale};
+        a.headDim,     a.capacity,      a.scale,         a.window,     a.softCap};
 }
 
 static std::vector<VkBuffer> attentionBuffers(const AttentionArgs& a) {
@@ -266,10 +275,17 @@ void Kernels::attentionCombineIndirect(VkCommandBuffer cb, const AttentionArgs& 
 }
 
 void Kernels::swiglu(VkCommandBuffer cb, BufRef gateUp, uint32_t guStride, BufRef y, uint32_t yStride,
-                     uint32_t nFf, uint32_t n) {
-    const Kernel& k = get("swiglu", 2, {elementwiseWg_});
+                     uint32_t nFf, uint32_t n, bool gelu) {
+    const Kernel& k = get(gelu ? "geglu" : "swiglu", 2, {elementwiseWg_});
     const SwigluPush push{elems(gateUp), elems(y), nFf, guStride, yStride, n};
     dispatch(cb, k, set({gateUp.buffer, y.buffer}), &push, sizeof push, ceilDiv(nFf, elementwiseWg_), n);
+}
+
+void Kernels::scaleRows(VkCommandBuffer cb, BufRef x, uint32_t stride, uint32_t cols, uint32_t n,
+                        float factor, bool softCap) {
+    const Kernel& k = get(softCap ? "softcap" : "scale", 1, {elementwiseWg_});
+    const RowsPush push{elems(x), stride, cols, n, factor};
+    dispatch(cb, k, set({x.buffer}), &push, sizeof push, ceilDiv(cols, elementwiseWg_), n);
 }
 
 void Kernels::argmax(VkCommandBuffer cb, BufRef logits, uint32_t n, BufRef result) {

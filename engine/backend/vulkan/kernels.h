@@ -46,12 +46,15 @@ struct RopeArgs {
     bool neox;
     float freqScale = 1.f;  // linear RoPE scaling: positions × freqScale
     float attnFactor = 1.f; // rotated q and k × attnFactor (LongRoPE)
+    bool rotate = true;     // false: q and k are stored as they are (NoPE layers)
 };
 
 struct AttentionArgs {
     BufRef q, kCache, vCache, out, partial, step;
     uint32_t qStride, oStride, nHead, nKv, headDim, capacity;
     float scale;
+    uint32_t window = 0; // > 0: sliding window (the last `window` positions)
+    float softCap = 0.f; // > 0: scores soft-capped with tanh
 };
 
 struct KernelOptions {
@@ -77,8 +80,9 @@ public:
     // a table part only fills the tokens among its rows.
     void embed(VkCommandBuffer cb, const DeviceWeight& table, BufRef step, BufRef y, uint32_t yStride,
                uint32_t n);
+    // accumulate: y += the normalised row (a post-norm joining the residual).
     void rmsnorm(VkCommandBuffer cb, BufRef x, uint32_t xStride, BufRef weight, BufRef y, uint32_t yStride,
-                 uint32_t cols, uint32_t n, float eps);
+                 uint32_t cols, uint32_t n, float eps, bool accumulate = false);
     void ropeStoreKv(VkCommandBuffer cb, const RopeArgs& a, uint32_t n);
     // In place: RMSNorm over each of the first nHead + nKv heads of n qkv rows (Qwen3's q/k norm).
     void headRmsnorm(VkCommandBuffer cb, BufRef qkv, uint32_t stride, BufRef qWeight, BufRef kWeight,
@@ -92,8 +96,13 @@ public:
     // Zero workgroups when the header's combineArgs say so (a single split needs no merge).
     void attentionCombineIndirect(VkCommandBuffer cb, const AttentionArgs& a, VkBuffer stepBuffer,
                                   uint64_t stepBufferOffset);
+    // silu(gate)·up, or gelu_tanh(gate)·up (GeGLU) when gelu.
     void swiglu(VkCommandBuffer cb, BufRef gateUp, uint32_t guStride, BufRef y, uint32_t yStride,
-                uint32_t nFf, uint32_t n);
+                uint32_t nFf, uint32_t n, bool gelu = false);
+    // In place over n rows of cols floats: x ×= value (scale.comp), or x = value·tanh(x / value)
+    // when softCap (softcap.comp).
+    void scaleRows(VkCommandBuffer cb, BufRef x, uint32_t stride, uint32_t cols, uint32_t n, float value,
+                   bool softCap);
     // result = {index, float bits} of the largest of n floats.
     void argmax(VkCommandBuffer cb, BufRef logits, uint32_t n, BufRef result);
 

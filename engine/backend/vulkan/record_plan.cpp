@@ -6,10 +6,14 @@
 //  - AddBias, Rope and Attention: rope_store_kv.comp adds the bias, rotates q and k and stores k/v
 //    in the cache in one pass, then the attention kernels run (split over positions when decoding);
 //  - Glu feeding a MatMul: one matvec that computes silu(gate)·up while reading its input
-//    (single token, fuse_).
+//    (single token, fuse_; SwiGLU only);
+//  - RmsNorm followed by Add of its output into another buffer: the norm kernel accumulates
+//    there (post-norms of Gemma and EXAONE 4).
 #include "backend/vulkan/instance.h"
 #include "backend/vulkan/vulkan_backend_impl.h"
 #include "sosoik/error.h"
+
+#include <algorithm>
 
 namespace sosoik::vk {
 
@@ -41,7 +45,6 @@ void VulkanBackend::validatePlan() const {
         const Op* next = i + 1 < ops.size() ? &ops[i + 1] : nullptr;
         switch (op.kind) {
         case OpKind::Embed:
-            if (op.scale != 1.f) unsupported("scaled embeddings");
             break;
         case OpKind::AddBias:
             if (op.out != Buf::Qkv || !next ||
@@ -51,19 +54,14 @@ void VulkanBackend::validatePlan() const {
         case OpKind::Rope:
             if (!next || next->kind != OpKind::Attention) unsupported("RoPE not followed by attention");
             break;
-        case OpKind::Attention:
-            if (op.attention.softCap > 0.f || op.attention.window > 0)
-                unsupported("soft-capped or sliding-window attention");
-            break;
-        case OpKind::Glu:
-            if (op.activation != model::Activation::Silu) unsupported("GeGLU");
-            break;
         case OpKind::Add:
-            if (i == 0 || ops[i - 1].kind != OpKind::MatMul || ops[i - 1].out != op.in)
-                unsupported("an addition that does not follow a projection");
+            if (i == 0 || (ops[i - 1].kind != OpKind::MatMul && ops[i - 1].kind != OpKind::RmsNorm) ||
+                ops[i - 1].out != op.in || ops[i - 1].in == op.out)
+                unsupported("an addition that does not follow a projection or a norm");
             break;
+        case OpKind::Attention:
+        case OpKind::Glu:
         case OpKind::SoftCap:
-            unsupported("soft-capping");
         case OpKind::RmsNorm:
         case OpKind::MatMul:
         case OpKind::HeadRmsNorm:
@@ -164,6 +162,10 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
             for (const auto& part : model_.tokenEmbd)
                 kernels_->embed(cb, part, step, s_.x, s_.sx, n);
             barrier("embed");
+            if (op.scale != 1.f) {
+                kernels_->scaleRows(cb, s_.x, s_.sx, uint32_t(hp.nEmbd), n, op.scale, false);
+                barrier("embed scale");
+            }
             break;
         case OpKind::RmsNorm: {
             const uint32_t cols = static_cast<uint32_t>(model::planBufferWidth(hp, op.in));
@@ -175,6 +177,11 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
                 in.normCols = cols;
                 in.eps = op.eps;
                 i += matMul(i + 1, buf(op.in), in);
+            } else if (next && next->kind == OpKind::Add && next->in == op.out) {
+                kernels_->rmsnorm(cb, buf(op.in), strideOf(op.in), model_.ops[i].vector, buf(next->out),
+                                  strideOf(next->out), cols, rows, op.eps, true);
+                barrier("post-norm+residual");
+                ++i;
             } else {
                 kernels_->rmsnorm(cb, buf(op.in), strideOf(op.in), model_.ops[i].vector, buf(op.out),
                                   strideOf(op.out), cols, rows, op.eps);
@@ -216,7 +223,8 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
                         spec.freqBase,
                         spec.layout == model::RopeLayout::Neox,
                         spec.freqScale,
-                        spec.attnFactor};
+                        spec.attnFactor,
+                        rope != nullptr};
             kernels_->ropeStoreKv(cb, ra, rows);
             barrier("rope+kv");
             bias = {}, rope = nullptr;
@@ -232,7 +240,9 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
                               uint32_t(hp.nHeadKv),
                               uint32_t(hp.headDim),
                               uint32_t(cache.capacity()),
-                              op.attention.scale};
+                              op.attention.scale,
+                              uint32_t(std::max(0, op.attention.window)),
+                              op.attention.softCap};
             if (decode) {
                 kernels_->attentionIndirect(cb, att, stepBuf_.buffer, 0);
                 barrier("attention");
@@ -245,21 +255,28 @@ void VulkanBackend::record(VkCommandBuffer cb, VulkanKvCache& cache, uint32_t n,
         }
         case OpKind::Glu: {
             const uint32_t ff = static_cast<uint32_t>(hp.nFf);
-            if (fuse_ && rows == 1 && ff % 8 == 0 && next && next->kind == OpKind::MatMul &&
+            const bool silu = op.activation == model::Activation::Silu;
+            if (silu && fuse_ && rows == 1 && ff % 8 == 0 && next && next->kind == OpKind::MatMul &&
                 next->in == op.out) {
                 MatvecInput swiglu;
                 swiglu.mode = MatvecInput::SwiGlu;
                 swiglu.upOffset = ff;
                 i += matMul(i + 1, buf(op.in), swiglu);
             } else {
-                kernels_->swiglu(cb, buf(op.in), strideOf(op.in), buf(op.out), strideOf(op.out), ff, rows);
-                barrier("swiglu");
+                kernels_->swiglu(cb, buf(op.in), strideOf(op.in), buf(op.out), strideOf(op.out), ff, rows,
+                                 !silu);
+                barrier(silu ? "swiglu" : "geglu");
             }
             break;
         }
-        case OpKind::Add: // always consumed by the MatMul before it (validatePlan)
-        case OpKind::SoftCap:
+        case OpKind::Add:
+            break; // always consumed by the MatMul or RmsNorm before it (validatePlan)
+        case OpKind::SoftCap: {
+            const uint32_t cols = static_cast<uint32_t>(model::planBufferWidth(hp, op.out));
+            kernels_->scaleRows(cb, buf(op.out), strideOf(op.out), cols, rows, op.scale, true);
+            if (!(head && i + 1 == end && out == Output::Logits)) barrier("soft-cap");
             break;
+        }
         }
     }
     if (out == Output::Argmax)

@@ -168,6 +168,13 @@ private slots:
                                 << "llama3" << false;
         QTest::newRow("gemma") << kGemmaJinja << "gemma2"
                                << "gemma" << false;
+        // Gemma 3 folds the system prompt into the first user turn (first_user_prefix).
+        QTest::newRow("gemma3") << "{{ bos_token }}{%- if messages[0]['role'] == 'system' -%}{%- set "
+                                   "first_user_prefix = messages[0]['content'] + '\n\n' -%}{%- endif -%}"
+                                   "{{ '<start_of_turn>' + role + '\n' + (first_user_prefix if loop.first "
+                                   "else \"\") }}"
+                                << "gemma3"
+                                << "gemma" << false;
         QTest::newRow("mistral") << kMistralJinja << "llama"
                                  << "mistral" << false;
         QTest::newRow("exaone") << kExaoneJinja << "exaone"
@@ -190,6 +197,12 @@ private slots:
         QTest::newRow("no template, gemma") << ""
                                             << "gemma"
                                             << "gemma" << false;
+        QTest::newRow("no template, gemma2") << ""
+                                             << "gemma2"
+                                             << "gemma" << false;
+        QTest::newRow("no template, gemma3") << ""
+                                             << "gemma3"
+                                             << "gemma" << false;
         QTest::newRow("no template, phi3") << ""
                                            << "phi3"
                                            << "phi3" << false;

@@ -1,7 +1,8 @@
 // The whole reference forward pass against an independent, deliberately naive float64
-// implementation written here from the model definitions, on synthetic models covering every
-// architecture (llama, qwen2, qwen3, exaone, phi3), GQA ratios, odd head sizes, quantized weights, tied
-// output and rope_freqs.
+// implementation written here from the model definitions (HF transformers' modeling files), not
+// from the layer plan, on synthetic models covering every architecture (llama, qwen2, qwen3, exaone,
+// phi3, gemma2, gemma3), GQA ratios, odd head sizes, quantized weights, tied output, rope_freqs and
+// sliding windows shorter than the prompt.
 #include "gguf/gguf_file.h"
 #include "sosoik/model.h"
 #include "sosoik/session.h"
@@ -65,8 +66,13 @@ void rotate(std::vector<double>& x, int heads, int hd, double pos, double base, 
 // Logits of every position for tokens, computed token by token from the raw file.
 std::vector<std::vector<double>> naiveForward(const gguf::File& f, const SyntheticModelSpec& s,
                                               const std::vector<int32_t>& tokens) {
-    const bool qwen = s.architecture == "qwen2", qkNorm = s.architecture == "qwen3";
+    const bool gemma = s.architecture.rfind("gemma", 0) == 0, gemma2 = s.architecture == "gemma2";
+    const bool qwen = s.architecture == "qwen2",
+               qkNorm = s.architecture == "qwen3" || s.architecture == "gemma3";
     const bool neox = s.architecture != "llama";
+    // Gemma 2 soft-caps scores and logits (Gemma2Config defaults 50 and 30).
+    const double attnCap = gemma2 ? (s.attnSoftCap > 0 ? s.attnSoftCap : 50.0) : 0.0;
+    const double finalCap = gemma2 ? (s.finalSoftCap > 0 ? s.finalSoftCap : 30.0) : 0.0;
     const int hd = s.headDim > 0 ? s.headDim : s.nEmbd / s.nHead;
     const Mat embd = load(f, "token_embd.weight"), outNorm = load(f, "output_norm.weight");
     const Mat out = f.tensor("output.weight") ? load(f, "output.weight") : embd;
@@ -78,8 +84,17 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
     std::vector<std::vector<double>> result;
     for (size_t pos = 0; pos < tokens.size(); ++pos) {
         std::vector<double> x = embd[tokens[pos]];
+        if (gemma) // Gemma scales embeddings by sqrt(hidden_size)
+            for (double& v : x)
+                v *= std::sqrt(double(s.nEmbd));
         for (int l = 0; l < s.nLayer; ++l) {
             const std::string p = "blk." + std::to_string(l) + ".";
+            // Which layers slide: Gemma 2 the even ones, Gemma 3 all but every 6th, Phi-3 all.
+            const bool global = s.architecture == "gemma3" ? (l + 1) % 6 == 0 : gemma2 ? l % 2 == 1 : true;
+            int window = s.architecture == "phi3" ? s.slidingWindow : 0;
+            if (gemma && !global) window = s.slidingWindow > 0 ? s.slidingWindow : 4096;
+            // Gemma 3's local layers rotate with base 10000 and no scaling.
+            const bool localRope = s.architecture == "gemma3" && !global;
             auto h = norm(x, load(f, p + "attn_norm.weight"), s.rmsNormEps);
             std::vector<double> q, k, v;
             if (phi3) { // one q|k|v matrix
@@ -112,29 +127,35 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
                 normHeads(q, s.nHead, qn);
                 normHeads(k, s.nHeadKv, kn);
             }
-            const double at = s.ropeLinearFactor > 0 ? double(pos) / s.ropeLinearFactor : double(pos);
-            rotate(q, s.nHead, hd, at, s.ropeFreqBase, neox, freqs, ropeScale);
-            rotate(k, s.nHeadKv, hd, at, s.ropeFreqBase, neox, freqs, ropeScale);
+            const double at =
+                s.ropeLinearFactor > 0 && !localRope ? double(pos) / s.ropeLinearFactor : double(pos);
+            const double base = localRope ? 10000.0 : s.ropeFreqBase;
+            rotate(q, s.nHead, hd, at, base, neox, freqs, ropeScale);
+            rotate(k, s.nHeadKv, hd, at, base, neox, freqs, ropeScale);
             kCache[l].push_back(k);
             vCache[l].push_back(v);
             std::vector<double> att(size_t(s.nHead) * hd);
             for (int head = 0; head < s.nHead; ++head) {
                 const int kvHead = head / (s.nHead / s.nHeadKv);
+                // A sliding window keeps the keys pos - window + 1 .. pos.
+                const size_t first = window > 0 && pos + 1 > size_t(window) ? pos + 1 - window : 0;
                 std::vector<double> w(pos + 1);
                 double maxW = -1e300, sum = 0;
-                for (size_t j = 0; j <= pos; ++j) {
+                for (size_t j = first; j <= pos; ++j) {
                     for (int d = 0; d < hd; ++d)
                         w[j] += q[head * hd + d] * kCache[l][j][kvHead * hd + d];
                     w[j] /= std::sqrt(double(hd));
+                    if (attnCap > 0) w[j] = attnCap * std::tanh(w[j] / attnCap);
                     maxW = std::max(maxW, w[j]);
                 }
-                for (auto& wj : w)
-                    sum += wj = std::exp(wj - maxW);
-                for (size_t j = 0; j <= pos; ++j)
+                for (size_t j = first; j <= pos; ++j)
+                    sum += w[j] = std::exp(w[j] - maxW);
+                for (size_t j = first; j <= pos; ++j)
                     for (int d = 0; d < hd; ++d)
                         att[head * hd + d] += w[j] / sum * vCache[l][j][kvHead * hd + d];
             }
-            const auto o = mul(load(f, p + "attn_output.weight"), att);
+            auto o = mul(load(f, p + "attn_output.weight"), att);
+            if (gemma) o = norm(o, load(f, p + "post_attention_norm.weight"), s.rmsNormEps);
             for (size_t i = 0; i < x.size(); ++i)
                 x[i] += o[i];
             h = norm(x, load(f, p + "ffn_norm.weight"), s.rmsNormEps);
@@ -148,19 +169,34 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
                 u = mul(load(f, p + "ffn_up.weight"), h);
             }
             for (size_t i = 0; i < g.size(); ++i)
-                g[i] = g[i] / (1 + std::exp(-g[i])) * u[i];
-            const auto d = mul(load(f, p + "ffn_down.weight"), g);
+                g[i] =
+                    gemma ? 0.5 * g[i] *
+                                (1 + std::tanh(std::sqrt(2 / M_PI) * (g[i] + 0.044715 * std::pow(g[i], 3)))) *
+                                u[i] // GELU (tanh approximation) · up
+                          : g[i] / (1 + std::exp(-g[i])) * u[i];
+            auto d = mul(load(f, p + "ffn_down.weight"), g);
+            if (gemma) d = norm(d, load(f, p + "post_ffw_norm.weight"), s.rmsNormEps);
             for (size_t i = 0; i < x.size(); ++i)
                 x[i] += d[i];
         }
-        result.push_back(mul(out, norm(x, outNorm, s.rmsNormEps)));
+        auto logits = mul(out, norm(x, outNorm, s.rmsNormEps));
+        if (finalCap > 0)
+            for (double& v : logits)
+                v = finalCap * std::tanh(v / finalCap);
+        result.push_back(logits);
     }
     return result;
 }
 
 // Max |reference backend − naive| over every logit of a short prompt on the model s describes;
 // the naive side reads the same file but follows `naive` (default: s) for what the file does not say.
-double worstDifference(const SyntheticModelSpec& s, const SyntheticModelSpec* naive = nullptr) {
+const std::vector<int32_t> kPrompt = {1, 300, 17, 259, 42, 5, 318};
+// 24 tokens: longer than the sliding windows under test.
+const std::vector<int32_t> kLongPrompt = {1,   300, 17, 259, 42,  5,   318, 64, 77, 260, 261, 290,
+                                          100, 101, 3,  9,   270, 280, 311, 12, 13, 14,  299, 319};
+
+double worstDifference(const SyntheticModelSpec& s, const SyntheticModelSpec* naive = nullptr,
+                       const std::vector<int32_t>& tokens = kPrompt) {
     QTemporaryDir dir;
     const std::string path = (dir.path() + "/m.gguf").toStdString();
     writeSyntheticModel(s, path);
@@ -170,7 +206,6 @@ double worstDifference(const SyntheticModelSpec& s, const SyntheticModelSpec* na
     opts.threads = 2;
     auto model = Model::load(path, opts);
     auto session = Session::create(*model, 64);
-    const std::vector<int32_t> tokens = {1, 300, 17, 259, 42, 5, 318};
     const auto logits = session->decode(tokens, true);
     const auto file = gguf::File::open(path);
     const auto expected = naiveForward(*file, naive ? *naive : s, tokens);
@@ -255,6 +290,61 @@ private slots:
         s.contextLength = 64;
         const double worst = worstDifference(s);
         QVERIFY2(worst < 2e-3, qPrintable(QString("max logit difference %1").arg(worst)));
+    }
+
+    // Sliding windows shorter than the prompt, soft-capping, post-norms, GeGLU and per-layer RoPE
+    // bases, with head sizes 64/128/256 and several GQA ratios.
+    void windowedArchitectures_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("nLayer");
+        QTest::addColumn<int>("nHead");
+        QTest::addColumn<int>("nHeadKv");
+        QTest::addColumn<int>("headDim");
+        QTest::addColumn<int>("window");
+        QTest::addColumn<float>("softCap"); // gemma2: attention cap; the logit cap is 2.5 × it
+        QTest::newRow("gemma2 f32 hd64 gqa2 window 5 caps")
+            << "gemma2" << int(TensorType::F32) << 2 << 4 << 2 << 64 << 5 << 2.f;
+        QTest::newRow("gemma2 q8_0 hd128 gqa4 window 7 default caps")
+            << "gemma2" << int(TensorType::Q8_0) << 3 << 4 << 1 << 128 << 7 << 0.f;
+        QTest::newRow("gemma3 f16 hd256 gqa2 window 6")
+            << "gemma3" << int(TensorType::F16) << 6 << 2 << 1 << 256 << 6 << 0.f;
+        QTest::newRow("gemma3 q4_0 hd64 gqa4 window 4")
+            << "gemma3" << int(TensorType::Q4_0) << 7 << 8 << 2 << 64 << 4 << 0.f;
+        QTest::newRow("phi3 f32 hd128 mha window 5")
+            << "phi3" << int(TensorType::F32) << 2 << 2 << 2 << 128 << 5 << 0.f;
+    }
+    void windowedArchitectures() {
+        QFETCH(QString, arch);
+        QFETCH(int, type);
+        QFETCH(int, nLayer);
+        QFETCH(int, nHead);
+        QFETCH(int, nHeadKv);
+        QFETCH(int, headDim);
+        QFETCH(int, window);
+        QFETCH(float, softCap);
+        SyntheticModelSpec s;
+        s.architecture = arch.toStdString();
+        s.weightType = s.embeddingType = static_cast<TensorType>(type);
+        s.nLayer = nLayer;
+        s.nHead = nHead;
+        s.nHeadKv = nHeadKv;
+        s.headDim = headDim;
+        s.slidingWindow = window;
+        s.attnSoftCap = softCap;
+        s.finalSoftCap = 2.5f * softCap;
+        s.tiedOutput = arch.startsWith("gemma");
+        s.ropeFreqBase = arch == "gemma3" ? 1e6f : 10000.f;
+        s.ropeLinearFactor = arch == "gemma3" ? 8.f : 0.f; // global layers only
+        s.rmsNormEps = 1e-6f;
+        s.seed = static_cast<uint64_t>(type * 7 + headDim);
+        const double worst = worstDifference(s, nullptr, kLongPrompt);
+        QVERIFY2(worst < 2e-3, qPrintable(QString("max logit difference %1").arg(worst)));
+        // The naive side really slides: a model without the window disagrees.
+        SyntheticModelSpec unwindowed = s;
+        unwindowed.slidingWindow = 1 << 20;
+        const double gap = worstDifference(s, &unwindowed, kLongPrompt);
+        QVERIFY2(gap > 1e-2, qPrintable(QString("the window changed logits by only %1").arg(gap)));
     }
 
     // Linear RoPE scaling (rope.scaling.type "linear"): positions divided by the factor.

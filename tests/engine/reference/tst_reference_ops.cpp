@@ -131,6 +131,44 @@ private slots:
         QCOMPARE(out[1], 0.f);
     }
 
+    // Sliding window, explicit scale and Gemma 2's soft-cap, by hand.
+    void attentionWindowScaleAndSoftCap() {
+        const float q[2] = {1, 0};
+        const float k[6] = {0, 0, std::log(2.f), 0, 100, 0};
+        const float v[6] = {1, 0, 0, 1, 7, 7};
+        float out[2];
+        // Scale 1, keys 1..2 only (firstKey 1): scores log 2 and 100 -> nearly all weight on key 2.
+        attention(q, k, v, 3, 1, 1, 2, out, 1.f, 0.f, 1);
+        QVERIFY(near(out[0], 7.f) && near(out[1], 7.f));
+        // Soft-cap 1: scores tanh(log 2) and tanh(100) = 0.6 and 1 -> weights e^0.6, e^1 over keys 1..2.
+        attention(q, k, v, 3, 1, 1, 2, out, 1.f, 1.f, 1);
+        const float w1 = std::exp(0.6f) / (std::exp(0.6f) + std::exp(1.f));
+        QVERIFY(near(out[0], 7.f * (1 - w1)));
+        QVERIFY(near(out[1], w1 + 7.f * (1 - w1)));
+        // attentionCausal with window 1: every query sees only its own key.
+        const float qs[6] = {1, 0, 1, 0, 1, 0};
+        float outs[6];
+        attentionCausal(qs, 3, 0, k, v, 1, 1, 2, outs, 1, {1.f, 0.f, 1});
+        for (int t = 0; t < 3; ++t) {
+            QCOMPARE(outs[2 * t], v[2 * t]);
+            QCOMPARE(outs[2 * t + 1], v[2 * t + 1]);
+        }
+    }
+
+    void gegluAndSoftCapByHand() {
+        // gelu_tanh(1) = 0.5 (1 + tanh(sqrt(2/pi) 1.044715)) = 0.841192
+        const float gate[2] = {1, 0}, up[2] = {2, 5};
+        float out[2];
+        geglu(gate, up, 2, out);
+        QVERIFY(near(out[0], 2 * 0.841192f));
+        QCOMPARE(out[1], 0.f);
+        float x[3] = {0, 30, -1e6f};
+        softCap(x, 3, 30.f);
+        QCOMPARE(x[0], 0.f);
+        QVERIFY(near(x[1], 30.f * std::tanh(1.f)));
+        QVERIFY(near(x[2], -30.f));
+    }
+
     void attentionCausalMatchesPerQueryCalls() {
         const int nHead = 4, nHeadKv = 2, hd = 8, n = 5, start = 3, kv = nHeadKv * hd;
         std::mt19937 rng(5);

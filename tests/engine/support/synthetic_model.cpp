@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <random>
+#include <set>
 #include <stdexcept>
 
 namespace sosoik::test {
@@ -72,9 +73,11 @@ std::vector<std::string> syntheticVocabulary(int nVocab) {
 }
 
 GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
-    if (s.architecture != "llama" && s.architecture != "qwen2" && s.architecture != "qwen3" &&
-        s.architecture != "exaone" && s.architecture != "phi3")
+    static const std::set<std::string> known = {"llama", "qwen2",  "qwen3", "exaone",
+                                                "phi3",  "gemma2", "gemma3"};
+    if (!known.count(s.architecture))
         throw std::runtime_error("synthetic model: unknown architecture " + s.architecture);
+    const bool gemma = s.architecture.rfind("gemma", 0) == 0;
     if (s.nVocab < kFirstPiece) throw std::runtime_error("synthetic model: nVocab must be at least 259");
     if (s.nHead % s.nHeadKv != 0)
         throw std::runtime_error("synthetic model: nHead must be a multiple of nHeadKv");
@@ -107,6 +110,10 @@ GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
         w.setF32(arch(s, "rope.scaling.factor"), s.ropeLinearFactor);
     }
     w.setF32(arch(s, "attention.layer_norm_rms_epsilon"), s.rmsNormEps);
+    if (s.slidingWindow > 0 || s.architecture == "gemma3") // gemma3 files always carry it
+        w.setU32(arch(s, "attention.sliding_window"), s.slidingWindow > 0 ? s.slidingWindow : 4096);
+    if (s.attnSoftCap > 0) w.setF32(arch(s, "attn_logit_softcapping"), s.attnSoftCap);
+    if (s.finalSoftCap > 0) w.setF32(arch(s, "final_logit_softcapping"), s.finalSoftCap);
 
     const auto pieces = syntheticVocabulary(s.nVocab);
     std::vector<float> scores(s.nVocab);
@@ -152,11 +159,12 @@ GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
             gen.vector(p + "attn_k.bias", kvDim, gguf::TensorType::F32, 0.f, 0.5f);
             gen.vector(p + "attn_v.bias", kvDim, gguf::TensorType::F32, 0.f, 0.5f);
         }
-        if (s.architecture == "qwen3") {
+        if (s.architecture == "qwen3" || s.architecture == "gemma3") {
             gen.vector(p + "attn_q_norm.weight", headDim, s.normType, 1.f, 0.3f);
             gen.vector(p + "attn_k_norm.weight", headDim, s.normType, 1.f, 0.3f);
         }
         gen.matrix(p + "attn_output.weight", qDim, s.nEmbd, s.weightType);
+        if (gemma) gen.vector(p + "post_attention_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
         gen.vector(p + "ffn_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
         if (phi3) {
             gen.matrix(p + "ffn_up.weight", s.nEmbd, 2 * s.nFf, s.weightType); // gate | up
@@ -165,6 +173,7 @@ GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
             gen.matrix(p + "ffn_up.weight", s.nEmbd, s.nFf, s.weightType);
         }
         gen.matrix(p + "ffn_down.weight", s.nFf, s.nEmbd, s.weightType);
+        if (gemma) gen.vector(p + "post_ffw_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
     }
     return w;
 }

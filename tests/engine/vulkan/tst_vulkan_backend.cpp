@@ -5,8 +5,11 @@
 // greedy path and spells stories260K.greedy.txt. Prompt batches also run through the tiled matmul (forced, as
 // GPUs run them) on every weight type and on a prompt longer than one chunk.
 //
+// tst_vulkan_architectures covers the windowed architectures (Gemma 2/3, Phi-3's window).
+//
 // Tolerance: max |vulkan − reference| / max |reference| over all logits < 2e-3. The gap comes
 // from the fp16 KV cache and a different summation order; everything else is F32.
+#include "model_compare.h"
 #include "support/synthetic_model.h"
 #include "support/test_support.h"
 
@@ -30,36 +33,16 @@
 
 using namespace sosoik;
 using gguf::TensorType;
+using vktest::greedy;
+using vktest::kTolerance;
+using vktest::normalizedError;
 
 namespace {
-
-constexpr double kTolerance = 2e-3;
 
 LoadOptions on(BackendKind kind) {
     LoadOptions o;
     o.backend = kind;
     return o;
-}
-
-double normalizedError(const std::vector<float>& got, const std::vector<float>& want) {
-    double scale = 1e-9, err = 0;
-    for (size_t i = 0; i < want.size(); ++i) {
-        scale = std::max(scale, double(std::fabs(want[i])));
-        err = std::max(err, double(std::fabs(got[i] - want[i])));
-    }
-    return err / scale;
-}
-
-std::vector<int32_t> greedy(Model& model, const std::vector<int32_t>& prompt, int steps) {
-    auto session = Session::create(model, 64);
-    auto logits = session->decode(prompt);
-    std::vector<int32_t> out;
-    for (int i = 0; i < steps; ++i) {
-        const int32_t t = argmax(logits);
-        out.push_back(t);
-        logits = session->decode(std::span<const int32_t>(&t, 1));
-    }
-    return out;
 }
 
 } // namespace

@@ -64,30 +64,37 @@ private slots:
         QTest::addColumn<int>("cols");
         QTest::addColumn<int>("tokens");
         QTest::addColumn<bool>("wide");
+        QTest::addColumn<bool>("accumulate"); // y += the norm (post-norms joining the residual)
         for (bool wide : {false, true}) {
             const char* shape = wide ? ", 256 per row" : "";
-            QTest::addRow("13 x 1%s", shape) << 13 << 1 << wide;
-            QTest::addRow("288 x 3%s", shape) << 288 << 3 << wide;
-            QTest::addRow("5000 x 2%s", shape) << 5000 << 2 << wide;
+            QTest::addRow("13 x 1%s", shape) << 13 << 1 << wide << false;
+            QTest::addRow("288 x 3%s", shape) << 288 << 3 << wide << false;
+            QTest::addRow("5000 x 2%s", shape) << 5000 << 2 << wide << false;
+            QTest::addRow("288 x 3%s, accumulate", shape) << 288 << 3 << wide << true;
         }
     }
     void rmsnorm() {
         QFETCH(int, cols);
         QFETCH(int, tokens);
         QFETCH(bool, wide);
+        QFETCH(bool, accumulate);
         vk::Kernels& k = wide ? *gpuShaped : *kernels;
         std::mt19937 rng(cols);
         const uint32_t stride = cols + 5;
         const auto x = randomFloats(size_t(tokens) * stride, rng, -3, 3), w = randomFloats(cols, rng);
-        vk::Buffer xb = upload(*ctx, x), wb = upload(*ctx, w), yb = upload(*ctx, {}, tokens * stride);
+        const auto y0 = accumulate ? randomFloats(size_t(tokens) * stride, rng) : std::vector<float>();
+        vk::Buffer xb = upload(*ctx, x), wb = upload(*ctx, w), yb = upload(*ctx, y0, tokens * stride);
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            k.rmsnorm(cb, xb.ref(), stride, wb.ref(), yb.ref(), stride, cols, tokens, 1e-5f);
+            k.rmsnorm(cb, xb.ref(), stride, wb.ref(), yb.ref(), stride, cols, tokens, 1e-5f, accumulate);
         });
         const auto y = download(*ctx, yb, tokens * stride);
         std::vector<float> want(y.size(), 0.f);
         for (int t = 0; t < tokens; ++t)
             backend::reference::rmsnorm(x.data() + t * stride, w.data(), cols, 1e-5f,
                                         want.data() + t * stride);
+        if (accumulate)
+            for (size_t i = 0; i < want.size(); ++i)
+                want[i] += y0[i];
         QVERIFY(maxRelError(y, want) < 1e-5);
         ctx->destroy(xb), ctx->destroy(wb), ctx->destroy(yb);
     }
@@ -136,15 +143,19 @@ private slots:
         QTest::addColumn<bool>("neox");
         QTest::addColumn<bool>("extras"); // QKV bias + frequency factors
         QTest::addColumn<int>("headDim");
-        QTest::newRow("interleaved") << false << false << 8;
-        QTest::newRow("neox") << true << false << 8;
-        QTest::newRow("interleaved, bias, factors") << false << true << 18;
-        QTest::newRow("neox, bias, factors") << true << true << 64;
+        QTest::addColumn<bool>(
+            "rotate"); // false: NoPE layers (EXAONE 4's global layers) store q/k as they are
+        QTest::newRow("interleaved") << false << false << 8 << true;
+        QTest::newRow("neox") << true << false << 8 << true;
+        QTest::newRow("interleaved, bias, factors") << false << true << 18 << true;
+        QTest::newRow("neox, bias, factors") << true << true << 64 << true;
+        QTest::newRow("no rotation, bias") << true << true << 32 << false;
     }
     void ropeStoreKv() {
         QFETCH(bool, neox);
         QFETCH(bool, extras);
         QFETCH(int, headDim);
+        QFETCH(bool, rotate);
         const uint32_t nHead = 6, nKv = 2, hd = headDim, n = 3, pos = 37, capacity = 50;
         const uint32_t width = (nHead + 2 * nKv) * hd, stride = width + 4, qStride = nHead * hd + 2;
         std::mt19937 rng(hd + neox);
@@ -170,6 +181,7 @@ private slots:
                        capacity,
                        10000.f,
                        neox};
+        a.rotate = rotate;
         runOnce(*ctx, [&](VkCommandBuffer cb) { kernels->ropeStoreKv(cb, a, n); });
 
         std::vector<float> wantQ(n * qStride, 0.f), wantK(nKv * capacity * hd, 0.f), wantV(wantK.size(), 0.f);
@@ -180,8 +192,9 @@ private slots:
                 for (uint32_t e = 0; e < width; ++e)
                     row[e] += bias[e];
             // The reference rotates q (nHead heads) and k (nKv heads) in place.
-            backend::reference::rope(row.data(), nHead + nKv, hd, pos + t, 10000.f, layout,
-                                     extras ? factors.data() : nullptr);
+            if (rotate)
+                backend::reference::rope(row.data(), nHead + nKv, hd, pos + t, 10000.f, layout,
+                                         extras ? factors.data() : nullptr);
             std::copy_n(row.begin(), nHead * hd, wantQ.begin() + t * qStride);
             for (uint32_t h = 0; h < nKv; ++h)
                 for (uint32_t d = 0; d < hd; ++d) {
@@ -211,14 +224,27 @@ private slots:
         QTest::addColumn<int>("tokens");
         QTest::addColumn<int>("splits");
         QTest::addColumn<QByteArray>("variant"); // SOSOIK_VK_ATTENTION: both kernels run on any device
-        QTest::newRow("hd 10, 1 token at 0") << 10 << 0 << 1 << 1 << QByteArray("workgroup");
-        QTest::newRow("hd 10, causal batch of 5") << 10 << 3 << 5 << 1 << QByteArray("workgroup");
-        QTest::newRow("hd 10, causal batch of 5, rows") << 10 << 3 << 5 << 1 << QByteArray("rows");
-        QTest::newRow("hd 64, batch of 70 at 10, rows") << 64 << 10 << 70 << 1 << QByteArray("rows");
-        QTest::newRow("hd 64, 300 positions") << 64 << 299 << 1 << 1 << QByteArray("workgroup");
-        QTest::newRow("hd 64, 300 positions, 3 splits") << 64 << 299 << 1 << 3 << QByteArray("workgroup");
+        QTest::addColumn<int>("window");         // sliding window (0: none)
+        QTest::addColumn<float>("softCap");      // tanh soft-cap of the scores (0: none)
+        QTest::newRow("hd 10, 1 token at 0") << 10 << 0 << 1 << 1 << QByteArray("workgroup") << 0 << 0.f;
+        QTest::newRow("hd 10, causal batch of 5") << 10 << 3 << 5 << 1 << QByteArray("workgroup") << 0 << 0.f;
+        QTest::newRow("hd 10, causal batch of 5, rows")
+            << 10 << 3 << 5 << 1 << QByteArray("rows") << 0 << 0.f;
+        QTest::newRow("hd 64, batch of 70 at 10, rows")
+            << 64 << 10 << 70 << 1 << QByteArray("rows") << 0 << 0.f;
+        QTest::newRow("hd 64, 300 positions") << 64 << 299 << 1 << 1 << QByteArray("workgroup") << 0 << 0.f;
+        QTest::newRow("hd 64, 300 positions, 3 splits")
+            << 64 << 299 << 1 << 3 << QByteArray("workgroup") << 0 << 0.f;
         QTest::newRow("hd 128, 70 positions, 4 splits, 2 tokens")
-            << 128 << 69 << 2 << 4 << QByteArray("workgroup");
+            << 128 << 69 << 2 << 4 << QByteArray("workgroup") << 0 << 0.f;
+        QTest::newRow("hd 64, batch of 40 at 10, window 7, cap 2, rows")
+            << 64 << 10 << 40 << 1 << QByteArray("rows") << 7 << 2.f;
+        QTest::newRow("hd 64, batch of 9 at 3, window 4, cap 1.5")
+            << 64 << 3 << 9 << 1 << QByteArray("workgroup") << 4 << 1.5f;
+        QTest::newRow("hd 256, 300 positions, 3 splits, window 90 (empty splits)")
+            << 256 << 299 << 1 << 3 << QByteArray("workgroup") << 90 << 0.f;
+        QTest::newRow("hd 128, 70 positions, 4 splits, window 3, cap 5")
+            << 128 << 69 << 2 << 4 << QByteArray("workgroup") << 3 << 5.f;
     }
     void attention() {
         QFETCH(int, headDim);
@@ -226,6 +252,8 @@ private slots:
         QFETCH(int, tokens);
         QFETCH(int, splits);
         QFETCH(QByteArray, variant);
+        QFETCH(int, window);
+        QFETCH(float, softCap);
         qputenv("SOSOIK_VK_ATTENTION", variant);
         vk::Kernels local(*ctx);
         qunsetenv("SOSOIK_VK_ATTENTION");
@@ -259,7 +287,9 @@ private slots:
                             nKv,
                             hd,
                             capacity,
-                            scale};
+                            scale,
+                            uint32_t(window),
+                            softCap};
         runOnce(*ctx, [&](VkCommandBuffer cb) {
             local.attention(cb, a, n, splits);
             if (splits > 1) {
@@ -280,7 +310,7 @@ private slots:
         for (uint32_t t = 0; t < n; ++t)
             std::copy_n(q.begin() + t * qStride, nHead * hd, qDense.begin() + t * nHead * hd);
         backend::reference::attentionCausal(qDense.data(), n, pos, kRows.data(), vRows.data(), nHead, nKv, hd,
-                                            outDense.data());
+                                            outDense.data(), 1, {scale, softCap, window});
         std::vector<float> want(n * oStride, 0.f);
         for (uint32_t t = 0; t < n; ++t)
             std::copy_n(outDense.begin() + t * nHead * hd, nHead * hd, want.begin() + t * oStride);
@@ -290,20 +320,50 @@ private slots:
             ctx->destroy(*b);
     }
 
+    void swiglu_data() {
+        QTest::addColumn<bool>("gelu");
+        QTest::newRow("silu (SwiGLU)") << false;
+        QTest::newRow("gelu tanh (GeGLU)") << true;
+    }
     void swiglu() {
+        QFETCH(bool, gelu);
         const uint32_t nFf = 203, n = 3, guStride = 2 * nFf + 1, yStride = nFf + 5;
         std::mt19937 rng(3);
-        const auto gu = randomFloats(n * guStride, rng, -4, 4);
+        auto gu = randomFloats(n * guStride, rng, -4, 4);
+        gu[0] = 60.f, gu[1] = -60.f; // GELU's tanh must stay finite far out
         vk::Buffer gB = upload(*ctx, gu), yB = upload(*ctx, {}, n * yStride);
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->swiglu(cb, gB.ref(), guStride, yB.ref(), yStride, nFf, n);
+            kernels->swiglu(cb, gB.ref(), guStride, yB.ref(), yStride, nFf, n, gelu);
         });
         std::vector<float> want(n * yStride, 0.f);
         for (uint32_t t = 0; t < n; ++t)
-            backend::reference::swiglu(gu.data() + t * guStride, gu.data() + t * guStride + nFf, nFf,
-                                       want.data() + t * yStride);
+            (gelu ? backend::reference::geglu : backend::reference::swiglu)(
+                gu.data() + t * guStride, gu.data() + t * guStride + nFf, nFf, want.data() + t * yStride);
         QVERIFY(maxRelError(download(*ctx, yB, n * yStride), want) < 1e-5);
         ctx->destroy(gB), ctx->destroy(yB);
+    }
+
+    // scale.comp (Gemma's embedding scale) and softcap.comp (Gemma 2's logit soft-cap), in place.
+    void scaleAndSoftCap() {
+        const uint32_t cols = 301, n = 3, stride = cols + 7;
+        std::mt19937 rng(11);
+        const auto x = randomFloats(n * stride, rng, -80, 80);
+        for (bool cap : {false, true}) {
+            vk::Buffer b = upload(*ctx, x);
+            runOnce(*ctx,
+                    [&](VkCommandBuffer cb) { kernels->scaleRows(cb, b.ref(), stride, cols, n, 30.f, cap); });
+            std::vector<float> want = x;
+            for (uint32_t t = 0; t < n; ++t) {
+                float* row = want.data() + t * stride;
+                if (cap)
+                    backend::reference::softCap(row, cols, 30.f);
+                else
+                    for (uint32_t i = 0; i < cols; ++i)
+                        row[i] *= 30.f;
+            }
+            QVERIFY2(maxRelError(download(*ctx, b, n * stride), want) < 1e-5, cap ? "soft-cap" : "scale");
+            ctx->destroy(b);
+        }
     }
 
     void argmax_data() {
