@@ -171,6 +171,22 @@ std::vector<Part> exaone3(const std::vector<ChatMessage>& messages, bool prefix,
     return p.take();
 }
 
+// [|system|]\n...[|endofturn|]\n[|user|]\n...[|endofturn|]\n[|assistant|]\n<think>\n\n</think>\n\n...
+// (EXAONE 4.0 with reasoning off: every assistant turn opens with an empty think block, as the
+// model's own template renders it with enable_thinking=false; HF transformers
+// Exaone4ForCausalLM docstring example)
+std::vector<Part> exaone4(const std::vector<ChatMessage>& messages, bool prefix, const std::string&) {
+    Parts p;
+    for (const ChatMessage& m : messages) {
+        const std::string r = role(m);
+        p.markup("[|" + r + "|]\n" + (r == "assistant" ? "<think>\n\n</think>\n\n" : ""))
+            .content(m.content)
+            .markup("[|endofturn|]\n");
+    }
+    if (prefix) p.markup("[|assistant|]\n<think>\n\n</think>\n\n");
+    return p.take();
+}
+
 // <|system|>\n...</s>\n<|user|>\n...</s>\n<|assistant|>\n   (Zephyr, TinyLlama chat)
 std::vector<Part> zephyr(const std::vector<ChatMessage>& messages, bool prefix, const std::string&) {
     Parts p;
@@ -195,6 +211,7 @@ const std::map<std::string, FamilySpec>& families() {
         {"phi3", {phi3, {"<|end|>", "<|user|>", "<|endoftext|>"}}},
         {"mistral", {mistral, {"</s>", "[INST]"}}},
         {"exaone3", {exaone3, {"[|endofturn|]", "[|user|]"}}},
+        {"exaone4", {exaone4, {"[|endofturn|]", "[|user|]"}}},
         {"zephyr", {zephyr, {"</s>", "<|user|>"}}},
     };
     return all;

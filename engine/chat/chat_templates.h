@@ -30,7 +30,7 @@ private:
     bool fallback_ = false;
 };
 
-// Families: "chatml", "llama2", "llama3", "gemma", "phi3", "mistral", "exaone3", "zephyr".
+// Families: "chatml", "llama2", "llama3", "gemma", "phi3", "mistral", "exaone3", "exaone4", "zephyr".
 // defaultSystem: a system prompt the model's template inserts when the conversation has none
 // (Qwen's "You are a helpful assistant"); only ChatML uses it.
 std::unique_ptr<FamilyTemplate> makeFamilyTemplate(const std::string& family,

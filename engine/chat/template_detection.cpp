@@ -40,6 +40,8 @@ std::string fromTemplate(const std::string& t) {
     if (has(t, "<|im_start|>")) return has(t, "enable_thinking") ? "qwen3" : "chatml";
     if (has(t, "<|start_header_id|>")) return "llama3";
     if (has(t, "<start_of_turn>")) return "gemma";
+    // EXAONE 4's template switches reasoning with enable_thinking and knows a tool role.
+    if (has(t, "[|endofturn|]") && (has(t, "enable_thinking") || has(t, "[|tool|]"))) return "exaone4";
     if (has(t, "[|endofturn|]") || has(t, "[|system|]")) return "exaone3";
     if (has(t, "<|user|>") && has(t, "<|end|>")) return "phi3";
     if (has(t, "<|user|>") && has(t, "<|assistant|>")) return "zephyr";
@@ -52,6 +54,7 @@ std::string fromArchitecture(const std::string& arch, const std::vector<std::str
     if (arch.rfind("qwen", 0) == 0) return "chatml";
     if (arch.rfind("gemma", 0) == 0) return "gemma";
     if (arch == "phi3") return "phi3";
+    if (arch == "exaone4") return "exaone4";
     if (arch.rfind("exaone", 0) == 0) return "exaone3";
     if (arch == "llama") {
         if (hasToken(tokens, "<|start_header_id|>")) return "llama3";

@@ -11,12 +11,13 @@ extern const ArchitectureUnit kExaoneArchitecture;
 extern const ArchitectureUnit kPhi3Architecture;
 extern const ArchitectureUnit kGemma2Architecture;
 extern const ArchitectureUnit kGemma3Architecture;
+extern const ArchitectureUnit kExaone4Architecture;
 
 namespace {
 // One line per architecture unit.
 const ArchitectureUnit* const kArchitectures[] = {
     &kLlamaArchitecture, &kQwen2Architecture,  &kQwen3Architecture,  &kExaoneArchitecture,
-    &kPhi3Architecture,  &kGemma2Architecture, &kGemma3Architecture,
+    &kPhi3Architecture,  &kGemma2Architecture, &kGemma3Architecture, &kExaone4Architecture,
 };
 } // namespace
 

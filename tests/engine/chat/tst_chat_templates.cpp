@@ -116,6 +116,12 @@ private slots:
             << "exaone3"
             << "[|system|]You are kind.[|endofturn|]\n[|user|]Hi\n[|assistant|]Hello![|endofturn|]\n"
                "[|user|]안녕?\n[|assistant|]";
+        // EXAONE 4.0, reasoning off: the empty think block opens every assistant turn.
+        QTest::newRow("exaone4")
+            << "exaone4"
+            << "[|system|]\nYou are kind.[|endofturn|]\n[|user|]\nHi[|endofturn|]\n[|assistant|]\n<think>\n\n"
+               "</think>\n\nHello![|endofturn|]\n[|user|]\n안녕?[|endofturn|]\n[|assistant|]\n<think>\n\n"
+               "</think>\n\n";
         QTest::newRow("zephyr")
             << "zephyr"
             << "<|system|>\nYou are kind.</s>\n<|user|>\nHi</s>\n<|assistant|>\nHello!</s>\n"
@@ -138,6 +144,8 @@ private slots:
         QCOMPARE(family("llama2")->render(one, true), std::string("[INST] Hi [/INST]"));
         QCOMPARE(family("exaone3")->render({{"user", "Hi"}}, true),
                  std::string("[|system|][|endofturn|]\n[|user|]Hi\n[|assistant|]"));
+        QCOMPARE(family("exaone4")->render({{"user", "Hi"}}, true), // EXAONE 4 adds no empty system turn
+                 std::string("[|user|]\nHi[|endofturn|]\n[|assistant|]\n<think>\n\n</think>\n\n"));
         // Qwen's template inserts its default system turn when the conversation has none.
         auto qwen = sosoik::chat::makeFamilyTemplate("chatml", "You are a helpful assistant");
         QCOMPARE(
@@ -179,6 +187,15 @@ private slots:
                                  << "mistral" << false;
         QTest::newRow("exaone") << kExaoneJinja << "exaone"
                                 << "exaone3" << false;
+        QTest::newRow("exaone4")
+            << "{%- if enable_thinking is defined and enable_thinking %}{{- '<think>\\n' }}"
+               "{%- endif %}{{- '[|' + message.role + '|]\\n' + content + "
+               "'[|endofturn|]\\n' }}{%- elif message.role == 'tool' %}{{- '[|tool|]' }}"
+            << "exaone4"
+            << "exaone4" << false;
+        QTest::newRow("no template, exaone4") << ""
+                                              << "exaone4"
+                                              << "exaone4" << false;
         QTest::newRow("zephyr") << kZephyrJinja << "llama"
                                 << "zephyr" << false;
         QTest::newRow("unknown template") << "{{ messages | tojson }}"

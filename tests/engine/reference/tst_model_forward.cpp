@@ -1,7 +1,7 @@
 // The whole reference forward pass against an independent, deliberately naive float64
 // implementation written here from the model definitions (HF transformers' modeling files), not
 // from the layer plan, on synthetic models covering every architecture (llama, qwen2, qwen3, exaone,
-// phi3, gemma2, gemma3), GQA ratios, odd head sizes, quantized weights, tied output, rope_freqs and
+// phi3, gemma2, gemma3, exaone4), GQA ratios, odd head sizes, quantized weights, tied output, rope_freqs and
 // sliding windows shorter than the prompt.
 #include "gguf/gguf_file.h"
 #include "sosoik/model.h"
@@ -67,8 +67,10 @@ void rotate(std::vector<double>& x, int heads, int hd, double pos, double base, 
 std::vector<std::vector<double>> naiveForward(const gguf::File& f, const SyntheticModelSpec& s,
                                               const std::vector<int32_t>& tokens) {
     const bool gemma = s.architecture.rfind("gemma", 0) == 0, gemma2 = s.architecture == "gemma2";
+    // EXAONE 4: no pre-norms, q/k norms, post-norms; hybrid models leave global layers unrotated.
+    const bool exaone4 = s.architecture == "exaone4", postNorms = gemma || exaone4;
     const bool qwen = s.architecture == "qwen2",
-               qkNorm = s.architecture == "qwen3" || s.architecture == "gemma3";
+               qkNorm = s.architecture == "qwen3" || s.architecture == "gemma3" || exaone4;
     const bool neox = s.architecture != "llama";
     // Gemma 2 soft-caps scores and logits (Gemma2Config defaults 50 and 30).
     const double attnCap = gemma2 ? (s.attnSoftCap > 0 ? s.attnSoftCap : 50.0) : 0.0;
@@ -90,12 +92,17 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
         for (int l = 0; l < s.nLayer; ++l) {
             const std::string p = "blk." + std::to_string(l) + ".";
             // Which layers slide: Gemma 2 the even ones, Gemma 3 all but every 6th, Phi-3 all.
-            const bool global = s.architecture == "gemma3" ? (l + 1) % 6 == 0 : gemma2 ? l % 2 == 1 : true;
+            // EXAONE 4 with a window: three sliding layers, then a global one.
+            const bool global = s.architecture == "gemma3" ? (l + 1) % 6 == 0
+                                : gemma2                   ? l % 2 == 1
+                                : exaone4                  ? s.slidingWindow == 0 || (l + 1) % 4 == 0
+                                                           : true;
             int window = s.architecture == "phi3" ? s.slidingWindow : 0;
-            if (gemma && !global) window = s.slidingWindow > 0 ? s.slidingWindow : 4096;
+            if ((gemma || exaone4) && !global) window = s.slidingWindow > 0 ? s.slidingWindow : 4096;
+            const bool noRope = exaone4 && s.slidingWindow > 0 && global;
             // Gemma 3's local layers rotate with base 10000 and no scaling.
             const bool localRope = s.architecture == "gemma3" && !global;
-            auto h = norm(x, load(f, p + "attn_norm.weight"), s.rmsNormEps);
+            auto h = exaone4 ? x : norm(x, load(f, p + "attn_norm.weight"), s.rmsNormEps);
             std::vector<double> q, k, v;
             if (phi3) { // one q|k|v matrix
                 const auto all = mul(load(f, p + "attn_qkv.weight"), h);
@@ -130,8 +137,10 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
             const double at =
                 s.ropeLinearFactor > 0 && !localRope ? double(pos) / s.ropeLinearFactor : double(pos);
             const double base = localRope ? 10000.0 : s.ropeFreqBase;
-            rotate(q, s.nHead, hd, at, base, neox, freqs, ropeScale);
-            rotate(k, s.nHeadKv, hd, at, base, neox, freqs, ropeScale);
+            if (!noRope) {
+                rotate(q, s.nHead, hd, at, base, neox, freqs, ropeScale);
+                rotate(k, s.nHeadKv, hd, at, base, neox, freqs, ropeScale);
+            }
             kCache[l].push_back(k);
             vCache[l].push_back(v);
             std::vector<double> att(size_t(s.nHead) * hd);
@@ -155,10 +164,10 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
                         att[head * hd + d] += w[j] / sum * vCache[l][j][kvHead * hd + d];
             }
             auto o = mul(load(f, p + "attn_output.weight"), att);
-            if (gemma) o = norm(o, load(f, p + "post_attention_norm.weight"), s.rmsNormEps);
+            if (postNorms) o = norm(o, load(f, p + "post_attention_norm.weight"), s.rmsNormEps);
             for (size_t i = 0; i < x.size(); ++i)
                 x[i] += o[i];
-            h = norm(x, load(f, p + "ffn_norm.weight"), s.rmsNormEps);
+            h = exaone4 ? x : norm(x, load(f, p + "ffn_norm.weight"), s.rmsNormEps);
             std::vector<double> g, u;
             if (phi3) { // one gate|up matrix
                 const auto all = mul(load(f, p + "ffn_up.weight"), h);
@@ -175,7 +184,7 @@ std::vector<std::vector<double>> naiveForward(const gguf::File& f, const Synthet
                                 u[i] // GELU (tanh approximation) · up
                           : g[i] / (1 + std::exp(-g[i])) * u[i];
             auto d = mul(load(f, p + "ffn_down.weight"), g);
-            if (gemma) d = norm(d, load(f, p + "post_ffw_norm.weight"), s.rmsNormEps);
+            if (postNorms) d = norm(d, load(f, p + "post_ffw_norm.weight"), s.rmsNormEps);
             for (size_t i = 0; i < x.size(); ++i)
                 x[i] += d[i];
         }
@@ -345,6 +354,21 @@ private slots:
         unwindowed.slidingWindow = 1 << 20;
         const double gap = worstDifference(s, &unwindowed, kLongPrompt);
         QVERIFY2(gap > 1e-2, qPrintable(QString("the window changed logits by only %1").arg(gap)));
+    }
+
+    // EXAONE 4.0 1.2B: no window, so every layer is global and rotated; tied output, rope_freqs.
+    void exaone4WithoutWindow() {
+        SyntheticModelSpec s;
+        s.architecture = "exaone4";
+        s.nLayer = 3;
+        s.nHead = 4;
+        s.nHeadKv = 1;
+        s.headDim = 32;
+        s.tiedOutput = true;
+        s.ropeFreqs = true;
+        s.ropeFreqBase = 1e6f;
+        const double worst = worstDifference(s, nullptr, kLongPrompt);
+        QVERIFY2(worst < 2e-3, qPrintable(QString("max logit difference %1").arg(worst)));
     }
 
     // Linear RoPE scaling (rope.scaling.type "linear"): positions divided by the factor.

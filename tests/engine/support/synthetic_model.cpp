@@ -73,11 +73,11 @@ std::vector<std::string> syntheticVocabulary(int nVocab) {
 }
 
 GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
-    static const std::set<std::string> known = {"llama", "qwen2",  "qwen3", "exaone",
-                                                "phi3",  "gemma2", "gemma3"};
+    static const std::set<std::string> known = {"llama", "qwen2",  "qwen3",  "exaone",
+                                                "phi3",  "gemma2", "gemma3", "exaone4"};
     if (!known.count(s.architecture))
         throw std::runtime_error("synthetic model: unknown architecture " + s.architecture);
-    const bool gemma = s.architecture.rfind("gemma", 0) == 0;
+    const bool gemma = s.architecture.rfind("gemma", 0) == 0, exaone4 = s.architecture == "exaone4";
     if (s.nVocab < kFirstPiece) throw std::runtime_error("synthetic model: nVocab must be at least 259");
     if (s.nHead % s.nHeadKv != 0)
         throw std::runtime_error("synthetic model: nHead must be a multiple of nHeadKv");
@@ -146,7 +146,7 @@ GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
     }
     for (int l = 0; l < s.nLayer; ++l) {
         const std::string p = "blk." + std::to_string(l) + ".";
-        gen.vector(p + "attn_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
+        if (!exaone4) gen.vector(p + "attn_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
         if (phi3) {
             gen.matrix(p + "attn_qkv.weight", s.nEmbd, qDim + 2 * kvDim, s.weightType);
         } else {
@@ -159,13 +159,13 @@ GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
             gen.vector(p + "attn_k.bias", kvDim, gguf::TensorType::F32, 0.f, 0.5f);
             gen.vector(p + "attn_v.bias", kvDim, gguf::TensorType::F32, 0.f, 0.5f);
         }
-        if (s.architecture == "qwen3" || s.architecture == "gemma3") {
+        if (s.architecture == "qwen3" || s.architecture == "gemma3" || exaone4) {
             gen.vector(p + "attn_q_norm.weight", headDim, s.normType, 1.f, 0.3f);
             gen.vector(p + "attn_k_norm.weight", headDim, s.normType, 1.f, 0.3f);
         }
         gen.matrix(p + "attn_output.weight", qDim, s.nEmbd, s.weightType);
-        if (gemma) gen.vector(p + "post_attention_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
-        gen.vector(p + "ffn_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
+        if (gemma || exaone4) gen.vector(p + "post_attention_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
+        if (!exaone4) gen.vector(p + "ffn_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
         if (phi3) {
             gen.matrix(p + "ffn_up.weight", s.nEmbd, 2 * s.nFf, s.weightType); // gate | up
         } else {
@@ -173,7 +173,7 @@ GgufWriter buildSyntheticModel(const SyntheticModelSpec& s) {
             gen.matrix(p + "ffn_up.weight", s.nEmbd, s.nFf, s.weightType);
         }
         gen.matrix(p + "ffn_down.weight", s.nFf, s.nEmbd, s.weightType);
-        if (gemma) gen.vector(p + "post_ffw_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
+        if (gemma || exaone4) gen.vector(p + "post_ffw_norm.weight", s.nEmbd, s.normType, 1.f, 0.2f);
     }
     return w;
 }

@@ -14,7 +14,8 @@ namespace sosoik::test {
 struct SyntheticModelSpec {
     std::string architecture = "llama"; // "llama", "qwen2" (adds Q/K/V biases), "qwen3" (per-head
                                         // q/k norms), "exaone" (NEOX RoPE), "phi3" (fused qkv, gate|up),
-                                        // "gemma2" (post-norms, tied output), "gemma3" (+ q/k norms)
+                                        // "gemma2" (post-norms, tied output), "gemma3" (+ q/k norms),
+                                        // "exaone4" (q/k norms, post-norms only)
     int nEmbd = 64;
     int nLayer = 2;
     int nHead = 4;
@@ -34,7 +35,7 @@ struct SyntheticModelSpec {
     float ropeLinearFactor = 0.f;   // > 0: rope.scaling.type "linear" with this factor
     float longRopeAttnFactor = 0.f; // phi3 only, > 0: LongRoPE (rope_factors_short/long + attn_factor)
     float rmsNormEps = 1e-5f;
-    int slidingWindow = 0;    // > 0: <arch>.attention.sliding_window (phi3, gemma2, gemma3)
+    int slidingWindow = 0;    // > 0: <arch>.attention.sliding_window (phi3, gemma2, gemma3, exaone4)
     float attnSoftCap = 0.f;  // gemma2: attn_logit_softcapping (0: the key is absent)
     float finalSoftCap = 0.f; // gemma2: final_logit_softcapping (0: the key is absent)
     std::string chatTemplate; // tokenizer.chat_template; empty: none

@@ -22,7 +22,7 @@ gguf::TensorType parseType(const std::string& name) {
 int usage() {
     std::fprintf(
         stderr,
-        "usage: sosoik-synthetic-model OUT.gguf [--arch llama|qwen2|qwen3|exaone|phi3|gemma2|gemma3]\n"
+        "usage: sosoik-synthetic-model OUT.gguf [--arch llama|qwen2|qwen3|exaone|phi3|gemma2|gemma3|exaone4]\n"
         "       [--type TYPE] [--embd N] [--layers N] [--heads N] [--kv-heads N] [--ff N] [--vocab N] [--ctx N]\n"
         "       [--tied] [--rope-freqs] [--template JINJA] [--seed N]\n");
     return 2;

@@ -1,6 +1,7 @@
 // Architectures beyond the llama layout on Vulkan against the reference backend: Gemma 2
 // (soft-capped scores and logits, post-norms, GeGLU, scaled embeddings), Gemma 3 (q/k norms, 5:1
-// local/global layers with two RoPE bases) and Phi-3's sliding window, with windows shorter than
+// local/global layers with two RoPE bases), EXAONE 4 (post-norms only, hybrid windows with NoPE
+// global layers) and Phi-3's sliding window, with windows shorter than
 // the prompt, head sizes 64/128/256 and several GQA ratios; normalized max error < 2e-3 and the same
 // greedy tokens. Runs under the validation layer like every Vulkan test.
 #include "model_compare.h"
@@ -61,6 +62,12 @@ private slots:
             << "gemma3" << int(TensorType::Q4_0) << 7 << 8 << 2 << 64 << 4 << 24 << QByteArray("tiled");
         QTest::newRow("gemma3 F16 hd128 window 9, 300-token prompt")
             << "gemma3" << int(TensorType::F16) << 6 << 4 << 2 << 128 << 9 << 300 << QByteArray();
+        QTest::newRow("exaone4 F16 hd64 gqa2 hybrid window 5")
+            << "exaone4" << int(TensorType::F16) << 4 << 4 << 2 << 64 << 5 << 24 << QByteArray();
+        QTest::newRow("exaone4 Q8_0 hd128 gqa4 hybrid window 6 fused")
+            << "exaone4" << int(TensorType::Q8_0) << 4 << 4 << 1 << 128 << 6 << 24 << QByteArray("1");
+        QTest::newRow("exaone4 F32 hd256 no window (all global, rotated)")
+            << "exaone4" << int(TensorType::F32) << 2 << 2 << 2 << 256 << 0 << 24 << QByteArray();
         QTest::newRow("phi3 F16 hd64 window 5")
             << "phi3" << int(TensorType::F16) << 2 << 4 << 4 << 64 << 5 << 24 << QByteArray();
     }
