@@ -8,17 +8,23 @@ cd "$(dirname "$0")/.."
 mode=${1:-run}
 shift || true
 
+# What the app needs to build and run (every QML module it imports included: the non-native file
+# dialog needs Qt.labs.folderlistmodel), then what only the test suite needs.
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config ccache clang
-  qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
+  build-essential cmake ninja-build pkg-config ccache python3-pip
+  qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6
   libqt6sql6-sqlite qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml-workerscript
-  qml6-module-qtqml-models qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qttest
+  qml6-module-qtqml-models qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore
   qt6-qpa-plugins
-  libvulkan-dev glslc glslang-tools spirv-tools vulkan-tools vulkan-validationlayers mesa-vulkan-drivers
-  libsentencepiece-dev sentencepiece libicu-dev libsqlite3-dev libpoppler-qt6-dev libzip-dev
-  libxcb1-dev xvfb xauth trayer xdotool x11-utils fonts-noto-cjk
+  libvulkan-dev glslc glslang-tools spirv-tools mesa-vulkan-drivers
+  libsentencepiece-dev libicu-dev libsqlite3-dev libpoppler-qt6-dev libzip-dev libxcb1-dev fonts-noto-cjk
 )
+TEST_PACKAGES=(
+  clang sentencepiece vulkan-tools vulkan-validationlayers qml6-module-qttest
+  xvfb xauth trayer xdotool x11-utils debootstrap dpkg-dev
+)
+[ "$mode" = test ] && PACKAGES+=("${TEST_PACKAGES[@]}")
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -26,7 +32,7 @@ for p in "${PACKAGES[@]}"; do
 done
 # Optional: the libFuzzer runtime for the fuzz_gguf test (a separate package on Debian 12);
 # the test skips itself where it is unavailable.
-for p in libclang-rt-14-dev; do
+[ "$mode" = test ] && for p in libclang-rt-14-dev; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
     { apt-cache show "$p" >/dev/null 2>&1 && missing+=("$p"); } || true
 done
@@ -37,6 +43,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# The built-in English model (SmolLM2-135M-Instruct, pinned sha256) into the app's models folder;
+# the Korean demo model is in the source tree. Tests that need SmolLM2 skip when it is absent.
+bash installer/fetch-models.sh
 
 BUILD_DIR=${SOSOIK_BUILD_DIR:-build}
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1

@@ -7,7 +7,9 @@ Rectangle {
     id: banner
     property string kind: "error"
     property alias text: label.text
+    property string actionText: "" // an optional button before the dismiss cross
     signal dismissed
+    signal actionClicked
 
     visible: text.length > 0
     implicitHeight: visible ? row.implicitHeight + 16 : 0
@@ -28,6 +30,12 @@ Rectangle {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             color: "#201f1e"
+        }
+        Button {
+            objectName: banner.objectName + "Action"
+            visible: banner.actionText.length > 0
+            text: banner.actionText
+            onClicked: banner.actionClicked()
         }
         ToolButton {
             text: "✕"

@@ -6,6 +6,8 @@ import QtQuick.Layouts
 Item {
     id: view
     objectName: "chatView"
+    signal openModelsRequested
+    property bool builtinNoticeDismissed: false
 
     ColumnLayout {
         anchors.fill: parent
@@ -27,6 +29,18 @@ Item {
             kind: "notice"
             text: chat.noticeText
             onDismissed: chat.dismissNotice()
+        }
+
+        // A built-in small model answers (first launch): say so and lead to a bigger one.
+        Banner {
+            objectName: "builtinModelBanner"
+            Layout.fillWidth: true
+            kind: "notice"
+            text: models.usingBuiltin && !view.builtinNoticeDismissed
+                  ? qsTr("Built-in small model — get a bigger one") : ""
+            actionText: qsTr("Models…")
+            onActionClicked: view.openModelsRequested()
+            onDismissed: view.builtinNoticeDismissed = true
         }
 
         ListView {

@@ -90,6 +90,34 @@ Dialog {
         }
 
         Label {
+            text: qsTr("Built-in models")
+            font.bold: true
+            visible: models.builtinModels.length > 0
+        }
+        Repeater {
+            objectName: "builtinModels"
+            model: models.builtinModels
+            delegate: ItemDelegate {
+                required property var modelData
+                Layout.fillWidth: true
+                text: modelData.title
+                highlighted: models.current.path === modelData.path
+                onClicked: picker.showPreview(modelData.path)
+                onDoubleClicked: {
+                    models.load(modelData.path)
+                    picker.close()
+                }
+            }
+        }
+        Label {
+            text: qsTr("Bigger models (GGUF files from Hugging Face, e.g. Qwen2.5 1.5B Instruct Q4_0) answer much better: open one with \"Open file…\".")
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            opacity: 0.7
+            visible: models.usingBuiltin
+        }
+
+        Label {
             text: qsTr("Recent models")
             font.bold: true
             visible: models.recent.count > 0

@@ -153,6 +153,20 @@ void ModelManager::setDeviceKey(const QString& key) {
     emit deviceKeyChanged();
 }
 
+QVariantList ModelManager::builtinModels() const {
+    QVariantList out;
+    for (const BuiltinModel& m : builtin_.available())
+        out.append(QVariantMap{{QStringLiteral("title"), m.title},
+                               {QStringLiteral("path"), m.path},
+                               {QStringLiteral("language"), m.language}});
+    return out;
+}
+
+bool ModelManager::loadBuiltinFor(const QString& uiLanguage) {
+    const QString path = builtin_.defaultFor(uiLanguage);
+    return !path.isEmpty() && load(path);
+}
+
 void ModelManager::dismissError() {
     setError(QString());
 }

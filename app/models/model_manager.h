@@ -3,6 +3,7 @@
 // device through the EngineWorker with visible progress, remember recent models, and
 // report failures in words. Which device to use is an app setting (backend + device index).
 #include "inference/engine_worker.h"
+#include "models/builtin_models.h"
 #include "models/recent_models.h"
 
 #include <QObject>
@@ -32,6 +33,10 @@ class ModelManager : public QObject {
     // [{key, label}] for the device menu: "auto", "vulkan:<index>" per GPU, "reference".
     Q_PROPERTY(QVariantList deviceChoices READ deviceChoices NOTIFY devicesChanged)
     Q_PROPERTY(QString deviceKey READ deviceKey WRITE setDeviceKey NOTIFY deviceKeyChanged)
+    // [{title, path, language}] of the installed built-in models, for the picker.
+    Q_PROPERTY(QVariantList builtinModels READ builtinModels CONSTANT)
+    // True while a built-in small model is the loaded one (the chat shows "get a bigger one").
+    Q_PROPERTY(bool usingBuiltin READ usingBuiltin NOTIFY stateChanged)
 public:
     ModelManager(EngineWorker* worker, AppSettings* settings, ModelInspector inspector, DeviceLister devices,
                  QObject* parent = nullptr);
@@ -46,6 +51,12 @@ public:
     QVariantList deviceChoices() const;
     QString deviceKey() const;
     void setDeviceKey(const QString& key);
+    QVariantList builtinModels() const;
+    bool usingBuiltin() const { return builtin_.isBuiltin(current_.path); }
+    void setBuiltinModels(BuiltinModels builtin) { builtin_ = std::move(builtin); }
+    // First launch: loads the built-in model for the UI language when nothing else is configured.
+    // Returns false (and loads nothing) when no built-in model is installed.
+    bool loadBuiltinFor(const QString& uiLanguage);
 
     // pathOrUrl: a local path or a file:// URL (what FileDialog gives).
     Q_INVOKABLE QVariantMap inspect(const QVariant& pathOrUrl);
@@ -74,6 +85,7 @@ private:
     ModelInspector inspector_;
     DeviceLister lister_;
     RecentModels recent_;
+    BuiltinModels builtin_;
     QVariantList devices_;
     bool devicesListed_ = false;
     ModelDetails current_;

@@ -152,7 +152,9 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 active: window.wired
-                sourceComponent: ChatView {}
+                sourceComponent: ChatView {
+                    onOpenModelsRequested: modelPicker.open()
+                }
             }
         }
     }

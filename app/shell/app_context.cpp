@@ -116,7 +116,13 @@ QQuickWindow* AppContext::loadMainWindow(bool startMinimized) {
 
 void AppContext::restoreLastModel() {
     const QString last = models_->recent()->mostRecent();
-    if (settings_->reopenLastModel() && !last.isEmpty() && QFileInfo::exists(last)) models_->load(last);
+    if (!last.isEmpty() && QFileInfo::exists(last)) {
+        if (settings_->reopenLastModel()) models_->load(last);
+        return;
+    }
+    // First launch (or the last model is gone): a built-in small model answers at once, the
+    // Korean demo for a Korean UI, SmolLM2 otherwise.
+    models_->loadBuiltinFor(language_->current());
 }
 
 void AppContext::openLaunchRequest(const InstanceRequest& request) {

@@ -1,0 +1,171 @@
+// First launch of the real app (SOSOIK_APP) as a new user would see it: a private Xvfb display, no
+// platform theme, a fresh data dir and fresh XDG folders, no settings. The app must load a
+// built-in model by itself (the Korean demo for a Korean locale, SmolLM2 otherwise); the test
+// types a question with xdotool, presses Enter and reads the answer the app saved in its
+// database. SOSOIK_SCREENSHOT_DIR=dir keeps the screenshots (docs/first-run-*.png). Skips cleanly
+// without Xvfb/xdotool, and the English case without SmolLM2 (bash installer/fetch-models.sh).
+#include "app/hotkey/xvfb_session.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QPixmap>
+#include <QProcess>
+#include <QScreen>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using sosoik::test::XvfbSession;
+
+namespace {
+XvfbSession* g_xvfb = nullptr;
+bool g_haveX = false;
+
+QString smolLM2Dir() {
+    const QString file = QStandardPaths::locate(QStandardPaths::GenericDataLocation,
+                                                "sosoik/models/SmolLM2-135M-Instruct.Q4_1.gguf");
+    return file.isEmpty() ? QString() : QFileInfo(file).absolutePath();
+}
+
+int hangulSyllables(const QString& s) {
+    int n = 0;
+    for (QChar c : s)
+        n += c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3;
+    return n;
+}
+
+QByteArray xdotool(const QStringList& arguments) {
+    return XvfbSession::run("xdotool", arguments, 30000);
+}
+
+// The app started with its own profile; stopped (and its profile deleted) on destruction.
+class FirstRunApp {
+public:
+    FirstRunApp(const QString& locale, const QString& modelsDir) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"})
+            env.insert(var, locale);
+        env.insert("XDG_CONFIG_HOME", home_.filePath("config"));
+        env.insert("XDG_DATA_HOME", home_.filePath("data"));
+        env.insert("XDG_CACHE_HOME", home_.filePath("cache"));
+        env.remove("QT_QPA_PLATFORMTHEME"); // no platform theme: Qt's own dialogs, as on a bare desktop
+        env.insert("QT_QPA_PLATFORM", "xcb");
+        if (!modelsDir.isEmpty()) env.insert("SOSOIK_MODELS_DIR", modelsDir);
+        process_.setProcessEnvironment(env);
+        process_.setProcessChannelMode(QProcess::ForwardedChannels);
+        process_.start(qEnvironmentVariable("SOSOIK_APP"), {"--data-dir", dataDir()});
+        process_.waitForStarted(10000);
+    }
+    ~FirstRunApp() {
+        QSqlDatabase::removeDatabase("firstrun");
+        process_.terminate();
+        if (!process_.waitForFinished(10000)) process_.kill();
+        process_.waitForFinished(3000);
+    }
+    QString dataDir() const { return home_.filePath("profile"); }
+    bool running() const { return process_.state() == QProcess::Running; }
+
+    // The model the app chose, once it has loaded (the recent-models list in its settings).
+    QString loadedModel() const {
+        QFile settings(QDir(dataDir()).filePath("settings.ini"));
+        if (!settings.open(QIODevice::ReadOnly)) return {};
+        for (const QByteArray& line : settings.readAll().split('\n'))
+            if (line.startsWith("1\\path=")) return QString::fromUtf8(line.mid(7));
+        return {};
+    }
+
+    // The latest assistant message in the app's database (written when the answer is complete).
+    QString lastAnswer() {
+        QSqlDatabase db = QSqlDatabase::contains("firstrun") ? QSqlDatabase::database("firstrun")
+                                                              : QSqlDatabase::addDatabase("QSQLITE", "firstrun");
+        db.setDatabaseName(QDir(dataDir()).filePath("sosoik.db"));
+        db.setConnectOptions("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000");
+        if (!db.isOpen() && !db.open()) return {};
+        QSqlQuery q(db);
+        if (!q.exec("SELECT content FROM messages WHERE role = 'assistant' AND completion_tokens > 0 "
+                    "ORDER BY id DESC LIMIT 1") ||
+            !q.next())
+            return {};
+        return q.value(0).toString();
+    }
+
+private:
+    QTemporaryDir home_;
+    QProcess process_;
+};
+
+// Clicks into the message box (bottom of the main window), types text and presses Enter.
+bool ask(const QString& text) {
+    const QByteArray id = xdotool({"search", "--sync", "--onlyvisible", "--name", "^Sosoik$"}).split('\n').first();
+    if (id.isEmpty()) return false;
+    QMap<QString, int> g;
+    for (const QByteArray& line : xdotool({"getwindowgeometry", "--shell", id}).split('\n'))
+        if (const int eq = line.indexOf('='); eq > 0) g[line.left(eq)] = line.mid(eq + 1).toInt();
+    const int x = g["X"] + g["WIDTH"] * 6 / 10, y = g["Y"] + g["HEIGHT"] - 34;
+    if (xdotool({"mousemove", QString::number(x), QString::number(y), "click", "1"}).isNull()) return false;
+    QTest::qWait(300);
+    return !xdotool({"type", "--delay", "60", text}).isNull() && !xdotool({"key", "Return"}).isNull();
+}
+
+void saveScreenshot(const QString& name) {
+    const QString dir = qEnvironmentVariable("SOSOIK_SCREENSHOT_DIR");
+    const QPixmap shot = QGuiApplication::primaryScreen()->grabWindow(0, 0, 0, 1100, 720);
+    QVERIFY(!shot.isNull());
+    if (!dir.isEmpty()) QVERIFY(shot.save(QDir(dir).filePath(name)));
+}
+} // namespace
+
+class TestFirstRunXvfb : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        if (!g_haveX) QSKIP(qPrintable(g_xvfb->skipReason()));
+        if (qEnvironmentVariableIsEmpty("SOSOIK_APP")) QSKIP("SOSOIK_APP is not set (GUI not built)");
+    }
+
+    void koreanFirstLaunchAnswersInKorean() {
+        FirstRunApp app("ko_KR.UTF-8", smolLM2Dir());
+        QTRY_VERIFY_WITH_TIMEOUT(!app.loadedModel().isEmpty() || !app.running(), 60000);
+        QVERIFY2(app.loadedModel().endsWith("sosoik-demo-ko.gguf"), qPrintable(app.loadedModel()));
+        QTest::qWait(500); // the banner and the chat settle
+        QVERIFY(ask(QStringLiteral("안녕하세요")));
+        QTRY_VERIFY_WITH_TIMEOUT(!app.lastAnswer().isEmpty() || !app.running(), 120000);
+        const QString answer = app.lastAnswer();
+        qInfo("안녕하세요 -> %s", qPrintable(answer));
+        QVERIFY2(hangulSyllables(answer) >= 2 && !answer.contains(QChar::ReplacementCharacter), qPrintable(answer));
+        QTest::qWait(500);
+        saveScreenshot("first-run-ko.png");
+    }
+
+    void englishFirstLaunchAnswersWithSmolLM2() {
+        const QString smol = smolLM2Dir();
+        if (smol.isEmpty()) QSKIP("SmolLM2-135M-Instruct is not installed (bash installer/fetch-models.sh)");
+        FirstRunApp app("en_US.UTF-8", smol);
+        QTRY_VERIFY_WITH_TIMEOUT(!app.loadedModel().isEmpty() || !app.running(), 120000);
+        QVERIFY2(app.loadedModel().endsWith("SmolLM2-135M-Instruct.Q4_1.gguf"), qPrintable(app.loadedModel()));
+        QTest::qWait(500);
+        QVERIFY(ask(QStringLiteral("What is the capital of France?")));
+        QTRY_VERIFY_WITH_TIMEOUT(!app.lastAnswer().isEmpty() || !app.running(), 300000);
+        const QString answer = app.lastAnswer();
+        qInfo("What is the capital of France? -> %s", qPrintable(answer));
+        QVERIFY2(answer.contains("Paris"), qPrintable(answer));
+        QTest::qWait(500);
+        saveScreenshot("first-run-en.png");
+    }
+};
+
+int main(int argc, char* argv[]) {
+    XvfbSession xvfb;
+    g_xvfb = &xvfb;
+    g_haveX = xvfb.start({"xdotool"});
+    QGuiApplication app(argc, argv);
+    TestFirstRunXvfb test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_first_run_xvfb.moc"
