@@ -3,6 +3,7 @@
 // tg = n greedy single-token steps from an empty cache (the token is picked where the logits
 // are computed, as in generate()); one warm-up run, then r timed runs.
 #include "command.h"
+#include "process_time.h"
 #include "synthetic_gguf.h"
 
 #include "sosoik/error.h"
@@ -17,7 +18,6 @@
 #include <filesystem>
 #include <random>
 #include <sstream>
-#include <sys/resource.h>
 
 namespace sosoik::cli {
 namespace {
@@ -52,12 +52,8 @@ std::string cacheDir() {
     return ".";
 }
 
-// CPU seconds of the whole process (all threads: a CPU Vulkan driver's workers included).
 double cpuSeconds() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+    return sosoik::cli::processCpuSeconds();
 }
 
 // tg steps as `generate()` runs them: greedy (the token picked on the device), or with the app's default

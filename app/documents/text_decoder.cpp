@@ -1,7 +1,9 @@
 #include "documents/text_decoder.h"
 
-#include <cerrno>
-#include <iconv.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucnv_err.h>
+
 #include <optional>
 
 namespace sosoik::documents {
@@ -25,23 +27,49 @@ bool validUtf8(QByteArrayView sample, bool wholeFile) {
     return !decoder.hasError();
 }
 
-bool validCp949(QByteArrayView sample, bool wholeFile) {
-    iconv_t cd = iconv_open("UTF-8", "CP949");
-    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
-    char* in = const_cast<char*>(sample.data());
-    size_t inLeft = static_cast<size_t>(sample.size());
-    char buffer[4096];
-    bool ok = true;
-    while (inLeft > 0) {
-        char* out = buffer;
-        size_t outLeft = sizeof buffer;
-        if (iconv(cd, &in, &inLeft, &out, &outLeft) != static_cast<size_t>(-1)) continue;
-        if (errno == E2BIG) continue;
-        ok = (errno == EINVAL && !wholeFile); // EINVAL: a sequence cut by the sample's end
-        break;
+// ICU's "windows-949" is CP949 (Unified Hangul Code), the superset of EUC-KR that Windows writes.
+constexpr const char* kCp949 = "windows-949";
+
+// Invalid or unmapped bytes become U+FFFD. ICU's own substitution callback would write U+001A (the
+// SUB control) for CP949's unmapped codes, which reads as garbage in a summary.
+void replaceWithFffd(const void*, UConverterToUnicodeArgs* args, const char*, int32_t, UConverterCallbackReason reason,
+                     UErrorCode* status) {
+    if (reason > UCNV_IRREGULAR) return; // reset/close/clone: nothing to convert
+    static const UChar replacement = 0xFFFD;
+    *status = U_ZERO_ERROR;
+    ucnv_cbToUWriteUChars(args, &replacement, 1, 0, status);
+}
+
+UConverter* openCp949(bool stopOnError) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* converter = ucnv_open(kCp949, &status);
+    if (U_FAILURE(status)) return nullptr;
+    UConverterToUCallback oldAction = nullptr;
+    const void* oldContext = nullptr;
+    ucnv_setToUCallBack(converter, stopOnError ? UCNV_TO_U_CALLBACK_STOP : replaceWithFffd, nullptr, &oldAction,
+                        &oldContext, &status);
+    if (U_FAILURE(status)) {
+        ucnv_close(converter);
+        return nullptr;
     }
-    iconv_close(cd);
-    return ok;
+    return converter;
+}
+
+bool validCp949(QByteArrayView sample, bool wholeFile) {
+    UConverter* converter = openCp949(true);
+    if (!converter) return false;
+    const char* in = sample.data();
+    const char* const end = in + sample.size();
+    UChar buffer[4096];
+    UErrorCode status = U_ZERO_ERROR;
+    do {
+        status = U_ZERO_ERROR;
+        UChar* out = buffer;
+        // flush only for a whole file: a sequence cut by the sample's end is fine otherwise.
+        ucnv_toUnicode(converter, &out, buffer + std::size(buffer), &in, end, nullptr, wholeFile, &status);
+    } while (status == U_BUFFER_OVERFLOW_ERROR);
+    ucnv_close(converter);
+    return U_SUCCESS(status);
 }
 
 // UTF-16 without a BOM: mostly-ASCII text shows a zero in every other byte.
@@ -117,58 +145,52 @@ StreamingTextDecoder::StreamingTextDecoder(TextEncoding encoding) : encoding_(en
     case TextEncoding::Utf16BE:
         utf_ = QStringDecoder(QStringDecoder::Utf16BE);
         break;
-    case TextEncoding::Cp949: {
-        iconv_t cd = iconv_open("UTF-8", "CP949");
-        if (cd != reinterpret_cast<iconv_t>(-1)) iconv_ = cd;
+    case TextEncoding::Cp949:
+        cp949_ = openCp949(false);
         break;
-    }
     case TextEncoding::Latin1:
         break;
     }
 }
 
 StreamingTextDecoder::~StreamingTextDecoder() {
-    if (iconv_) iconv_close(static_cast<iconv_t>(iconv_));
+    if (cp949_) ucnv_close(static_cast<UConverter*>(cp949_));
 }
 
 QString StreamingTextDecoder::decode(QByteArrayView bytes) {
     if (encoding_ == TextEncoding::Latin1) return QString::fromLatin1(bytes);
-    if (encoding_ == TextEncoding::Cp949) return decodeIconv(bytes, false);
+    if (encoding_ == TextEncoding::Cp949) return decodeCp949(bytes, false);
     return utf_.decode(bytes);
 }
 
 QString StreamingTextDecoder::flush() {
-    if (encoding_ == TextEncoding::Cp949) return decodeIconv({}, true);
+    if (encoding_ == TextEncoding::Cp949) return decodeCp949({}, true);
     if (encoding_ == TextEncoding::Latin1) return {};
     // Qt 6.4's QStringDecoder has no end-of-input call; a sequence cut by the end of file is dropped.
     return {};
 }
 
-QString StreamingTextDecoder::decodeIconv(QByteArrayView bytes, bool final) {
-    if (!iconv_) return QString::fromLatin1(bytes); // no CP949 converter: degrade, never fail
-    QByteArray input = pending_ + bytes.toByteArray();
-    pending_.clear();
-    QByteArray output;
-    output.reserve(input.size() * 3 / 2 + 16);
-    char* in = input.data();
-    size_t inLeft = static_cast<size_t>(input.size());
-    char buffer[8192];
-    while (inLeft > 0) {
-        char* out = buffer;
-        size_t outLeft = sizeof buffer;
-        const size_t rc = iconv(static_cast<iconv_t>(iconv_), &in, &inLeft, &out, &outLeft);
-        output.append(buffer, static_cast<qsizetype>(sizeof buffer - outLeft));
-        if (rc != static_cast<size_t>(-1)) continue;
-        if (errno == E2BIG) continue;
-        if (errno == EINVAL && !final) { // incomplete sequence at the end: wait for more bytes
-            pending_ = QByteArray(in, static_cast<qsizetype>(inLeft));
-            break;
-        }
-        output.append("\xEF\xBF\xBD"); // EILSEQ (or a dangling byte at the end): U+FFFD, skip it
-        ++in;
-        --inLeft;
-    }
-    return QString::fromUtf8(output);
+QString StreamingTextDecoder::decodeCp949(QByteArrayView bytes, bool final) {
+    if (!cp949_) return QString::fromLatin1(bytes); // no CP949 converter: degrade, never fail
+    auto* converter = static_cast<UConverter*>(cp949_);
+    // The converter keeps an incomplete trailing sequence itself until the next call (or, with
+    // final, substitutes it).
+    QString output(bytes.size() + 8, Qt::Uninitialized);
+    const char* in = bytes.data();
+    const char* const end = in + bytes.size();
+    qsizetype written = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    do {
+        status = U_ZERO_ERROR;
+        auto* start = reinterpret_cast<UChar*>(output.data()) + written;
+        UChar* out = start;
+        ucnv_toUnicode(converter, &out, reinterpret_cast<UChar*>(output.data()) + output.size(), &in, end, nullptr,
+                       final, &status);
+        written += out - start;
+        if (status == U_BUFFER_OVERFLOW_ERROR) output.resize(output.size() * 2);
+    } while (status == U_BUFFER_OVERFLOW_ERROR);
+    output.truncate(written);
+    return output;
 }
 
 } // namespace sosoik::documents

@@ -1,7 +1,8 @@
 #pragma once
 // Detects a text file's encoding from its first bytes and decodes it incrementally.
 // Qt 6.4's QStringDecoder only knows UTF encodings, so legacy Korean (CP949, a superset of
-// EUC-KR) goes through glibc's iconv.
+// EUC-KR) goes through ICU's converter (ICU is linked by the engine already, and exists on every
+// platform, unlike iconv on Windows).
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -35,12 +36,11 @@ public:
     QString flush(); // end of input: a dangling partial sequence becomes U+FFFD
 
 private:
-    QString decodeIconv(QByteArrayView bytes, bool final);
+    QString decodeCp949(QByteArrayView bytes, bool final);
 
     TextEncoding encoding_;
     QStringDecoder utf_;
-    void* iconv_ = nullptr; // iconv_t, kept opaque so <iconv.h> stays out of the header
-    QByteArray pending_;    // incomplete multibyte sequence carried to the next decode()
+    void* cp949_ = nullptr; // UConverter, kept opaque so ICU's headers stay out of this one
 };
 
 } // namespace sosoik::documents

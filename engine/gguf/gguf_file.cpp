@@ -5,12 +5,7 @@
 
 #include "sosoik/error.h"
 
-#include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <unordered_set>
 
 namespace sosoik::gguf {
@@ -205,27 +200,10 @@ uint64_t TensorInfo::elements() const {
 }
 
 std::unique_ptr<File> File::open(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(Error::Kind::Io, "cannot open " + path + ": " + std::strerror(errno));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        throw Error(Error::Kind::Io, path + " is not a regular file");
-    }
     std::unique_ptr<File> f(new File());
     f->path_ = path;
-    if (st.st_size > 0) {
-        void* m = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-        if (m == MAP_FAILED) {
-            const int err = errno;
-            ::close(fd);
-            throw Error(Error::Kind::Io, "cannot map " + path + ": " + std::strerror(err));
-        }
-        f->mapping_ = m;
-        f->mappingSize_ = static_cast<size_t>(st.st_size);
-        f->bytes_ = {static_cast<const uint8_t*>(m), f->mappingSize_};
-    }
-    ::close(fd);
+    f->mapping_ = platform::MappedFile::open(path); // throws Error(Io) in words
+    f->bytes_ = f->mapping_.bytes();
     f->parse();
     return f;
 }
@@ -238,9 +216,7 @@ std::unique_ptr<File> File::fromMemory(std::span<const uint8_t> bytes, std::stri
     return f;
 }
 
-File::~File() {
-    if (mapping_) ::munmap(mapping_, mappingSize_);
-}
+File::~File() = default;
 
 void File::parse() {
     Cursor c(bytes_, path_);

@@ -3,6 +3,7 @@
 // (header, metadata, tensor infos, offsets, sizes, alignment); accessors never fail on
 // malformed bytes afterwards. Errors name the key or tensor and the byte position.
 #include "gguf/tensor_types.h"
+#include "platform/mapped_file.h"
 
 #include <cstdint>
 #include <memory>
@@ -88,8 +89,7 @@ private:
     void parse();
     std::string path_;
     std::span<const uint8_t> bytes_;
-    void* mapping_ = nullptr;
-    size_t mappingSize_ = 0;
+    platform::MappedFile mapping_; // empty for fromMemory()
     uint32_t version_ = 0;
     uint64_t alignment_ = 32;
     std::vector<std::pair<std::string, Value>> metadata_;
