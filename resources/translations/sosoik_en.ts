@@ -16,6 +16,28 @@
     </message>
 </context>
 <context>
+    <name>BuiltinModels</name>
+    <message>
+        <source>Sosoik demo — Korean small talk (1.4 M parameters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SmolLM2 135M Instruct — English</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <source>Built-in small model — get a bigger one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Models…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ConversationDelegate</name>
     <message>
         <source>New chat</source>
@@ -435,6 +457,14 @@
     </message>
     <message>
         <source>Missing: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Built-in models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bigger models (GGUF files from Hugging Face, e.g. Qwen2.5 1.5B Instruct Q4_0) answer much better: open one with "Open file…".</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -16,6 +16,28 @@
     </message>
 </context>
 <context>
+    <name>BuiltinModels</name>
+    <message>
+        <source>Sosoik demo — Korean small talk (1.4 M parameters)</source>
+        <translation>소소익 데모 — 한국어 잡담 (매개변수 140만 개)</translation>
+    </message>
+    <message>
+        <source>SmolLM2 135M Instruct — English</source>
+        <translation>SmolLM2 135M Instruct — 영어</translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <source>Built-in small model — get a bigger one</source>
+        <translation>내장된 작은 모델로 답하는 중입니다 — 더 큰 모델을 받아 보세요</translation>
+    </message>
+    <message>
+        <source>Models…</source>
+        <translation>모델…</translation>
+    </message>
+</context>
+<context>
     <name>ConversationDelegate</name>
     <message>
         <source>New chat</source>
@@ -436,6 +458,14 @@
     <message>
         <source>Missing: %1</source>
         <translation>없음: %1</translation>
+    </message>
+    <message>
+        <source>Built-in models</source>
+        <translation>내장 모델</translation>
+    </message>
+    <message>
+        <source>Bigger models (GGUF files from Hugging Face, e.g. Qwen2.5 1.5B Instruct Q4_0) answer much better: open one with "Open file…".</source>
+        <translation>더 큰 모델(Hugging Face의 GGUF 파일, 예: Qwen2.5 1.5B Instruct Q4_0)이 훨씬 잘 답합니다. "파일 열기…"로 여세요.</translation>
     </message>
 </context>
 <context>
@@ -937,7 +967,7 @@
     </message>
     <message>
         <source>%1 is longer than one answer can cover: the main window is summarizing all of it in a new conversation.</source>
-        <translation>%1은(는) 한 번의 답변에 담기에는 깁니다. 메인 창에서 새 대화로 전체를 요약하고 있습니다.</translation>
+        <translation>%1은(는) 한 번의 답으로 다루기에는 너무 깁니다. 메인 창에서 새 대화로 전체를 요약하고 있습니다.</translation>
     </message>
     <message>
         <source>Summarize the following text in a few short bullet points, in the language it is written in.%1
