@@ -78,22 +78,25 @@ public:
         return {};
     }
 
+    QString lastQuestion() { return lastMessage("user"); }
     // The latest assistant message in the app's database (written when the answer is complete).
-    QString lastAnswer() {
+    QString lastAnswer() { return lastMessage("assistant"); }
+
+private:
+    QString lastMessage(const QString& role) {
         QSqlDatabase db = QSqlDatabase::contains("firstrun") ? QSqlDatabase::database("firstrun")
                                                               : QSqlDatabase::addDatabase("QSQLITE", "firstrun");
         db.setDatabaseName(QDir(dataDir()).filePath("sosoik.db"));
         db.setConnectOptions("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000");
         if (!db.isOpen() && !db.open()) return {};
         QSqlQuery q(db);
-        if (!q.exec("SELECT content FROM messages WHERE role = 'assistant' AND completion_tokens > 0 "
-                    "ORDER BY id DESC LIMIT 1") ||
-            !q.next())
-            return {};
+        q.prepare("SELECT content FROM messages WHERE role = ? AND (role = 'user' OR completion_tokens > 0) "
+                  "ORDER BY id DESC LIMIT 1");
+        q.addBindValue(role);
+        if (!q.exec() || !q.next()) return {};
         return q.value(0).toString();
     }
 
-private:
     QTemporaryDir home_;
     QProcess process_;
 };
@@ -108,7 +111,15 @@ bool ask(const QString& text) {
     const int x = g["X"] + g["WIDTH"] * 6 / 10, y = g["Y"] + g["HEIGHT"] - 34;
     if (xdotool({"mousemove", QString::number(x), QString::number(y), "click", "1"}).isNull()) return false;
     QTest::qWait(300);
-    return !xdotool({"type", "--delay", "60", text}).isNull() && !xdotool({"key", "Return"}).isNull();
+    // One character per xdotool call, with a pause: for a character missing from the keymap (Hangul)
+    // xdotool remaps a spare key, and the app must see that mapping change before the key press
+    // (typed in one go, "안녕하세요" arrived as "하하").
+    for (const QChar c : text) {
+        if (xdotool({"type", "--delay", "100", QString(c)}).isNull()) return false;
+        QTest::qWait(c.unicode() < 128 ? 20 : 250);
+    }
+    QTest::qWait(300);
+    return !xdotool({"key", "Return"}).isNull();
 }
 
 void saveScreenshot(const QString& name) {
@@ -135,6 +146,7 @@ private slots:
         QTest::qWait(500); // the banner and the chat settle
         QVERIFY(ask(QStringLiteral("안녕하세요")));
         QTRY_VERIFY_WITH_TIMEOUT(!app.lastAnswer().isEmpty() || !app.running(), 120000);
+        QCOMPARE(app.lastQuestion(), QStringLiteral("안녕하세요"));
         const QString answer = app.lastAnswer();
         qInfo("안녕하세요 -> %s", qPrintable(answer));
         QVERIFY2(hangulSyllables(answer) >= 2 && !answer.contains(QChar::ReplacementCharacter), qPrintable(answer));
@@ -151,6 +163,7 @@ private slots:
         QTest::qWait(500);
         QVERIFY(ask(QStringLiteral("What is the capital of France?")));
         QTRY_VERIFY_WITH_TIMEOUT(!app.lastAnswer().isEmpty() || !app.running(), 300000);
+        QCOMPARE(app.lastQuestion(), QStringLiteral("What is the capital of France?"));
         const QString answer = app.lastAnswer();
         qInfo("What is the capital of France? -> %s", qPrintable(answer));
         QVERIFY2(answer.contains("Paris"), qPrintable(answer));
