@@ -1,21 +1,14 @@
 // Q4_K in ggml's own 144-byte block (36 words): fp16 d, fp16 dmin, 12 bytes of packed 6-bit
 // sub-block scales/mins, 128 quant bytes. Sub-blocks 2k and 2k+1 share quant bytes 32k..32k+31
 // (low / high nibble). w = d·scale·q − dmin·min.
+#include "q4k_scales.glsl"
 void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
     const uint base = r * p.rowWords + (c / 32) * 36;
     const uint e0 = (c & 31u) * 8;     // element within the 256-element block
     const uint sb = e0 / 32, e = e0 & 31u;
     const vec2 dm = unpackHalf2x16(wload(base));
-    const uint sbase = (base + 1) * 4; // byte index of scales[0]
     uint sc, m;
-    if (sb < 4) {
-        sc = wbyte(sbase + sb) & 63u;
-        m = wbyte(sbase + sb + 4) & 63u;
-    } else {
-        const uint q4 = wbyte(sbase + sb + 4);
-        sc = (q4 & 0xFu) | ((wbyte(sbase + sb - 4) >> 6) << 4);
-        m = (q4 >> 4) | ((wbyte(sbase + sb) >> 6) << 4);
-    }
+    kScaleMin((base + 1) * 4, sb, sc, m);
     const float d = dm.x * float(sc), mn = dm.y * float(m);
     const uint i = base + 4 + ((sb / 2) * 32 + e) / 4;
     const uvec2 w = wload2(i); // i is even: blocks are 36 words and e a multiple of 8

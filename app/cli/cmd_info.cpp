@@ -1,6 +1,9 @@
 // `sosoik-cli info MODEL`: what a GGUF file holds, from its header and metadata only.
 #include "command.h"
 
+#include "backend/backend_registry.h"
+#include "gguf/tensor_types.h"
+
 #include "sosoik/error.h"
 #include "sosoik/model.h"
 
@@ -58,14 +61,25 @@ int runInfo(Args& args) {
         std::printf(" %s×%d", type.c_str(), count);
     std::printf("\n");
     std::printf("dominant type:   %s\n", i.dominantType.c_str());
+    // Which backends compute with each type: a file runs on a backend only if all say yes.
+    std::printf("type support:   ");
+    for (const auto& [type, count] : i.tensorTypeCounts) {
+        const auto t = gguf::typeFromName(type);
+        std::string runs;
+        for (const auto& e : backend::backendRegistry())
+            if (t && backend::backendRunsType(e.kind, *t))
+                runs += (runs.empty() ? "" : ", ") + std::string(e.name);
+        std::printf(" %s (%s)", type.c_str(), runs.empty() ? "unsupported" : runs.c_str());
+    }
+    std::printf("\n");
     return 0;
 }
 
 const RegisterCommand reg{
     {"info", "describe a GGUF model (architecture, sizes, tokenizer, template)",
      "usage: sosoik-cli info MODEL\n\nPrints the architecture, hyper-parameters, parameter "
-     "count, tensor type histogram, context length,\ntokenizer kind and chat template "
-     "family of a GGUF file without loading its weights.",
+     "count, tensor type histogram (and which backends run each type), context\nlength, "
+     "tokenizer kind and chat template family of a GGUF file without loading its weights.",
      runInfo}};
 
 } // namespace

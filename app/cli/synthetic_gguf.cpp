@@ -1,6 +1,9 @@
 #include "synthetic_gguf.h"
 
+#include "gguf/tensor_types.h"
 #include "sosoik/error.h"
+
+#include <cstddef>
 
 #include <cmath>
 #include <cstdio>
@@ -18,9 +21,18 @@ struct TypeDesc {
     const char* name;
     uint32_t id, blockElements, blockBytes;
 };
-const TypeDesc kTypes[] = {{"F32", 0, 1, 4},      {"F16", 1, 1, 2},    {"BF16", 30, 1, 2},
-                           {"Q8_0", 8, 32, 34},   {"Q4_0", 2, 32, 18}, {"Q4_K", 12, 256, 144},
-                           {"Q6_K", 14, 256, 210}};
+// Every type the engine computes with; sizes and ids from the engine's type table.
+TypeDesc typeDesc(const std::string& name) {
+    static const char* const kNames[] = {"F32",    "F16",  "BF16", "Q8_0", "Q4_0", "Q4_1", "Q5_0",  "Q5_1",
+                                         "IQ4_NL", "Q2_K", "Q3_K", "Q4_K", "Q5_K", "Q6_K", "IQ4_XS"};
+    for (const char* n : kNames) {
+        if (name != n) continue;
+        const auto t = *gguf::typeFromName(n);
+        const auto tr = gguf::traits(t);
+        return {n, static_cast<uint32_t>(t), tr.blockElements, tr.blockBytes};
+    }
+    throw Error(Error::Kind::InvalidArgument, "unknown weight type '" + name + "'");
+}
 
 uint16_t toHalf(float f) { // inputs are small normal numbers
     if (f == 0.f) return 0;
@@ -76,6 +88,54 @@ struct TensorSpec {
     uint64_t bytes() const { return cols * rows / type->blockElements * type->blockBytes; }
 };
 
+void putHalf(uint8_t* p, float v) {
+    const uint16_t h = toHalf(v);
+    std::memcpy(p, &h, 2);
+}
+
+// Block scales that keep weights around ±0.05 (noise-like activations, finite logits).
+void randomScales(gguf::TensorType t, uint8_t* p, float jitter) {
+    using gguf::TensorType;
+    switch (t) {
+    case TensorType::Q8_0:
+        putHalf(p, 0.0004f * jitter);
+        break;
+    case TensorType::Q4_0:
+    case TensorType::Q4_1:
+        putHalf(p, 0.006f * jitter);
+        if (t == TensorType::Q4_1) putHalf(p + 2, -0.045f);
+        break;
+    case TensorType::Q5_0:
+    case TensorType::Q5_1:
+        putHalf(p, 0.003f);
+        if (t == TensorType::Q5_1) putHalf(p + 2, -0.045f);
+        break;
+    case TensorType::IQ4_NL:
+        putHalf(p, 0.0004f);
+        break;
+    case TensorType::Q2_K:
+        putHalf(p + offsetof(gguf::BlockQ2_K, d), 0.001f);
+        putHalf(p + offsetof(gguf::BlockQ2_K, dmin), 0.001f);
+        break;
+    case TensorType::Q3_K:
+        putHalf(p + offsetof(gguf::BlockQ3_K, d), 0.0004f);
+        break;
+    case TensorType::Q4_K:
+    case TensorType::Q5_K:
+        putHalf(p, t == TensorType::Q4_K ? 0.0002f : 0.0001f);
+        putHalf(p + 2, 0.0001f);
+        break;
+    case TensorType::Q6_K:
+        putHalf(p + offsetof(gguf::BlockQ6_K, d), 0.00005f);
+        break;
+    case TensorType::IQ4_XS:
+        putHalf(p, 0.00002f);
+        break;
+    default:
+        break;
+    }
+}
+
 void randomBlocks(const TypeDesc& t, uint8_t* p, size_t blocks, Rng& rng) {
     for (size_t b = 0; b < blocks; ++b, p += t.blockBytes) {
         for (uint32_t i = 0; i < t.blockBytes; i += 4) {
@@ -99,18 +159,8 @@ void randomBlocks(const TypeDesc& t, uint8_t* p, size_t blocks, Rng& rng) {
             h = static_cast<uint16_t>(bits >> 16), std::memcpy(p, &h, 2);
             break;
         }
-        case 8:
-            h = toHalf(0.0004f * (1.5f + rng.uniform())), std::memcpy(p, &h, 2);
-            break;
-        case 2:
-            h = toHalf(0.006f * (1.5f + rng.uniform())), std::memcpy(p, &h, 2);
-            break;
-        case 12:
-            h = toHalf(0.0002f), std::memcpy(p, &h, 2);
-            h = toHalf(0.0001f), std::memcpy(p + 2, &h, 2);
-            break;
-        case 14:
-            h = toHalf(0.00005f), std::memcpy(p + 208, &h, 2);
+        default:
+            randomScales(static_cast<gguf::TensorType>(t.id), p, 1.5f + rng.uniform());
             break;
         }
     }
@@ -131,11 +181,8 @@ SyntheticShape syntheticShape(const std::string& name) {
 }
 
 void writeSyntheticGguf(const SyntheticShape& s, const std::string& typeName, const std::string& path) {
-    const TypeDesc* type = nullptr;
-    for (const auto& t : kTypes)
-        if (typeName == t.name) type = &t;
-    if (!type) throw Error(Error::Kind::InvalidArgument, "unknown weight type '" + typeName + "'");
-    const TypeDesc* f32 = &kTypes[0];
+    const TypeDesc typeDescription = typeDesc(typeName), f32Description = typeDesc("F32");
+    const TypeDesc *type = &typeDescription, *f32 = &f32Description;
     const uint64_t hd = s.nEmbd / s.nHead, e = s.nEmbd, q = s.nHead * hd, kv = s.nHeadKv * hd, ff = s.nFf;
     if (e % type->blockElements || ff % type->blockElements)
         throw Error(Error::Kind::InvalidArgument, typeName + " needs row lengths that are multiples of " +

@@ -2,6 +2,7 @@
 
 #include "backend/reference/reference_backend.h"
 #include "backend/vulkan/vulkan_backend.h"
+#include "backend/vulkan/weight_layout.h"
 #include "sosoik/error.h"
 
 namespace sosoik::backend {
@@ -13,6 +14,19 @@ const std::vector<BackendEntry>& backendRegistry() {
         {BackendKind::Reference, "reference", &createReferenceBackend},
     };
     return entries;
+}
+
+bool backendRunsType(BackendKind kind, gguf::TensorType t) {
+    const auto traits = gguf::traits(static_cast<uint32_t>(t));
+    if (!traits || !traits->supported) return false; // the loader refuses it on every backend
+    switch (kind) {
+    case BackendKind::Reference:
+        return true;
+    case BackendKind::Vulkan:
+        return vk::hasKernels(t);
+    default:
+        return false;
+    }
 }
 
 std::unique_ptr<Backend> createBackend(const model::HParams& hparams, const model::Weights& weights,

@@ -7,6 +7,7 @@
 // falls back to the next when a factory throws Error(Device) or Error(Unsupported); the
 // reference backend is always last and always works.
 #include "backend/backend.h"
+#include "gguf/tensor_types.h"
 #include "sosoik/model.h"
 
 #include <memory>
@@ -25,6 +26,10 @@ struct BackendEntry {
 };
 
 const std::vector<BackendEntry>& backendRegistry();
+
+// Whether the backend of `kind` computes with tensors of type t (`sosoik-cli info` lists this
+// per type). A new backend adds its case; an unknown kind runs nothing.
+bool backendRunsType(BackendKind kind, gguf::TensorType t);
 
 // Creates the backend options.backend asks for. For Auto, *fallbackReason (if given) receives
 // why a preferred backend was skipped, e.g. "vulkan: no device".

@@ -33,4 +33,24 @@ inline void q4kScaleMin(int j, const uint8_t* q, uint8_t& scale, uint8_t& min) {
     }
 }
 
+// Q3_K's signed 6-bit scale j (0..15): low 4 bits in byte j (j < 8) or the high nibble of
+// byte j − 8, high 2 bits in byte 8 + j % 4 at bits 2·(j / 4); stored with an offset of 32.
+inline int q3kScale(int j, const uint8_t* s) {
+    const int low = j < 8 ? s[j] & 0xF : s[j - 8] >> 4;
+    const int high = (s[8 + j % 4] >> (2 * (j / 4))) & 3;
+    return (low | (high << 4)) - 32;
+}
+
+// IQ4_XS's signed 6-bit scale of sub-block j (0..7), stored with an offset of 32.
+inline int iq4xsScale(int j, const uint8_t* low, uint16_t high) {
+    return (((low[j / 2] >> (4 * (j % 2))) & 0xF) | (((high >> (2 * j)) & 3) << 4)) - 32;
+}
+
+// Inverse of q4kScaleMin for all eight sub-blocks (Q4_K and Q5_K).
+void packScaleMin(const uint8_t scales[8], const uint8_t mins[8], uint8_t out[12]);
+// K-quant and IQ4 quantizers (quantize_k.cpp, quantize.cpp): nb whole blocks from x.
+void quantQ2_K(const float* x, BlockQ2_K* b, size_t nb);
+void quantQ3_K(const float* x, BlockQ3_K* b, size_t nb);
+void quantQ5_K(const float* x, BlockQ5_K* b, size_t nb);
+
 } // namespace sosoik::gguf::detail

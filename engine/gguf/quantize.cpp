@@ -107,17 +107,7 @@ void quantQ4_K(const float* x, BlockQ4_K* b, size_t nb) {
             ls[s] = static_cast<uint8_t>(d > 0 ? std::clamp(nearestInt(scales[s] / d), 0, 63) : 0);
             lm[s] = static_cast<uint8_t>(dmin > 0 ? std::clamp(nearestInt(mins[s] / dmin), 0, 63) : 0);
         }
-        std::memset(b[i].scales, 0, sizeof b[i].scales);
-        for (int j = 0; j < 8; ++j) {
-            if (j < 4) {
-                b[i].scales[j] = ls[j];
-                b[i].scales[j + 4] = lm[j];
-            } else {
-                b[i].scales[j + 4] = static_cast<uint8_t>((ls[j] & 0xF) | ((lm[j] & 0xF) << 4));
-                b[i].scales[j - 4] |= static_cast<uint8_t>((ls[j] >> 4) << 6);
-                b[i].scales[j] |= static_cast<uint8_t>((lm[j] >> 4) << 6);
-            }
-        }
+        detail::packScaleMin(ls, lm, b[i].scales);
         // Quantize against the scales as they will be decoded (fp16 and 6-bit rounded).
         const float dd = fp16ToFp32(b[i].d), ddmin = fp16ToFp32(b[i].dmin);
         uint8_t L[kQK_K];
@@ -132,6 +122,51 @@ void quantQ4_K(const float* x, BlockQ4_K* b, size_t nb) {
         for (int j = 0; j < kQK_K; j += 64)
             for (int l = 0; l < 32; ++l)
                 b[i].qs[j / 2 + l] = static_cast<uint8_t>(L[j + l] | (L[j + l + 32] << 4));
+    }
+}
+
+// IQ4: the value of largest magnitude maps to the table's −127 end; every other value takes
+// the nearest table entry.
+uint8_t nearestIq4(float v) {
+    int best = 0;
+    for (int k = 1; k < 16; ++k)
+        if (std::fabs(v - kIq4nlValues[k]) < std::fabs(v - kIq4nlValues[best])) best = k;
+    return static_cast<uint8_t>(best);
+}
+float iq4Scale(const float* x, int n) {
+    float amax = 0, max = 0;
+    for (int j = 0; j < n; ++j)
+        if (std::fabs(x[j]) > amax) amax = std::fabs(x[j]), max = x[j];
+    return max / -127.f;
+}
+void iq4Nibbles(const float* x, float d, uint8_t* qs) { // 32 values into 16 bytes
+    const float id = d != 0 ? 1.f / d : 0.f;
+    for (int j = 0; j < 16; ++j)
+        qs[j] = static_cast<uint8_t>(nearestIq4(x[j] * id) | (nearestIq4(x[j + 16] * id) << 4));
+}
+
+void quantIQ4_NL(const float* x, BlockIQ4_NL* b, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, x += kQK4_NL) {
+        b[i].d = fp32ToFp16(iq4Scale(x, kQK4_NL));
+        iq4Nibbles(x, fp16ToFp32(b[i].d), b[i].qs);
+    }
+}
+
+void quantIQ4_XS(const float* x, BlockIQ4_XS* b, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, x += kQK_K) {
+        float scales[8], amax = 0;
+        for (int s = 0; s < 8; ++s)
+            scales[s] = iq4Scale(x + 32 * s, 32), amax = std::max(amax, std::fabs(scales[s]));
+        b[i].d = fp32ToFp16(amax / 31.f);
+        const float d = fp16ToFp32(b[i].d);
+        b[i].scalesH = 0;
+        std::memset(b[i].scalesL, 0, sizeof b[i].scalesL);
+        for (int s = 0; s < 8; ++s) {
+            const int v = (d > 0 ? std::clamp(nearestInt(scales[s] / d), -32, 31) : 0) + 32;
+            b[i].scalesL[s / 2] |= static_cast<uint8_t>((v & 0xF) << (4 * (s % 2)));
+            b[i].scalesH |= static_cast<uint16_t>((v >> 4) << (2 * s));
+            iq4Nibbles(x + 32 * s, d * static_cast<float>(v - 32), b[i].qs + 16 * s);
+        }
     }
 }
 
@@ -212,6 +247,21 @@ void quantizeRow(TensorType t, const float* src, void* dst, size_t n) {
         return;
     case TensorType::Q6_K:
         quantQ6_K(src, static_cast<BlockQ6_K*>(dst), n / kQK_K);
+        return;
+    case TensorType::Q5_K:
+        detail::quantQ5_K(src, static_cast<BlockQ5_K*>(dst), n / kQK_K);
+        return;
+    case TensorType::Q2_K:
+        detail::quantQ2_K(src, static_cast<BlockQ2_K*>(dst), n / kQK_K);
+        return;
+    case TensorType::Q3_K:
+        detail::quantQ3_K(src, static_cast<BlockQ3_K*>(dst), n / kQK_K);
+        return;
+    case TensorType::IQ4_NL:
+        quantIQ4_NL(src, static_cast<BlockIQ4_NL*>(dst), n / kQK4_NL);
+        return;
+    case TensorType::IQ4_XS:
+        quantIQ4_XS(src, static_cast<BlockIQ4_XS*>(dst), n / kQK_K);
         return;
     default:
         break;

@@ -27,13 +27,13 @@ constexpr std::array kTable{
     TableEntry{2, {"Q4_0", 32, 18, true}},       TableEntry{3, {"Q4_1", 32, 20, true}},
     TableEntry{6, {"Q5_0", 32, 22, true}},       TableEntry{7, {"Q5_1", 32, 24, true}},
     TableEntry{8, {"Q8_0", 32, 34, true}},       TableEntry{9, {"Q8_1", 32, 36, false}},
-    TableEntry{10, {"Q2_K", 256, 84, false}},    TableEntry{11, {"Q3_K", 256, 110, false}},
-    TableEntry{12, {"Q4_K", 256, 144, true}},    TableEntry{13, {"Q5_K", 256, 176, false}},
+    TableEntry{10, {"Q2_K", 256, 84, true}},     TableEntry{11, {"Q3_K", 256, 110, true}},
+    TableEntry{12, {"Q4_K", 256, 144, true}},    TableEntry{13, {"Q5_K", 256, 176, true}},
     TableEntry{14, {"Q6_K", 256, 210, true}},    TableEntry{15, {"Q8_K", 256, 292, false}},
     TableEntry{16, {"IQ2_XXS", 256, 66, false}}, TableEntry{17, {"IQ2_XS", 256, 74, false}},
     TableEntry{18, {"IQ3_XXS", 256, 98, false}}, TableEntry{19, {"IQ1_S", 256, 50, false}},
-    TableEntry{20, {"IQ4_NL", 32, 18, false}},   TableEntry{21, {"IQ3_S", 256, 110, false}},
-    TableEntry{22, {"IQ2_S", 256, 82, false}},   TableEntry{23, {"IQ4_XS", 256, 136, false}},
+    TableEntry{20, {"IQ4_NL", 32, 18, true}},    TableEntry{21, {"IQ3_S", 256, 110, false}},
+    TableEntry{22, {"IQ2_S", 256, 82, false}},   TableEntry{23, {"IQ4_XS", 256, 136, true}},
     TableEntry{24, {"I8", 1, 1, false}},         TableEntry{25, {"I16", 1, 2, false}},
     TableEntry{26, {"I32", 1, 4, false}},        TableEntry{27, {"I64", 1, 8, false}},
     TableEntry{28, {"F64", 1, 8, false}},        TableEntry{29, {"IQ1_M", 256, 56, false}},
@@ -115,6 +115,73 @@ void dequantQ4_K(const BlockQ4_K* b, float* y, size_t nb) {
     }
 }
 
+void dequantQ5_K(const BlockQ5_K* b, float* y, size_t nb) {
+    for (size_t i = 0; i < nb; ++i) {
+        const float d = fp16ToFp32(b[i].d), dmin = fp16ToFp32(b[i].dmin);
+        for (int s = 0; s < 8; ++s) {
+            uint8_t sc, m;
+            detail::q4kScaleMin(s, b[i].scales, sc, m);
+            const float ds = d * sc, ms = dmin * m;
+            const uint8_t* q = b[i].qs + (s / 2) * 32;
+            for (int l = 0; l < 32; ++l) {
+                const int v = ((s & 1) ? q[l] >> 4 : q[l] & 0xF) | (((b[i].qh[l] >> s) & 1) << 4);
+                *y++ = ds * static_cast<float>(v) - ms;
+            }
+        }
+    }
+}
+
+void dequantQ2_K(const BlockQ2_K* b, float* y, size_t nb) {
+    for (size_t i = 0; i < nb; ++i) {
+        const float d = fp16ToFp32(b[i].d), dmin = fp16ToFp32(b[i].dmin);
+        for (int e = 0; e < kQK_K; ++e) {
+            const int n = e / 128, j = (e % 128) / 32, l = e % 32;
+            const uint8_t sc = b[i].scales[8 * n + 2 * j + l / 16];
+            const int q = (b[i].qs[32 * n + l] >> (2 * j)) & 3;
+            y[e] = d * static_cast<float>((sc & 0xF) * q) - dmin * static_cast<float>(sc >> 4);
+        }
+        y += kQK_K;
+    }
+}
+
+void dequantQ3_K(const BlockQ3_K* b, float* y, size_t nb) {
+    for (size_t i = 0; i < nb; ++i) {
+        const float d = fp16ToFp32(b[i].d);
+        for (int e = 0; e < kQK_K; ++e) {
+            const int n = e / 128, j = (e % 128) / 32, l = e % 32;
+            const int sc = detail::q3kScale(8 * n + 2 * j + l / 16, b[i].scales);
+            const int low = (b[i].qs[32 * n + l] >> (2 * j)) & 3;
+            const int q = low - (((b[i].hmask[l] >> (4 * n + j)) & 1) ? 0 : 4);
+            y[e] = d * static_cast<float>(sc * q);
+        }
+        y += kQK_K;
+    }
+}
+
+void dequantIQ4_NL(const BlockIQ4_NL* b, float* y, size_t nb) {
+    for (size_t i = 0; i < nb; ++i, y += kQK4_NL) {
+        const float d = fp16ToFp32(b[i].d);
+        for (int j = 0; j < kQK4_NL / 2; ++j) {
+            y[j] = d * static_cast<float>(kIq4nlValues[b[i].qs[j] & 0xF]);
+            y[j + kQK4_NL / 2] = d * static_cast<float>(kIq4nlValues[b[i].qs[j] >> 4]);
+        }
+    }
+}
+
+void dequantIQ4_XS(const BlockIQ4_XS* b, float* y, size_t nb) {
+    for (size_t i = 0; i < nb; ++i) {
+        const float d = fp16ToFp32(b[i].d);
+        for (int s = 0; s < 8; ++s, y += 32) {
+            const float ds = d * static_cast<float>(detail::iq4xsScale(s, b[i].scalesL, b[i].scalesH));
+            const uint8_t* q = b[i].qs + 16 * s;
+            for (int j = 0; j < 16; ++j) {
+                y[j] = ds * static_cast<float>(kIq4nlValues[q[j] & 0xF]);
+                y[j + 16] = ds * static_cast<float>(kIq4nlValues[q[j] >> 4]);
+            }
+        }
+    }
+}
+
 // Q6_K: each 6-bit value is 4 low bits in ql plus 2 high bits in qh; one 128-element half
 // uses 64 ql bytes, 32 qh bytes and 8 signed scales (one per 16 elements).
 void dequantQ6_K(const BlockQ6_K* b, float* y, size_t nb) {
@@ -156,6 +223,12 @@ TypeTraits traits(TensorType t) {
 std::string_view typeName(TensorType t) {
     auto tr = traits(static_cast<uint32_t>(t));
     return tr ? tr->name : std::string_view("unknown");
+}
+
+std::optional<TensorType> typeFromName(std::string_view name) {
+    for (const auto& e : kTable)
+        if (e.traits.name == name) return static_cast<TensorType>(e.id);
+    return std::nullopt;
 }
 
 std::string supportedTypeNames() {
@@ -249,6 +322,21 @@ void dequantizeRow(TensorType t, const void* src, float* dst, size_t n) {
         return;
     case TensorType::Q6_K:
         dequantQ6_K(static_cast<const BlockQ6_K*>(src), dst, n / kQK_K);
+        return;
+    case TensorType::Q5_K:
+        dequantQ5_K(static_cast<const BlockQ5_K*>(src), dst, n / kQK_K);
+        return;
+    case TensorType::Q2_K:
+        dequantQ2_K(static_cast<const BlockQ2_K*>(src), dst, n / kQK_K);
+        return;
+    case TensorType::Q3_K:
+        dequantQ3_K(static_cast<const BlockQ3_K*>(src), dst, n / kQK_K);
+        return;
+    case TensorType::IQ4_NL:
+        dequantIQ4_NL(static_cast<const BlockIQ4_NL*>(src), dst, n / kQK4_NL);
+        return;
+    case TensorType::IQ4_XS:
+        dequantIQ4_XS(static_cast<const BlockIQ4_XS*>(src), dst, n / kQK_K);
         return;
     default:
         break;

@@ -76,6 +76,30 @@ private slots:
         QVERIFY(out.contains("Q8_0×15") && out.contains("F32×6"));
         QVERIFY(out.contains(QRegularExpression("dominant type:\\s+Q8_0")));
         QVERIFY(out.contains("parameters:"));
+        QVERIFY2(out.contains(QRegularExpression("type support: .* Q8_0 \\(vulkan, reference\\)")),
+                 qPrintable(out));
+    }
+
+    // A file with a type no backend runs: info says so per type, and loading names the tensor.
+    void infoAndRunReportUnsupportedTypes() {
+        SyntheticModelSpec s;
+        s.nEmbd = 256;
+        s.nFf = 256;
+        s.weightType = gguf::TensorType::Q5_K;
+        auto w = buildSyntheticModel(s);
+        w.addTensorBytes("blk.1.attn_q.weight", {256, 256}, static_cast<gguf::TensorType>(16),
+                         std::vector<uint8_t>(66 * 256)); // IQ2_XXS
+        const QString path = dir_.path() + "/iq2.gguf";
+        w.save(path.toStdString());
+        auto r = runCliRaw({"info", path});
+        QCOMPARE(r.code, 0);
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY2(out.contains("IQ2_XXS (unsupported)") && out.contains("Q5_K (vulkan, reference)"),
+                 qPrintable(out));
+        r = runCliRaw({"run", "-m", path, "-p", "hi", "-n", "1", "--backend", "reference"});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains("tensor blk.1.attn_q.weight: type IQ2_XXS is not supported"),
+                 qPrintable(r.err));
     }
 
     void infoReportsTemplateFamilies() {
@@ -109,8 +133,8 @@ private slots:
                 ids.push_back(t.toInt());
             return ids;
         };
-        const auto r = runCliRaw({"run", "-m", path, "-p", "hello there", "--chat", "--system", "be brief", "-n",
-                               "0", "--verbose-prompt", "--backend", "reference"});
+        const auto r = runCliRaw({"run", "-m", path, "-p", "hello there", "--chat", "--system", "be brief",
+                                  "-n", "0", "--verbose-prompt", "--backend", "reference"});
         QCOMPARE(r.code, 0);
         auto model = Model::load(path.toStdString(), reference());
         const std::vector<ChatMessage> messages{{"system", "be brief"}, {"user", "hello there"}};
@@ -121,7 +145,7 @@ private slots:
         QVERIFY(text.find("<|im_start|>assistant\n") != std::string::npos);
 
         const auto plain = runCliRaw({"run", "-m", path, "-p", "hello there", "-n", "0", "--verbose-prompt",
-                                   "--backend", "reference"});
+                                      "--backend", "reference"});
         QCOMPARE(plain.code, 0);
         QVERIFY(promptIds(plain.err) != expected);
         QVERIFY(runCliRaw({"run", "-m", path, "--chat", "-n", "0"}).code != 0); // --chat needs -p
@@ -139,7 +163,7 @@ private slots:
             return true;
         });
         const auto r = runCliRaw({"run", "-m", model_, "--tokens", "1,280,300", "-n", "24", "--temp", "0",
-                               "--backend", "reference"});
+                                  "--backend", "reference"});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.toStdString(), expected);
         QVERIFY2(r.err.contains("tok/s") && r.err.contains("stop: length"), qPrintable(r.err));
@@ -194,7 +218,8 @@ private slots:
         SOSOIK_REQUIRE_SHARED(textPath, "models/stories260K.greedy.txt");
         QFile f(textPath);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const auto r = runCliRaw({"run", "-m", modelPath, "-n", "200", "--temp", "0", "--backend", "reference"});
+        const auto r =
+            runCliRaw({"run", "-m", modelPath, "-n", "200", "--temp", "0", "--backend", "reference"});
         QCOMPARE(r.code, 0);
         QCOMPARE(QString::fromUtf8(r.out), QString::fromUtf8(f.readAll()));
     }

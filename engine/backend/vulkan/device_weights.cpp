@@ -47,6 +47,10 @@ void checkMatrix(model::Tensor t, uint64_t cols, const char* role) {
         extra *= t->dims[i];
     if (t->dims.empty() || t->dims[0] != cols || extra != 1)
         throw Error(Error::Kind::InvalidModel, "tensor " + t->name + " has an unexpected shape for " + role);
+    if (!hasKernels(t->type))
+        throw Error(Error::Kind::Unsupported, "tensor " + t->name + ": type " +
+                                                  std::string(gguf::typeName(t->type)) +
+                                                  " has no Vulkan kernels");
 }
 
 // Splits sources into runs of one type, and runs into row ranges that fit one buffer; each

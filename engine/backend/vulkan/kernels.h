@@ -16,7 +16,7 @@ namespace sosoik::vk {
 
 struct DeviceWeight {
     WeightLayout layout;
-    BufRef quants;         // scales (Q8_0/Q4_0) follow at quants + layout.quantBytes
+    BufRef quants;         // side data (32-weight block types) follows at quants + layout.quantBytes
     uint32_t rowBegin = 0; // first row of the whole matrix held by this part
 };
 

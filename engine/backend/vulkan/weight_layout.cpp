@@ -10,65 +10,77 @@ namespace {
 
 using gguf::TensorType;
 
-struct TypeInfo {
-    uint32_t blockElements, blockBytes;
+// How each type with kernels is laid out on the device (block sizes come from gguf::traits).
+enum class Pack {
+    Rows,       // F32/F16/BF16 rows as in the file
+    Blocks,     // ggml's blocks unchanged, each padded to a whole number of words
+    SplitBytes, // Q8_0: block quants in the quants region, side data apart
+    Nibbles,    // 32-weight 4/5-bit blocks: nibbles in element order, side data apart
+};
+struct DeviceType {
+    TensorType type;
+    const char* suffix; // kernel name suffix
+    Pack pack;
+    uint32_t blockWords; // words per block in the quants region (Blocks, SplitBytes, Nibbles)
+    uint32_t sideBytes;  // bytes per block in the side region after all quants
+};
+// Side data per 32-weight block: fp16 d (Q8_0, Q4_0, IQ4_NL); fp16 d and m in one word
+// (Q4_1); a word with fp16 d (and m for Q5_1) then the 32 fifth bits in element order (Q5_*).
+constexpr DeviceType kDeviceTypes[] = {
+    {TensorType::F32, "f32", Pack::Rows, 0, 0},          {TensorType::F16, "f16", Pack::Rows, 0, 0},
+    {TensorType::BF16, "bf16", Pack::Rows, 0, 0},        {TensorType::Q8_0, "q8_0", Pack::SplitBytes, 8, 2},
+    {TensorType::Q4_0, "q4_0", Pack::Nibbles, 4, 2},     {TensorType::Q4_1, "q4_1", Pack::Nibbles, 4, 4},
+    {TensorType::Q5_0, "q5_0", Pack::Nibbles, 4, 8},     {TensorType::Q5_1, "q5_1", Pack::Nibbles, 4, 8},
+    {TensorType::IQ4_NL, "iq4_nl", Pack::Nibbles, 4, 2}, {TensorType::Q2_K, "q2_k", Pack::Blocks, 22, 0},
+    {TensorType::Q3_K, "q3_k", Pack::Blocks, 28, 0},     {TensorType::Q4_K, "q4_k", Pack::Blocks, 36, 0},
+    {TensorType::Q5_K, "q5_k", Pack::Blocks, 44, 0},     {TensorType::Q6_K, "q6_k", Pack::Blocks, 53, 0},
+    {TensorType::IQ4_XS, "iq4_xs", Pack::Blocks, 34, 0},
 };
 
-// Block sizes come from gguf::traits; the switch only says which types have Vulkan kernels.
-TypeInfo typeInfo(TensorType t) {
-    switch (t) {
-    case TensorType::F32:
-    case TensorType::F16:
-    case TensorType::BF16:
-    case TensorType::Q8_0:
-    case TensorType::Q4_0:
-    case TensorType::Q4_K:
-    case TensorType::Q6_K: {
-        const gguf::TypeTraits traits = gguf::traits(t);
-        return {traits.blockElements, traits.blockBytes};
-    }
-    default:
-        return {0, 0};
-    }
+const DeviceType* deviceType(TensorType t) {
+    for (const auto& d : kDeviceTypes)
+        if (d.type == t) return &d;
+    return nullptr;
 }
 
-std::string typeLabel(TensorType t) {
-    return "ggml type " + std::to_string(static_cast<uint32_t>(t));
+// Q4_0/Q4_1/Q5_*/IQ4_NL side data of one block (see kDeviceTypes).
+void packSide(TensorType t, const uint8_t* blk, uint8_t* side) {
+    switch (t) {
+    case TensorType::Q4_1:
+        std::memcpy(side, blk, 4); // d, m
+        break;
+    case TensorType::Q5_0:
+        std::memcpy(side, blk, 2);
+        side[2] = side[3] = 0;
+        std::memcpy(side + 4, blk + 2, 4); // qh
+        break;
+    case TensorType::Q5_1:
+        std::memcpy(side, blk, 8); // d, m, qh
+        break;
+    default:
+        std::memcpy(side, blk, 2); // d
+        break;
+    }
 }
 
 } // namespace
 
 bool hasKernels(TensorType t) {
-    return typeInfo(t).blockElements != 0;
+    return deviceType(t) != nullptr;
 }
 
 const char* kernelSuffix(TensorType t) {
-    switch (t) {
-    case TensorType::F32:
-        return "f32";
-    case TensorType::F16:
-        return "f16";
-    case TensorType::BF16:
-        return "bf16";
-    case TensorType::Q8_0:
-        return "q8_0";
-    case TensorType::Q4_0:
-        return "q4_0";
-    case TensorType::Q4_K:
-        return "q4_k";
-    case TensorType::Q6_K:
-        return "q6_k";
-    default:
-        return "";
-    }
+    const DeviceType* d = deviceType(t);
+    return d ? d->suffix : "";
 }
 
 WeightLayout weightLayout(TensorType type, uint64_t rows, uint64_t cols) {
-    const TypeInfo info = typeInfo(type);
-    if (!info.blockElements)
-        throw Error(Error::Kind::Unsupported, "the Vulkan backend has no kernels for " + typeLabel(type));
-    if (cols % info.blockElements != 0 || rows == 0 || cols == 0 || rows > UINT32_MAX / 2 ||
-        cols > (1u << 24))
+    const DeviceType* dt = deviceType(type);
+    if (!dt)
+        throw Error(Error::Kind::Unsupported,
+                    "the Vulkan backend has no kernels for " + std::string(gguf::typeName(type)));
+    const uint32_t blockElements = gguf::traits(type).blockElements;
+    if (cols % blockElements != 0 || rows == 0 || cols == 0 || rows > UINT32_MAX / 2 || cols > (1u << 24))
         throw Error(Error::Kind::InvalidModel, "a " + std::to_string(rows) + " × " + std::to_string(cols) +
                                                    " weight matrix does not fit its block size");
     WeightLayout l;
@@ -76,81 +88,59 @@ WeightLayout weightLayout(TensorType type, uint64_t rows, uint64_t cols) {
     l.rows = static_cast<uint32_t>(rows);
     l.cols = static_cast<uint32_t>(cols);
     l.paddedCols = (l.cols + 7) & ~7u;
-    const uint32_t blocks = l.cols / info.blockElements;
-    switch (type) {
-    case TensorType::F32:
-        l.rowWords = l.paddedCols;
-        break;
-    case TensorType::F16:
-    case TensorType::BF16:
-        l.rowWords = l.paddedCols / 2;
-        break;
-    case TensorType::Q8_0:
-        l.rowWords = blocks * 8;
-        break;
-    case TensorType::Q4_0:
-        l.rowWords = blocks * 4;
-        break;
-    case TensorType::Q4_K:
-        l.rowWords = blocks * 36;
-        break;
-    case TensorType::Q6_K:
-        l.rowWords = blocks * 53;
-        break;
-    default:
-        break;
-    }
+    const uint32_t blocks = l.cols / blockElements;
+    if (dt->pack == Pack::Rows)
+        l.rowWords = type == TensorType::F32 ? l.paddedCols : l.paddedCols / 2;
+    else
+        l.rowWords = blocks * dt->blockWords;
     l.quantBytes = uint64_t(l.rows) * l.rowWords * 4;
-    if (type == TensorType::Q8_0 || type == TensorType::Q4_0) l.scaleBytes = uint64_t(l.rows) * blocks * 2;
+    l.scaleBytes = uint64_t(l.rows) * blocks * dt->sideBytes;
     return l;
 }
 
 void packRows(const WeightLayout& l, const uint8_t* src, uint32_t rowBegin, uint32_t rowEnd, uint8_t* quants,
               uint8_t* scales) {
-    const TypeInfo info = typeInfo(l.type);
-    const uint32_t blocks = l.cols / info.blockElements;
-    const uint64_t srcRowBytes = uint64_t(blocks) * info.blockBytes;
+    const DeviceType& dt = *deviceType(l.type);
+    const gguf::TypeTraits traits = gguf::traits(l.type);
+    const uint32_t blocks = l.cols / traits.blockElements;
+    const uint64_t srcRowBytes = uint64_t(blocks) * traits.blockBytes;
     const uint64_t dstRowBytes = uint64_t(l.rowWords) * 4;
     for (uint32_t r = rowBegin; r < rowEnd; ++r) {
         const uint8_t* in = src + r * srcRowBytes;
         uint8_t* out = quants + (r - rowBegin) * dstRowBytes;
-        switch (l.type) {
-        case TensorType::F32:
-        case TensorType::F16:
-        case TensorType::BF16:
-        case TensorType::Q4_K:
+        uint8_t* side = scales + uint64_t(r - rowBegin) * blocks * dt.sideBytes;
+        switch (dt.pack) {
+        case Pack::Rows:
             std::memcpy(out, in, srcRowBytes);
             std::memset(out + srcRowBytes, 0, dstRowBytes - srcRowBytes);
             break;
-        case TensorType::Q8_0:
-        case TensorType::Q4_0: {
-            const uint32_t qBytes = info.blockBytes - 2;
-            uint8_t* sc = scales + uint64_t(r - rowBegin) * blocks * 2;
+        case Pack::Blocks:
+            std::memset(out, 0, dstRowBytes);
+            for (uint32_t b = 0; b < blocks; ++b)
+                std::memcpy(out + b * dt.blockWords * 4, in + b * traits.blockBytes, traits.blockBytes);
+            break;
+        case Pack::SplitBytes: // Q8_0: fp16 d, then the 32 quant bytes
             for (uint32_t b = 0; b < blocks; ++b) {
-                const uint8_t* blk = in + b * info.blockBytes;
-                std::memcpy(sc + b * 2, blk, 2);
-                if (l.type == TensorType::Q8_0) {
-                    std::memcpy(out + b * qBytes, blk + 2, qBytes);
-                    continue;
-                }
-                // Q4_0: nibbles in element order, 8 per word (element 8w + i at bits 4i..4i+3),
-                // so each 8-wide chunk is one aligned word and no lane branches on the half.
+                const uint8_t* blk = in + b * traits.blockBytes;
+                std::memcpy(side + b * 2, blk, 2);
+                std::memcpy(out + b * 32, blk + 2, 32);
+            }
+            break;
+        case Pack::Nibbles:
+            // Nibbles in element order, 8 per word (element 8w + i at bits 4i..4i+3), so each
+            // 8-wide chunk is one aligned word and no lane branches on the half. The 16 nibble
+            // bytes are the last 16 of every such block.
+            for (uint32_t b = 0; b < blocks; ++b) {
+                const uint8_t* blk = in + b * traits.blockBytes;
+                const uint8_t* qs = blk + traits.blockBytes - 16;
+                packSide(l.type, blk, side + b * dt.sideBytes);
                 uint32_t words[4] = {};
                 for (uint32_t e = 0; e < 32; ++e) {
-                    const uint32_t q = e < 16 ? (blk[2 + e] & 0xF) : (blk[2 + e - 16] >> 4);
+                    const uint32_t q = e < 16 ? (qs[e] & 0xF) : (qs[e - 16] >> 4);
                     words[e / 8] |= q << (4 * (e % 8));
                 }
-                std::memcpy(out + b * qBytes, words, sizeof words);
+                std::memcpy(out + b * 16, words, sizeof words);
             }
-            break;
-        }
-        case TensorType::Q6_K:
-            for (uint32_t b = 0; b < blocks; ++b) {
-                std::memcpy(out + b * 212, in + b * 210, 210);
-                out[b * 212 + 210] = out[b * 212 + 211] = 0;
-            }
-            break;
-        default:
             break;
         }
     }

@@ -4,12 +4,15 @@
 // 32-bit aligned word:
 //   F32            rows of `cols` floats
 //   F16, BF16      rows of `cols` 16-bit values, two per word
-//   Q8_0, Q4_0     per block only the quants (32 or 16 bytes); the fp16 scales go to a
-//                  separate array after all quants ("scales", row-major, one per block).
-//                  Q4_0 nibbles are reordered to element order, 8 per word
-//   (all values stay quantized: the kernels dequantize on the fly)
-//   Q4_K           ggml's 144-byte blocks unchanged
-//   Q6_K           ggml's 210-byte blocks padded to 212 bytes
+//   Q8_0           per block only the 32 quant bytes; the fp16 scales go to a separate
+//                  "side" array after all quants (row-major, one entry per block)
+//   Q4_0, Q4_1,    per block 4 words of nibbles reordered to element order (8 per word);
+//   Q5_0, Q5_1,    the side array holds per block fp16 d (Q4_0, IQ4_NL), d|m (Q4_1), or
+//   IQ4_NL         a d(|m) word then the 32 fifth bits (Q5_0, Q5_1)
+//   Q2_K, Q3_K,    ggml's blocks unchanged, each padded to an even number of words
+//   Q4_K, Q5_K,    (84 → 88, 110 → 112, 210 → 212 bytes) so the decoders' 8-byte loads
+//   Q6_K, IQ4_XS   stay aligned
+// (all values stay quantized: the kernels dequantize on the fly)
 // `cols` is padded with zero weights to a multiple of 8 so kernels never handle a ragged tail.
 #include "gguf/tensor_types.h"
 
@@ -24,7 +27,7 @@ struct WeightLayout {
     uint32_t paddedCols = 0; // multiple of 8
     uint32_t rowWords = 0;   // 32-bit words per row in the quants region
     uint64_t quantBytes = 0; // rows × rowWords × 4
-    uint64_t scaleBytes = 0; // Q8_0/Q4_0 only
+    uint64_t scaleBytes = 0; // the side array (32-weight block types only)
     uint64_t bytes() const { return quantBytes + ((scaleBytes + 3) & ~uint64_t(3)); }
 };
 

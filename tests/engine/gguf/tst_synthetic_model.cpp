@@ -13,8 +13,10 @@ class TestSyntheticModel : public QObject {
 private slots:
     void llamaWithEveryType_data() {
         QTest::addColumn<int>("type");
-        for (auto t : {TensorType::F32, TensorType::F16, TensorType::BF16, TensorType::Q8_0, TensorType::Q4_0,
-                       TensorType::Q4_K, TensorType::Q6_K})
+        for (auto t :
+             {TensorType::F32, TensorType::F16, TensorType::BF16, TensorType::Q8_0, TensorType::Q4_0,
+              TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1, TensorType::IQ4_NL, TensorType::Q2_K,
+              TensorType::Q3_K, TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K, TensorType::IQ4_XS})
             QTest::newRow(std::string(gguf::typeName(t)).c_str()) << int(t);
     }
     void llamaWithEveryType() {

@@ -23,12 +23,13 @@ private slots:
         QCOMPARE(traits(TensorType::Q6_K).blockElements, 256u);
         QCOMPARE(traits(TensorType::BF16).blockBytes, 2u);
         QVERIFY(traits(TensorType::Q4_K).supported);
-        QVERIFY(!traits(TensorType::Q5_K).supported);
+        QVERIFY(traits(TensorType::Q5_K).supported);
+        QVERIFY(!traits(16u)->supported); // IQ2_XXS
         QCOMPARE(traits(TensorType::Q5_0).blockBytes, 22u);
         QCOMPARE(traits(TensorType::Q5_1).blockBytes, 24u);
         QCOMPARE(traits(TensorType::Q4_1).blockBytes, 20u);
-        QCOMPARE(supportedTypeNames(),
-                 std::string("F32, F16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q6_K, BF16"));
+        QCOMPARE(supportedTypeNames(), std::string("F32, F16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q2_K, Q3_K, "
+                                                   "Q4_K, Q5_K, Q6_K, IQ4_NL, IQ4_XS, BF16"));
         QCOMPARE(typeName(TensorType::Q5_1), std::string_view("Q5_1"));
         QVERIFY(!traits(4u).has_value()); // removed Q4_2 id
         QVERIFY(!traits(1000u).has_value());
@@ -186,6 +187,88 @@ private slots:
         QCOMPARE(y[255], -248.0f);      // (15 | 3<<4) - 32 = 31; scale -16
     }
 
+    // Hand-made blocks for the types added later, decoded by hand from ggml's definitions.
+    void q5_KHandBlock() {
+        BlockQ5_K b{};
+        b.d = 0x3C00;    // 1.0
+        b.dmin = 0x3800; // 0.5
+        const uint8_t scales[12] = {0x41, 0xC2, 0x03, 0x84, 0x00, 0x41, 0x82, 0xC3, 0x25, 0x1A, 0xF0, 0x0F};
+        std::memcpy(b.scales, scales, 12); // (scale, min) as in q4_KHandBlock
+        for (int i = 0; i < 128; ++i)
+            b.qs[i] = static_cast<uint8_t>((i % 16) | ((15 - i % 16) << 4));
+        b.qh[5] = 0x03; // fifth bits of element 5 in sub-blocks 0 and 1
+        b.qh[7] = 0x80; // ... and of element 7 in sub-block 7
+        std::vector<float> y(256);
+        dequantizeRow(TensorType::Q5_K, &b, y.data(), 256);
+        QCOMPARE(y[5], 21.0f);         // 1*(5+16) - 0.5*0
+        QCOMPARE(y[32 + 5], 51.5f);    // 2*(10+16) - 0.5*1
+        QCOMPARE(y[64 + 3], 8.0f);     // 3*3 - 0.5*2
+        QCOMPARE(y[224 + 7], 1104.0f); // 47*(8+16) - 0.5*48
+        QCOMPARE(y[224 + 6], 399.0f);  // 47*9 - 0.5*48
+    }
+
+    void q2_KHandBlock() {
+        BlockQ2_K b{};
+        b.d = 0x3800;    // 0.5
+        b.dmin = 0x3C00; // 1.0
+        for (int k = 0; k < 16; ++k)
+            b.scales[k] = static_cast<uint8_t>(k | ((15 - k) << 4)); // scale k, min 15 - k
+        for (int i = 0; i < 64; ++i)
+            b.qs[i] = static_cast<uint8_t>(i);
+        std::vector<float> y(256);
+        dequantizeRow(TensorType::Q2_K, &b, y.data(), 256);
+        QCOMPARE(y[0], -15.0f);            // scale 0: 0 - 15
+        QCOMPARE(y[17], -13.5f);           // sub-block 1, q = 17 & 3 = 1: 0.5*1*1 - 14
+        QCOMPARE(y[32 + 22], -10.5f);      // sub-block 3, q = (22 >> 2) & 3 = 1: 0.5*3 - 12
+        QCOMPARE(y[128 + 64 + 30], 17.5f); // sub-block 13, q = (62 >> 4) & 3 = 3: 0.5*13*3 - 2
+    }
+
+    void q3_KHandBlock() {
+        BlockQ3_K b{};
+        b.d = 0x3800;       // 0.5
+        b.scales[0] = 0x21; // scale 0 low bits 1, scale 8 low bits 2
+        b.scales[4] = 0x07; // scale 4 low bits 7, scale 12 low bits 0
+        b.scales[8] = 0xE4; // high bits: scale 0 → 0, 4 → 1, 8 → 2, 12 → 3
+        // scales: 0 → 1-32 = -31, 4 → 23-32 = -9, 8 → 34-32 = 2, 12 → 48-32 = 16, others -32
+        b.qs[3] = 0xE7;    // 2-bit lows 3, 1, 2, 3 for j = 0..3
+        b.qs[35] = 0x01;   // second half: low 1 for j = 0
+        b.hmask[3] = 0x11; // third bit set for (n 0, j 0) and (n 1, j 0)
+        std::vector<float> y(256);
+        dequantizeRow(TensorType::Q3_K, &b, y.data(), 256);
+        QCOMPARE(y[3], -46.5f);       // 0.5 * -31 * 3
+        QCOMPARE(y[64 + 3], 9.0f);    // 0.5 * -9 * (2 - 4)
+        QCOMPARE(y[128 + 3], 1.0f);   // 0.5 * 2 * 1
+        QCOMPARE(y[192 + 3], -32.0f); // 0.5 * 16 * (0 - 4)
+        QCOMPARE(y[0], 62.0f);        // 0.5 * -31 * (0 - 4)
+    }
+
+    void iq4HandBlocks() {
+        BlockIQ4_NL a{};
+        a.d = 0x3800; // 0.5
+        for (int j = 0; j < 16; ++j)
+            a.qs[j] = static_cast<uint8_t>(j | ((15 - j) << 4));
+        float y[256];
+        dequantizeRow(TensorType::IQ4_NL, &a, y, 32);
+        QCOMPARE(y[0], -63.5f); // 0.5 * -127
+        QCOMPARE(y[15], 56.5f); // 0.5 * 113
+        QCOMPARE(y[16], 56.5f); // high nibble of qs[0] = 15
+        QCOMPARE(y[20], 19.0f); // high nibble 11 → 38
+        BlockIQ4_XS b{};
+        b.d = 0x3400;                                    // 0.25
+        const uint8_t low[4] = {0x21, 0x43, 0x65, 0x87}; // low scale bits 1..8 for sub-blocks 0..7
+        std::memcpy(b.scalesL, low, 4);
+        b.scalesH = static_cast<uint16_t>((2u << 2) | (3u << 14)); // sub-block 1: +32, 7: +48
+        for (int s = 0; s < 8; ++s)
+            for (int j = 0; j < 16; ++j)
+                b.qs[16 * s + j] = static_cast<uint8_t>(j | ((15 - j) << 4));
+        dequantizeRow(TensorType::IQ4_XS, &b, y, 256);
+        QCOMPARE(y[0], 984.25f);     // 0.25 * (1-32) * -127
+        QCOMPARE(y[32 + 5], -17.5f); // 0.25 * (34-32) * -35
+        QCOMPARE(y[32 + 21], 12.5f); // high nibble of qs[16+5] = 10 → 25
+        QCOMPARE(y[255], -762.0f);   // 0.25 * (56-32) * -127
+        QCOMPARE(y[64 + 8], -7.25f); // 0.25 * (3-32) * 1
+    }
+
     void roundTripsEverySupportedType_data() {
         QTest::addColumn<int>("type");
         QTest::addColumn<double>("tolerance"); // relative to the row's max magnitude
@@ -199,6 +282,11 @@ private slots:
         QTest::newRow("Q4_1") << int(TensorType::Q4_1) << 0.13;
         QTest::newRow("Q5_0") << int(TensorType::Q5_0) << 0.07;
         QTest::newRow("Q5_1") << int(TensorType::Q5_1) << 0.07;
+        QTest::newRow("Q5_K") << int(TensorType::Q5_K) << 0.07;
+        QTest::newRow("Q3_K") << int(TensorType::Q3_K) << 0.2;
+        QTest::newRow("Q2_K") << int(TensorType::Q2_K) << 0.35;
+        QTest::newRow("IQ4_NL") << int(TensorType::IQ4_NL) << 0.1;
+        QTest::newRow("IQ4_XS") << int(TensorType::IQ4_XS) << 0.12;
     }
     void roundTripsEverySupportedType() {
         QFETCH(int, type);
@@ -230,10 +318,10 @@ private slots:
         uint8_t block[176] = {};
         float y[256];
         try {
-            dequantizeRow(TensorType::Q5_K, block, y, 256);
+            dequantizeRow(static_cast<TensorType>(16), block, y, 256); // IQ2_XXS
             QFAIL("expected an error");
         } catch (const sosoik::Error& e) {
-            QVERIFY2(std::string(e.what()).find("Q5_K") != std::string::npos, e.what());
+            QVERIFY2(std::string(e.what()).find("IQ2_XXS") != std::string::npos, e.what());
         }
     }
 };

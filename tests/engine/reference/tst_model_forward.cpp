@@ -263,6 +263,11 @@ private slots:
             << "exaone" << int(TensorType::Q4_K) << 4 << 1 << 0 << true << true;
         QTest::newRow("qwen2 q6_k ropefreqs")
             << "qwen2" << int(TensorType::Q6_K) << 8 << 2 << 0 << false << true;
+        QTest::newRow("llama q2_k") << "llama" << int(TensorType::Q2_K) << 4 << 2 << 0 << false << false;
+        QTest::newRow("qwen2 q3_k tied") << "qwen2" << int(TensorType::Q3_K) << 4 << 2 << 0 << true << false;
+        QTest::newRow("llama q5_k") << "llama" << int(TensorType::Q5_K) << 4 << 4 << 0 << false << true;
+        QTest::newRow("llama iq4_nl") << "llama" << int(TensorType::IQ4_NL) << 4 << 2 << 0 << false << false;
+        QTest::newRow("qwen3 iq4_xs") << "qwen3" << int(TensorType::IQ4_XS) << 4 << 2 << 0 << false << false;
     }
     void matchesNaiveImplementation() {
         QFETCH(QString, arch);

@@ -136,10 +136,11 @@ private slots:
         s.nEmbd = 256;
         s.nFf = 256;
         auto big = buildSyntheticModel(s);
-        big.addTensorBytes("blk.1.attn_q.weight", {256, 256}, TensorType::Q5_K,
-                           std::vector<uint8_t>(176 * 256));
+        const auto iq2xxs = static_cast<TensorType>(16); // a type no backend computes with
+        big.addTensorBytes("blk.1.attn_q.weight", {256, 256}, iq2xxs, std::vector<uint8_t>(66 * 256));
         const QString err2 = loadError(big);
-        QVERIFY2(err2.contains("tensor blk.1.attn_q.weight: type Q5_K is not supported"), qPrintable(err2));
+        QVERIFY2(err2.contains("tensor blk.1.attn_q.weight: type IQ2_XXS is not supported"),
+                 qPrintable(err2));
     }
 
     void badHyperParameters() {
@@ -207,11 +208,11 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, inspectModel(path("does-not-exist.gguf")));
     }
 
-    void autoFallsBackToReferenceForTypesOnlyItReads() {
+    void autoFallsBackToReferenceForShapesOnlyItRuns() {
         SyntheticModelSpec s;
-        s.weightType = TensorType::Q5_0; // reference-only type
-        writeSyntheticModel(s, path("q5.gguf"));
-        auto model = Model::load(path("q5.gguf")); // Auto
+        s.headDim = 264; // Vulkan's attention kernels stop at head size 256
+        writeSyntheticModel(s, path("wide-heads.gguf"));
+        auto model = Model::load(path("wide-heads.gguf")); // Auto
         QCOMPARE(model->info().backendName, std::string("reference"));
         // With any preferred backend registered (Vulkan), the reason it was skipped is reported.
         QCOMPARE(model->info().backendFallbackReason.empty(), backend::backendRegistry().size() == 1);

@@ -19,10 +19,11 @@ std::string arch(const SyntheticModelSpec& s, const char* key) {
 
 class Weights {
 public:
-    Weights(GgufWriter& w, const SyntheticModelSpec& s) : w_(w), rng_(s.seed) {}
+    Weights(GgufWriter& w, const SyntheticModelSpec& s) : w_(w), rng_(s.seed), types_(s.tensorTypes) {}
 
     // Matrix with ggml dims {cols, rows}; values ~ N(0, 1/sqrt(cols)) keep activations bounded.
     void matrix(const std::string& name, int cols, int rows, gguf::TensorType type, float scale = 0) {
+        if (auto it = types_.find(name); it != types_.end()) type = it->second;
         check(name, cols, type);
         std::normal_distribution<float> d(0.f, scale > 0 ? scale : 1.f / std::sqrt(static_cast<float>(cols)));
         std::vector<float> v(static_cast<size_t>(cols) * rows);
@@ -49,6 +50,7 @@ private:
     }
     GgufWriter& w_;
     std::mt19937_64 rng_;
+    std::map<std::string, gguf::TensorType> types_;
 };
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "gguf_writer.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -29,6 +30,8 @@ struct SyntheticModelSpec {
     gguf::TensorType embeddingType = gguf::TensorType::F32;
     std::optional<gguf::TensorType> outputType; // default: weightType
     gguf::TensorType normType = gguf::TensorType::F32;
+    // Per-tensor types by name ("blk.0.attn_v.weight"), as the mixed Q4_K_M/Q5_K_M files have.
+    std::map<std::string, gguf::TensorType> tensorTypes;
     bool tiedOutput = false; // omit output.weight
     bool ropeFreqs = false;  // add rope_freqs.weight (Llama 3.1 style), headDim/2 floats
     float ropeFreqBase = 10000.f;

@@ -120,6 +120,15 @@ private slots:
             << "qwen2" << int(TensorType::Q4_K) << 2 << true << false << false << QByteArray("tiled");
         QTest::newRow("llama Q6_K MHA tied tiled")
             << "llama" << int(TensorType::Q6_K) << 4 << true << false << false << QByteArray("tiled");
+        // The legacy, low-bit K and IQ4 types (issue 17), each also through the tiled matmul.
+        for (TensorType t : {TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1, TensorType::IQ4_NL,
+                             TensorType::Q2_K, TensorType::Q3_K, TensorType::Q5_K, TensorType::IQ4_XS}) {
+            const std::string name(gguf::typeName(t));
+            QTest::newRow(("llama " + name + " GQA").c_str())
+                << "llama" << int(t) << 2 << false << false << false << QByteArray();
+            QTest::newRow(("qwen2 " + name + " MHA tied tiled").c_str())
+                << "qwen2" << int(t) << 4 << true << false << false << QByteArray("tiled");
+        }
     }
     void matchesReference() {
         QFETCH(QString, arch);
@@ -149,7 +158,7 @@ private slots:
         test::SyntheticModelSpec spec;
         spec.architecture = arch.toStdString();
         spec.weightType = spec.embeddingType = static_cast<TensorType>(type);
-        const bool kQuant = spec.weightType == TensorType::Q4_K || spec.weightType == TensorType::Q6_K;
+        const bool kQuant = gguf::traits(spec.weightType).blockElements == 256;
         spec.nEmbd = kQuant ? 256 : 64;
         spec.nFf = kQuant ? 512 : 96;
         spec.nHead = 4;
@@ -219,6 +228,43 @@ private slots:
         const double err = normalizedError(got, want);
         qInfo("normalized max error %.2e", err);
         QVERIFY2(err < kTolerance, qPrintable(QString("normalized max error %1").arg(err)));
+    }
+
+    // Files like real Q4_K_M / Q5_K_M ones: the bulk in Q4_K or Q5_K, the output in Q6_K and a
+    // few tensors in Q5_0, Q8_0 and Q6_K (llama.cpp's mixes), so projections mix types.
+    void mixedQuantFileMatchesReference_data() {
+        QTest::addColumn<int>("bulk");
+        QTest::newRow("Q4_K_M") << int(TensorType::Q4_K);
+        QTest::newRow("Q5_K_M") << int(TensorType::Q5_K);
+    }
+    void mixedQuantFileMatchesReference() {
+        QFETCH(int, bulk);
+        test::SyntheticModelSpec spec;
+        spec.weightType = spec.embeddingType = static_cast<TensorType>(bulk);
+        spec.outputType = TensorType::Q6_K;
+        spec.nEmbd = 256;
+        spec.nFf = 512;
+        spec.nLayer = 3;
+        spec.tensorTypes = {
+            {"blk.0.attn_v.weight", TensorType::Q6_K}, {"blk.0.ffn_down.weight", TensorType::Q6_K},
+            {"blk.1.attn_v.weight", TensorType::Q5_0}, {"blk.1.ffn_down.weight", TensorType::Q8_0},
+            {"blk.2.attn_k.weight", TensorType::Q5_0}, {"blk.2.ffn_up.weight", TensorType::Q8_0}};
+        spec.seed = static_cast<uint64_t>(bulk + 5);
+        const std::string path = dir.filePath(QString("mixed%1.gguf").arg(bulk)).toStdString();
+        test::writeSyntheticModel(spec, path);
+        auto ref = Model::load(path, on(BackendKind::Reference));
+        auto gpu = Model::load(path, on(BackendKind::Vulkan));
+        QVERIFY(gpu->info().backendName.rfind("vulkan", 0) == 0);
+        const std::vector<int32_t> prompt = {1, 17, 300, 42, 5, 260, 99};
+        auto refSession = Session::create(*ref, 64), gpuSession = Session::create(*gpu, 64);
+        const double err =
+            normalizedError(gpuSession->decode(prompt, true), refSession->decode(prompt, true));
+        qInfo("normalized max error %.2e", err);
+        QVERIFY2(err < kTolerance, qPrintable(QString("normalized max error %1").arg(err)));
+        const int32_t next = 7;
+        QVERIFY(normalizedError(gpuSession->decode(std::span<const int32_t>(&next, 1)),
+                                refSession->decode(std::span<const int32_t>(&next, 1))) < kTolerance);
+        QCOMPARE(greedy(*gpu, {1, 50, 60}, 10), greedy(*ref, {1, 50, 60}, 10));
     }
 
     void stories260kGreedyPath() {

@@ -6,6 +6,7 @@
 #include "gguf/tensor_types.h"
 
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <random>
 #include <vector>
@@ -87,7 +88,30 @@ inline std::vector<uint8_t> randomTensor(TensorType t, uint32_t rows, uint32_t c
         }
         case TensorType::Q8_0:
         case TensorType::Q4_0:
+        case TensorType::Q5_0:
             putHalf(blk, scale(rng) * (byte(rng) & 1 ? 1 : -1));
+            break;
+        case TensorType::IQ4_NL:
+            putHalf(blk, scale(rng) * 0.06f * (byte(rng) & 1 ? 1 : -1));
+            break;
+        case TensorType::Q4_1:
+        case TensorType::Q5_1:
+            putHalf(blk, scale(rng) * 0.5f);
+            putHalf(blk + 2, -scale(rng) * 4);
+            break;
+        case TensorType::Q2_K:
+            putHalf(blk + offsetof(gguf::BlockQ2_K, d), scale(rng) * 0.3f);
+            putHalf(blk + offsetof(gguf::BlockQ2_K, dmin), scale(rng) * 0.1f);
+            break;
+        case TensorType::Q3_K:
+            putHalf(blk + offsetof(gguf::BlockQ3_K, d), scale(rng) * 0.05f);
+            break;
+        case TensorType::Q5_K:
+            putHalf(blk, scale(rng) * 0.05f);
+            putHalf(blk + 2, scale(rng) * 0.1f);
+            break;
+        case TensorType::IQ4_XS:
+            putHalf(blk, scale(rng) * 0.002f);
             break;
         case TensorType::Q4_K:
             putHalf(blk, scale(rng) * 0.1f);

@@ -1,0 +1,5 @@
+#version 450
+// Tiled matrix × matrix (prompt batches) with IQ4_XS weights; see matmul_head.glsl.
+#include "matmul_head.glsl"
+#include "decode_iq4_xs.glsl"
+#include "matmul_main.glsl"

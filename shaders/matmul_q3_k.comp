@@ -1,0 +1,5 @@
+#version 450
+// Tiled matrix × matrix (prompt batches) with Q3_K weights; see matmul_head.glsl.
+#include "matmul_head.glsl"
+#include "decode_q3_k.glsl"
+#include "matmul_main.glsl"

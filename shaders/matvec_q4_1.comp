@@ -1,0 +1,5 @@
+#version 450
+// Matrix × vector(s) with Q4_1 weights; see matvec_head.glsl.
+#include "matvec_head.glsl"
+#include "decode_q4_1.glsl"
+#include "matvec_main.glsl"
