@@ -20,3 +20,20 @@ void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
         hi = highNibbles(w.y) * d - mn;
     }
 }
+
+// A whole 32-weight sub-block per lane for single-token steps (see matvec_main.glsl): one scale
+// decode and two 16-byte loads (blocks are 144 bytes, so sub-block quants are 16-byte aligned).
+#define HAS_DECODE32
+void decode32(uint r, uint b, out vec4 v[8]) {
+    const uint base = r * p.rowWords + (b / 8) * 36, sb = b & 7u;
+    const vec2 dm = unpackHalf2x16(wload(base));
+    uint sc, m;
+    kScaleMin((base + 1) * 4, sb, sc, m);
+    const float d = dm.x * float(sc), mn = dm.y * float(m);
+    const uint i = base + 4 + (sb / 2) * 8, shift = (sb & 1u) * 4;
+    const uvec4 w0 = wload4(i) >> shift, w1 = wload4(i + 4) >> shift;
+    for (uint k = 0; k < 4; ++k) {
+        v[k] = vec4(uvec4(w0[k], w0[k] >> 8, w0[k] >> 16, w0[k] >> 24) & 0xFu) * d - mn;
+        v[k + 4] = vec4(uvec4(w1[k], w1[k] >> 8, w1[k] >> 16, w1[k] >> 24) & 0xFu) * d - mn;
+    }
+}

@@ -17,3 +17,22 @@ void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
     hi = vec4((uvec4(w.y, w.y >> 8, w.y >> 16, w.y >> 24) & 0xFu) |
               ((uvec4(h.y, h.y >> 8, h.y >> 16, h.y >> 24) & 1u) << 4)) * d - mn;
 }
+
+// A whole 32-weight sub-block per lane for single-token steps (see decode_q4_k.glsl); blocks
+// are 176 bytes, so quants and fifth bits are 16-byte aligned.
+#define HAS_DECODE32
+void decode32(uint r, uint b, out vec4 v[8]) {
+    const uint base = r * p.rowWords + (b / 8) * 44, sb = b & 7u;
+    const vec2 dm = unpackHalf2x16(wload(base));
+    uint sc, m;
+    kScaleMin((base + 1) * 4, sb, sc, m);
+    const float d = dm.x * float(sc), mn = dm.y * float(m);
+    const uint i = base + 12 + (sb / 2) * 8, shift = (sb & 1u) * 4;
+    const uvec4 w[2] = uvec4[2](wload4(i) >> shift, wload4(i + 4) >> shift);
+    const uvec4 h[2] = uvec4[2](wload4(base + 4) >> sb, wload4(base + 8) >> sb);
+    for (uint k = 0; k < 8; ++k) {
+        const uint q = w[k / 4][k & 3u], hb = h[k / 4][k & 3u];
+        v[k] = vec4((uvec4(q, q >> 8, q >> 16, q >> 24) & 0xFu) |
+                    ((uvec4(hb, hb >> 8, hb >> 16, hb >> 24) & 1u) << 4)) * d - mn;
+    }
+}

@@ -236,7 +236,7 @@ const RegisterCommand reg{
     {"bench", "measure prompt (pp) and generation (tg) speed, like llama-bench",
      "usage: sosoik-cli bench -m MODEL [-p 512] [-n 128] [-r 3] [--backend auto|vulkan|reference]\n"
      "                        [--device INDEX|NAME] [--sample] [--bandwidth GB/s] [--json]\n"
-     "       sosoik-cli bench --synthetic stories15M|smollm135M|llama1B [--type TYPE] [-o PATH]\n"
+     "       sosoik-cli bench --synthetic stories15M|stories110M|smollm135M|llama1B [--type TYPE] [-o PATH]\n"
      "                        [--generate-only] [same options as above]\n\n"
      "--type: F16 (default), F32, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, IQ4_NL, Q2_K, Q3_K, Q4_K, Q5_K,\n"
      "Q6_K or IQ4_XS (the 256-weight block types need row lengths that are multiples of 256).\n"

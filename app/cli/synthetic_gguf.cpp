@@ -169,15 +169,17 @@ void randomBlocks(const TypeDesc& t, uint8_t* p, size_t blocks, Rng& rng) {
 } // namespace
 
 std::vector<std::string> syntheticShapeNames() {
-    return {"stories15M", "smollm135M", "llama1B"};
+    return {"stories15M", "stories110M", "smollm135M", "llama1B"};
 }
 
 SyntheticShape syntheticShape(const std::string& name) {
     if (name == "stories15M") return {name, 288, 6, 6, 6, 768, 32000, 10000.f, true};
+    // Every row a multiple of 256, so the K-quant and IQ4_XS types run at a lavapipe-sized shape.
+    if (name == "stories110M") return {name, 768, 12, 12, 12, 2048, 32000, 10000.f, true};
     if (name == "smollm135M") return {name, 576, 30, 9, 3, 1536, 49152, 100000.f, true};
     if (name == "llama1B") return {name, 2048, 16, 32, 8, 8192, 128256, 500000.f, true};
     throw Error(Error::Kind::InvalidArgument,
-                "unknown synthetic model '" + name + "' (choose stories15M, smollm135M or llama1B)");
+                "unknown synthetic model '" + name + "' (choose stories15M, stories110M, smollm135M or llama1B)");
 }
 
 void writeSyntheticGguf(const SyntheticShape& s, const std::string& typeName, const std::string& path) {

@@ -16,7 +16,7 @@ struct SyntheticShape {
     bool tiedOutput;
 };
 
-// stories15M, smollm135M, llama1B. Throws Error(InvalidArgument) for an unknown name.
+// stories15M, stories110M, smollm135M, llama1B. Throws Error(InvalidArgument) for an unknown name.
 SyntheticShape syntheticShape(const std::string& name);
 std::vector<std::string> syntheticShapeNames();
 // type: any type the engine computes with (F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, IQ4_NL,

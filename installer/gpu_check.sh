@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# GPU check: the Vulkan path on a real GPU, from a bundle that needs nothing installed there.
+#
+#   bash installer/gpu_check.sh bundle [-o FILE.tar.gz]   (here) build the Vulkan tests and
+#        sosoik-cli, gather every shared library they load (except glibc, which the GPU's
+#        driver needs to share with us) plus the Vulkan loader and the Khronos validation
+#        layer into one tarball. SPIR-V is embedded in the binaries.
+#   sosoik-gpu-check/run.sh [--bandwidth GB/s] [--shape llama1B] [--types "Q4_0 Q4_K Q8_0"]
+#        (on the GPU machine, after tar xf) run the Vulkan tests with the validation layer on,
+#        then `sosoik-cli bench --synthetic` for each type, and print one table.
+#   bash installer/gpu_check.sh selftest   (here) bundle, unpack into a temporary directory and
+#        run it in a clean environment (env -i, only the bundle's libraries) on whatever Vulkan
+#        device exists (lavapipe), with a small shape and a short test selection.
+set -euo pipefail
+
+# Memory bandwidth (GB/s, datasheets) of GPUs we may be lent; --bandwidth overrides.
+known_bandwidth() {
+  case "$1" in
+    *H200*) echo 4800 ;;
+    *H100*PCIe*) echo 2000 ;;
+    *H100*) echo 3350 ;;
+    *A100*80GB*) echo 2039 ;;
+    *A100*) echo 1555 ;;
+    *L40S*|*L40*) echo 864 ;;
+    *A10G*) echo 600 ;;
+    *"RTX 4090"*) echo 1008 ;;
+    *) echo "" ;;
+  esac
+}
+
+run_bundle() { # runs inside an unpacked bundle ($B)
+  local B; B=$(cd "$(dirname "$0")" && pwd)
+  local bandwidth="" shape=llama1B types="Q4_0 Q4_K Q8_0" reps=3 pp=512 tg=128 tests=all
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --bandwidth) bandwidth=$2; shift 2 ;;
+      --shape) shape=$2; shift 2 ;;
+      --types) types=$2; shift 2 ;;
+      -r) reps=$2; shift 2 ;;
+      -p) pp=$2; shift 2 ;;
+      -n) tg=$2; shift 2 ;;
+      --tests) tests=$2; shift 2 ;; # "all", "none" or a space-separated list of test names
+      *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+  done
+  export LD_LIBRARY_PATH="$B/lib" VK_LAYER_PATH="$B/layers"
+  export QT_QPA_PLATFORM=offscreen SOSOIK_VALIDATION_FATAL=1
+  export XDG_RUNTIME_DIR; XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"
+  export XDG_CACHE_HOME="$XDG_RUNTIME_DIR/cache"
+  [ -d "$B/shared" ] && export SOSOIK_SHARED_DIR="$B/shared"
+  local have mine
+  have=$(getconf GNU_LIBC_VERSION 2>/dev/null | awk '{print $2}')
+  mine=$(cat "$B/GLIBC_VERSION")
+  if [ -n "$have" ] && [ "$(printf '%s\n%s\n' "$mine" "$have" | sort -V | head -1)" != "$mine" ]; then
+    echo "this machine has glibc $have; the bundle was built against $mine and needs at least that" >&2
+    exit 1
+  fi
+
+  echo "== devices"
+  "$B/bin/sosoik-cli" devices
+  local device; device=$("$B/bin/sosoik-cli" devices | sed -n 's/^\* *[0-9]*[:.] *//p' | head -1)
+  [ -n "$bandwidth" ] || bandwidth=$(known_bandwidth "$device")
+
+  local failed=() passed=0
+  if [ "$tests" != none ]; then
+    [ "$tests" = all ] && tests=$(cd "$B/bin" && ls tst_* | tr '\n' ' ')
+    echo "== Vulkan tests (validation layer on)"
+    for t in $tests; do
+      local start=$SECONDS
+      if VK_INSTANCE_LAYERS=VK_LAYER_KHRONOS_validation "$B/bin/$t" >"$XDG_RUNTIME_DIR/$t.log" 2>&1; then
+        passed=$((passed + 1)); echo "PASS $t ($((SECONDS - start)) s)"
+      else
+        failed+=("$t"); echo "FAIL $t ($((SECONDS - start)) s); its output:"; tail -n 60 "$XDG_RUNTIME_DIR/$t.log"
+      fi
+    done
+  fi
+
+  echo "== bench: $shape, pp$pp and tg$tg, $reps runs${bandwidth:+, bandwidth $bandwidth GB/s}"
+  local first=1 table="$XDG_RUNTIME_DIR/table.md"
+  : >"$table"
+  for type in $types; do
+    local out="$XDG_RUNTIME_DIR/bench-$type.md"
+    "$B/bin/sosoik-cli" bench --synthetic "$shape" --type "$type" --backend vulkan -p "$pp" -n "$tg" \
+      -r "$reps" ${bandwidth:+--bandwidth "$bandwidth"} >"$out"
+    # One table: the header from the first run, the rows from all.
+    if [ $first = 1 ]; then grep '^|' "$out" >>"$table"; first=0; else grep '^|' "$out" | tail -n +3 >>"$table"; fi
+  done
+  echo
+  echo "device: $device"
+  echo "Vulkan tests: $passed passed, ${#failed[@]} failed${failed:+ (${failed[*]})}"
+  cat "$table"
+  [ ${#failed[@]} -eq 0 ]
+}
+
+make_bundle() { # (here) builds and packs; prints the tarball's path
+  cd "$(dirname "$0")/.."
+  local out="" build=${SOSOIK_BUILD_DIR:-build}
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      -o) out=$2; shift 2 ;;
+      *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+  done
+  [ -n "$out" ] || out="$build/sosoik-gpu-check.tar.gz"
+  if [ ! -f "$build/build.ninja" ]; then
+    export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+  fi
+  local tests; tests=$(cd tests/engine/vulkan && ls tst_*.cpp | sed 's/\.cpp$//')
+  cmake --build "$build" --target sosoik-cli $tests >&2
+  local stage; stage=$(mktemp -d)
+  local B="$stage/sosoik-gpu-check"
+  mkdir -p "$B/bin" "$B/lib" "$B/layers"
+  cp "$build/app/sosoik-cli" "$B/bin/"
+  for t in $tests; do cp "$build/tests/$t" "$B/bin/"; done
+  # Every library the binaries (and the validation layer) load, except glibc's own.
+  local layer_json=/usr/share/vulkan/explicit_layer.d/VkLayer_khronos_validation.json layer_so
+  layer_so=$(sed -n 's/.*"library_path": *"\([^"]*\)".*/\1/p' "$layer_json")
+  [ -f "$layer_so" ] || layer_so=$(ldconfig -p | awk '/libVkLayer_khronos_validation.so/ {print $NF; exit}')
+  cp "$layer_so" "$B/layers/libVkLayer_khronos_validation.so"
+  sed 's#"library_path": *"[^"]*"#"library_path": "./libVkLayer_khronos_validation.so"#' "$layer_json" \
+    >"$B/layers/VkLayer_khronos_validation.json"
+  local vulkan_loader; vulkan_loader=$(ldconfig -p | awk '/libvulkan.so.1 / {print $NF; exit}')
+  cp -L "$vulkan_loader" "$B/lib/libvulkan.so.1"
+  ldd "$B"/bin/* "$B/layers/libVkLayer_khronos_validation.so" | awk '/=> \// {print $3}' | sort -u |
+    grep -Ev '/(libc|libm|libdl|libpthread|librt|libresolv|ld-linux[^/]*)\.so' |
+    while read -r lib; do cp -Ln "$lib" "$B/lib/"; done
+  getconf GNU_LIBC_VERSION | awk '{print $2}' >"$B/GLIBC_VERSION"
+  local shared=../shared/models
+  if [ -f "$shared/stories260K.gguf" ]; then # lets the stories260K Vulkan tests run there too
+    mkdir -p "$B/shared/models"
+    cp "$shared"/stories260K.* "$shared"/tok512.model "$B/shared/models/" 2>/dev/null || true
+  fi
+  cp installer/gpu_check.sh "$B/run.sh"
+  chmod +x "$B/run.sh"
+  tar -C "$stage" -caf "$out" sosoik-gpu-check # compressed when out ends in .gz
+  rm -rf "$stage"
+  echo "$out"
+}
+
+selftest() { # (here) the bundle alone, in a clean environment, on lavapipe
+  local tarball dir
+  tarball=$(make_bundle -o "$(mktemp -d)/sosoik-gpu-check.tar")
+  dir=$(mktemp -d)
+  tar -C "$dir" -xf "$tarball"
+  # Nothing of this build may leak in: every library must resolve inside the bundle or glibc.
+  local leaks
+  leaks=$(LD_LIBRARY_PATH="$dir/sosoik-gpu-check/lib" ldd "$dir"/sosoik-gpu-check/bin/* |
+    awk '/=> \// {print $3}' | grep -v "^$dir/" |
+    grep -Ev '/(libc|libm|libdl|libpthread|librt|libresolv|ld-linux[^/]*)\.so' | sort -u || true)
+  if [ -n "$leaks" ]; then echo "libraries from outside the bundle: $leaks" >&2; exit 1; fi
+  env -i PATH=/usr/bin:/bin HOME="$dir" "$dir/sosoik-gpu-check/run.sh" --shape stories15M \
+    --types "${SELFTEST_TYPES:-Q4_0 Q4_K Q8_0}" -r 1 -p 32 -n 16 --bandwidth 50 \
+    --tests "${SELFTEST_TESTS:-tst_vulkan_devices tst_vulkan_context}"
+  rm -rf "$dir" "$(dirname "$tarball")"
+}
+
+case "$(basename "$0")" in
+  run.sh) run_bundle "$@" ;;
+  *)
+    mode=${1:-}
+    shift || true
+    case "$mode" in
+      bundle) make_bundle "$@" ;;
+      selftest) selftest "$@" ;;
+      *) echo "usage: bash installer/gpu_check.sh bundle [-o FILE] | selftest" >&2; exit 2 ;;
+    esac
+    ;;
+esac
