@@ -1,5 +1,6 @@
 #include "synthetic_gguf.h"
 
+#include "gguf/gguf_writer.h"
 #include "gguf/tensor_types.h"
 #include "sosoik/error.h"
 
@@ -9,13 +10,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 
 namespace sosoik::cli {
 namespace {
-
-// GGUF ids (see the GGUF specification).
-enum : uint32_t { kU32 = 4, kF32 = 6, kString = 8 };
 
 struct TypeDesc {
     const char* name;
@@ -55,37 +53,11 @@ struct Rng {
     float uniform() { return static_cast<float>(next() & 0xFFFFFF) / float(0x1000000) * 2.f - 1.f; }
 };
 
-class Writer {
-public:
-    explicit Writer(const std::string& path) : out_(path, std::ios::binary | std::ios::trunc) {
-        if (!out_) throw Error(Error::Kind::Io, "cannot write " + path);
-    }
-    template <class T> void pod(const T& v) { out_.write(reinterpret_cast<const char*>(&v), sizeof v); }
-    void str(const std::string& s) {
-        pod<uint64_t>(s.size());
-        out_.write(s.data(), static_cast<std::streamsize>(s.size()));
-    }
-    void bytes(const void* p, size_t n) {
-        out_.write(static_cast<const char*>(p), static_cast<std::streamsize>(n));
-    }
-    void padTo(uint64_t alignment) {
-        const uint64_t at = static_cast<uint64_t>(out_.tellp());
-        static const char zeros[64] = {};
-        bytes(zeros, (alignment - at % alignment) % alignment);
-    }
-    bool ok() const { return static_cast<bool>(out_); }
-    void close() { out_.close(); }
-
-private:
-    std::ofstream out_;
-};
-
 struct TensorSpec {
     std::string name;
     uint64_t cols, rows;
     const TypeDesc* type;
     bool ones; // norm weights
-    uint64_t bytes() const { return cols * rows / type->blockElements * type->blockBytes; }
 };
 
 void putHalf(uint8_t* p, float v) {
@@ -179,7 +151,8 @@ SyntheticShape syntheticShape(const std::string& name) {
     if (name == "smollm135M") return {name, 576, 30, 9, 3, 1536, 49152, 100000.f, true};
     if (name == "llama1B") return {name, 2048, 16, 32, 8, 8192, 128256, 500000.f, true};
     throw Error(Error::Kind::InvalidArgument,
-                "unknown synthetic model '" + name + "' (choose stories15M, stories110M, smollm135M or llama1B)");
+                "unknown synthetic model '" + name +
+                    "' (choose stories15M, stories110M, smollm135M or llama1B)");
 }
 
 void writeSyntheticGguf(const SyntheticShape& s, const std::string& typeName, const std::string& path) {
@@ -206,60 +179,39 @@ void writeSyntheticGguf(const SyntheticShape& s, const std::string& typeName, co
         tensors.push_back({p + "ffn_down.weight", ff, e, type, false});
     }
 
+    gguf::GgufWriter w;
+    const std::string a = "llama.";
+    w.setString("general.architecture", "llama");
+    w.setString("general.name", s.name + " (synthetic, random weights)");
+    w.setU32(a + "context_length", 4096);
+    w.setU32(a + "embedding_length", uint32_t(e));
+    w.setU32(a + "block_count", uint32_t(s.nLayer));
+    w.setU32(a + "feed_forward_length", uint32_t(ff));
+    w.setU32(a + "attention.head_count", uint32_t(s.nHead));
+    w.setU32(a + "attention.head_count_kv", uint32_t(s.nHeadKv));
+    w.setF32(a + "rope.freq_base", s.ropeBase);
+    w.setF32(a + "attention.layer_norm_rms_epsilon", 1e-5f);
+    auto rng = std::make_shared<Rng>(); // one stream over all tensors, in file order
+    for (const auto& t : tensors) {
+        const bool vector = t.rows == 1;
+        std::vector<uint64_t> dims =
+            vector ? std::vector<uint64_t>{t.cols} : std::vector<uint64_t>{t.cols, t.rows};
+        if (t.ones) {
+            w.addTensor(t.name, dims, gguf::TensorType::F32, std::vector<float>(t.cols * t.rows, 1.f));
+            continue;
+        }
+        const TypeDesc desc = *t.type;
+        w.addGeneratedTensor(t.name, dims, static_cast<gguf::TensorType>(desc.id),
+                             [desc, rng](std::vector<uint8_t>& chunk) {
+                                 randomBlocks(desc, chunk.data(), chunk.size() / desc.blockBytes, *rng);
+                             });
+    }
     const std::string tmp = path + ".partial";
-    {
-        Writer w(tmp);
-        const uint64_t alignment = 32;
-        w.bytes("GGUF", 4);
-        w.pod<uint32_t>(3);
-        w.pod<uint64_t>(tensors.size());
-        const std::string a = "llama.";
-        const std::vector<std::pair<std::string, uint32_t>> ints = {
-            {a + "context_length", 4096},
-            {a + "embedding_length", uint32_t(e)},
-            {a + "block_count", uint32_t(s.nLayer)},
-            {a + "feed_forward_length", uint32_t(ff)},
-            {a + "attention.head_count", uint32_t(s.nHead)},
-            {a + "attention.head_count_kv", uint32_t(s.nHeadKv)}};
-        w.pod<uint64_t>(ints.size() + 4);
-        w.str("general.architecture"), w.pod<uint32_t>(kString), w.str("llama");
-        w.str("general.name"), w.pod<uint32_t>(kString), w.str(s.name + " (synthetic, random weights)");
-        for (const auto& [k, v] : ints)
-            w.str(k), w.pod<uint32_t>(kU32), w.pod<uint32_t>(v);
-        w.str(a + "rope.freq_base"), w.pod<uint32_t>(kF32), w.pod<float>(s.ropeBase);
-        w.str(a + "attention.layer_norm_rms_epsilon"), w.pod<uint32_t>(kF32), w.pod<float>(1e-5f);
-        uint64_t offset = 0;
-        for (const auto& t : tensors) {
-            w.str(t.name);
-            const bool vector = t.rows == 1;
-            w.pod<uint32_t>(vector ? 1 : 2);
-            w.pod<uint64_t>(t.cols);
-            if (!vector) w.pod<uint64_t>(t.rows);
-            w.pod<uint32_t>(t.type->id);
-            w.pod<uint64_t>(offset);
-            offset += (t.bytes() + alignment - 1) / alignment * alignment;
-        }
-        w.padTo(alignment);
-        Rng rng;
-        std::vector<uint8_t> buf;
-        for (const auto& t : tensors) {
-            if (t.ones) {
-                std::vector<float> ones(t.cols, 1.f);
-                w.bytes(ones.data(), ones.size() * 4);
-            } else {
-                const uint64_t rowBytes = t.cols / t.type->blockElements * t.type->blockBytes;
-                const uint64_t rowsPerChunk = std::max<uint64_t>(1, (8u << 20) / rowBytes);
-                for (uint64_t r = 0; r < t.rows; r += rowsPerChunk) {
-                    const uint64_t n = std::min(rowsPerChunk, t.rows - r);
-                    buf.resize(n * rowBytes);
-                    randomBlocks(*t.type, buf.data(), n * t.cols / t.type->blockElements, rng);
-                    w.bytes(buf.data(), buf.size());
-                }
-            }
-            w.padTo(alignment);
-        }
-        if (!w.ok()) throw Error(Error::Kind::Io, "writing " + tmp + " failed (disk full?)");
-        w.close();
+    try {
+        w.save(tmp);
+    } catch (const std::exception& ex) {
+        std::filesystem::remove(tmp);
+        throw Error(Error::Kind::Io, ex.what());
     }
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);

@@ -1,7 +1,7 @@
 // Writes the fuzzer's seed corpus (generated, so no binary files live in the repository):
 // small valid GGUFs of both versions, every metadata type, nested arrays, each supported
 // tensor type, and tiny llama/qwen2 models that pass architecture validation.
-#include "support/gguf_writer.h"
+#include "gguf/gguf_writer.h"
 #include "support/synthetic_model.h"
 
 #include <cstdio>

@@ -7,7 +7,7 @@
 #include "gguf/gguf_file.h"
 #include "sosoik/chat_template.h"
 #include "sosoik/tokenizer.h"
-#include "support/gguf_writer.h"
+#include "gguf/gguf_writer.h"
 #include "support/test_support.h"
 #include "tokenizer/tokenizer_factory.h"
 
@@ -273,7 +273,7 @@ private slots:
     }
 
     void factoryReadsTheGgufTemplate() {
-        sosoik::test::GgufWriter w;
+        sosoik::gguf::GgufWriter w;
         w.setString("general.architecture", "llama");
         w.setString("tokenizer.chat_template", "{% for m in messages %}<weird>{{ m.content }}{% endfor %}");
         const auto bytes = w.bytes();
@@ -281,7 +281,7 @@ private slots:
         QCOMPARE(unknown->family(), std::string("chatml"));
         QVERIFY(unknown->isFallback());
 
-        sosoik::test::GgufWriter l3;
+        sosoik::gguf::GgufWriter l3;
         l3.setStringArray("tokenizer.ggml.tokens", {"a", "<|start_header_id|>"});
         const auto l3bytes = l3.bytes(); // no template: the vocabulary says Llama 3
         QCOMPARE(sosoik::createChatTemplate(*sosoik::gguf::File::fromMemory(l3bytes), "llama")->family(),

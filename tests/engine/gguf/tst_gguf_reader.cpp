@@ -1,17 +1,19 @@
 // The GGUF reader: every value type, v2/v3, alignment, and every kind of corruption —
 // each must end in a sosoik::Error that names what is wrong, never a crash.
 #include "gguf/gguf_file.h"
+#include "gguf/gguf_writer.h"
 #include "sosoik/error.h"
-#include "support/gguf_writer.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <random>
 
 using namespace sosoik;
 using namespace sosoik::gguf;
-using sosoik::test::GgufWriter;
+using sosoik::gguf::GgufWriter;
 
 namespace {
 
@@ -143,6 +145,36 @@ private slots:
             QCOMPARE(v[31], 31.0f);
             QVERIFY(f->tensor("missing") == nullptr);
         }
+    }
+
+    // The CLI's synthetic models are generated while saving (never whole in memory): the streamed
+    // file must equal the in-memory image, chunks must cover whole rows, and the data must read back.
+    void generatedTensorsStreamWhatBytesHolds() {
+        auto w = smallFile();
+        const uint64_t cols = 1 << 16, rows = 300; // F16 rows of 128 KiB: 8 MiB chunks of 64 rows
+        int calls = 0;
+        w.addGeneratedTensor("big.weight", {cols, rows}, TensorType::F16,
+                             [&calls](std::vector<uint8_t>& chunk) {
+                                 QCOMPARE(chunk.size() % (cols * 2), size_t(0));
+                                 for (size_t i = 0; i < chunk.size(); ++i)
+                                     chunk[i] = static_cast<uint8_t>(i * 7 + calls);
+                                 ++calls;
+                             });
+        const auto image = w.bytes();
+        QCOMPARE(calls, 5); // 64 + 64 + 64 + 64 + 44 rows
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("g.gguf").toStdString();
+        calls = 0;
+        w.save(path);
+        std::ifstream in(path, std::ios::binary);
+        const std::vector<uint8_t> saved((std::istreambuf_iterator<char>(in)),
+                                         std::istreambuf_iterator<char>());
+        QVERIFY(saved == image);
+        auto f = File::fromMemory(image);
+        const TensorInfo* t = f->tensor("big.weight");
+        QVERIFY(t);
+        QCOMPARE(t->bytes, cols * rows * 2);
+        QCOMPARE(t->data[cols * 2 * 64 + 3], static_cast<uint8_t>(3 * 7 + 1)); // first byte-run of chunk 2
     }
 
     void honoursAlignment() {

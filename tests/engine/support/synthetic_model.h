@@ -3,7 +3,7 @@
 // odd shapes, any GQA ratio, tied or untied output, optional rope_freqs, and a small valid
 // SentencePiece-style vocabulary (BOS=1, EOS=2, byte tokens <0x00>..<0xFF> at ids 3..258) so
 // that Model::load accepts them. Qt-free; used by engine, backend, CLI and app tests.
-#include "gguf_writer.h"
+#include "gguf/gguf_writer.h"
 
 #include <cstdint>
 #include <map>
@@ -11,6 +11,8 @@
 #include <string>
 
 namespace sosoik::test {
+
+using gguf::GgufWriter;
 
 struct SyntheticModelSpec {
     std::string architecture = "llama"; // "llama", "qwen2" (adds Q/K/V biases), "qwen3" (per-head

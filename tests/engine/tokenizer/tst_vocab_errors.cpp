@@ -1,13 +1,13 @@
 // Broken or unsupported tokenizer metadata gives a clear error naming the problem, never a crash.
 #include "gguf/gguf_file.h"
 #include "sosoik/error.h"
-#include "support/gguf_writer.h"
+#include "gguf/gguf_writer.h"
 #include "tokenizer/tokenizer_factory.h"
 
 #include <QTest>
 
 using sosoik::Error;
-using sosoik::test::GgufWriter;
+using sosoik::gguf::GgufWriter;
 
 namespace {
 

@@ -1,11 +1,11 @@
-#include "gguf_writer.h"
+#include "gguf/gguf_writer.h"
 
 #include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
 
-namespace sosoik::test {
+namespace sosoik::gguf {
 namespace {
 
 template <class T> void append(std::vector<uint8_t>& out, T v) {
@@ -104,7 +104,18 @@ void GgufWriter::setAlignment(uint32_t alignment) {
 void GgufWriter::addTensorBytes(const std::string& name, std::vector<uint64_t> dims, gguf::TensorType type,
                                 std::vector<uint8_t> data) {
     removeTensor(name);
-    tensors_.push_back({name, std::move(dims), static_cast<uint32_t>(type), std::move(data)});
+    const uint64_t size = data.size();
+    tensors_.push_back({name, std::move(dims), static_cast<uint32_t>(type), std::move(data), {}, size});
+}
+
+void GgufWriter::addGeneratedTensor(const std::string& name, std::vector<uint64_t> dims,
+                                    gguf::TensorType type, Fill fill) {
+    removeTensor(name);
+    uint64_t rows = 1;
+    for (size_t i = 1; i < dims.size(); ++i)
+        rows *= dims[i];
+    const uint64_t size = gguf::rowBytes(type, dims.at(0)) * rows;
+    tensors_.push_back({name, std::move(dims), static_cast<uint32_t>(type), {}, std::move(fill), size});
 }
 
 void GgufWriter::addTensor(const std::string& name, std::vector<uint64_t> dims, gguf::TensorType type,
@@ -127,8 +138,7 @@ void GgufWriter::removeKey(const std::string& key) {
     std::erase_if(kvs_, [&](const Kv& kv) { return kv.key == key; });
 }
 
-std::vector<uint8_t> GgufWriter::bytes(Layout* layout) const {
-    Layout l;
+std::vector<uint8_t> GgufWriter::header(Layout& l, std::vector<uint64_t>& offsets) const {
     std::vector<uint8_t> out;
     append<uint32_t>(out, 0x46554747);
     append<uint32_t>(out, version_);
@@ -140,9 +150,7 @@ std::vector<uint8_t> GgufWriter::bytes(Layout* layout) const {
         append<uint32_t>(out, kv.type);
         out.insert(out.end(), kv.payload.begin(), kv.payload.end());
     }
-    const auto alignUp = [&](uint64_t x) { return (x + alignment_ - 1) / alignment_ * alignment_; };
     uint64_t offset = 0;
-    std::vector<uint64_t> offsets;
     for (const auto& t : tensors_) {
         l.tensorInfoOffsets.push_back(out.size());
         appendString(out, t.name);
@@ -152,26 +160,67 @@ std::vector<uint8_t> GgufWriter::bytes(Layout* layout) const {
         append<uint32_t>(out, t.type);
         append<uint64_t>(out, offset);
         offsets.push_back(offset);
-        offset = alignUp(offset + t.data.size());
+        offset = (offset + t.size + alignment_ - 1) / alignment_ * alignment_;
     }
     l.tensorInfosEnd = out.size();
-    out.resize(alignUp(out.size()), 0);
+    out.resize((out.size() + alignment_ - 1) / alignment_ * alignment_, 0);
     l.dataStart = out.size();
+    return out;
+}
+
+void GgufWriter::writeData(const Tensor& t, const std::function<void(const uint8_t*, size_t)>& sink) {
+    if (!t.fill) {
+        sink(t.data.data(), t.data.size());
+        return;
+    }
+    const uint64_t rowBytes = gguf::rowBytes(static_cast<gguf::TensorType>(t.type), t.dims.at(0));
+    const uint64_t rowsPerChunk = std::max<uint64_t>(1, (8u << 20) / std::max<uint64_t>(1, rowBytes));
+    std::vector<uint8_t> chunk;
+    for (uint64_t done = 0; done < t.size;) {
+        chunk.assign(std::min(rowsPerChunk * rowBytes, t.size - done), 0);
+        t.fill(chunk);
+        sink(chunk.data(), chunk.size());
+        done += chunk.size();
+    }
+}
+
+std::vector<uint8_t> GgufWriter::bytes(Layout* layout) const {
+    Layout l;
+    std::vector<uint64_t> offsets;
+    std::vector<uint8_t> out = header(l, offsets);
     for (size_t i = 0; i < tensors_.size(); ++i) {
         out.resize(l.dataStart + offsets[i], 0);
         l.tensorDataOffsets.push_back(out.size());
-        out.insert(out.end(), tensors_[i].data.begin(), tensors_[i].data.end());
+        writeData(tensors_[i], [&](const uint8_t* p, size_t n) { out.insert(out.end(), p, p + n); });
     }
-    if (!tensors_.empty()) out.resize(alignUp(out.size()), 0);
+    if (!tensors_.empty()) out.resize((out.size() + alignment_ - 1) / alignment_ * alignment_, 0);
     if (layout) *layout = std::move(l);
     return out;
 }
 
 void GgufWriter::save(const std::string& path) const {
-    const auto data = bytes();
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    f.write(reinterpret_cast<const char*>(data.data()), static_cast<std::streamsize>(data.size()));
     if (!f) throw std::runtime_error("cannot write " + path);
+    Layout l;
+    std::vector<uint64_t> offsets;
+    const std::vector<uint8_t> head = header(l, offsets);
+    f.write(reinterpret_cast<const char*>(head.data()), static_cast<std::streamsize>(head.size()));
+    uint64_t at = head.size();
+    static const char zeros[256] = {};
+    const auto padTo = [&](uint64_t target) {
+        for (; at < target; at += std::min<uint64_t>(sizeof zeros, target - at))
+            f.write(zeros, static_cast<std::streamsize>(std::min<uint64_t>(sizeof zeros, target - at)));
+    };
+    for (size_t i = 0; i < tensors_.size(); ++i) {
+        padTo(l.dataStart + offsets[i]);
+        writeData(tensors_[i], [&](const uint8_t* p, size_t n) {
+            f.write(reinterpret_cast<const char*>(p), static_cast<std::streamsize>(n));
+            at += n;
+        });
+    }
+    if (!tensors_.empty()) padTo((at + alignment_ - 1) / alignment_ * alignment_);
+    f.flush();
+    if (!f) throw std::runtime_error("writing " + path + " failed (disk full?)");
 }
 
-} // namespace sosoik::test
+} // namespace sosoik::gguf

@@ -1,14 +1,17 @@
 #pragma once
-// Writes GGUF images byte by byte, for tests: any metadata value type (nested arrays too),
-// tensors of any type, any alignment, and a record of where each section starts so that
-// corruption tests can damage precise fields. Qt-free, so tools can use it too.
+// The one GGUF writer: the tests' fixtures and `sosoik-cli bench --synthetic` both write with it.
+// Any metadata value type (nested arrays too), tensors of any type, any alignment, and a record of
+// where each section starts so that corruption tests can damage precise fields. Tensor data can be
+// generated while saving (addGeneratedTensor), so multi-GB synthetic models never sit in memory.
+// Engine-internal (not part of the public API); Qt-free.
 #include "gguf/gguf_file.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
-namespace sosoik::test {
+namespace sosoik::gguf {
 
 class GgufWriter {
 public:
@@ -44,6 +47,11 @@ public:
     // Tensor from floats (row-major, dims[0] contiguous), quantized row by row to type.
     void addTensor(const std::string& name, std::vector<uint64_t> dims, gguf::TensorType type,
                    const std::vector<float>& values);
+    // Tensor whose bytes are produced while saving, in chunks: fill(chunk) is called with chunk
+    // sized to whole rows (at most ~8 MiB) until the tensor's rowBytes * rows bytes are written.
+    using Fill = std::function<void(std::vector<uint8_t>& chunk)>;
+    void addGeneratedTensor(const std::string& name, std::vector<uint64_t> dims, gguf::TensorType type,
+                            Fill fill);
     bool hasTensor(const std::string& name) const;
     void removeTensor(const std::string& name);
     void removeKey(const std::string& key);
@@ -58,7 +66,9 @@ public:
         std::vector<size_t> tensorDataOffsets; // absolute
     };
     std::vector<uint8_t> bytes(Layout* layout = nullptr) const;
-    void save(const std::string& path) const; // throws std::runtime_error on I/O failure
+    // Streams the file to path (generated tensors chunk by chunk). Throws std::runtime_error on
+    // I/O failure (a full disk included).
+    void save(const std::string& path) const;
 
 private:
     struct Kv {
@@ -71,7 +81,11 @@ private:
         std::vector<uint64_t> dims;
         uint32_t type;
         std::vector<uint8_t> data;
+        Fill fill;         // set for generated tensors (data is then empty)
+        uint64_t size = 0; // bytes of the tensor's data
     };
+    std::vector<uint8_t> header(Layout& layout, std::vector<uint64_t>& offsets) const;
+    static void writeData(const Tensor& t, const std::function<void(const uint8_t*, size_t)>& sink);
     void put(const std::string& key, gguf::ValueType type, std::vector<uint8_t> payload);
     uint32_t version_;
     uint32_t alignment_ = 32;
@@ -79,4 +93,4 @@ private:
     std::vector<Tensor> tensors_;
 };
 
-} // namespace sosoik::test
+} // namespace sosoik::gguf
