@@ -19,10 +19,11 @@ PACKAGES=(
   qt6-qpa-plugins
   libvulkan-dev glslc glslang-tools spirv-tools mesa-vulkan-drivers
   libsentencepiece-dev libicu-dev libsqlite3-dev libpoppler-qt6-dev libzip-dev libxcb1-dev fonts-noto-cjk
+  libhttp-parser-dev
 )
 TEST_PACKAGES=(
   clang sentencepiece vulkan-tools vulkan-validationlayers qml6-module-qttest
-  xvfb xauth trayer xdotool x11-utils debootstrap dpkg-dev
+  xvfb xauth trayer xdotool x11-utils debootstrap dpkg-dev python3-venv
 )
 [ "$mode" = test ] && PACKAGES+=("${TEST_PACKAGES[@]}")
 

@@ -223,7 +223,9 @@ void EngineWorker::runGenerate(const GenerationJobPtr& job) {
     try {
         if (!backend_->isLoaded()) {
             endRequest();
-            postTo(job, [](GenerationJob& j) { j.fail(tr("No model is loaded. Open a model file first.")); });
+            postTo(job, [](GenerationJob& j) {
+                j.fail(tr("No model is loaded. Open a model file first."), GenerationJob::Failure::NoModel);
+            });
             return;
         }
         backend_->prepareSession(request.settings.contextLength);
@@ -234,12 +236,17 @@ void EngineWorker::runGenerate(const GenerationJobPtr& job) {
         auto messages = toEngineMessages(request.messages);
         const size_t firstDroppable = (!messages.empty() && messages.front().role == "system") ? 1 : 0;
         const int reserve = std::max(1, std::min(request.settings.maxNewTokens, context / 2));
-        std::vector<int32_t> prompt = backend_->renderChat(messages);
+        std::vector<int32_t> prompt = request.rawCompletion
+                                          ? backend_->renderText(request.prompt.toStdString())
+                                          : backend_->renderChat(messages);
         while (int(prompt.size()) + reserve > context) {
-            if (messages.size() - firstDroppable <= 1) {
+            // A plain completion has no turns to drop.
+            if (request.rawCompletion || messages.size() - firstDroppable <= 1) {
                 endRequest();
                 const QString message = tooLongMessage(int(prompt.size()) + reserve, context);
-                postTo(job, [message](GenerationJob& j) { j.fail(message); });
+                postTo(job, [message](GenerationJob& j) {
+                    j.fail(message, GenerationJob::Failure::PromptTooLong);
+                });
                 return;
             }
             messages.erase(messages.begin() + firstDroppable);
@@ -257,14 +264,17 @@ void EngineWorker::runGenerate(const GenerationJobPtr& job) {
         options.sampler.topP = float(request.settings.topP);
         options.sampler.topK = request.settings.topK;
         options.maxNewTokens = std::min(request.settings.maxNewTokens, context - int(prompt.size()));
-        options.stopStrings = backend_->stopStrings();
+        if (!request.rawCompletion) options.stopStrings = backend_->stopStrings();
+        for (const QString& stop : request.stopStrings)
+            if (!stop.isEmpty()) options.stopStrings.push_back(stop.toStdString());
+        if (request.seed >= 0) options.sampler.seed = quint64(request.seed);
 
         stats.promptTokens = int(prompt.size());
         stats.contextUsed = stats.promptTokens;
         postTo(job, [stats](GenerationJob& j) { emit j.started(stats); });
 
         QElapsedTimer sinceFirstToken;
-        const auto result = backend_->generate(prompt, options, [&](const std::string& text, int32_t) {
+        const auto onText = [&](const std::string& text, int32_t) {
             if (!sinceFirstToken.isValid()) sinceFirstToken.start();
             ++stats.generatedTokens;
             stats.contextUsed = stats.promptTokens + stats.generatedTokens;
@@ -277,7 +287,11 @@ void EngineWorker::runGenerate(const GenerationJobPtr& job) {
                 });
             drainCounts(); // token counts for the input box stay live while answering
             return !currentCancelled_.load();
-        });
+        };
+        const bool remote = backend_->answersMessages() && !request.rawCompletion;
+        const auto result = remote ? backend_->generateChat(messages, options, onText)
+                                   : backend_->generate(prompt, options, onText);
+        if (remote && result.promptTokens > 0) stats.promptTokens = result.promptTokens; // the server's count
         stats.reusedTokens = result.reusedTokens;
         stats.generatedTokens = result.generatedTokens;
         stats.contextUsed = stats.promptTokens + stats.generatedTokens;

@@ -19,7 +19,8 @@ void GenerationJob::finish(const GenerationStats& stats) {
     emit finished(stats);
 }
 
-void GenerationJob::fail(const QString& message) {
+void GenerationJob::fail(const QString& message, Failure why) {
+    failure_.store(why);
     done_.store(true);
     emit failed(message);
 }

@@ -39,6 +39,9 @@ public:
     void cancel();
     // True once finished() or failed() was emitted.
     bool isDone() const { return done_.load(); }
+    // Why failed() was emitted, for callers that answer with status codes (the local server).
+    enum class Failure { None, NoModel, PromptTooLong, Engine };
+    Failure failure() const { return failure_.load(); }
 
 signals:
     void queued(int position); // 1 = next after the running request
@@ -58,12 +61,13 @@ private:
     friend class EngineWorker;
     GenerationJob(std::shared_ptr<WorkerLink> link, int id, GenerationRequest request);
     void finish(const GenerationStats& stats);
-    void fail(const QString& message);
+    void fail(const QString& message, Failure why = Failure::Engine);
 
     std::shared_ptr<WorkerLink> link_;
     const int id_;
     const GenerationRequest request_;
     std::atomic<bool> done_{false};
+    std::atomic<Failure> failure_{Failure::None};
 };
 
 using GenerationJobPtr = std::shared_ptr<GenerationJob>;

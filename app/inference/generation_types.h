@@ -4,6 +4,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace sosoik::app {
 
@@ -26,6 +27,13 @@ struct GenerationRequest {
     qint64 conversationId = -1;
     QList<ChatTurn> messages;
     GenerationSettings settings;
+    // Extras for API clients (the local server): stop strings beside the chat template's own, a sampling
+    // seed (-1: the engine's default), and plain completion of `prompt` (no chat template, `messages`
+    // unused) for /v1/completions.
+    QStringList stopStrings;
+    qint64 seed = -1;
+    bool rawCompletion = false;
+    QString prompt;
 };
 
 struct GenerationStats {

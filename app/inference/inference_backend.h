@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,12 @@ struct LoadRequest {
     QString path;
     QString backend = QStringLiteral("auto"); // "auto", "vulkan", "reference"
     int device = -1;                          // Vulkan device index; -1 = preferred
+    // An OpenAI-compatible server instead of a file (app/remote/): its base URL, key and model name.
+    // `path` is then only what the UI shows ("model @ host").
+    QString remoteUrl;
+    QString remoteKey;
+    QString remoteModel;
+    bool isRemote() const { return !remoteUrl.isEmpty(); }
 };
 
 // What the UI shows about the loaded model.
@@ -33,6 +40,7 @@ struct ModelDetails {
     qint64 fileBytes = 0;
     qint64 parameterCount = 0;
     int trainedContext = 0;
+    bool remote = false; // answered by a server elsewhere: what the user types leaves this PC
 };
 
 class InferenceBackend {
@@ -48,6 +56,11 @@ public:
     // Chat messages -> prompt tokens, ending with the opening of an assistant turn.
     virtual std::vector<int32_t> renderChat(const std::vector<sosoik::ChatMessage>& messages) const = 0;
     virtual int countTokens(const std::string& text) const = 0;
+    // Plain text -> prompt tokens (BOS as the model asks), for completions without a chat template.
+    // Backends that only answer chats keep this default, which refuses with a human message.
+    virtual std::vector<int32_t> renderText(const std::string& text) const {
+        throw std::runtime_error("This engine only answers chat messages.");
+    }
     virtual std::vector<std::string> stopStrings() const = 0;
 
     // Makes sure the session has this context length (recreating it, and losing its cache, if not).
@@ -57,6 +70,16 @@ public:
     virtual sosoik::GenerateStats
     generate(const std::vector<int32_t>& prompt, const sosoik::GenerateOptions& options,
              const std::function<bool(const std::string& text, int32_t token)>& onText) = 0;
+
+    // Backends that take chat messages as they are (a remote server renders and tokenizes them itself)
+    // answer true: the worker then calls generateChat() with the messages that fit instead of generate().
+    // Their renderChat()/countTokens() are estimates used only to fit the context.
+    virtual bool answersMessages() const { return false; }
+    virtual sosoik::GenerateStats
+    generateChat(const std::vector<sosoik::ChatMessage>& messages, const sosoik::GenerateOptions& options,
+                 const std::function<bool(const std::string& text, int32_t token)>& onText) {
+        throw std::runtime_error("This engine does not answer chat messages directly.");
+    }
 
     // Thread-safe: asks a running generate() to stop within one token.
     virtual void cancel() = 0;

@@ -3,8 +3,8 @@
 #include "sosoik/sosoik.h"
 
 #include <QFileInfo>
-#include <QVariantMap>
 #include <QMutexLocker>
+#include <QVariantMap>
 
 namespace sosoik::app {
 namespace {
@@ -76,6 +76,13 @@ std::vector<int32_t> SosoikBackend::renderChat(const std::vector<sosoik::ChatMes
 
 int SosoikBackend::countTokens(const std::string& text) const {
     return int(model_->tokenizer().encode(text, false).size());
+}
+
+std::vector<int32_t> SosoikBackend::renderText(const std::string& text) const {
+    const sosoik::Tokenizer& tokenizer = model_->tokenizer();
+    std::vector<int32_t> tokens = tokenizer.encode(text, tokenizer.addBosByDefault());
+    if (tokens.empty() && tokenizer.bos() >= 0) tokens.push_back(tokenizer.bos());
+    return tokens;
 }
 
 std::vector<std::string> SosoikBackend::stopStrings() const {

@@ -25,6 +25,7 @@ public:
     void unload() override;
     std::vector<int32_t> renderChat(const std::vector<sosoik::ChatMessage>& messages) const override;
     int countTokens(const std::string& text) const override;
+    std::vector<int32_t> renderText(const std::string& text) const override;
     std::vector<std::string> stopStrings() const override;
     void prepareSession(int contextLength) override;
     int sessionContextLength() const override;

@@ -1311,4 +1311,15 @@
         <translation>불러온 모델이 없습니다. 먼저 모델을 여세요.</translation>
     </message>
 </context>
+<context>
+    <name>sosoik::app::server::ApiServer</name>
+    <message>
+        <source>Listening on %1 would let other computers use the model: set an API key first, or listen on 127.0.0.1.</source>
+        <translation>%1에서 요청을 받으면 다른 컴퓨터도 모델을 쓸 수 있습니다. 먼저 API 키를 설정하거나 127.0.0.1에서 받으세요.</translation>
+    </message>
+    <message>
+        <source>Could not listen on %1 port %2: %3</source>
+        <translation>%1의 %2번 포트에서 요청을 받을 수 없습니다: %3</translation>
+    </message>
+</context>
 </TS>
