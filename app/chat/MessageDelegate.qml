@@ -154,6 +154,11 @@ Item {
     }
 
     Component {
+        id: linkConfirm
+        LinkConfirmDialog {}
+    }
+
+    Component {
         id: prose
         TextEdit {
             text: segment.text
@@ -162,7 +167,8 @@ Item {
             selectByMouse: true
             wrapMode: TextEdit.Wrap
             color: palette.text
-            onLinkActivated: link => Qt.openUrlExternally(link)
+            // Never opened directly: LinkConfirmDialog shows the full address first.
+            onLinkActivated: link => linkConfirm.createObject(Overlay.overlay, {url: link}).open()
         }
     }
 

@@ -82,6 +82,7 @@ public:
     Q_INVOKABLE void resetConversationSettings();
     Q_INVOKABLE void dismissError();
     void showError(const QString& text) { setError(text); }
+    void showNotice(const QString& text) { setNotice(text); }
     Q_INVOKABLE void dismissNotice();
 
     GenerationRequest buildRequest() const; // the open conversation as an engine request

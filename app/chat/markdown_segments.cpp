@@ -1,5 +1,7 @@
 #include "chat/markdown_segments.h"
 
+#include "chat/safe_markdown.h"
+
 #include <QRegularExpression>
 #include <QVariantMap>
 
@@ -63,7 +65,9 @@ QVariantList segmentsForQml(const QString& markdown) {
         QVariantMap m;
         m.insert(QStringLiteral("kind"),
                  s.kind == MarkdownSegment::Kind::Code ? QStringLiteral("code") : QStringLiteral("prose"));
-        m.insert(QStringLiteral("text"), s.text);
+        // Prose is untrusted Markdown (model output, document text): nothing in it may be fetched.
+        m.insert(QStringLiteral("text"),
+                 s.kind == MarkdownSegment::Kind::Prose ? safeMarkdown(s.text) : s.text);
         m.insert(QStringLiteral("language"), s.language);
         m.insert(QStringLiteral("closed"), s.closed);
         list.append(m);

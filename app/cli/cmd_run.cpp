@@ -2,6 +2,7 @@
 // it is produced); timings go to stderr.
 #include "command.h"
 #include "engine_options.h"
+#include "interrupt.h"
 
 #include "sosoik/chat_template.h"
 #include "sosoik/error.h"
@@ -48,8 +49,13 @@ int runRun(Args& args) {
     if (chat && !prompt) throw Error(Error::Kind::InvalidArgument, "--chat needs a prompt (-p TEXT)");
     if (system && !chat) throw Error(Error::Kind::InvalidArgument, "--system only makes sense with --chat");
     if (options.maxNewTokens < 0) throw Error(Error::Kind::InvalidArgument, "-n must not be negative");
+    // Issue #19 item 9: a negative size silently became the model's default.
+    if (ctx < 0)
+        throw Error(Error::Kind::InvalidArgument, "--ctx must be 0 (the model's) or a positive size");
 
+    const interrupt::Cooperate cooperate; // Ctrl-C: stop within a token, print the stats line, exit 130
     auto model = Model::load(modelPath, load);
+    if (interrupt::requested()) return interrupt::kInterruptedExit;
     if (!model->info().backendFallbackReason.empty())
         std::fprintf(stderr, "note: using the %s backend (%s)\n", model->info().backendName.c_str(),
                      model->info().backendFallbackReason.c_str());
@@ -85,14 +91,20 @@ int runRun(Args& args) {
     }
     auto session = Session::create(*model, ctx);
     if (options.maxNewTokens == 0) return 0;
-    const GenerateStats stats =
-        generate(*model, *session, tokens, options, [](const std::string& text, int32_t) {
+    const interrupt::CancelSession cancelOnInterrupt(*session); // also stops prompt processing
+    GenerateStats stats;
+    try {
+        stats = generate(*model, *session, tokens, options, [](const std::string& text, int32_t) {
             if (!text.empty()) {
                 std::fwrite(text.data(), 1, text.size(), stdout);
                 std::fflush(stdout);
             }
-            return true;
+            return !interrupt::requested();
         });
+    } catch (const Error& e) {
+        if (e.kind() != Error::Kind::Cancelled || !interrupt::requested()) throw;
+        stats.stopReason = "cancelled";
+    }
     std::fprintf(stderr,
                  "\nbackend %s; prompt %d tokens in %.3f s (%.1f tok/s); generated %d tokens in %.3f s "
                  "(%.1f tok/s); stop: %s\n",
@@ -101,7 +113,7 @@ int runRun(Args& args) {
                  stats.generatedTokens, stats.generateSeconds,
                  stats.generateSeconds > 0 ? stats.generatedTokens / stats.generateSeconds : 0.0,
                  stats.stopReason.c_str());
-    return 0;
+    return interrupt::requested() ? interrupt::kInterruptedExit : 0;
 }
 
 const RegisterCommand reg{

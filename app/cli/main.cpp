@@ -1,6 +1,7 @@
 // sosoik-cli: scriptable front end. stdout carries only results; diagnostics go to stderr
 // as `error: …` with a non-zero exit code.
 #include "command.h"
+#include "interrupt.h"
 
 #include "sosoik/error.h"
 #include "sosoik/version.h"
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <sys/stat.h>
 
 namespace sosoik::cli {
 
@@ -42,6 +44,8 @@ const Command* find(const char* name) {
 
 int main(int argc, char** argv) {
     using namespace sosoik::cli;
+    ::umask(077);         // whatever a command writes (summaries, spools) is the user's alone
+    interrupt::install(); // Ctrl-C: every command stops within a second with exit code 130
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
         printHelp();
         return argc < 2 ? 1 : 0;

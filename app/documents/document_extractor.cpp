@@ -18,6 +18,13 @@ void BlockEmitter::emitBlock(TextBlock block) {
     checkCancel();
     if (block.text.trimmed().isEmpty() && block.paragraphEnd) return;
     characters_ += block.text.size();
+    if (characters_ > options_.maxTextChars)
+        throw DocumentError(
+            DocumentError::Kind::TooLarge,
+            QObject::tr("%1 holds more than %2 million characters of text, the most Sosoik reads "
+                        "from one document (Settings, Summaries).")
+                .arg(fileName_)
+                .arg(double(options_.maxTextChars) / 1e6, 0, 'g', 4));
     if (!sink_(block))
         throw DocumentError(DocumentError::Kind::Cancelled,
                             QObject::tr("Reading the document was cancelled."));
@@ -72,6 +79,7 @@ void extractPlainText(QFile& file, const EncodingGuess& guess, BlockEmitter& out
     file.seek(guess.bomBytes);
     const qint64 total = qMax<qint64>(1, file.size());
     while (!file.atEnd()) {
+        out.checkCancel();
         const QByteArray bytes = file.read(256 * 1024);
         if (bytes.isEmpty()) break;
         splitter.add(decoder.decode(bytes));
@@ -127,6 +135,9 @@ ExtractInfo extractDocument(const QString& path, const BlockSink& sink, const Ex
         throw DocumentError(Kind::NotFound, QObject::tr("The file %1 does not exist.").arg(path));
     if (info.isDir())
         throw DocumentError(Kind::Unsupported, QObject::tr("%1 is a folder, not a document.").arg(name));
+    // A named pipe, socket or device: opening it could block forever (issue #19 item 7).
+    if (!info.isFile())
+        throw DocumentError(Kind::Unsupported, QObject::tr("%1 is not a regular file.").arg(name));
     if (info.size() > options.maxFileBytes)
         throw DocumentError(Kind::TooLarge,
                             QObject::tr("%1 is %2 MB; Sosoik summarizes files up to %3 MB.")
@@ -141,7 +152,7 @@ ExtractInfo extractDocument(const QString& path, const BlockSink& sink, const Ex
     const QString suffix = info.suffix().toLower();
 
     ExtractInfo result;
-    detail::BlockEmitter out(sink, options);
+    detail::BlockEmitter out(sink, options, name);
     if (head.startsWith("%PDF-")) {
         file.close();
         result.format = QStringLiteral("pdf");

@@ -11,17 +11,21 @@ namespace sosoik::documents::detail {
 // Sends a block unless the caller asked to stop; throws DocumentError(Cancelled) on stop.
 class BlockEmitter {
 public:
-    BlockEmitter(const BlockSink& sink, const ExtractOptions& options) : sink_(sink), options_(options) {}
+    BlockEmitter(const BlockSink& sink, const ExtractOptions& options, const QString& fileName = {})
+        : sink_(sink), options_(options), fileName_(fileName) {}
     void emitBlock(TextBlock block);
     void progress(double fraction) const {
         if (options_.progress) options_.progress(fraction);
     }
     void checkCancel() const;
     qint64 characters() const { return characters_; }
+    const ExtractOptions& options() const { return options_; }
+    const QString& fileName() const { return fileName_; }
 
 private:
     const BlockSink& sink_;
     const ExtractOptions& options_;
+    QString fileName_;
     qint64 characters_ = 0;
 };
 

@@ -19,8 +19,14 @@ using BlockSink = std::function<bool(const TextBlock&)>;
 
 struct ExtractOptions {
     qint64 maxFileBytes = 256ll << 20;         // bigger files are refused with a clear message
-    const std::atomic<bool>* cancel = nullptr; // checked between blocks
+    const std::atomic<bool>* cancel = nullptr; // checked between blocks and inside every reading loop
     std::function<void(double)> progress;      // fraction of the file read, 0..1
+    // Hard limits against hostile files (issue #19 item 4: a 3 MB .docx that inflates to 3 GB, endless
+    // nesting, a bomb of ordinary paragraphs). Each error names the limit it hit.
+    qint64 maxTextChars = 50'000'000;     // extracted text per document (setting summary/maxTextMillions)
+    qint64 maxEntryBytes = 128ll << 20;   // one decompressed XML part of a .docx/.hwpx
+    qint64 maxArchiveBytes = 256ll << 20; // all decompressed parts of one archive together
+    int maxXmlDepth = 256;                // element nesting in those parts (real documents: under 30)
 };
 
 struct ExtractInfo {

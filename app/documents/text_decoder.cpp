@@ -32,8 +32,8 @@ constexpr const char* kCp949 = "windows-949";
 
 // Invalid or unmapped bytes become U+FFFD. ICU's own substitution callback would write U+001A (the
 // SUB control) for CP949's unmapped codes, which reads as garbage in a summary.
-void replaceWithFffd(const void*, UConverterToUnicodeArgs* args, const char*, int32_t, UConverterCallbackReason reason,
-                     UErrorCode* status) {
+void replaceWithFffd(const void*, UConverterToUnicodeArgs* args, const char*, int32_t,
+                     UConverterCallbackReason reason, UErrorCode* status) {
     if (reason > UCNV_IRREGULAR) return; // reset/close/clone: nothing to convert
     static const UChar replacement = 0xFFFD;
     *status = U_ZERO_ERROR;
@@ -46,8 +46,8 @@ UConverter* openCp949(bool stopOnError) {
     if (U_FAILURE(status)) return nullptr;
     UConverterToUCallback oldAction = nullptr;
     const void* oldContext = nullptr;
-    ucnv_setToUCallBack(converter, stopOnError ? UCNV_TO_U_CALLBACK_STOP : replaceWithFffd, nullptr, &oldAction,
-                        &oldContext, &status);
+    ucnv_setToUCallBack(converter, stopOnError ? UCNV_TO_U_CALLBACK_STOP : replaceWithFffd, nullptr,
+                        &oldAction, &oldContext, &status);
     if (U_FAILURE(status)) {
         ucnv_close(converter);
         return nullptr;
@@ -85,6 +85,48 @@ std::optional<TextEncoding> bomlessUtf16(QByteArrayView sample) {
     return std::nullopt;
 }
 
+// Whether a code unit is one that text in the languages Sosoik's users write is made of.
+bool textLikeUnit(char16_t u) {
+    return u == u'\t' || u == u'\n' || u == u'\r' || (u >= 0x20 && u < 0x7F) || (u >= 0xA0 && u <= 0x24F) ||
+           (u >= 0x1100 && u <= 0x11FF) || (u >= 0x2000 && u <= 0x206F) || (u >= 0x3000 && u <= 0x318F) ||
+           (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7A3) || (u >= 0xFF00 && u <= 0xFFEF);
+}
+
+// UTF-16 without a BOM whose text is mostly not ASCII (Korean: issue #19 item 9, "binary" before): at
+// least 95% of the code units are letters, punctuation or spacing of Latin, Hangul or CJK, with no NUL
+// and no broken surrogate. Random or binary bytes spread over the whole range and fail.
+std::optional<TextEncoding> plausibleUtf16(QByteArrayView sample) {
+    const qsizetype units = sample.size() / 2;
+    if (units < 8) return std::nullopt;
+    for (const bool little : {true, false}) {
+        qsizetype good = 0;
+        bool broken = false;
+        for (qsizetype i = 0; i < units && !broken; ++i) {
+            const auto lo = static_cast<unsigned char>(sample[2 * i + (little ? 0 : 1)]);
+            const auto hi = static_cast<unsigned char>(sample[2 * i + (little ? 1 : 0)]);
+            const char16_t u = char16_t(hi << 8 | lo);
+            if (u == 0)
+                broken = true;
+            else if (QChar::isHighSurrogate(u)) {
+                if (i + 1 < units) {
+                    const auto lo2 = static_cast<unsigned char>(sample[2 * (i + 1) + (little ? 0 : 1)]);
+                    const auto hi2 = static_cast<unsigned char>(sample[2 * (i + 1) + (little ? 1 : 0)]);
+                    broken = !QChar::isLowSurrogate(char16_t(hi2 << 8 | lo2));
+                    good += 2;
+                    ++i;
+                }
+            } else if (QChar::isLowSurrogate(u)) {
+                broken = true;
+            } else {
+                good += textLikeUnit(u);
+            }
+        }
+        if (!broken && good * 100 >= units * 95)
+            return little ? TextEncoding::Utf16LE : TextEncoding::Utf16BE;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 EncodingGuess detectEncoding(QByteArrayView sample, bool wholeFile) {
@@ -106,6 +148,7 @@ EncodingGuess detectEncoding(QByteArrayView sample, bool wholeFile) {
     }
     if (nuls > 0) {
         if (auto utf16 = bomlessUtf16(sample)) return {*utf16, 0, false};
+        if (auto utf16 = plausibleUtf16(sample)) return {*utf16, 0, false};
         guess.binary = true;
         return guess;
     }
@@ -184,8 +227,8 @@ QString StreamingTextDecoder::decodeCp949(QByteArrayView bytes, bool final) {
         status = U_ZERO_ERROR;
         auto* start = reinterpret_cast<UChar*>(output.data()) + written;
         UChar* out = start;
-        ucnv_toUnicode(converter, &out, reinterpret_cast<UChar*>(output.data()) + output.size(), &in, end, nullptr,
-                       final, &status);
+        ucnv_toUnicode(converter, &out, reinterpret_cast<UChar*>(output.data()) + output.size(), &in, end,
+                       nullptr, final, &status);
         written += out - start;
         if (status == U_BUFFER_OVERFLOW_ERROR) output.resize(output.size() * 2);
     } while (status == U_BUFFER_OVERFLOW_ERROR);

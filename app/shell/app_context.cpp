@@ -1,13 +1,17 @@
 #include "shell/app_context.h"
 
+#include "shell/offline_network.h"
+
 #include "chat/answer_stream.h"
 #include "chat/chat_controller.h"
+#include "chat/link_guard.h"
 #include "history/history_controller.h"
 #include "hotkey/global_hotkey.h"
 #include "inference/sosoik_backend.h"
 #include "instance/single_instance.h"
 #include "settings/app_settings.h"
 #include "settings/language_switcher.h"
+#include "storage/private_files.h"
 #include "storage/storage.h"
 #include "summarize/ui/summary_controller.h"
 #include "tray/tray_integration.h"
@@ -47,6 +51,15 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     buildQml(std::move(options.hotkey));
     connectFeatures();
     if (!startupError_.isEmpty()) chat_->showError(startupError_);
+    // ---- owner-only data (#13 item 7, #19 item 3): say so when earlier files were readable by others ----
+    QString privacyNotice = dataDir_.notice;
+    if (tightenPrivateFile(settings_->settingsPath()) && privacyNotice.isEmpty())
+        privacyNotice =
+            tr("Other users of this computer could read your settings file %1. Sosoik has made it "
+               "private.")
+                .arg(QDir::toNativeSeparators(settings_->settingsPath()));
+    if (!privacyNotice.isEmpty()) chat_->showNotice(privacyNotice);
+    // ----
 }
 
 AppContext::~AppContext() {
@@ -66,6 +79,12 @@ AppContext::~AppContext() {
 
 void AppContext::buildQml(std::unique_ptr<GlobalHotkey> hotkey) {
     qmlEngine_ = std::make_unique<QQmlApplicationEngine>();
+    // ---- offline: no request from QML leaves the PC; links open only after a confirmation (#19) ----
+    network_ = std::make_unique<OfflineNetworkFactory>();
+    qmlEngine_->setNetworkAccessManagerFactory(network_.get());
+    links_ = std::make_unique<LinkGuard>();
+    qmlEngine_->rootContext()->setContextProperty(QStringLiteral("links"), links_.get());
+    // ----
     language_->attach(qmlEngine_.get());
     QQmlContext* root = qmlEngine_->rootContext();
     root->setContextProperty(QStringLiteral("appSettings"), settings_.get());

@@ -32,6 +32,8 @@ namespace sosoik::app {
 class AnswerStreams;
 class AppSettings;
 class ChatController;
+class LinkGuard;
+class OfflineNetworkFactory;
 class LanguageSwitcher;
 class TrayIntegration;
 struct InstanceRequest;
@@ -76,6 +78,8 @@ public:
     history::HistoryController* history() const { return history_.get(); }
     TrayIntegration* tray() const { return tray_.get(); }
     QQmlApplicationEngine* qmlEngine() const { return qmlEngine_.get(); }
+    LinkGuard* links() const { return links_.get(); }
+    OfflineNetworkFactory* network() const { return network_.get(); }
     QQuickWindow* mainWindow() const { return mainWindow_; }
 
 public slots:
@@ -97,6 +101,9 @@ private:
     std::unique_ptr<LanguageSwitcher> language_;
     std::unique_ptr<summarize::SummaryController> summaries_;
     std::unique_ptr<history::HistoryController> history_;
+    // Offline by design: the factory outlives the engine that uses it, and so does the link guard.
+    std::unique_ptr<OfflineNetworkFactory> network_;
+    std::unique_ptr<LinkGuard> links_;
     std::unique_ptr<QQmlApplicationEngine> qmlEngine_;
     std::unique_ptr<TrayIntegration> tray_;
     QQuickWindow* mainWindow_ = nullptr; // owned by qmlEngine_

@@ -3,6 +3,7 @@
 #include "instance/single_instance.h"
 #include "shell/app_context.h"
 #include "storage/data_dir.h"
+#include "storage/private_files.h"
 #include "tray/tray_controller.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@
 namespace sosoik::app {
 
 void configureApplication() {
+    restrictNewFilesToOwner(); // every file and folder Sosoik creates is owner-only
     QApplication::setApplicationName(QStringLiteral("Sosoik"));
     QApplication::setOrganizationName(QStringLiteral("Sosoik"));
     QApplication::setApplicationVersion(QStringLiteral(SOSOIK_VERSION_STRING));

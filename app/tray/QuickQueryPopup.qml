@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import "../chat"
 
 // The quick-query popup: one input line, the answer streams in below as Markdown.
 // Enter asks, Esc hides, Ctrl+Enter (or "Continue in chat") opens the exchange in the main window,
@@ -92,7 +93,9 @@ Window {
                 wrapMode: TextEdit.Wrap
                 textFormat: TextEdit.MarkdownText
                 color: palette.windowText
-                text: popup.controller.answer !== "" ? popup.controller.answer
+                // Untrusted Markdown: made safe (no image or other resource is ever fetched), and a
+                // link opens only after LinkConfirmDialog.
+                text: popup.controller.answer !== "" ? popup.controller.answerMarkdown
                      : popup.hasExchange ? "" : qsTr("Drop a file here to summarize it.")
             }
         }
@@ -112,6 +115,11 @@ Window {
                 onClicked: popup.controller.continueInChat()
             }
         }
+    }
+
+    Component {
+        id: linkConfirm
+        LinkConfirmDialog {}
     }
 
     DropArea {

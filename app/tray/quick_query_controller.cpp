@@ -1,6 +1,7 @@
 #include "tray/quick_query_controller.h"
 
 #include "chat/answer_stream.h"
+#include "chat/safe_markdown.h"
 #include "settings/app_settings.h"
 #include "storage/storage.h"
 
@@ -108,7 +109,8 @@ bool QuickQueryController::start(const QString& shownQuestion, const QString& pr
                                                          request.messages.first().content);
         if (m_conversationId && m_storage->addMessage(m_conversationId, "user", prompt) && m_answers)
             m_stream = m_answers->begin(m_conversationId, m_modelName);
-        if (m_stream) connect(m_stream.data(), &AnswerStream::stopRequested, this, &QuickQueryController::stop);
+        if (m_stream)
+            connect(m_stream.data(), &AnswerStream::stopRequested, this, &QuickQueryController::stop);
     }
 
     const bool waiting = m_worker->isBusy();
@@ -194,6 +196,10 @@ void QuickQueryController::onFailed(const QString& message) {
     m_stream = nullptr;
     setState("error", message);
     emit finished();
+}
+
+QString QuickQueryController::answerMarkdown() const {
+    return safeMarkdown(m_answer);
 }
 
 } // namespace sosoik::app

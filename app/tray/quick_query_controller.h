@@ -24,6 +24,8 @@ class QuickQueryController : public QObject {
     Q_OBJECT
     Q_PROPERTY(QString question READ question NOTIFY changed)
     Q_PROPERTY(QString answer READ answer NOTIFY answerChanged)
+    // The answer as the popup shows it: Markdown with nothing that would be fetched (chat/safe_markdown.h).
+    Q_PROPERTY(QString answerMarkdown READ answerMarkdown NOTIFY answerChanged)
     // "idle", "queued", "generating", "done", "stopped", "error"
     Q_PROPERTY(QString state READ state NOTIFY changed)
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
@@ -38,6 +40,7 @@ public:
 
     QString question() const { return m_question; }
     QString answer() const { return m_answer; }
+    QString answerMarkdown() const;
     QString state() const { return m_state; }
     bool busy() const { return m_state == "queued" || m_state == "generating"; }
     QString statusText() const { return m_status; }

@@ -1,4 +1,5 @@
-// MappedFile on Linux and macOS: open + fstat + mmap(PROT_READ, MAP_PRIVATE).
+// MappedFile on Linux and macOS: open (non-blocking) + fstat (regular files only) + mmap(PROT_READ,
+// MAP_PRIVATE).
 #ifndef _WIN32
 #include "platform/mapped_file.h"
 
@@ -14,10 +15,12 @@
 namespace sosoik::platform {
 
 MappedFile MappedFile::open(const std::string& path) {
+    // O_NONBLOCK: opening a named pipe (FIFO) for reading would otherwise wait for a writer forever before
+    // the regular-file check below could refuse it (issue #19 item 7). It has no effect on regular files.
 #ifdef O_CLOEXEC
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 #else
-    const int fd = ::open(path.c_str(), O_RDONLY);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK);
 #endif
     if (fd < 0) throw Error(Error::Kind::Io, "cannot open " + path + ": " + std::strerror(errno));
     struct stat st {};

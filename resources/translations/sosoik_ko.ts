@@ -69,6 +69,10 @@
         <source>Cannot create the data folder %1.</source>
         <translation>데이터 폴더 %1을(를) 만들 수 없습니다.</translation>
     </message>
+    <message>
+        <source>Other users of this computer could read your data folder %1 (%2). Sosoik has made it private.</source>
+        <translation>이 컴퓨터의 다른 사용자가 데이터 폴더 %1(%2)을(를) 읽을 수 있었습니다. 소소익이 본인만 쓸 수 있게 바꾸었습니다.</translation>
+    </message>
 </context>
 <context>
     <name>DropOverlay</name>
@@ -597,6 +601,26 @@
         <source>The document contains no text.</source>
         <translation>문서에 텍스트가 없습니다.</translation>
     </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1은(는) 일반 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 million characters of text, the most Sosoik reads from one document (Settings, Summaries).</source>
+        <translation>%1에는 텍스트가 %2백만 자보다 많습니다. 소소익이 문서 하나에서 읽는 최대 분량입니다(설정, 요약).</translation>
+    </message>
+    <message>
+        <source>%1 is not a normal document: its part %2 expands to more than %3 MB (the limit for one part).</source>
+        <translation>%1은(는) 정상적인 문서가 아닙니다. 안의 %2 부분이 압축을 풀면 %3MB(한 부분의 한도)를 넘습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a normal document: it expands to more than %2 MB (the limit for one archive).</source>
+        <translation>%1은(는) 정상적인 문서가 아닙니다. 압축을 풀면 %2MB(압축 파일 하나의 한도)를 넘습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a normal document: its XML is nested more than %2 levels deep (the limit).</source>
+        <translation>%1은(는) 정상적인 문서가 아닙니다. XML이 %2단계(한도)보다 깊게 중첩되어 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>QuickQueryPopup</name>
@@ -1048,6 +1072,22 @@
         <source>Cannot listen for other launches on %1: %2</source>
         <translation>%1에서 다른 실행 요청을 받을 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a private folder of this user (owner %2, mode %3)</source>
+        <translation>%1은(는) 이 사용자만 쓰는 폴더가 아닙니다(소유자 %2, 권한 %3)</translation>
+    </message>
+    <message>
+        <source>No private folder for the instance socket: %1</source>
+        <translation>실행 중인 소소익과 연결할 소켓을 둘 개인 폴더가 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>A program of another user answered on %1; Sosoik hands nothing to it</source>
+        <translation>다른 사용자의 프로그램이 %1에서 응답했습니다. 소소익은 아무것도 넘기지 않습니다</translation>
+    </message>
 </context>
 <context>
     <name>sosoik::app::TrayController</name>
@@ -1332,6 +1372,40 @@
     <message>
         <source>Could not listen on %1 port %2: %3</source>
         <translation>%1의 %2번 포트에서 요청을 받을 수 없습니다: %3</translation>
+    </message>
+</context>
+<context>
+    <name>LinkConfirmDialog</name>
+    <message>
+        <source>Open this link?</source>
+        <translation>이 링크를 열까요?</translation>
+    </message>
+    <message>
+        <source>Your web browser or mail program will open this address. Sosoik itself stays offline.</source>
+        <translation>웹 브라우저나 메일 프로그램이 이 주소를 엽니다. 소소익 자체는 계속 오프라인입니다.</translation>
+    </message>
+    <message>
+        <source>Sosoik opens only web (http, https) and e-mail (mailto) links. You can copy this one.</source>
+        <translation>소소익은 웹(http, https)과 이메일(mailto) 링크만 엽니다. 이 링크는 복사할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>링크 열기</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>링크 복사</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::AppContext</name>
+    <message>
+        <source>Other users of this computer could read your settings file %1. Sosoik has made it private.</source>
+        <translation>이 컴퓨터의 다른 사용자가 설정 파일 %1을(를) 읽을 수 있었습니다. 소소익이 본인만 쓸 수 있게 바꾸었습니다.</translation>
     </message>
 </context>
 </TS>

@@ -390,6 +390,7 @@ private slots:
         double lastProgress = 0;
         ExtractOptions options;
         options.progress = [&](double p) { lastProgress = p; };
+        options.maxTextChars = 1ll << 40; // this is about memory; the text limit has its own test
         extractDocument(
             file,
             [&](const TextBlock& b) {

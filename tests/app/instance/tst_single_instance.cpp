@@ -3,6 +3,7 @@
 #include "instance/single_instance.h"
 
 #include <QCoreApplication>
+#include <QLocalServer>
 #include <QLocalSocket>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -10,6 +11,9 @@
 #include <QTextStream>
 #include <QTimer>
 #include <cstdio>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using sosoik::app::InstanceRequest;
 using sosoik::app::SingleInstance;
@@ -46,8 +50,10 @@ class TestSingleInstance : public QObject {
     QTemporaryDir m_dir;
     QList<QProcess*> m_processes;
 
-    QProcess* launch(const QString& dataDir, const QStringList& files, const QString& workingDir = {}) {
+    QProcess* launch(const QString& dataDir, const QStringList& files, const QString& workingDir = {},
+                     const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
         auto* process = new QProcess(this);
+        process->setProcessEnvironment(env);
         process->setProgram(QCoreApplication::applicationFilePath());
         process->setArguments(QStringList{"--instance-helper", dataDir} + files);
         if (!workingDir.isEmpty()) process->setWorkingDirectory(workingDir);
@@ -156,14 +162,100 @@ private slots:
         QProcess* first = launch(dataDir, {});
         QVERIFY(waitForLine(first, "primary"));
         QLocalSocket stranger;
-        stranger.connectToServer(SingleInstance::serverNameFor(
-            qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", "user")), dataDir));
+        stranger.connectToServer(SingleInstance::socketPathFor(dataDir));
         QVERIFY(stranger.waitForConnected(3000));
         stranger.write("{\"action\":\"rm -rf\"}\n");
         QVERIFY(stranger.waitForBytesWritten(3000));
         QTRY_COMPARE(stranger.state(), QLocalSocket::UnconnectedState);
 
         QProcess* second = launch(dataDir, {"x.txt"});
+        QVERIFY(second->waitForFinished(10000));
+        QCOMPARE(second->exitCode(), 0);
+        QVERIFY(waitForLine(first, "received"));
+    }
+    // Issue #19 item 2. Before: the socket was /tmp/sosoik-$USER-<hash>, predictable, and a launch handed
+    // its request to whoever answered "ok" there (exiting at once, telling it the files it opens).
+    void aSquatterAtTheOldPredictablePathGetsNothing() {
+        const QString dataDir = m_dir.filePath("squatted");
+        const QString oldName = SingleInstance::serverNameFor(
+            qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", "user")), dataDir);
+        QLocalServer::removeServer(oldName);
+        QLocalServer squatter;
+        squatter.setSocketOptions(QLocalServer::WorldAccessOption);
+        QVERIFY(squatter.listen(oldName)); // what another local user could do in /tmp
+        QByteArray stolen;
+        connect(&squatter, &QLocalServer::newConnection, this, [&] {
+            QLocalSocket* s = squatter.nextPendingConnection();
+            connect(s, &QLocalSocket::readyRead, s, [&stolen, s] {
+                stolen += s->readAll();
+                s->write("ok\n");
+            });
+        });
+        QProcess* launchProcess = launch(dataDir, {"secret-plan.txt"});
+        QVERIFY2(waitForLine(launchProcess, "primary"), launchProcess->readAllStandardError().constData());
+        QTest::qWait(200);
+        QCOMPARE(stolen, QByteArray());
+        // The socket is in the private runtime folder, not in /tmp.
+        const QString path = SingleInstance::socketPathFor(dataDir);
+        QVERIFY2(path.startsWith(SingleInstance::privateSocketDir() + '/'), qPrintable(path));
+        QVERIFY(!path.startsWith(QDir::tempPath() + "/sosoik-" + qEnvironmentVariable("USER")));
+    }
+
+    void aRuntimeDirOthersCanEnterIsNotUsed() {
+        const QString open = m_dir.filePath("open-runtime");
+        QVERIFY(QDir().mkpath(open));
+        QCOMPARE(::chmod(QFile::encodeName(open).constData(), 0777), 0);
+        const QString tmp = m_dir.filePath("tmp");
+        QVERIFY(QDir().mkpath(tmp));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("XDG_RUNTIME_DIR", open);
+        env.insert("TMPDIR", tmp);
+        QProcess* first = launch(m_dir.filePath("runtime-data"), {}, {}, env);
+        QVERIFY2(waitForLine(first, "primary"), first->readAllStandardError().constData());
+        // Nothing in the open folder; the socket is in <tmp>/sosoik-<uid>, made 0700.
+        QVERIFY(QDir(open).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System).isEmpty());
+        const QString fallback = tmp + QStringLiteral("/sosoik-%1").arg(::geteuid());
+        struct stat st {};
+        QCOMPARE(::lstat(QFile::encodeName(fallback).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0700);
+        QVERIFY(!QDir(fallback).entryList(QDir::System | QDir::NoDotAndDotDot).isEmpty());
+        // And a second launch with the same environment finds it.
+        QProcess* second = launch(m_dir.filePath("runtime-data"), {"x.txt"}, {}, env);
+        QVERIFY(second->waitForFinished(10000));
+        QCOMPARE(second->exitCode(), 0);
+        QVERIFY(waitForLine(first, "received"));
+    }
+
+    void aSquattedFallbackFolderIsRefused() {
+        const QString tmp = m_dir.filePath("tmp-squatted");
+        const QString fallback = tmp + QStringLiteral("/sosoik-%1").arg(::geteuid());
+        QVERIFY(QDir().mkpath(fallback));
+        QCOMPARE(::chmod(QFile::encodeName(fallback).constData(), 0777), 0); // made "for" us by someone
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("XDG_RUNTIME_DIR");
+        env.insert("TMPDIR", tmp);
+        QProcess* process = launch(m_dir.filePath("squat-data"), {"a.txt"}, {}, env);
+        QVERIFY(process->waitForFinished(10000));
+        QCOMPARE(process->exitCode(), 3); // Failed: nothing handed over, nothing listened on
+        QVERIFY(process->readAllStandardError().contains("not a private folder"));
+        QVERIFY(QDir(fallback).entryList(QDir::System | QDir::NoDotAndDotDot).isEmpty());
+    }
+
+    // SO_PEERCRED: a launch hands nothing to a process whose uid is not its own (here the test plays
+    // a launch that trusts another uid, since CI cannot create a second user).
+    void aPeerOfAnotherUserIsNeitherToldNorReplaced() {
+        const QString dataDir = m_dir.filePath("peer");
+        QProcess* first = launch(dataDir, {});
+        QVERIFY(waitForLine(first, "primary"));
+        SingleInstance stranger(dataDir);
+        stranger.setExpectedPeerUid(uint(::geteuid()) + 1);
+        QCOMPARE(stranger.claimOrHandOff(InstanceRequest::fromArguments({"private.txt"}, false), 2000),
+                 SingleInstance::Role::Failed);
+        QVERIFY2(stranger.errorString().contains("another user"), qPrintable(stranger.errorString()));
+        QTest::qWait(200);
+        QVERIFY(!first->readAllStandardOutput().contains("received"));
+        // The primary still serves its own user.
+        QProcess* second = launch(dataDir, {"y.txt"});
         QVERIFY(second->waitForFinished(10000));
         QCOMPARE(second->exitCode(), 0);
         QVERIFY(waitForLine(first, "received"));

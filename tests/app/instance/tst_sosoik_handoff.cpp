@@ -26,8 +26,7 @@ class TestSosoikHandoff : public QObject {
     }
     bool listening() const {
         QLocalSocket probe;
-        probe.connectToServer(SingleInstance::serverNameFor(
-            qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", "user")), m_dir.filePath("data")));
+        probe.connectToServer(SingleInstance::socketPathFor(m_dir.filePath("data")));
         return probe.waitForConnected(200);
     }
 
