@@ -109,7 +109,20 @@ GenerateStats generate(Model& model, Session& session, const std::vector<int32_t
     const auto promptStart = Clock::now();
     int32_t token = -1;
     try {
-        token = decodeAndSample(std::span<const int32_t>(prompt).subspan(common));
+        const auto rest = std::span<const int32_t>(prompt).subspan(common);
+        const int total = static_cast<int>(rest.size());
+        size_t done = 0;
+        if (options.onPromptProgress) {
+            options.onPromptProgress(0, total);
+            // All but the last slice only fill the cache; the last one's logits choose the first token.
+            for (; rest.size() - done > static_cast<size_t>(kPromptProgressTokens);
+                 done += kPromptProgressTokens) {
+                session.decode(rest.subspan(done, kPromptProgressTokens));
+                options.onPromptProgress(static_cast<int>(done) + kPromptProgressTokens, total);
+            }
+        }
+        token = decodeAndSample(rest.subspan(done));
+        if (options.onPromptProgress) options.onPromptProgress(total, total);
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Cancelled) throw;
         stats.promptSeconds = secondsSince(promptStart);

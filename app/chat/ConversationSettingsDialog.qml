@@ -10,7 +10,15 @@ Dialog {
     title: qsTr("Conversation settings")
     modal: true
     width: Math.min(620, parent ? parent.width - 40 : 620)
-    standardButtons: Dialog.Close
+    // Our own button, not standardButtons: Qt's "Close" is translated only with Qt's own catalogue,
+    // which Sosoik does not ship (issue #13: it stayed English in the Korean UI).
+    footer: DialogButtonBox {
+        Button {
+            objectName: "closeButton"
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -18,7 +26,7 @@ Dialog {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             opacity: 0.7
-            text: qsTr("These apply to this conversation only. Defaults for new conversations are in Settings.")
+            text: qsTr("These apply to this conversation only. New conversations start from Settings (⚙) → Defaults for conversations.")
         }
         GenerationFields {
             Layout.fillWidth: true

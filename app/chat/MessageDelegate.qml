@@ -10,7 +10,10 @@ Item {
     required property var messageId
     required property string role
     required property string content
-    required property var segments
+    // The Markdown as blocks: the settled ones never change again, so while an answer streams only
+    // the tail block's text (one paragraph or code block) is parsed again (ChatMessageModel).
+    required property var settledBlocks
+    required property var tailBlock
     required property bool streaming
     required property string note
     required property bool isLast
@@ -94,7 +97,7 @@ Item {
             }
 
             Repeater {
-                model: root.editing ? [] : root.segments
+                model: root.editing ? [] : root.settledBlocks
                 delegate: Loader {
                     required property var modelData
                     Layout.fillWidth: true
@@ -102,10 +105,32 @@ Item {
                     property var segment: modelData
                 }
             }
+            Loader {
+                objectName: "tailBlock_" + root.index
+                Layout.fillWidth: true
+                active: !root.editing && root.tailBlock.kind !== undefined
+                sourceComponent: root.tailBlock.kind === "code" ? codeBlock : prose
+                property var segment: root.tailBlock
+            }
 
-            Label {
-                visible: !root.editing && root.segments.length === 0 && root.streaming
-                text: "…"
+            // Before the first token: how far the model has read the conversation (issue #13).
+            RowLayout {
+                visible: !root.editing && root.tailBlock.kind === undefined && root.streaming
+                Layout.fillWidth: true
+                readonly property bool reading: root.isLast && chat.promptTotal > 0
+                Label {
+                    objectName: "promptProgress_" + root.index
+                    text: parent.reading ? qsTr("Reading the conversation… %1 / %2 tokens")
+                                               .arg(chat.promptDone).arg(chat.promptTotal)
+                                         : "…"
+                }
+                ProgressBar {
+                    visible: parent.reading
+                    Layout.fillWidth: true
+                    from: 0
+                    to: Math.max(1, chat.promptTotal)
+                    value: chat.promptDone
+                }
             }
 
             ColumnLayout {

@@ -7,8 +7,11 @@
 #include <QClipboard>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QLoggingCategory>
 
 namespace sosoik::app {
+
+Q_LOGGING_CATEGORY(lcStats, "sosoik.stats", QtWarningMsg)
 namespace {
 
 ChatRow toRow(const storage::Message& m) {
@@ -114,6 +117,7 @@ GenerationRequest ChatController::buildRequest() const {
     r.settings.topK = s.value(QStringLiteral("topK")).toInt();
     r.settings.maxNewTokens = s.value(QStringLiteral("maxNewTokens")).toInt();
     r.settings.contextLength = s.value(QStringLiteral("contextLength")).toInt();
+    r.settings.seed = quint64(std::max(0, appSettings_->seed()));
     if (!r.settings.systemPrompt.trimmed().isEmpty())
         r.messages.append({QStringLiteral("system"), r.settings.systemPrompt});
     for (int i = 0; i < model_.rowCount(); ++i) {
@@ -185,6 +189,7 @@ bool ChatController::startAnswer() {
         emit busyChanged();
     });
     connect(job_.get(), &GenerationJob::started, this, &ChatController::onStarted);
+    connect(job_.get(), &GenerationJob::promptProgress, this, &ChatController::setPromptProgress);
     connect(job_.get(), &GenerationJob::textGenerated, this, &ChatController::onText);
     connect(job_.get(), &GenerationJob::finished, this, &ChatController::onFinished);
     connect(job_.get(), &GenerationJob::failed, this, &ChatController::onFailed);
@@ -363,17 +368,29 @@ void ChatController::onStarted(const GenerationStats& stats) {
     emit busyChanged();
     emit statsChanged();
     if (stats.droppedMessages > 0)
-        setNotice(tr("%n older message(s) were left out so the conversation fits the model's context.", nullptr,
-                     stats.droppedMessages));
+        setNotice(tr("%n older message(s) were left out so the conversation fits the model's context.",
+                     nullptr, stats.droppedMessages));
+}
+
+// Issue #13: a 177M model showed only "…" for more than 6 s before the first token.
+void ChatController::setPromptProgress(int done, int total) {
+    // The whole prompt read: the answer itself (the "…" and then text) takes over.
+    if (done >= total) done = total = 0;
+    if (done == promptDone_ && total == promptTotal_) return;
+    promptDone_ = done;
+    promptTotal_ = total;
+    emit promptProgressChanged();
 }
 
 void ChatController::onText(const QString& text, const GenerationStats& stats) {
+    setPromptProgress(0, 0);
     if (answer_) answer_->append(text);
     stats_ = stats;
     emit statsChanged();
 }
 
 void ChatController::endAnswer() {
+    setPromptProgress(0, 0);
     job_.reset();
     answer_ = nullptr;
     queued_ = false;
@@ -388,6 +405,10 @@ void ChatController::onFinished(const GenerationStats& stats) {
     stats_.stopReason = stats.stopReason;
     if (stats.contextLength > 0) stats_.contextLength = stats.contextLength;
     emit statsChanged();
+    // For tools/bench/gui_vs_cli.sh (QT_LOGGING_RULES="sosoik.stats.info=true"): the same numbers
+    // `sosoik-cli run` prints, measured by the engine while the window renders the answer.
+    qCInfo(lcStats, "answer: prompt %d tokens; generated %d tokens (%.1f tok/s); stop: %s",
+           stats.promptTokens, stats.generatedTokens, stats.tokensPerSecond, qPrintable(stats.stopReason));
     QString note;
     if (stats.stopReason == QLatin1String("cancelled"))
         note = tr("Stopped.");

@@ -35,6 +35,9 @@ class ChatController : public QObject {
     Q_PROPERTY(int contextLength READ contextLength NOTIFY statsChanged)
     Q_PROPERTY(int reusedTokens READ reusedTokens NOTIFY statsChanged)
     Q_PROPERTY(int inputTokenCount READ inputTokenCount NOTIFY inputTokenCountChanged)
+    // While the prompt is being read, before the first token: tokens done of promptTotal (0 otherwise).
+    Q_PROPERTY(int promptDone READ promptDone NOTIFY promptProgressChanged)
+    Q_PROPERTY(int promptTotal READ promptTotal NOTIFY promptProgressChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(QString noticeText READ noticeText NOTIFY noticeTextChanged)
     // Effective per-conversation settings: the conversation's overrides over the app defaults.
@@ -58,6 +61,8 @@ public:
     int contextLength() const { return stats_.contextLength; }
     int reusedTokens() const { return stats_.reusedTokens; }
     int inputTokenCount() const { return inputTokens_; }
+    int promptDone() const { return promptDone_; }
+    int promptTotal() const { return promptTotal_; }
     QString errorText() const { return error_; }
     QString noticeText() const { return notice_; }
     QVariantMap settings() const;
@@ -96,6 +101,7 @@ signals:
     void busyChanged();
     void statsChanged();
     void inputTokenCountChanged();
+    void promptProgressChanged();
     void errorTextChanged();
     void noticeTextChanged();
     void settingsChanged();
@@ -110,6 +116,7 @@ private:
     void endAnswer();
     void onStarted(const GenerationStats& stats);
     void onText(const QString& text, const GenerationStats& stats);
+    void setPromptProgress(int done, int total);
     void onFinished(const GenerationStats& stats);
     void onFailed(const QString& message);
 
@@ -129,6 +136,8 @@ private:
     bool queued_ = false;
     GenerationStats stats_;
     int inputTokens_ = -1;
+    int promptDone_ = 0;
+    int promptTotal_ = 0;
     QString error_;
     QString notice_;
 };

@@ -2,7 +2,45 @@
 
 #include "chat/markdown_segments.h"
 
+#include <utility>
+
 namespace sosoik::app {
+
+ChatMessageModel::ChatMessageModel(QObject* parent) : QAbstractListModel(parent) {
+    frame_.setSingleShot(true);
+    frame_.setInterval(kFrameMs);
+    connect(&frame_, &QTimer::timeout, this, &ChatMessageModel::flush);
+}
+
+void ChatMessageModel::updateBlocks(ChatRow& r, bool fromScratch) {
+    if (fromScratch) {
+        r.settledBlocks.clear();
+        r.settledChars = 0;
+    }
+    const QList<MarkdownBlock> blocks = splitMarkdownBlocks(QStringView(r.content).mid(r.settledChars));
+    // Every block but the last has a successor: it is final.
+    for (qsizetype i = 0; i + 1 < blocks.size(); ++i)
+        r.settledBlocks.append(segmentForQml(blocks[i].segment));
+    if (blocks.size() > 1) r.settledChars += blocks[blocks.size() - 2].end;
+    r.tailBlock = blocks.isEmpty() ? QVariantMap() : segmentForQml(blocks.last().segment);
+}
+
+void ChatMessageModel::contentChanged(int row) {
+    ChatRow& r = rows_[row];
+    const qsizetype settledBefore = r.settledBlocks.size();
+    updateBlocks(r, false);
+    QList<int> roles{ContentRole, SegmentsRole, Qt::DisplayRole, TailBlockRole};
+    if (r.settledBlocks.size() != settledBefore) roles.append(SettledBlocksRole);
+    ++textNotifications_;
+    changed(row, roles);
+}
+
+void ChatMessageModel::flush() {
+    frame_.stop();
+    const QSet<int> rows = std::exchange(dirtyRows_, {});
+    for (int row : rows)
+        if (row >= 0 && row < rows_.size()) contentChanged(row);
+}
 
 int ChatMessageModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(rows_.size());
@@ -31,28 +69,41 @@ QVariant ChatMessageModel::data(const QModelIndex& index, int role) const {
         return r.note;
     case IsLastRole:
         return index.row() == rows_.size() - 1;
+    case SettledBlocksRole:
+        return r.settledBlocks;
+    case TailBlockRole:
+        return r.tailBlock;
     default:
         return {};
     }
 }
 
 QHash<int, QByteArray> ChatMessageModel::roleNames() const {
-    return {{IdRole, "messageId"},      {RoleRole, "role"},           {ContentRole, "content"},
-            {SegmentsRole, "segments"}, {StreamingRole, "streaming"}, {CreatedRole, "created"},
-            {TokensRole, "tokens"},     {NoteRole, "note"},           {IsLastRole, "isLast"}};
+    return {{IdRole, "messageId"},        {RoleRole, "role"},
+            {ContentRole, "content"},     {SegmentsRole, "segments"},
+            {StreamingRole, "streaming"}, {CreatedRole, "created"},
+            {TokensRole, "tokens"},       {NoteRole, "note"},
+            {IsLastRole, "isLast"},       {SettledBlocksRole, "settledBlocks"},
+            {TailBlockRole, "tailBlock"}};
 }
 
 void ChatMessageModel::setRows(const QList<ChatRow>& rows) {
+    frame_.stop();
+    dirtyRows_.clear();
     beginResetModel();
     rows_ = rows;
+    for (ChatRow& r : rows_)
+        updateBlocks(r, true);
     endResetModel();
     emit countChanged();
 }
 
 int ChatMessageModel::append(const ChatRow& row) {
+    flush();
     const int index = int(rows_.size());
     beginInsertRows({}, index, index);
     rows_.append(row);
+    updateBlocks(rows_.last(), true);
     endInsertRows();
     if (index > 0) changed(index - 1, {IsLastRole});
     emit countChanged();
@@ -62,16 +113,22 @@ int ChatMessageModel::append(const ChatRow& row) {
 void ChatMessageModel::appendText(int row, const QString& chunk) {
     if (row < 0 || row >= rows_.size() || chunk.isEmpty()) return;
     rows_[row].content += chunk;
-    changed(row, {ContentRole, SegmentsRole, Qt::DisplayRole});
+    // Tokens arrive hundreds of times a second on small models; the screen shows ~60 frames.
+    dirtyRows_.insert(row);
+    if (!frame_.isActive()) frame_.start();
 }
 
 void ChatMessageModel::setContent(int row, const QString& content) {
     if (row < 0 || row >= rows_.size()) return;
+    dirtyRows_.remove(row);
     rows_[row].content = content;
-    changed(row, {ContentRole, SegmentsRole, Qt::DisplayRole});
+    updateBlocks(rows_[row], true);
+    ++textNotifications_;
+    changed(row, {ContentRole, SegmentsRole, Qt::DisplayRole, SettledBlocksRole, TailBlockRole});
 }
 
 void ChatMessageModel::setStreaming(int row, bool streaming) {
+    if (!streaming) flush(); // the finished answer shows all its text at once
     if (row < 0 || row >= rows_.size() || rows_[row].streaming == streaming) return;
     rows_[row].streaming = streaming;
     changed(row, {StreamingRole});
@@ -96,6 +153,7 @@ void ChatMessageModel::setId(int row, qint64 id) {
 }
 
 void ChatMessageModel::removeFrom(int row) {
+    flush();
     if (row < 0 || row >= rows_.size()) return;
     beginRemoveRows({}, row, int(rows_.size()) - 1);
     rows_.erase(rows_.begin() + row, rows_.end());
@@ -105,6 +163,7 @@ void ChatMessageModel::removeFrom(int row) {
 }
 
 void ChatMessageModel::removeAt(int row) {
+    flush();
     if (row < 0 || row >= rows_.size()) return;
     beginRemoveRows({}, row, row);
     rows_.removeAt(row);

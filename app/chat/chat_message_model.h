@@ -5,6 +5,9 @@
 #include <QAbstractListModel>
 #include <QDateTime>
 #include <QList>
+#include <QSet>
+#include <QTimer>
+#include <QVariantMap>
 
 namespace sosoik::app {
 
@@ -16,6 +19,13 @@ struct ChatRow {
     QDateTime created;
     int completionTokens = 0;
     QString note; // shown under the message, e.g. "Stopped" or why it failed
+
+    // The content as Markdown blocks (markdown_segments.h): those with a successor never change again,
+    // so a streaming answer parses only its last block (issue #13: re-rendering the whole answer on every
+    // token made the GUI ~3x slower than the CLI). Kept up to date by ChatMessageModel.
+    QVariantList settledBlocks;
+    QVariantMap tailBlock;
+    qsizetype settledChars = 0; // content[0, settledChars) is what settledBlocks show
 };
 
 class ChatMessageModel : public QAbstractListModel {
@@ -32,10 +42,12 @@ public:
         TokensRole,
         NoteRole,
         IsLastRole,
+        SettledBlocksRole, // QVariantList of segment maps: the blocks that will not change
+        TailBlockRole,     // the last block (a segment map; empty without content)
     };
     Q_ENUM(Role)
 
-    using QAbstractListModel::QAbstractListModel;
+    explicit ChatMessageModel(QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -56,12 +68,24 @@ public:
     int rowOfId(qint64 id) const; // -1 when absent
     Q_INVOKABLE QString contentAt(int row) const;
 
+    // Text appended while streaming reaches views at most once per frame: content() is current at once,
+    // the view's dataChanged comes from flush() (on a timer, or when the row stops streaming).
+    static constexpr int kFrameMs = 16;
+    void flush();
+    // How many dataChanged notifications text updates produced (coalescing is measured by tests).
+    int textNotifications() const { return textNotifications_; }
+
 signals:
     void countChanged();
 
 private:
     void changed(int row, const QList<int>& roles);
+    void contentChanged(int row); // re-splits the row's unsettled tail and notifies
+    static void updateBlocks(ChatRow& row, bool fromScratch);
     QList<ChatRow> rows_;
+    QSet<int> dirtyRows_; // rows with text the view has not been told about (flushed before rows move)
+    QTimer frame_;
+    int textNotifications_ = 0;
 };
 
 } // namespace sosoik::app

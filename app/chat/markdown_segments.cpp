@@ -59,20 +59,72 @@ QList<MarkdownSegment> splitMarkdown(const QString& markdown) {
     return out;
 }
 
+QVariantMap segmentForQml(const MarkdownSegment& s) {
+    QVariantMap m;
+    m.insert(QStringLiteral("kind"),
+             s.kind == MarkdownSegment::Kind::Code ? QStringLiteral("code") : QStringLiteral("prose"));
+    // Prose is untrusted Markdown (model output, document text): nothing in it may be fetched.
+    m.insert(QStringLiteral("text"), s.kind == MarkdownSegment::Kind::Prose ? safeMarkdown(s.text) : s.text);
+    m.insert(QStringLiteral("language"), s.language);
+    m.insert(QStringLiteral("closed"), s.closed);
+    return m;
+}
+
 QVariantList segmentsForQml(const QString& markdown) {
     QVariantList list;
-    for (const auto& s : splitMarkdown(markdown)) {
-        QVariantMap m;
-        m.insert(QStringLiteral("kind"),
-                 s.kind == MarkdownSegment::Kind::Code ? QStringLiteral("code") : QStringLiteral("prose"));
-        // Prose is untrusted Markdown (model output, document text): nothing in it may be fetched.
-        m.insert(QStringLiteral("text"),
-                 s.kind == MarkdownSegment::Kind::Prose ? safeMarkdown(s.text) : s.text);
-        m.insert(QStringLiteral("language"), s.language);
-        m.insert(QStringLiteral("closed"), s.closed);
-        list.append(m);
-    }
+    for (const auto& s : splitMarkdown(markdown))
+        list.append(segmentForQml(s));
     return list;
+}
+
+QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown) {
+    QList<MarkdownBlock> out;
+    QStringList buffer;      // the current block's lines
+    bool blankAfter = false; // a blank line followed the current prose paragraph
+    QString fence, language;
+    const auto endProse = [&](qsizetype end) {
+        if (!buffer.isEmpty())
+            out.append({{MarkdownSegment::Kind::Prose, buffer.join(QLatin1Char('\n')), {}, true}, end});
+        buffer.clear();
+        blankAfter = false;
+    };
+    qsizetype pos = 0;
+    while (pos <= markdown.size()) {
+        qsizetype nl = markdown.indexOf(QLatin1Char('\n'), pos);
+        const bool lastLine = nl < 0;
+        if (lastLine) nl = markdown.size();
+        const QString line = markdown.mid(pos, nl - pos).toString();
+        const qsizetype next = lastLine ? markdown.size() : nl + 1;
+        if (!fence.isEmpty()) {
+            const QString trimmed = line.trimmed();
+            if (trimmed.startsWith(fence) && trimmed.count(fence.at(0)) == trimmed.size()) {
+                out.append(
+                    {{MarkdownSegment::Kind::Code, buffer.join(QLatin1Char('\n')), language, true}, next});
+                buffer.clear();
+                fence.clear();
+                language.clear();
+            } else {
+                buffer.append(line);
+            }
+        } else if (const auto m = fencePattern().match(line); m.hasMatch()) {
+            endProse(pos);
+            fence = m.captured(1);
+            language = m.captured(2);
+        } else if (line.trimmed().isEmpty()) {
+            blankAfter = !buffer.isEmpty();
+        } else {
+            if (blankAfter) endProse(pos);
+            buffer.append(line);
+        }
+        if (lastLine) break;
+        pos = next;
+    }
+    if (!fence.isEmpty())
+        out.append({{MarkdownSegment::Kind::Code, buffer.join(QLatin1Char('\n')), language, false},
+                    markdown.size()});
+    else
+        endProse(markdown.size());
+    return out;
 }
 
 } // namespace sosoik::app

@@ -19,5 +19,17 @@ struct MarkdownSegment {
 QList<MarkdownSegment> splitMarkdown(const QString& markdown);
 // The same as QVariantMaps {kind: "prose"|"code", text, language, closed} for QML.
 QVariantList segmentsForQml(const QString& markdown);
+QVariantMap segmentForQml(const MarkdownSegment& segment);
+
+// Blocks for incremental rendering of a streaming answer: each fenced code block and each prose
+// paragraph (text between blank lines). `end` is where the next block starts in the source (blank
+// lines between blocks belong to none), so text appended later never changes a block that has a
+// successor: only the last block needs parsing again. Splitting a text at once or from a block's end
+// onwards gives the same blocks.
+struct MarkdownBlock {
+    MarkdownSegment segment;
+    qsizetype end = 0;
+};
+QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown);
 
 } // namespace sosoik::app

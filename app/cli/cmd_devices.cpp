@@ -20,7 +20,9 @@ int runDevices(Args& args) {
     }
     const int preferred = preferredDevice(devices);
     for (const auto& d : devices) {
-        std::printf("%c %d: %s\n", d.index == preferred ? '*' : ' ', d.index, d.name.c_str());
+        // The same "<name> — <kind>" the app's device list shows.
+        std::printf("%c %d: %s \u2014 %s\n", d.index == preferred ? '*' : ' ', d.index, d.name.c_str(),
+                    deviceKindName(d.type).c_str());
         std::printf("     type %s, Vulkan %s, driver %s\n", d.type.c_str(), d.apiVersion.c_str(),
                     d.driver.c_str());
         std::printf("     VRAM %.1f GiB, subgroup %u, shared memory %u KiB, max storage buffer %llu MiB\n",

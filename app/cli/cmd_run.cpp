@@ -46,7 +46,9 @@ int runRun(Args& args) {
         throw Error(Error::Kind::InvalidArgument, "unexpected argument '" + args.positionals()[0] + "'");
     if (prompt && tokenList)
         throw Error(Error::Kind::InvalidArgument, "give either -p TEXT or --tokens, not both");
-    if (chat && !prompt) throw Error(Error::Kind::InvalidArgument, "--chat needs a prompt (-p TEXT)");
+    if (chat && !prompt)
+        throw Error(Error::Kind::InvalidArgument,
+                    "--chat needs a prompt (-p TEXT); for a conversation, use `sosoik-cli chat -m MODEL`");
     if (system && !chat) throw Error(Error::Kind::InvalidArgument, "--system only makes sense with --chat");
     if (options.maxNewTokens < 0) throw Error(Error::Kind::InvalidArgument, "-n must not be negative");
     // Issue #19 item 9: a negative size silently became the model's default.

@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import "../dialogs"
 
 // The conversations sidebar: New chat, search across all messages, the list by last activity with
 // rename / export / delete (with undo), and JSON import. Uses the context properties `history`
@@ -234,7 +235,16 @@ Item {
         anchors.centerIn: parent
         modal: true
         title: qsTr("Rename conversation")
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("OK")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
         TextField {
             id: renameField
             objectName: "renameField"
@@ -249,25 +259,27 @@ Item {
         }
     }
 
-    FileDialog {
+    SafeFileDialog {
         id: exportDialog
+        objectName: "exportFileDialog"
         property var conversationId: 0
         property string format: "markdown"
         function openFor(id, fmt) {
             conversationId = id
             format = fmt
+            currentFolder = sidebar.historyController.exportFolder()
             selectedFile = currentFolder + "/" + sidebar.historyController.suggestedFileName(id, fmt)
             open()
         }
         title: format === "json" ? qsTr("Export conversation as JSON") : qsTr("Export conversation as Markdown")
         fileMode: FileDialog.SaveFile
-        currentFolder: StandardPaths.writableLocation(StandardPaths.DocumentsLocation)
         nameFilters: format === "json" ? [qsTr("JSON files (*.json)")] : [qsTr("Markdown files (*.md)")]
         onAccepted: sidebar.historyController.exportConversation(conversationId, selectedFile, format)
     }
 
-    FileDialog {
+    SafeFileDialog {
         id: importDialog
+        objectName: "importFileDialog"
         title: qsTr("Import a conversation")
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("Sosoik conversation (*.json)")]

@@ -5,7 +5,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <QStandardPaths>
+#include <QUrl>
 
 namespace sosoik::history {
 
@@ -54,6 +57,11 @@ qint64 HistoryController::importConversation(const QUrl& file) {
     const qint64 id = storage::importJson(*storage_, in.readAll(), &error);
     setError(id ? QString() : error);
     return id;
+}
+
+QUrl HistoryController::exportFolder() const {
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QUrl::fromLocalFile(QFileInfo(documents).isDir() ? documents : QDir::homePath());
 }
 
 QString HistoryController::suggestedFileName(qint64 conversationId, const QString& format) const {

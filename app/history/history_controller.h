@@ -36,6 +36,8 @@ public:
     Q_INVOKABLE qint64 importConversation(const QUrl& file);
     // "<title>.md" / ".json" with characters that are unsafe in file names replaced.
     Q_INVOKABLE QString suggestedFileName(qint64 conversationId, const QString& format) const;
+    // Where exports start: the Documents folder when it exists (a fresh profile may have none), else home.
+    Q_INVOKABLE QUrl exportFolder() const;
     Q_INVOKABLE void dismissError();
 
 signals:

@@ -2,6 +2,9 @@
 
 #include "hotkey/hotkey_chord.h"
 
+#include <QCoreApplication>
+#include <QEvent>
+
 namespace sosoik::app {
 
 namespace {
@@ -17,6 +20,29 @@ HotkeySettings::HotkeySettings(QSettings* settings, GlobalHotkey* backend, QObje
     m_enabled = m_settings->value(kEnabledKey, true).toBool();
     connect(m_backend, &GlobalHotkey::activated, this, &HotkeySettings::activated);
     apply();
+    // The status (the hotkey hint in Settings) follows a language switch (issue #13).
+    if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool HotkeySettings::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
+        describe();
+        emit changed();
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void HotkeySettings::describe() {
+    const QString shown =
+        QKeySequence::fromString(m_sequence, QKeySequence::PortableText).toString(QKeySequence::NativeText);
+    if (!available())
+        m_status = tr("Global shortcut unavailable: %1").arg(m_backend->unavailableReason());
+    else if (!m_enabled)
+        m_status = tr("Global shortcut is off.");
+    else if (active())
+        m_status = tr("%1 opens the quick query from any application.").arg(shown);
+    else
+        m_status = m_backend->errorString();
 }
 
 bool HotkeySettings::setSequence(const QString& portableText) {
@@ -50,18 +76,11 @@ void HotkeySettings::setEnabled(bool enabled) {
 
 void HotkeySettings::apply() {
     const QKeySequence sequence = QKeySequence::fromString(m_sequence, QKeySequence::PortableText);
-    const QString shown = sequence.toString(QKeySequence::NativeText);
-    if (!available()) {
+    if (!available() || !m_enabled)
         m_backend->clearShortcut();
-        m_status = tr("Global shortcut unavailable: %1").arg(m_backend->unavailableReason());
-    } else if (!m_enabled) {
-        m_backend->clearShortcut();
-        m_status = tr("Global shortcut is off.");
-    } else if (m_backend->setShortcut(sequence)) {
-        m_status = tr("%1 opens the quick query from any application.").arg(shown);
-    } else {
-        m_status = m_backend->errorString();
-    }
+    else
+        m_backend->setShortcut(sequence);
+    describe();
     emit changed();
 }
 

@@ -40,8 +40,12 @@ signals:
     void changed();
     void activated();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void apply();
+    void describe(); // m_status from the current state, in the current language
 
     QSettings* m_settings;
     GlobalHotkey* m_backend;

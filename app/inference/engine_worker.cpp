@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QMutexLocker>
+#include <QRandomGenerator>
 
 #include <algorithm>
 #include <exception>
@@ -263,11 +264,17 @@ void EngineWorker::runGenerate(const GenerationJobPtr& job) {
         options.sampler.temperature = float(request.settings.temperature);
         options.sampler.topP = float(request.settings.topP);
         options.sampler.topK = request.settings.topK;
+        // Issue #13: the engine's default seed is a constant, so every Regenerate gave the same answer.
+        options.sampler.seed =
+            request.settings.seed != 0 ? request.settings.seed : QRandomGenerator::system()->generate64();
         options.maxNewTokens = std::min(request.settings.maxNewTokens, context - int(prompt.size()));
         if (!request.rawCompletion) options.stopStrings = backend_->stopStrings();
         for (const QString& stop : request.stopStrings)
             if (!stop.isEmpty()) options.stopStrings.push_back(stop.toStdString());
         if (request.seed >= 0) options.sampler.seed = quint64(request.seed);
+        options.onPromptProgress = [&job](int done, int total) {
+            postTo(job, [done, total](GenerationJob& j) { emit j.promptProgress(done, total); });
+        };
 
         stats.promptTokens = int(prompt.size());
         stats.contextUsed = stats.promptTokens;

@@ -11,7 +11,8 @@
 // from that thread's event loop (the worker posts them), so nothing is missed between generate()
 // returning and the caller connecting, and receivers on that thread run directly. A thread without an
 // event loop of its own runs a QEventLoop while it waits (WorkerLlmBackend). queued(position) comes
-// first when the worker was busy; then started, textGenerated..., and exactly one of finished/failed.
+// first when the worker was busy; then started, promptProgress..., textGenerated..., and exactly one of
+// finished/failed.
 // A job cancelled before it starts finishes with stopReason "cancelled" and no text.
 //
 // Ownership is shared: the caller holds the handle, the worker's posted signals hold it until they are
@@ -46,6 +47,8 @@ public:
 signals:
     void queued(int position); // 1 = next after the running request
     void started(const sosoik::app::GenerationStats& stats);
+    // Prompt processing before the first token: tokens decoded of those to decode (0..total).
+    void promptProgress(int done, int total);
     void textGenerated(const QString& text, const sosoik::app::GenerationStats& stats);
     void finished(const sosoik::app::GenerationStats& stats);
     void failed(const QString& message);

@@ -16,6 +16,9 @@ struct GenerationSettings {
     int topK = 40;
     int maxNewTokens = 512;
     int contextLength = 2048;
+    // The sampler's seed: 0 draws a fresh one for every answer (so Regenerate gives a new answer);
+    // any other value repeats an answer exactly (same model, prompt and settings).
+    quint64 seed = 0;
 };
 
 struct ChatTurn {

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Dialogs
+import "../dialogs"
 
 // Open a GGUF file or pick a recent one, see what it is before loading, choose the device.
 Dialog {
@@ -10,31 +10,52 @@ Dialog {
     title: qsTr("Choose a model")
     modal: true
     width: Math.min(640, parent ? parent.width - 40 : 640)
-    standardButtons: Dialog.Close
+    // Our own button, not standardButtons: Qt's "Close" is translated only with Qt's own catalogue,
+    // which Sosoik does not ship (issue #13: it stayed English in the Korean UI).
+    footer: DialogButtonBox {
+        Button {
+            objectName: "closeButton"
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
 
     property var preview: ({})
 
+    // The model is chosen; Enter (or Space) on the focused button loads it.
     function showPreview(path) {
         preview = models.inspect(path)
+        // Later: the file dialog that chose it gives the focus back as it closes.
+        if (preview.error === undefined) Qt.callLater(() => loadPreviewed.forceActiveFocus())
     }
 
-    onOpened: models.refreshDevices()
+    onOpened: {
+        models.refreshDevices()
+        browseButton.forceActiveFocus() // Space or Enter opens the file dialog
+    }
 
-    FileDialog {
+    SafeFileDialog {
         id: fileDialog
+        objectName: "modelFileDialog"
         title: qsTr("Open a GGUF model")
         nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
         onAccepted: picker.showPreview(selectedFile)
     }
 
+    // The file dialog is a second content child: the size comes from this column alone.
+    contentHeight: pickerColumn.implicitHeight
     ColumnLayout {
+        id: pickerColumn
         anchors.fill: parent
         spacing: 10
 
         RowLayout {
             Button {
+                id: browseButton
                 objectName: "browseModel"
                 text: qsTr("Open file…")
+                Keys.onReturnPressed: clicked()
+                Keys.onEnterPressed: clicked()
                 onClicked: fileDialog.open()
             }
             Label { text: qsTr("Device:") }
@@ -77,10 +98,13 @@ Dialog {
                     Label { text: qsTr("%n token(s)", "", picker.preview.contextLength || 0) }
                 }
                 Button {
+                    id: loadPreviewed
                     objectName: "loadPreviewed"
                     visible: picker.preview.error === undefined
                     text: qsTr("Load this model")
                     highlighted: true
+                    Keys.onReturnPressed: clicked()
+                    Keys.onEnterPressed: clicked()
                     onClicked: {
                         models.load(picker.preview.path)
                         picker.close()

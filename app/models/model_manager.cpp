@@ -2,6 +2,9 @@
 
 #include "settings/app_settings.h"
 
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLocale>
@@ -16,6 +19,8 @@ ModelManager::ModelManager(EngineWorker* worker, AppSettings* settings, ModelIns
                            DeviceLister devices, QObject* parent)
     : QObject(parent), worker_(worker), settings_(settings), inspector_(std::move(inspector)),
       lister_(std::move(devices)), recent_(&settings->store(), this) {
+    // The device list's words ("Automatic (best GPU)", device kinds) follow a language switch.
+    if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
     connect(worker, &EngineWorker::modelLoadProgress, this, [this](int id, double fraction) {
         if (id != loadRequestId_) return;
         progress_ = fraction;
@@ -120,6 +125,16 @@ void ModelManager::refreshDevices() {
     watcher->setFuture(QtConcurrent::run(lister_));
 }
 
+// The device kinds in `sosoik-cli devices`' words (sosoik::deviceKindName), translated (issue #13: the
+// CLI said "cpu" where the app said "GPU: llvmpipe").
+QString ModelManager::deviceKindName(const QString& type) {
+    if (type == QLatin1String("discrete")) return tr("discrete GPU");
+    if (type == QLatin1String("integrated")) return tr("integrated GPU");
+    if (type == QLatin1String("virtual")) return tr("virtual GPU");
+    if (type == QLatin1String("cpu")) return tr("CPU (software Vulkan)");
+    return tr("other device");
+}
+
 QVariantList ModelManager::deviceChoices() const {
     QVariantList out;
     // Auto: the best GPU; without one (or with only a Vulkan-on-CPU driver) the CPU backend.
@@ -136,9 +151,8 @@ QVariantList ModelManager::deviceChoices() const {
         const QString name = d.value(QStringLiteral("name")).toString();
         out.append(QVariantMap{{QStringLiteral("key"),
                                 QStringLiteral("vulkan:%1").arg(d.value(QStringLiteral("index")).toInt())},
-                               {QStringLiteral("label"), type == QLatin1String("cpu")
-                                                             ? tr("Vulkan on the CPU: %1 (slow)").arg(name)
-                                                             : tr("GPU: %1").arg(name)}});
+                               {QStringLiteral("label"),
+                                QStringLiteral("%1 \u2014 %2").arg(name, deviceKindName(type))}});
     }
     if (!cpu.isEmpty()) {
         const int threads = cpu.value(QStringLiteral("threads")).toInt();
@@ -192,6 +206,18 @@ void ModelManager::setError(const QString& text) {
     if (error_ == text) return;
     error_ = text;
     emit errorTextChanged();
+}
+
+bool ModelManager::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        emit devicesChanged();
+    return QObject::eventFilter(watched, event);
+}
+
+bool ModelManager::isModelFile(const QString& path) {
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) return file.read(4) == "GGUF";
+    return path.endsWith(QStringLiteral(".gguf"), Qt::CaseInsensitive);
 }
 
 } // namespace sosoik::app

@@ -68,6 +68,11 @@ public:
     Q_INVOKABLE static QString formatBytes(qint64 bytes);
 
     static QString toLocalPath(const QVariant& pathOrUrl);
+    // A GGUF model file (by its magic bytes, or by its .gguf name when it cannot be read): what a
+    // launch or a later launch hands over to be loaded rather than summarized.
+    static bool isModelFile(const QString& path);
+    // "discrete GPU", "CPU (software Vulkan)", ...: a device type as `sosoik-cli devices` names it.
+    static QString deviceKindName(const QString& type);
     static QVariantMap toMap(const ModelDetails& details);
 
 signals:
@@ -78,6 +83,9 @@ signals:
     void deviceKeyChanged();
     void modelReady(const QString& path);
     void modelFailed(const QString& message);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void setError(const QString& text);

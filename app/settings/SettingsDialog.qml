@@ -10,7 +10,15 @@ Dialog {
     title: qsTr("Settings")
     modal: true
     width: Math.min(620, parent ? parent.width - 40 : 620)
-    standardButtons: Dialog.Close
+    // Our own button, not standardButtons: Qt's "Close" is translated only with Qt's own catalogue,
+    // which Sosoik does not ship (issue #13: it stayed English in the Korean UI).
+    footer: DialogButtonBox {
+        Button {
+            objectName: "closeButton"
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
 
     ScrollView {
         anchors.fill: parent
@@ -39,7 +47,11 @@ Dialog {
                             { code: "en", label: "English" },
                             { code: "ko", label: "한국어" }
                         ]
-                        Component.onCompleted: currentIndex = Math.max(0, indexOfValue(appSettings.language))
+                        // The model is rebuilt when the language changes (its qsTr): choose the entry again
+                        // (issue #13: the box fell back to "System default" after switching to 한국어).
+                        function showChoice() { currentIndex = Math.max(0, indexOfValue(appSettings.language)) }
+                        Component.onCompleted: showChoice()
+                        onModelChanged: showChoice()
                         onActivated: appSettings.language = currentValue
                     }
                     Label { text: qsTr("Reopen the last model at start") }
@@ -89,6 +101,23 @@ Dialog {
                             contextLength: appSettings.contextLength
                         })
                         onEdited: (name, value) => appSettings[name] = value
+                    }
+                    RowLayout {
+                        Label { text: qsTr("Seed") }
+                        SpinBox {
+                            objectName: "seedField"
+                            from: 0
+                            to: 2147483647
+                            editable: true
+                            value: appSettings.seed
+                            onValueModified: appSettings.seed = value
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            opacity: 0.7
+                            text: qsTr("0: a new answer every time (Regenerate). Another number repeats the same answer.")
+                        }
                     }
                     Button {
                         text: qsTr("Restore defaults")

@@ -45,6 +45,9 @@ int AppSettings::maxNewTokens() const {
 int AppSettings::contextLength() const {
     return get("generation/contextLength", 2048).toInt();
 }
+int AppSettings::seed() const {
+    return get("generation/seed", 0).toInt();
+}
 QString AppSettings::language() const {
     return get("ui/language", QString()).toString();
 }
@@ -77,6 +80,9 @@ void AppSettings::setMaxNewTokens(int v) {
 }
 void AppSettings::setContextLength(int v) {
     put("generation/contextLength", std::clamp(v, 128, 131072));
+}
+void AppSettings::setSeed(int v) {
+    put("generation/seed", std::max(0, v));
 }
 void AppSettings::setLanguage(const QString& v) {
     put("ui/language", (v == QLatin1String("en") || v == QLatin1String("ko")) ? v : QString());

@@ -18,6 +18,8 @@ class AppSettings : public QObject {
     Q_PROPERTY(int topK READ topK WRITE setTopK NOTIFY changed)
     Q_PROPERTY(int maxNewTokens READ maxNewTokens WRITE setMaxNewTokens NOTIFY changed)
     Q_PROPERTY(int contextLength READ contextLength WRITE setContextLength NOTIFY changed)
+    // 0: a fresh sampling seed for every answer; otherwise this seed (reproducible answers).
+    Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY changed)
     // "" follows the system locale; otherwise "en" or "ko".
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY changed)
     // "auto", "vulkan" or "reference"; device is a Vulkan index (-1 = the preferred one).
@@ -35,6 +37,7 @@ public:
     int topK() const;
     int maxNewTokens() const;
     int contextLength() const;
+    int seed() const;
     QString language() const;
     QString backend() const;
     int device() const;
@@ -47,6 +50,7 @@ public:
     void setTopK(int v);
     void setMaxNewTokens(int v);
     void setContextLength(int v);
+    void setSeed(int v);
     void setLanguage(const QString& v);
     void setBackend(const QString& v);
     void setDevice(int v);

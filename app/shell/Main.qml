@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
 import "../chat"
+import "../dialogs"
 import "../documents"
 import "../models"
 import "../settings"
@@ -165,8 +166,9 @@ ApplicationWindow {
         enabled: window.hasSummaries
         onFilesDropped: (urls) => summaries.summarizeUrls(urls)
     }
-    FileDialog {
+    SafeFileDialog {
         id: documentDialog
+        objectName: "documentFileDialog"
         title: qsTr("Open a document to summarize")
         fileMode: FileDialog.OpenFiles
         nameFilters: window.hasSummaries ? summaries.nameFilters : []

@@ -133,7 +133,28 @@ QQuickWindow* AppContext::loadMainWindow(bool startMinimized) {
     return mainWindow_;
 }
 
+InstanceRequest AppContext::loadHandedModels(InstanceRequest request) {
+    // Issue #13: `sosoik model.gguf` was taken for a document ("cannot summarize .gguf files").
+    QString model;
+    for (auto it = request.files.begin(); it != request.files.end();) {
+        if (ModelManager::isModelFile(*it)) {
+            model = *it; // several models: the last one named wins, as in a file manager's "Open with"
+            it = request.files.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!model.isEmpty()) {
+        models_->load(model);
+        modelHandedOver_ = true;
+        if (request.files.isEmpty() && request.action == InstanceRequest::Action::OpenFiles)
+            request.action = InstanceRequest::Action::Activate; // show the window that loads it
+    }
+    return request;
+}
+
 void AppContext::restoreLastModel() {
+    if (modelHandedOver_) return; // this launch names its model
     const QString last = models_->recent()->mostRecent();
     if (!last.isEmpty() && QFileInfo::exists(last)) {
         if (settings_->reopenLastModel()) models_->load(last);
@@ -144,14 +165,15 @@ void AppContext::restoreLastModel() {
     models_->loadBuiltinFor(language_->current());
 }
 
-void AppContext::openLaunchRequest(const InstanceRequest& request) {
+void AppContext::openLaunchRequest(const InstanceRequest& launch) {
+    const InstanceRequest request = loadHandedModels(launch);
     if (request.action == InstanceRequest::Action::QuickQuery) tray_->handleRequest(request);
     for (const QString& path : request.files)
         summaries_->summarizeFile(path);
 }
 
 void AppContext::handleRequest(const InstanceRequest& request) {
-    tray_->handleRequest(request);
+    tray_->handleRequest(loadHandedModels(request));
 }
 
 AppContextOptions realEngineOptions(const DataDir& dataDir) {

@@ -59,11 +59,14 @@ public:
     // Loads Main.qml (kept hidden when started minimized with a tray to come back from) and hands the
     // window to the tray. Null when the QML failed to load.
     QQuickWindow* loadMainWindow(bool startMinimized = false);
-    // Reopens the last model (when the setting asks for it) through the worker.
+    // Reopens the last model (when the setting asks for it) through the worker; nothing when this
+    // launch named a model file.
     void restoreLastModel();
-    // What this launch's command line asked for: the quick-query popup, and every file summarized in
-    // the main window.
+    // What this launch's command line asked for: a model file loaded, the quick-query popup, and
+    // every other file summarized in the main window.
     void openLaunchRequest(const InstanceRequest& request);
+    // Loads the .gguf files a request names (the last one) and returns the request without them.
+    InstanceRequest loadHandedModels(InstanceRequest request);
 
     QString startupError() const { return startupError_; }
     const DataDir& dataDir() const { return dataDir_; }
@@ -107,6 +110,7 @@ private:
     std::unique_ptr<QQmlApplicationEngine> qmlEngine_;
     std::unique_ptr<TrayIntegration> tray_;
     QQuickWindow* mainWindow_ = nullptr; // owned by qmlEngine_
+    bool modelHandedOver_ = false;       // a launch or a later launch named a model file
 };
 
 } // namespace sosoik::app

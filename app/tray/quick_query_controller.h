@@ -58,13 +58,18 @@ public:
 
     // Dropped files are summarized right here from their leading text; the extractor (the documents
     // feature's, set by TrayIntegration) returns it or sets *error. Default: plain-text files only.
-    using TextExtractor = std::function<QString(const QString& path, QString* error)>;
+    // maxChars: the extractor may stop after that many characters.
+    using TextExtractor = std::function<QString(const QString& path, qsizetype maxChars, QString* error)>;
     void setTextExtractor(TextExtractor extractor) { m_extractor = std::move(extractor); }
 
-    static constexpr int kMaxSummaryChars = 12000; // keeps a summary prompt inside a small model's context
+    // Whether a text fits one answer is decided in tokens of the loaded model; this many characters per
+    // token of the context bounds how much is read before counting (no tokenizer averages more on prose).
+    static constexpr int kMaxCharsPerToken = 8;
     // Files longer than one prompt go to the main window's full summary (chunked map-reduce in a new
     // conversation) through longDocumentDropped, when something is connected to it (TrayIntegration).
     void setLongDocumentHandOff(bool enabled) { m_handOffLong = enabled; }
+    // Back to the empty popup (after a hand-off to the main window); nothing while an answer runs.
+    Q_INVOKABLE void reset();
 
 signals:
     void changed();
@@ -75,6 +80,13 @@ signals:
 
 private:
     bool start(const QString& shownQuestion, const QString& prompt, const QString& title);
+    // Counts a summary prompt in the model's tokens, then starts it, hands the file (handOffPath) to
+    // the main window, or cuts the text to fit.
+    void prepare(const QString& shownQuestion, const QString& body, bool cut, const QString& title,
+                 const QString& handOffPath);
+    void handOff(const QString& path);
+    int contextLength() const;
+    qsizetype maxPromptChars() const;
     void setState(const QString& state, const QString& status);
     void onQueued(int position);
     void onStarted();
@@ -93,8 +105,9 @@ private:
     QString m_state = QStringLiteral("idle");
     QString m_status;
     qint64 m_conversationId = 0;
-    GenerationJobPtr m_job; // the exchange's request while it runs
-    QString m_modelName;
+    GenerationJobPtr m_job;  // the exchange's request while it runs
+    QString m_modelPath;     // the loaded model's file
+    int m_prepareTicket = 0; // the summary being measured; bumped to drop a stale count
     AnswerStreams* m_answers;
     QPointer<AnswerStream> m_stream; // where the answer is saved while it streams
 };

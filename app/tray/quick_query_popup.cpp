@@ -25,6 +25,11 @@ QuickQueryPopup::QuickQueryPopup(QQmlEngine* engine, QuickQueryController* contr
         return;
     }
     connect(m_window, &QWindow::visibleChanged, this, &QuickQueryPopup::visibleChanged);
+    // A popup that changes size while shown is placed again, so it never grows past the screen's edge.
+    for (auto signal : {&QWindow::widthChanged, &QWindow::heightChanged})
+        connect(m_window, signal, this, [this] {
+            if (isVisible()) place();
+        });
     // Continuing in the main window means the popup's job is done.
     connect(controller, &QuickQueryController::continueInChatRequested, this, &QuickQueryPopup::hide);
 }
@@ -39,17 +44,27 @@ bool QuickQueryPopup::isVisible() const {
 
 void QuickQueryPopup::showNear(const QRect& anchor) {
     if (!m_window) return;
-    const QPoint cursor = QCursor::pos();
-    QScreen* screen =
-        anchor.isValid() ? QGuiApplication::screenAt(anchor.center()) : QGuiApplication::screenAt(cursor);
-    if (!screen) screen = QGuiApplication::primaryScreen();
-    if (screen) {
-        m_window->setScreen(screen);
-        m_window->setPosition(popupPosition(m_window->size(), anchor, cursor, screen->availableGeometry()));
-    }
+    m_anchor = anchor;
+    m_cursor = QCursor::pos();
+    place();
     m_window->show();
     m_window->raise();
     m_window->requestActivate();
+}
+
+// On the screen that holds the tray icon, else the one under the pointer (issue #13: the popup could
+// end up partly off-screen), fully inside its work area.
+void QuickQueryPopup::place() {
+    QScreen* screen = m_anchor.isValid() ? QGuiApplication::screenAt(m_anchor.center()) : nullptr;
+    if (!screen) screen = QGuiApplication::screenAt(m_cursor);
+    if (!screen) screen = QGuiApplication::primaryScreen();
+    if (!screen) return;
+    const QRect available = screen->availableGeometry();
+    const QSize size = m_window->size().boundedTo(available.size());
+    if (size != m_window->size()) m_window->resize(size);
+    if (m_window->screen() != screen) m_window->setScreen(screen);
+    const QPoint at = popupPosition(size, m_anchor, m_cursor, available);
+    if (m_window->position() != at) m_window->setPosition(at);
 }
 
 void QuickQueryPopup::hide() {

@@ -32,7 +32,11 @@ signals:
     void visibleChanged(bool visible);
 
 private:
+    void place();
+
     QPointer<QQuickWindow> m_window;
+    QRect m_anchor;  // the tray icon's geometry when shown from it
+    QPoint m_cursor; // the pointer when shown
     QString m_error;
 };
 

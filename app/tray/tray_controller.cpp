@@ -4,7 +4,9 @@
 #include "tray/quick_query_controller.h"
 #include "tray/quick_query_popup.h"
 
+#include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QPainter>
@@ -16,24 +18,24 @@ TrayController::TrayController(EngineWorker* worker, QuickQueryController* contr
                                QObject* parent)
     : QObject(parent), m_controller(controller), m_popup(popup), m_menu(std::make_unique<QMenu>()) {
     buildMenu();
-    connect(worker, &EngineWorker::modelLoadStarted, this, [this](int, const QString& path) {
-        setModel(tr("Loading %1…").arg(QFileInfo(path).fileName()), false);
-    });
+    connect(worker, &EngineWorker::modelLoadStarted, this,
+            [this](int, const QString& path) { setModel(ModelState::Loading, QFileInfo(path).fileName()); });
     connect(worker, &EngineWorker::modelLoaded, this, [this](int, const ModelDetails& details) {
         const QString name = details.name.isEmpty() ? QFileInfo(details.path).fileName() : details.name;
-        setModel(details.backendName.isEmpty() ? tr("Model: %1").arg(name)
-                                               : tr("Model: %1 on %2").arg(name, details.backendName),
-                 true);
+        setModel(ModelState::Loaded, name, details.backendName);
     });
     connect(worker, &EngineWorker::modelLoadFailed, this,
-            [this](int, const QString&, const QString&) { setModel(tr("No model loaded"), false); });
+            [this](int, const QString&, const QString&) { setModel(ModelState::None); });
+    // Issue #13: the menu stayed English after switching to 한국어 until a restart. Installing a
+    // translator sends LanguageChange to the application object.
+    QCoreApplication::instance()->installEventFilter(this);
     connect(worker, &EngineWorker::modelUnloaded, this, &TrayController::onModelUnloaded);
     connect(this, &TrayController::unloadModelRequested, worker, [worker] { worker->unloadModel(); });
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_trayIcon = std::make_unique<QSystemTrayIcon>(appIcon());
-        m_trayIcon->setToolTip(tr("Sosoik — click for a quick question"));
         m_trayIcon->setContextMenu(m_menu.get());
+        retranslate();
         connect(m_trayIcon.get(), &QSystemTrayIcon::activated, this, &TrayController::onActivated);
         m_trayIcon->show();
     } else {
@@ -45,12 +47,26 @@ TrayController::TrayController(EngineWorker* worker, QuickQueryController* contr
 
 TrayController::~TrayController() = default;
 
+bool TrayController::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+void TrayController::retranslate() {
+    m_quickQuery->setText(tr("Quick query"));
+    m_open->setText(tr("Open Sosoik"));
+    m_summarizeClipboard->setText(tr("Summarize clipboard"));
+    m_unload->setText(tr("Unload model"));
+    m_quit->setText(tr("Quit"));
+    setModel(m_modelState, m_modelName, m_modelBackend);
+}
+
 void TrayController::buildMenu() {
-    m_quickQuery = m_menu->addAction(tr("Quick query"));
+    m_quickQuery = m_menu->addAction(QString());
     connect(m_quickQuery, &QAction::triggered, this, [this] { m_popup->showNear(iconGeometry()); });
-    m_open = m_menu->addAction(tr("Open Sosoik"));
+    m_open = m_menu->addAction(QString());
     connect(m_open, &QAction::triggered, this, &TrayController::openMainWindowRequested);
-    m_summarizeClipboard = m_menu->addAction(tr("Summarize clipboard"));
+    m_summarizeClipboard = m_menu->addAction(QString());
     connect(m_summarizeClipboard, &QAction::triggered, this, [this] {
         // Shown either way: it displays the summary, or why there is none (empty clipboard, still busy).
         m_controller->summarizeText(QGuiApplication::clipboard()->text());
@@ -59,27 +75,35 @@ void TrayController::buildMenu() {
     m_menu->addSeparator();
     m_modelStatus = m_menu->addAction(QString());
     m_modelStatus->setEnabled(false); // information, not a command
-    m_unload = m_menu->addAction(tr("Unload model"));
+    m_unload = m_menu->addAction(QString());
     connect(m_unload, &QAction::triggered, this, &TrayController::unloadModelRequested);
     m_menu->addSeparator();
-    m_quit = m_menu->addAction(tr("Quit"));
+    m_quit = m_menu->addAction(QString());
     connect(m_quit, &QAction::triggered, this, &TrayController::quitRequested);
-    setModel(tr("No model loaded"), false);
+    retranslate();
 }
 
 QString TrayController::modelStatus() const {
     return m_modelStatus->text();
 }
 
-void TrayController::setModel(const QString& status, bool loaded) {
+void TrayController::setModel(ModelState state, const QString& name, const QString& backend) {
+    m_modelState = state;
+    m_modelName = name;
+    m_modelBackend = backend;
+    QString status = tr("No model loaded");
+    if (state == ModelState::Loading)
+        status = tr("Loading %1…").arg(name);
+    else if (state == ModelState::Loaded)
+        status = backend.isEmpty() ? tr("Model: %1").arg(name) : tr("Model: %1 on %2").arg(name, backend);
     m_modelStatus->setText(status);
-    m_unload->setEnabled(loaded);
+    m_unload->setEnabled(state == ModelState::Loaded);
     if (m_trayIcon) m_trayIcon->setToolTip(tr("Sosoik — %1").arg(status));
     emit modelStatusChanged();
 }
 
 void TrayController::onModelUnloaded() {
-    setModel(tr("No model loaded"), false);
+    setModel(ModelState::None);
 }
 
 QRect TrayController::iconGeometry() const {

@@ -51,10 +51,15 @@ signals:
     void quitRequested();
     void modelStatusChanged();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    enum class ModelState { None, Loading, Loaded };
     void buildMenu();
+    void retranslate(); // every text of the menu and the icon, in the current language
     void onActivated(QSystemTrayIcon::ActivationReason reason);
-    void setModel(const QString& status, bool loaded);
+    void setModel(ModelState state, const QString& name = {}, const QString& backend = {});
     QRect iconGeometry() const;
 
     QuickQueryController* m_controller;
@@ -68,6 +73,9 @@ private:
     QAction* m_modelStatus = nullptr;
     QAction* m_unload = nullptr;
     QAction* m_quit = nullptr;
+    ModelState m_modelState = ModelState::None;
+    QString m_modelName;
+    QString m_modelBackend;
 };
 
 } // namespace sosoik::app

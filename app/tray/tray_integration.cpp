@@ -22,9 +22,8 @@ TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, stora
     : QObject(parent) {
     m_controller = std::make_unique<QuickQueryController>(worker, storage, answers, settings);
     // Dropped PDFs, Word/Hangul files and legacy-encoded text are read by the document extractor.
-    m_controller->setTextExtractor([](const QString& path, QString* error) {
-        // One character more than fits: a longer file is handed to the main window's full summary.
-        return documents::extractLeadingText(path, QuickQueryController::kMaxSummaryChars + 1, error);
+    m_controller->setTextExtractor([](const QString& path, qsizetype maxChars, QString* error) {
+        return documents::extractLeadingText(path, maxChars, error);
     });
     m_controller->setLongDocumentHandOff(true);
     m_popup = std::make_unique<QuickQueryPopup>(engine, m_controller.get());
@@ -40,6 +39,10 @@ TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, stora
             Qt::QueuedConnection);
     connect(m_controller.get(), &QuickQueryController::longDocumentDropped, this,
             [this](const QString& path) {
+                // The main window takes over: the popup closes and forgets the file (issue #13: it stayed
+                // open naming the previous file).
+                m_popup->hide();
+                m_controller->reset();
                 showMainWindow();
                 emit summarizeInMainWindowRequested(path);
             });

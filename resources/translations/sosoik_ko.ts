@@ -1396,6 +1396,77 @@
         <source>Copy link</source>
         <translation>링크 복사</translation>
     </message>
+</context>
+<context>
+    <name>SafeFileDialog</name>
+    <message>
+        <source>unknown error</source>
+        <translation>알 수 없는 오류</translation>
+    </message>
+    <message>
+        <source>the file dialog could not be created</source>
+        <translation>파일 대화상자를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Sosoik cannot show a file dialog on this desktop: a Qt module it needs is missing. Install the package qml6-module-qt-labs-folderlistmodel (Debian, Ubuntu) and restart Sosoik.</source>
+        <translation>이 데스크톱에서는 Sosoik이 파일 대화상자를 열 수 없습니다. 필요한 Qt 모듈이 없습니다. qml6-module-qt-labs-folderlistmodel 패키지(Debian, Ubuntu)를 설치한 뒤 Sosoik을 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>자세히: %1</translation>
+    </message>
+    <message>
+        <source>Meanwhile, type the file's full path:</source>
+        <translation>그동안은 파일의 전체 경로를 입력하세요:</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>0: a new answer every time (Regenerate). Another number repeats the same answer.</source>
+        <translation>0: 매번 새 답변(다시 생성). 다른 숫자는 같은 답변을 그대로 되풀이합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationSettingsDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>These apply to this conversation only. New conversations start from Settings (⚙) → Defaults for conversations.</source>
+        <translation>이 대화에만 적용됩니다. 새 대화는 설정(⚙) → 대화 기본값에서 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySidebar</name>
+    <message>
+        <source>OK</source>
+        <translation>확인</translation>
+    </message>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
@@ -1406,6 +1477,60 @@
     <message>
         <source>Other users of this computer could read your settings file %1. Sosoik has made it private.</source>
         <translation>이 컴퓨터의 다른 사용자가 설정 파일 %1을(를) 읽을 수 있었습니다. 소소익이 본인만 쓸 수 있게 바꾸었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>Reading the conversation… %1 / %2 tokens</source>
+        <translation>대화를 읽는 중… %1 / %2 토큰</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Model files (.gguf) to load, documents to summarize.</source>
+        <translation>불러올 모델 파일(.gguf), 요약할 문서.</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::ModelManager</name>
+    <message>
+        <source>discrete GPU</source>
+        <translation>외장 GPU</translation>
+    </message>
+    <message>
+        <source>integrated GPU</source>
+        <translation>내장 GPU</translation>
+    </message>
+    <message>
+        <source>virtual GPU</source>
+        <translation>가상 GPU</translation>
+    </message>
+    <message>
+        <source>CPU (software Vulkan)</source>
+        <translation>CPU (소프트웨어 Vulkan)</translation>
+    </message>
+    <message>
+        <source>other device</source>
+        <translation>기타 장치</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::QuickQueryController</name>
+    <message>
+        <source>Reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Open a model file first.</source>
+        <translation>불러온 모델이 없습니다. 먼저 모델 파일을 여세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This text is too long for the context of %n token(s).</source>
+        <translation>
+            <numerusform>이 글은 %n토큰 컨텍스트에 넣기에 너무 깁니다.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

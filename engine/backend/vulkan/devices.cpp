@@ -95,6 +95,14 @@ std::vector<DeviceInfo> listDevices(std::string* whyEmpty) {
     return out;
 }
 
+std::string deviceKindName(const std::string& type) {
+    if (type == "discrete") return "discrete GPU";
+    if (type == "integrated") return "integrated GPU";
+    if (type == "virtual") return "virtual GPU";
+    if (type == "cpu") return "CPU (software Vulkan)";
+    return "other device";
+}
+
 int preferredDevice(const std::vector<DeviceInfo>& devices) {
     auto rank = [](const std::string& type) {
         if (type == "discrete") return 0;

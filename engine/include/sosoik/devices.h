@@ -37,6 +37,11 @@ struct CpuDeviceInfo {
 };
 CpuDeviceInfo cpuDevice();
 
+// What a device is, in the words `sosoik-cli devices` and the app's device list both use:
+// "discrete GPU", "integrated GPU", "virtual GPU", "CPU (software Vulkan)" or "other device".
+// (lavapipe/llvmpipe is Vulkan running on the CPU, not a GPU.)
+std::string deviceKindName(const std::string& type);
+
 // Index of the device a user most likely wants: discrete > integrated > virtual > other > cpu.
 int preferredDevice(const std::vector<DeviceInfo>& devices);
 

@@ -16,7 +16,14 @@ struct GenerateOptions {
     SamplerParams sampler;
     int maxNewTokens = 256;
     std::vector<std::string> stopStrings;
+    // Prompt processing can take seconds before the first token (a long chat on a small CPU). When set,
+    // the prompt is decoded in slices of kPromptProgressTokens and this is called with (tokens decoded,
+    // tokens to decode) at the start, after each slice and at the end; greedy output is unchanged.
+    std::function<void(int done, int total)> onPromptProgress;
 };
+
+// Prompt tokens decoded between two onPromptProgress calls (the session's own decode chunk).
+inline constexpr int kPromptProgressTokens = 64;
 
 struct GenerateStats {
     int promptTokens = 0; // tokens actually decoded for the prompt (after prefix reuse)

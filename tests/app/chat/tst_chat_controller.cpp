@@ -158,6 +158,55 @@ private slots:
         QVERIFY(chat->reusedTokens() > 0);
     }
 
+    // Issue #13: Regenerate at temperature 0.7 returned the identical answer: the sampler seed was the
+    // engine's constant. Now every answer draws a fresh seed, unless the seed setting fixes one.
+    void regenerateDrawsAFreshSeedUnlessOneIsSet() {
+        build();
+        settings->setMaxNewTokens(2);
+        QVERIFY(chat->send("hello"));
+        waitForAnswer();
+        QVERIFY(chat->regenerate());
+        waitForAnswer();
+        QVERIFY(chat->regenerate());
+        waitForAnswer();
+        QList<quint64> seeds = backend->seeds();
+        QCOMPARE(seeds.size(), 3);
+        QVERIFY(seeds[0] != 0 && seeds[0] != 0xC0FFEE);
+        QVERIFY(seeds[0] != seeds[1] && seeds[1] != seeds[2] && seeds[0] != seeds[2]);
+
+        settings->setSeed(1234);
+        QVERIFY(chat->regenerate());
+        waitForAnswer();
+        QVERIFY(chat->regenerate());
+        waitForAnswer();
+        seeds = backend->seeds();
+        QCOMPARE(seeds.size(), 5);
+        QCOMPARE(seeds[3], quint64(1234));
+        QCOMPARE(seeds[4], quint64(1234));
+    }
+
+    // Issue #13: nothing showed that the prompt was being read before the first token.
+    void promptProgressIsShownUntilTheFirstToken() {
+        build();
+        settings->setMaxNewTokens(3);
+        QList<QPair<int, int>> seen;
+        connect(chat.get(), &ChatController::promptProgressChanged, this, [&] {
+            seen.append({chat->promptDone(), chat->promptTotal()});
+        });
+        QVERIFY(chat->send("a question of several words for the prompt"));
+        waitForAnswer();
+        QVERIFY(seen.size() >= 2);
+        const int total = seen.first().second;
+        QVERIFY(total > 4);
+        QCOMPARE(seen.first().first, 0);
+        bool midway = false;
+        for (const auto& [done, all] : seen)
+            midway = midway || (all == total && done > 0 && done < total);
+        QVERIFY(midway);
+        QCOMPARE(seen.last(), qMakePair(0, 0)); // cleared once the answer streams
+        QCOMPARE(chat->promptTotal(), 0);
+    }
+
     void editAndResendRewritesFromThatMessage() {
         build();
         settings->setMaxNewTokens(2);

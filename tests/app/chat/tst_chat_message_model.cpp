@@ -3,8 +3,10 @@
 #include "chat/markdown_segments.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 using namespace sosoik::app;
 
@@ -46,15 +48,90 @@ private slots:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.appendText(r, "Hello");
         model.appendText(r, ", world");
-        QCOMPARE(changed.size(), 2);
+        QCOMPARE(model.contentAt(r), QStringLiteral("Hello, world")); // current at once...
+        QCOMPARE(changed.size(), 0);                                  // ...shown with the next frame
+        QTRY_COMPARE(changed.size(), 1);
         QVERIFY(changed.at(0).at(2).value<QList<int>>().contains(ChatMessageModel::ContentRole));
-        QCOMPARE(model.contentAt(r), QStringLiteral("Hello, world"));
         QVERIFY(model.data(model.index(r), ChatMessageModel::StreamingRole).toBool());
         model.setStreaming(r, false);
         model.setNote(r, "Stopped.");
         QVERIFY(!model.data(model.index(r), ChatMessageModel::StreamingRole).toBool());
         QCOMPARE(model.data(model.index(r), ChatMessageModel::NoteRole).toString(),
                  QStringLiteral("Stopped."));
+    }
+
+    // Issue #13: the GUI streamed ~3x slower than the CLI; every token re-rendered the whole answer.
+    // Tokens are coalesced to one update per frame...
+    void streamingUpdatesAreCoalescedToTheFrameRate() {
+        ChatMessageModel model;
+        ChatRow answer = row(2, "assistant", "");
+        answer.streaming = true;
+        const int r = model.append(answer);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QElapsedTimer clock;
+        clock.start();
+        int pieces = 0;
+        while (clock.elapsed() < 200) { // 200 ms of tokens as fast as they come, events processed between
+            model.appendText(r, QStringLiteral(" 토큰"));
+            ++pieces;
+            QCoreApplication::processEvents();
+            QThread::usleep(500);
+        }
+        const int notifications = model.textNotifications();
+        QVERIFY2(notifications <= 200 / ChatMessageModel::kFrameMs + 2,
+                 qPrintable(QStringLiteral("%1 updates for %2 pieces").arg(notifications).arg(pieces)));
+        QVERIFY(pieces > 4 * notifications);
+        model.setStreaming(r, false); // the end shows everything at once
+        QCOMPARE(model.data(model.index(r), ChatMessageModel::TailBlockRole).toMap().value("text").toString(),
+                 model.contentAt(r));
+    }
+
+    // ...and only the last Markdown block is parsed again: blocks with a successor never change.
+    void onlyTheLastBlockChangesWhileStreaming() {
+        const QString full = QStringLiteral(
+            "# 제목\n\nFirst paragraph with **bold**\nand a second line.\n\n\n- a list\n- of items\n\n"
+            "```python\nprint('안녕')\n\nx = 1\n```\nText right after the fence.\n\n"
+            "1. one\n\n2. two\n\n~~~\nunclosed code");
+        ChatMessageModel model;
+        ChatRow answer = row(2, "assistant", "");
+        answer.streaming = true;
+        const int r = model.append(answer);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        int settledChanges = 0;
+        QVariantList settledBefore;
+        for (int i = 0; i < full.size(); i += 3) {
+            model.appendText(r, full.mid(i, 3));
+            model.flush();
+            const QVariantList settled =
+                model.data(model.index(r), ChatMessageModel::SettledBlocksRole).toList();
+            // What was settled stays exactly as it was.
+            QVERIFY(settled.size() >= settledBefore.size());
+            for (int b = 0; b < settledBefore.size(); ++b)
+                QCOMPARE(settled[b], settledBefore[b]);
+            if (settled.size() != settledBefore.size()) ++settledChanges;
+            // The view is told about the settled list only when it grows.
+            const QList<int> roles = changed.last().at(2).value<QList<int>>();
+            QCOMPARE(roles.contains(ChatMessageModel::SettledBlocksRole),
+                     settled.size() != settledBefore.size());
+            settledBefore = settled;
+            // Incremental = from scratch.
+            const QList<MarkdownBlock> scratch = splitMarkdownBlocks(model.contentAt(r));
+            QCOMPARE(settled.size() + 1, scratch.size());
+            for (int b = 0; b < settled.size(); ++b)
+                QCOMPARE(settled[b].toMap(), segmentForQml(scratch[b].segment));
+            QCOMPARE(model.data(model.index(r), ChatMessageModel::TailBlockRole).toMap(),
+                     segmentForQml(scratch.last().segment));
+        }
+        const QList<MarkdownBlock> blocks = splitMarkdownBlocks(full);
+        QCOMPARE(blocks.size(), 8);
+        QCOMPARE(blocks[0].segment.text, QStringLiteral("# 제목"));
+        QCOMPARE(blocks[1].segment.text, QStringLiteral("First paragraph with **bold**\nand a second line."));
+        QCOMPARE(blocks[3].segment.kind, MarkdownSegment::Kind::Code);
+        QCOMPARE(blocks[3].segment.text, QStringLiteral("print('안녕')\n\nx = 1"));
+        QCOMPARE(blocks[3].segment.language, QStringLiteral("python"));
+        QCOMPARE(blocks[4].segment.text, QStringLiteral("Text right after the fence."));
+        QVERIFY(!blocks[7].segment.closed);
+        QCOMPARE(settledChanges, 7);
     }
 
     void removeFromDropsTheTailAndRemoveAtOneRow() {

@@ -131,6 +131,44 @@ private slots:
             qWarning() << w.toString();
         QVERIFY(warnings.isEmpty());
     }
+
+    // Issue #13: "Export as Markdown" did nothing. Through the sidebar's own export dialog (Qt's
+    // non-native file dialog offscreen), accepting the suggested name writes the Markdown file into an
+    // existing folder (a fresh profile has no Documents folder: home instead).
+    void exportAsMarkdownWritesTheFile() {
+        QTemporaryDir home;
+        const QByteArray oldHome = qgetenv("HOME");
+        qputenv("HOME", home.path().toLocal8Bit());
+        HistoryController history(&storage_);
+        QCOMPARE(history.exportFolder().toLocalFile(), home.path());
+        QQuickView view;
+        view.rootContext()->setContextProperty("history", &history);
+        view.setResizeMode(QQuickView::SizeRootObjectToView);
+        view.resize(700, 600);
+        view.setSource(QUrl("qrc:/qml/history/HistorySidebar.qml"));
+        QVERIFY(view.status() == QQuickView::Ready);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QObject* exportDialog = view.rootObject()->findChild<QObject*>("exportFileDialog");
+        QVERIFY(exportDialog);
+        QVERIFY(QMetaObject::invokeMethod(exportDialog, "openFor", Q_ARG(QVariant, a_),
+                                          Q_ARG(QVariant, "markdown")));
+        QTRY_VERIFY(exportDialog->property("shown").toBool());
+        QCOMPARE(exportDialog->property("errorText").toString(), QString());
+        QObject* impl = nullptr;
+        for (QObject* o : view.findChildren<QObject*>())
+            if (o->inherits("QQuickFileDialogImpl")) impl = o;
+        QVERIFY2(impl, "Qt's file dialog did not open");
+        QTRY_VERIFY(impl->property("visible").toBool());
+        QVERIFY(QMetaObject::invokeMethod(impl, "accept")); // "Save" with the suggested name
+        const QString file = home.filePath(history.suggestedFileName(a_, "markdown"));
+        QTRY_VERIFY2(QFile::exists(file), qPrintable(file));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(f.readAll()).contains(QStringLiteral("서울 날씨 알려줘")));
+        QCOMPARE(history.errorText(), QString());
+        qputenv("HOME", oldHome);
+    }
 };
 
 QTEST_MAIN(TestHistorySidebar)

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
+#include <QImage>
 #include <QPixmap>
 #include <QProcess>
 #include <QScreen>
@@ -84,8 +85,9 @@ public:
 
 private:
     QString lastMessage(const QString& role) {
-        QSqlDatabase db = QSqlDatabase::contains("firstrun") ? QSqlDatabase::database("firstrun")
-                                                              : QSqlDatabase::addDatabase("QSQLITE", "firstrun");
+        QSqlDatabase db = QSqlDatabase::contains("firstrun")
+                              ? QSqlDatabase::database("firstrun")
+                              : QSqlDatabase::addDatabase("QSQLITE", "firstrun");
         db.setDatabaseName(QDir(dataDir()).filePath("sosoik.db"));
         db.setConnectOptions("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000");
         if (!db.isOpen() && !db.open()) return {};
@@ -101,9 +103,47 @@ private:
     QProcess process_;
 };
 
+// The main window's id, once it shows.
+QByteArray mainWindowId() {
+    return xdotool({"search", "--sync", "--onlyvisible", "--name", "^Sosoik$"}).split('\n').first();
+}
+
+// Presses keys in the app's main window (it has the keyboard focus once clicked).
+bool keys(const QStringList& names) {
+    for (const QString& key : names) {
+        if (xdotool({"key", "--clearmodifiers", key}).isNull()) return false;
+        QTest::qWait(300);
+    }
+    return true;
+}
+
+// Types text one character at a time (see ask()).
+bool type(const QString& text) {
+    for (const QChar c : text) {
+        if (xdotool({"type", "--delay", "50", QString(c)}).isNull()) return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+// The share of pixels that differ between two screenshots of the same size.
+double changedShare(const QImage& a, const QImage& b) {
+    if (a.size() != b.size() || a.isNull()) return 0;
+    qint64 changed = 0;
+    for (int y = 0; y < a.height(); y += 2)
+        for (int x = 0; x < a.width(); x += 2)
+            changed += a.pixel(x, y) != b.pixel(x, y);
+    return double(changed) / (double(a.width() / 2) * (a.height() / 2));
+}
+
+QImage screen() {
+    return QGuiApplication::primaryScreen()->grabWindow(0, 0, 0, 1100, 720).toImage();
+}
+
 // Clicks into the message box (bottom of the main window), types text and presses Enter.
 bool ask(const QString& text) {
-    const QByteArray id = xdotool({"search", "--sync", "--onlyvisible", "--name", "^Sosoik$"}).split('\n').first();
+    const QByteArray id =
+        xdotool({"search", "--sync", "--onlyvisible", "--name", "^Sosoik$"}).split('\n').first();
     if (id.isEmpty()) return false;
     QMap<QString, int> g;
     for (const QByteArray& line : xdotool({"getwindowgeometry", "--shell", id}).split('\n'))
@@ -120,6 +160,61 @@ bool ask(const QString& text) {
     }
     QTest::qWait(300);
     return !xdotool({"key", "Return"}).isNull();
+}
+
+QString demoModel() {
+    return qEnvironmentVariable("SOSOIK_SOURCE_DIR") + "/resources/models/sosoik-demo-ko.gguf";
+}
+
+void saveScreenshot(const QString& name);
+
+// The screen once two grabs 400 ms apart agree (a text cursor's blink aside).
+QImage settledScreen() {
+    QImage last = screen();
+    for (int i = 0; i < 20; ++i) {
+        QTest::qWait(400);
+        const QImage now = screen();
+        if (changedShare(last, now) < 0.005) return now;
+        last = now;
+    }
+    return last;
+}
+
+// Ctrl+O (the model picker, "Open file…" focused), then Space: true when the app is still running and
+// the screen changed as a dialog appearing changes it.
+bool openFileDialog(const FirstRunApp& app, const QString& screenshot = "open-file-dialog.png") {
+    const QByteArray id = mainWindowId();
+    if (id.isEmpty()) return false;
+    QTest::qWait(1500); // the first model loads
+    QMap<QString, int> g;
+    for (const QByteArray& line : xdotool({"getwindowgeometry", "--shell", id}).split('\n'))
+        if (const int eq = line.indexOf('='); eq > 0) g[line.left(eq)] = line.mid(eq + 1).toInt();
+    // Focus the window: click into the message box.
+    xdotool({"mousemove", QString::number(g["X"] + g["WIDTH"] * 6 / 10),
+             QString::number(g["Y"] + g["HEIGHT"] - 34), "click", "1"});
+    QTest::qWait(300);
+    // Under load the first shortcut may come before the window takes keys: press until the picker shows.
+    const QImage idle = settledScreen();
+    for (int i = 0; i < 8 && changedShare(idle, screen()) < 0.05; ++i) {
+        if (!keys({"ctrl+o"})) return false;
+        QTest::qWait(1500);
+    }
+    const QImage before = screen();
+    if (changedShare(idle, before) < 0.05) {
+        qWarning("the model picker did not open");
+        return false;
+    }
+    if (!keys({"space"})) return false;
+    for (int i = 0; i < 20 && app.running() && changedShare(before, screen()) < 0.05; ++i)
+        QTest::qWait(500);
+    if (!app.running()) {
+        qWarning("the app is gone after \"Open file…\"");
+        return false;
+    }
+    const double changed = changedShare(before, screen());
+    qInfo("\"Open file…\" changed %.0f%% of the screen", changed * 100);
+    saveScreenshot(screenshot);
+    return changed > 0.05;
 }
 
 void saveScreenshot(const QString& name) {
@@ -149,9 +244,28 @@ private slots:
         QCOMPARE(app.lastQuestion(), QStringLiteral("안녕하세요"));
         const QString answer = app.lastAnswer();
         qInfo("안녕하세요 -> %s", qPrintable(answer));
-        QVERIFY2(hangulSyllables(answer) >= 2 && !answer.contains(QChar::ReplacementCharacter), qPrintable(answer));
+        QVERIFY2(hangulSyllables(answer) >= 2 && !answer.contains(QChar::ReplacementCharacter),
+                 qPrintable(answer));
         QTest::qWait(500);
         saveScreenshot("first-run-ko.png");
+    }
+
+    // Issue #12/#13: "Open model… → Open file…" crashed the app on a desktop without a platform file
+    // dialog. The picker opens with Ctrl+O and "Open file…" focused (Space presses it): Qt's own file
+    // dialog must appear, take a path (its Ctrl+L path field) and the model chosen there loads.
+    void openFileShowsTheFileDialogAndLoadsTheChosenModel() {
+        QTemporaryDir models;
+        const QString picked = models.filePath("picked.gguf");
+        QVERIFY(QFile::copy(demoModel(), picked));
+        FirstRunApp app("en_US.UTF-8", models.filePath("none"));
+        QVERIFY(openFileDialog(app));
+        QVERIFY(keys({"ctrl+l"}));
+        QVERIFY(type(picked));
+        QVERIFY(keys({"Return"})); // the dialog accepts the typed file
+        QTest::qWait(800);
+        QVERIFY(keys({"Return"})); // "Load this model", focused by the preview
+        QTRY_COMPARE_WITH_TIMEOUT(app.loadedModel(), picked, 60000);
+        QVERIFY(app.running());
     }
 
     void englishFirstLaunchAnswersWithSmolLM2() {
@@ -159,7 +273,8 @@ private slots:
         if (smol.isEmpty()) QSKIP("SmolLM2-135M-Instruct is not installed (bash installer/fetch-models.sh)");
         FirstRunApp app("en_US.UTF-8", smol);
         QTRY_VERIFY_WITH_TIMEOUT(!app.loadedModel().isEmpty() || !app.running(), 120000);
-        QVERIFY2(app.loadedModel().endsWith("SmolLM2-135M-Instruct.Q4_1.gguf"), qPrintable(app.loadedModel()));
+        QVERIFY2(app.loadedModel().endsWith("SmolLM2-135M-Instruct.Q4_1.gguf"),
+                 qPrintable(app.loadedModel()));
         QTest::qWait(500);
         QVERIFY(ask(QStringLiteral("What is the capital of France?")));
         QTRY_VERIFY_WITH_TIMEOUT(!app.lastAnswer().isEmpty() || !app.running(), 300000);

@@ -1,10 +1,13 @@
 // Model picker behaviour: inspecting files, loading through the worker with progress,
 // failures in words, recent models remembered across runs, device choices.
+#include "inference/sosoik_backend.h"
 #include "models/model_manager.h"
 #include "settings/app_settings.h"
 #include "support/scripted_backend.h"
+#include "support/test_support.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -146,10 +149,7 @@ private slots:
         const QVariantList choices = models.deviceChoices();
         QCOMPARE(choices.size(), 5);
         QCOMPARE(choices[0].toMap().value("key").toString(), QStringLiteral("auto"));
-        QCOMPARE(choices[1].toMap().value("label").toString(),
-                 QStringLiteral("Vulkan on the CPU: llvmpipe (slow)"));
         QCOMPARE(choices[2].toMap().value("key").toString(), QStringLiteral("vulkan:1"));
-        QCOMPARE(choices[2].toMap().value("label").toString(), QStringLiteral("GPU: Radeon"));
         // The native CPU backend says how it will run.
         QCOMPARE(choices[3].toMap().value("key").toString(), QStringLiteral("cpu"));
         QCOMPARE(choices[3].toMap().value("label").toString(), QStringLiteral("CPU — 8 threads, AVX2"));
@@ -165,6 +165,43 @@ private slots:
         models.setDeviceKey("reference");
         QCOMPARE(settings.backend(), QStringLiteral("reference"));
         QCOMPARE(models.deviceKey(), QStringLiteral("reference"));
+        // lavapipe is Vulkan on the CPU: not listed as a GPU (issue #13).
+        QCOMPARE(choices[1].toMap().value("label").toString(),
+                 QStringLiteral("llvmpipe \u2014 CPU (software Vulkan)"));
+        QCOMPARE(choices[2].toMap().value("label").toString(), QStringLiteral("Radeon \u2014 discrete GPU"));
+    }
+
+    // Issue #13: `sosoik-cli devices` called llvmpipe "cpu" while the app listed it as "GPU: llvmpipe".
+    // Both now come from the real device list and must read the same.
+    void devicesAreNamedAsTheCliNamesThem() {
+        const QVariantList devices = SosoikBackend::listDevices();
+        if (devices.isEmpty()) QSKIP("no Vulkan device here");
+        const auto cli = sosoik::test::runCli({QStringLiteral("devices")}, {}, 60000);
+        QCOMPARE(cli.code, 0);
+        QMap<int, QString> cliNames;
+        static const QRegularExpression line(QStringLiteral("^[ *] (\\d+): (.+)$"),
+                                             QRegularExpression::MultilineOption);
+        for (auto it = line.globalMatch(cli.out); it.hasNext();) {
+            const auto m = it.next();
+            cliNames.insert(m.captured(1).toInt(), m.captured(2));
+        }
+        QCOMPARE(cliNames.size(), devices.size());
+
+        AppSettings settings(dir.filePath("f.ini"));
+        EngineWorker worker(std::make_unique<ScriptedBackend>());
+        ModelManager models(&worker, &settings, fakeInspect, &SosoikBackend::listDevices);
+        QSignalSpy listed(&models, &ModelManager::devicesChanged);
+        models.refreshDevices();
+        QVERIFY(listed.wait(30000));
+        int compared = 0;
+        for (const QVariant& v : models.deviceChoices()) {
+            const QVariantMap choice = v.toMap();
+            const QString key = choice.value("key").toString();
+            if (!key.startsWith(QLatin1String("vulkan:"))) continue;
+            QCOMPARE(choice.value("label").toString(), cliNames.value(key.mid(7).toInt()));
+            ++compared;
+        }
+        QCOMPARE(compared, devices.size());
     }
 };
 

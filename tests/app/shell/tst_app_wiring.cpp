@@ -1,11 +1,11 @@
 // The composition root's own wiring, as main() builds it (AppContext with the tray), on the scripted
 // engine: what a later launch hands over reaches the right feature, and no file it names is lost.
 #include "chat/chat_controller.h"
-#include "storage/storage.h"
 #include "hotkey/global_hotkey.h"
 #include "instance/single_instance.h"
 #include "shell/app_context.h"
 #include "shell/application.h"
+#include "storage/storage.h"
 #include "summarize/ui/summary_controller.h"
 #include "support/scripted_backend.h"
 #include "tray/quick_query_controller.h"
@@ -63,6 +63,19 @@ struct Wired {
     app::QuickQueryController* popup() const { return context->tray()->quickQuery(); }
     summarize::SummaryController* summaries() const { return context->summaries(); }
 };
+
+// A file with the GGUF magic (the scripted engine loads anything; the app must see it is a model).
+QString writeGguf(const QTemporaryDir& dir, const QString& name) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return {};
+    f.write(QByteArray("GGUF\x03\0\0\0", 8));
+    return path;
+}
+
+QString currentModel(const app::AppContext& context) {
+    return context.models()->property("current").toMap().value(QStringLiteral("path")).toString();
+}
 
 app::InstanceRequest openFiles(const QStringList& files) {
     return app::InstanceRequest::fromArguments(files, false);
@@ -178,6 +191,60 @@ private slots:
         QTRY_COMPARE(app.popup()->state(), QStringLiteral("stopped"));
         QTRY_VERIFY(!chat->busy());
         QCOMPARE(chat->messages()->at(row).content, app.popup()->answer());
+    }
+
+    // Issue #13: `sosoik model.gguf` said "Open a model first; the document will be summarized once it is
+    // loaded", and with a model loaded "Sosoik cannot summarize .gguf files".
+    void aModelFileHandedOverIsLoadedNotSummarized() {
+        Wired app(dir.filePath("gguf-later"));
+        QVERIFY(app.loadModel());
+        app.context->loadMainWindow();
+        const QString model = writeGguf(dir, QStringLiteral("handed.gguf"));
+        app.context->handleRequest(openFiles({model}));
+        QTRY_COMPARE_WITH_TIMEOUT(currentModel(*app.context), model, 10000);
+        QVERIFY(app.summaries()->currentFile().isEmpty());
+        QVERIFY(app.popup()->question().isEmpty());
+        QCOMPARE(app.context->chat()->errorText(), QString());
+        QCOMPARE(app.summaries()->property("errorText").toString(), QString());
+    }
+
+    void aLaunchWithAModelAndADocumentLoadsOneAndSummarizesTheOther() {
+        Wired app(dir.filePath("gguf-launch"));
+        app.context->loadMainWindow();
+        const QString model = writeGguf(dir, QStringLiteral("launch model.GGUF"));
+        const QString document = writeDocument(dir, QStringLiteral("with-model.txt"));
+        const app::InstanceRequest rest = app.context->loadHandedModels(openFiles({document, model}));
+        QCOMPARE(rest.files, QStringList{document});
+        app.context->restoreLastModel(); // the launch named its model: no built-in model instead
+        app.context->openLaunchRequest(rest);
+        QTRY_COMPARE_WITH_TIMEOUT(currentModel(*app.context), model, 10000);
+        QCOMPARE(app.summaries()->currentFile(), document);
+        // A document with a .gguf name is still read by its content.
+        const QString notAModel = writeDocument(dir, QStringLiteral("notes.gguf.txt"));
+        QVERIFY(!app::ModelManager::isModelFile(notAModel));
+        QVERIFY(app::ModelManager::isModelFile(model));
+    }
+
+    // Issue #13: after handing a long file to the main window, the popup stayed open naming it.
+    void aHandedOffDocumentClosesAndResetsThePopup() {
+        Wired app(dir.filePath("handoff"));
+        QVERIFY(app.loadModel());
+        app.context->loadMainWindow();
+        const QString path = dir.filePath(QStringLiteral("long-report.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("Quarterly numbers were discussed. ").repeated(800)); // 3,200 words: too long
+        f.close();
+        app.context->handleRequest(openFiles({path}));
+        QTRY_COMPARE_WITH_TIMEOUT(app.summaries()->currentFile(), path, 10000);
+        QVERIFY(!app.context->tray()->popup()->isVisible());
+        QCOMPARE(app.popup()->question(), QString());
+        QCOMPARE(app.popup()->state(), QStringLiteral("idle"));
+        // Shown again, it is where it belongs: wholly on the screen.
+        app.context->tray()->popup()->showNear();
+        QQuickWindow* popup = app.context->tray()->popup()->window();
+        QVERIFY(popup->screen()->availableGeometry().contains(popup->geometry()));
+        QVERIFY(!popup->geometry().isEmpty());
     }
 
     void continueInChatOpensTheConversationInTheMainWindow() {

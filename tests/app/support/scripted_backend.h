@@ -33,6 +33,12 @@ public:
     std::atomic<Qt::HANDLE> generateThread{nullptr};
     std::atomic<int> tokensProduced{0}; // by all generate() calls, counted on the engine thread
 
+    // The sampler seed of every generate() call, in order.
+    QList<quint64> seeds() const {
+        QMutexLocker lock(&mutex_);
+        return seeds_;
+    }
+
     QString lastUserMessage() const {
         QMutexLocker lock(&mutex_);
         return lastUser_;
@@ -84,12 +90,19 @@ public:
     sosoik::GenerateStats generate(const std::vector<int32_t>& prompt, const sosoik::GenerateOptions& options,
                                    const std::function<bool(const std::string&, int32_t)>& onText) override {
         generateThread = QThread::currentThreadId();
+        {
+            QMutexLocker lock(&mutex_);
+            seeds_.append(options.sampler.seed);
+        }
         sosoik::GenerateStats stats;
         size_t common = 0;
         while (common < cache.size() && common < prompt.size() && cache[common] == prompt[common])
             ++common;
         stats.reusedTokens = int(common);
         stats.promptTokens = int(prompt.size() - common);
+        if (options.onPromptProgress) // like sosoik::generate: start, one slice, the end
+            for (int done : {0, stats.promptTokens / 2, stats.promptTokens})
+                options.onPromptProgress(done, stats.promptTokens);
         cache = prompt;
         const int count = pieces.isEmpty() ? options.maxNewTokens : int(pieces.size()) * repeat;
         for (int i = 0; i < count; ++i) {
@@ -118,6 +131,7 @@ public:
     void resetCancel() override { cancelled_ = false; }
 
 private:
+    QList<quint64> seeds_;
     std::atomic<bool> loaded_{false};
     int context_ = 0;
     std::atomic<bool> cancelled_{false};

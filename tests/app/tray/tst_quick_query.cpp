@@ -1,9 +1,9 @@
 // The quick-query flow end to end with the real EngineWorker (scripted engine), real SQLite storage and the
 // real popup QML (offscreen): ask, stream, queue behind another answer, stop, Esc, continue in chat, history.
-#include "support/scripted_backend.h"
 #include "chat/answer_stream.h"
 #include "settings/app_settings.h"
 #include "storage/storage.h"
+#include "support/scripted_backend.h"
 #include "tray/quick_query_controller.h"
 #include "tray/quick_query_popup.h"
 
@@ -15,9 +15,9 @@
 #include <QTest>
 
 using namespace sosoik::app;
+using sosoik::app::test::ScriptedBackend;
 using sosoik::storage::ConversationKind;
 using sosoik::storage::Storage;
-using sosoik::app::test::ScriptedBackend;
 
 class TestQuickQuery : public QObject {
     Q_OBJECT
@@ -61,8 +61,8 @@ private slots:
         QVERIFY2(m_storage->open(m_dir->path()), qPrintable(m_storage->errorString()));
         m_settings = std::make_unique<AppSettings>(m_dir->filePath("settings.ini"));
         m_answers = std::make_unique<AnswerStreams>(m_storage.get());
-        m_controller = std::make_unique<QuickQueryController>(m_worker.get(), m_storage.get(), m_answers.get(),
-                                                              m_settings.get());
+        m_controller = std::make_unique<QuickQueryController>(m_worker.get(), m_storage.get(),
+                                                              m_answers.get(), m_settings.get());
     }
     void cleanup() {
         m_controller.reset();
@@ -95,7 +95,10 @@ private slots:
         QCOMPARE(messages[1].role, QStringLiteral("assistant"));
         QCOMPARE(messages[1].content, m_controller->answer());
         QVERIFY(messages[1].finished);
-        QCOMPARE(messages[1].model, QStringLiteral("scripted"));
+        // Issue #13: the model is recorded like a chat's (path, and the answer's file name), not as the
+        // architecture's name with an empty path.
+        QCOMPARE(messages[1].model, QStringLiteral("scripted.gguf"));
+        QCOMPARE(conversation->modelPath, QStringLiteral("/models/scripted.gguf"));
         // It is in the history list like any conversation.
         bool listed = false;
         for (const auto& c : m_storage->conversations())
@@ -124,7 +127,8 @@ private slots:
         QVERIFY(!m_controller->ask(QStringLiteral("another"))); // one exchange at a time
         m_backend->hold = false;
         QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
-        QCOMPARE(m_controller->answer(), sosoik::app::test::scriptedAnswer(*m_backend)); // not the chat's text
+        QCOMPARE(m_controller->answer(),
+                 sosoik::app::test::scriptedAnswer(*m_backend)); // not the chat's text
     }
 
     void stopFromThePopupKeepsThePartialAnswer() {
@@ -151,13 +155,26 @@ private slots:
         QTRY_COMPARE(m_controller->state(), QStringLiteral("stopped"));
     }
 
-    void noModelIsExplainedAndTheQuestionKept() {
+    // Issue #13: every failed request left an empty conversation in the history. The popup still shows
+    // the question (to ask again once a model is loaded); the history holds nothing that never answered.
+    void noModelIsExplainedAndLeavesNoEmptyConversation() {
         QVERIFY(m_controller->ask(QStringLiteral("hello?")));
         QTRY_COMPARE(m_controller->state(), QStringLiteral("error"));
         QVERIFY(m_controller->statusText().contains("No model is loaded"));
-        const auto messages = m_storage->messages(m_controller->conversationId());
-        QCOMPARE(messages.size(), 1);
-        QCOMPARE(messages[0].role, QStringLiteral("user"));
+        QCOMPARE(m_controller->question(), QStringLiteral("hello?"));
+        QCOMPARE(m_controller->conversationId(), qint64(0));
+        QVERIFY(m_storage->conversations().isEmpty());
+
+        const QString path = m_dir->filePath("notes.txt");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Minutes of the meeting.");
+        file.close();
+        QVERIFY(m_controller->summarizeFile(path));
+        QTRY_COMPARE(m_controller->state(), QStringLiteral("error"));
+        QVERIFY(m_controller->statusText().contains("No model is loaded"));
+        QVERIFY(m_storage->conversations().isEmpty());
+        QVERIFY(m_storage->deletedConversations().isEmpty());
     }
 
     void unsavableExchangeStillAnswersAndSaysSo() {
@@ -197,7 +214,7 @@ private slots:
         QVERIFY(m_storage->conversations().isEmpty());
         // With the documents feature's extractor any format it knows works.
         m_controller->setTextExtractor(
-            [](const QString& path, QString*) { return "extracted from " + path; });
+            [](const QString& path, qsizetype, QString*) { return "extracted from " + path; });
         QVERIFY(m_controller->summarizeFile(m_dir->filePath("scan.pdf")));
         QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
         QVERIFY(m_backend->lastUserMessage().contains("extracted from"));
@@ -207,17 +224,68 @@ private slots:
         loadModel();
         QVERIFY(m_controller->summarizeText(QString(50000, QChar(u'가'))));
         QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
-        QVERIFY(m_backend->lastUserMessage().size() < QuickQueryController::kMaxSummaryChars + 400);
+        const int cap = m_settings->contextLength() * QuickQueryController::kMaxCharsPerToken;
+        QVERIFY(m_backend->lastUserMessage().size() < cap + 400);
         QVERIFY(m_backend->lastUserMessage().contains("Only its beginning"));
+
+        // Cut in the model's tokens: 3,000 words (one token each here) do not fit 2,048 tokens.
+        m_backend->tokensPerMessage = 0;
+        QVERIFY(m_controller->summarizeText(QStringLiteral("단어 ").repeated(3000)));
+        QTRY_COMPARE(m_controller->state(), QStringLiteral("done"));
+        const int words = int(m_backend->lastUserMessage().split(' ', Qt::SkipEmptyParts).size());
+        QVERIFY2(words + m_settings->maxNewTokens() <= m_settings->contextLength(),
+                 qPrintable(QString::number(words)));
+        QVERIFY(words > 500);
+        QVERIFY(m_backend->lastUserMessage().contains("Only its beginning"));
+    }
+
+    // Issue #13: an 11,220-character Korean file dropped on the popup failed with "needs 27,725 tokens,
+    // context is 2,048": the cut-off was 12,000 characters, not the model's context in tokens.
+    void aDocumentTooLongInTokensGoesToTheMainWindow() {
+        loadModel();
+        m_backend->tokensPerMessage = 0; // one token per word
+        m_controller->setLongDocumentHandOff(true);
+        const QString path = m_dir->filePath("보고서.txt");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("가 ").repeated(5610).toUtf8()); // 11,220 characters, 5,610 tokens
+        file.close();
+        QSignalSpy handedOff(m_controller.get(), &QuickQueryController::longDocumentDropped);
+        QVERIFY(m_controller->summarizeFile(path));
+        QTRY_COMPARE(handedOff.size(), 1);
+        QCOMPARE(m_controller->state(), QStringLiteral("handedOff"));
+        QVERIFY(m_storage->conversations().isEmpty()); // no failed "Summary: …" left behind
+        QCOMPARE(m_backend->seeds().size(), 0);        // and no generation was tried
+    }
+
+    // Issue #13: when the 12,001st character was whitespace, trimmed() dropped it and the file was
+    // taken for one that fits.
+    void whitespaceAtTheCutOffStillHandsOff() {
+        loadModel();
+        m_controller->setLongDocumentHandOff(true);
+        const int cap = m_settings->contextLength() * QuickQueryController::kMaxCharsPerToken;
+        for (const int at : {12000, cap}) {
+            const QString path = m_dir->filePath(QStringLiteral("long-%1.txt").arg(at));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(at, 'a') + ' ' + QByteArray(cap, 'b'));
+            file.close();
+            QSignalSpy handedOff(m_controller.get(), &QuickQueryController::longDocumentDropped);
+            QVERIFY(m_controller->summarizeFile(path));
+            QTRY_COMPARE(handedOff.size(), 1);
+            m_controller->reset();
+        }
+        QVERIFY(m_storage->conversations().isEmpty());
     }
 
     void longDroppedFileIsHandedToTheMainWindow() {
         loadModel();
+        m_backend->tokensPerMessage = 0; // one token per word: the file below needs more than 2,048
         const QString path = m_dir->filePath("report.md");
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         const QByteArray sentence = "The quarterly numbers were discussed at length. ";
-        file.write(sentence.repeated(QuickQueryController::kMaxSummaryChars / sentence.size() + 2));
+        file.write(sentence.repeated(12000 / sentence.size() + 2));
         file.close();
         // Without a hand-off (no main window), the popup summarizes the beginning itself.
         QVERIFY(m_controller->summarizeFile(path));
@@ -228,7 +296,7 @@ private slots:
         m_controller->setLongDocumentHandOff(true);
         QSignalSpy handedOff(m_controller.get(), &QuickQueryController::longDocumentDropped);
         QVERIFY(m_controller->summarizeFile(QUrl::fromLocalFile(path).toString()));
-        QCOMPARE(handedOff.size(), 1);
+        QTRY_COMPARE(handedOff.size(), 1);
         QCOMPARE(handedOff.first().first().toString(), path);
         QCOMPARE(m_controller->state(), QStringLiteral("handedOff"));
         QVERIFY(m_controller->statusText().contains("report.md"));

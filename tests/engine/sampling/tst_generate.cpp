@@ -169,6 +169,33 @@ private slots:
         QVERIFY(run(*model_, *s3, prompt_, o).tokens != a.tokens);
     }
 
+    // Issue #13: a long prompt showed nothing for seconds before the first token. generate() now reports
+    // prompt processing (tokens done / total) without changing what it generates.
+    void promptProgressIsReportedAndChangesNothing() {
+        std::vector<int32_t> longPrompt;
+        for (int i = 0; i < 80; ++i)
+            longPrompt.push_back(1 + (i * 37) % 300);
+        auto plain = Session::create(*model_);
+        const Run expected = run(*model_, *plain, longPrompt, greedy(6));
+
+        std::vector<std::pair<int, int>> calls;
+        GenerateOptions o = greedy(6);
+        o.onPromptProgress = [&](int done, int total) { calls.emplace_back(done, total); };
+        auto session = Session::create(*model_);
+        const Run r = run(*model_, *session, longPrompt, o);
+        QCOMPARE(r.tokens, expected.tokens);
+        QCOMPARE(r.stats.promptTokens, 80);
+        const std::vector<std::pair<int, int>> want = {{0, 80}, {kPromptProgressTokens, 80}, {80, 80}};
+        QCOMPARE(calls, want);
+
+        // A continued conversation decodes only what is new: progress counts that.
+        calls.clear();
+        const Run again = run(*model_, *session, longPrompt, o);
+        QCOMPARE(again.tokens, expected.tokens);
+        const std::vector<std::pair<int, int>> one = {{0, 1}, {1, 1}};
+        QCOMPARE(calls, one);
+    }
+
     void stories260kGreedyText() {
         SOSOIK_REQUIRE_SHARED(modelPath, "models/stories260K.gguf");
         SOSOIK_REQUIRE_SHARED(textPath, "models/stories260K.greedy.txt");

@@ -1,0 +1,158 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+
+// Every file dialog of the app. On a desktop without a platform file dialog, QtQuick.Dialogs falls back
+// to its own Qt Quick implementation, which imports Qt.labs.folderlistmodel; without that module Qt 6.4
+// printed "Failed to load non-native FileDialog implementation" and the app crashed (issue #13). So the
+// real FileDialog is only created (in a Loader) once its implementation has been seen to load; when it
+// cannot load, the user reads why and which package fixes it, and can still type a path.
+//
+// Used like FileDialog: title, fileMode, nameFilters, currentFolder, selectedFile (set it before
+// open() to suggest a name), selectedFiles, accepted(), rejected(), open().
+Item {
+    id: root
+    objectName: "safeFileDialog"
+
+    property string title
+    property int fileMode: FileDialog.OpenFile
+    property var nameFilters: []
+    property url currentFolder
+    property url selectedFile
+    property var selectedFiles: []
+    // Why the dialog could not be shown (empty while it can).
+    readonly property string errorText: fallback.reason
+    // True while the dialog (or what shows instead of it) is open.
+    readonly property bool shown: (dialogLoader.item !== null && dialogLoader.item.visible) || fallback.visible
+
+    signal accepted()
+    signal rejected()
+
+    // What Qt's non-native FileDialog (quickimpl/qml/FileDialog.qml in Qt 6.4) imports beyond what the app
+    // itself loads. Compiling a small object with the same imports fails exactly when the dialog would;
+    // a native dialog would not need them, but from QML the app cannot tell whether the platform offers one.
+    readonly property string probeSource: "import QtQuick\nimport Qt.labs.folderlistmodel\n"
+                                          + "import QtQuick.Dialogs.quickimpl\nQtObject {}\n"
+
+    function implementationError() {
+        try {
+            Qt.createQmlObject(probeSource, root, "SafeFileDialogProbe").destroy()
+            return ""
+        } catch (e) {
+            const errors = e.qmlErrors ? e.qmlErrors.map(error => error.message) : [String(e)]
+            return errors.join("; ") || qsTr("unknown error")
+        }
+    }
+
+    function open() {
+        const error = dialogLoader.active ? "" : implementationError()
+        if (error !== "") {
+            console.warn("SafeFileDialog: the file dialog cannot load:", error)
+            fallback.show(error)
+            return
+        }
+        dialogLoader.active = true
+        const dialog = dialogLoader.item
+        if (!dialog) {
+            fallback.show(qsTr("the file dialog could not be created"))
+            return
+        }
+        if (root.currentFolder.toString() !== "") dialog.currentFolder = root.currentFolder
+        if (root.selectedFile.toString() !== "") dialog.selectedFile = root.selectedFile
+        dialog.open()
+    }
+
+    function close() {
+        if (dialogLoader.item) dialogLoader.item.close()
+        fallback.close()
+    }
+
+    function finish(files) {
+        root.selectedFiles = files
+        root.selectedFile = files.length > 0 ? files[0] : ""
+        root.accepted()
+    }
+
+    Loader {
+        id: dialogLoader
+        active: false
+        sourceComponent: FileDialog {
+            title: root.title
+            fileMode: root.fileMode
+            nameFilters: root.nameFilters
+            onAccepted: root.finish(fileMode === FileDialog.OpenFiles ? selectedFiles : [selectedFile])
+            onRejected: root.rejected()
+        }
+    }
+
+    // What shows instead of a dialog that cannot load: why, what fixes it, and a path field.
+    Dialog {
+        id: fallback
+        objectName: "fileDialogFallback"
+        property string reason
+        function show(why) {
+            reason = why
+            pathField.text = root.selectedFile.toString() !== "" ? decodeURIComponent(
+                                 root.selectedFile.toString().replace(/^file:\/\//, "")) : ""
+            open()
+            pathField.forceActiveFocus()
+        }
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(560, parent ? parent.width - 40 : 560)
+        modal: true
+        title: root.title
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("OK")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+        onAccepted: {
+            const path = pathField.text.trim()
+            if (path.length === 0) {
+                root.rejected()
+                return
+            }
+            const url = path.startsWith("file:") ? path : "file://" + encodeURI(path)
+            root.finish([url])
+        }
+        onRejected: root.rejected()
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 8
+            Label {
+                objectName: "fileDialogError"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Sosoik cannot show a file dialog on this desktop: a Qt module it needs is missing. "
+                           + "Install the package qml6-module-qt-labs-folderlistmodel (Debian, Ubuntu) and restart Sosoik.")
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                font.pixelSize: 11
+                opacity: 0.7
+                text: qsTr("Details: %1").arg(fallback.reason)
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Meanwhile, type the file's full path:")
+            }
+            TextField {
+                id: pathField
+                objectName: "fileDialogPath"
+                Layout.fillWidth: true
+                selectByMouse: true
+                placeholderText: "/home/…"
+                onAccepted: fallback.accept()
+            }
+        }
+    }
+}
