@@ -149,10 +149,10 @@ QVariantList ModelManager::deviceChoices() const {
             continue;
         }
         const QString name = d.value(QStringLiteral("name")).toString();
-        out.append(QVariantMap{{QStringLiteral("key"),
-                                QStringLiteral("vulkan:%1").arg(d.value(QStringLiteral("index")).toInt())},
-                               {QStringLiteral("label"),
-                                QStringLiteral("%1 \u2014 %2").arg(name, deviceKindName(type))}});
+        out.append(QVariantMap{
+            {QStringLiteral("key"),
+             QStringLiteral("vulkan:%1").arg(d.value(QStringLiteral("index")).toInt())},
+            {QStringLiteral("label"), QStringLiteral("%1 \u2014 %2").arg(name, deviceKindName(type))}});
     }
     if (!cpu.isEmpty()) {
         const int threads = cpu.value(QStringLiteral("threads")).toInt();
