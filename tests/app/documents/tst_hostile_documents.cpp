@@ -245,6 +245,8 @@ private slots:
                        24);
         elf += repeated(QByteArray("\0\x10\xff\x03", 4), 4096);
         QVERIFY(detectEncoding(elf, true).binary);
+        // Byte pairs that land on CJK ideographs and Latin Extended are not Korean text.
+        QVERIFY(detectEncoding(repeated(QByteArray("\0\1\2binary\0", 10), 200), true).binary);
     }
 };
 

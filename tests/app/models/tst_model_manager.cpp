@@ -185,7 +185,11 @@ private slots:
             const auto m = it.next();
             cliNames.insert(m.captured(1).toInt(), m.captured(2));
         }
-        QCOMPARE(cliNames.size(), devices.size());
+        // The native CPU backend is listed after the Vulkan devices, without an index.
+        qsizetype vulkanDevices = 0;
+        for (const QVariant& d : devices)
+            vulkanDevices += d.toMap().value("type").toString() != QLatin1String("native-cpu");
+        QCOMPARE(cliNames.size(), vulkanDevices);
 
         AppSettings settings(dir.filePath("f.ini"));
         EngineWorker worker(std::make_unique<ScriptedBackend>());
@@ -201,7 +205,7 @@ private slots:
             QCOMPARE(choice.value("label").toString(), cliNames.value(key.mid(7).toInt()));
             ++compared;
         }
-        QCOMPARE(compared, devices.size());
+        QCOMPARE(compared, vulkanDevices);
     }
 };
 

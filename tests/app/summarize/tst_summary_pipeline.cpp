@@ -233,13 +233,14 @@ private slots:
     }
 
     void preparingAHugeFileKeepsMemoryBounded() {
-        // 100 MB of text is chunked into a disk spool: memory must not grow with the file.
+        // 45 MB of text (under the 50-million-character limit) is chunked into a disk spool: memory
+        // must not grow with the file.
         QTemporaryDir dir;
         QFile f(dir.filePath("huge.txt"));
         QVERIFY(f.open(QIODevice::WriteOnly));
         const QByteArray paragraph =
             QByteArray("The committee reviewed the budget and approved it. ").repeated(30) + "\n\n";
-        while (f.size() < (100ll << 20))
+        while (f.size() < (45ll << 20))
             f.write(paragraph.repeated(100));
         f.close();
         rusage before{}, after{};
@@ -251,7 +252,7 @@ private slots:
         pipeline.prepare(f.fileName(), spool);
         getrusage(RUSAGE_SELF, &after);
         const long grownMiB = (after.ru_maxrss - before.ru_maxrss) / 1024;
-        QVERIFY(spool.count() > 1000);
+        QVERIFY(spool.count() > 400);
         QVERIFY(spool.chunk(spool.count() / 2).text.startsWith("The committee"));
         QVERIFY2(grownMiB < 64, qPrintable(QStringLiteral("peak memory grew by %1 MiB").arg(grownMiB)));
     }
