@@ -13,6 +13,7 @@ Dialog {
     standardButtons: Dialog.Close
 
     property var preview: ({})
+    signal modelsPageRequested()
 
     function showPreview(path) {
         preview = models.inspect(path)
@@ -36,6 +37,15 @@ Dialog {
                 objectName: "browseModel"
                 text: qsTr("Open file…")
                 onClicked: fileDialog.open()
+            }
+            Button {
+                objectName: "allModels"
+                text: qsTr("All models…")
+                visible: typeof library !== "undefined" && library !== null
+                onClicked: {
+                    picker.close()
+                    picker.modelsPageRequested()
+                }
             }
             Label { text: qsTr("Device:") }
             ComboBox {
