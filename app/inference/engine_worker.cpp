@@ -191,12 +191,20 @@ void EngineWorker::drainCounts() {
 void EngineWorker::runLoad(int requestId, const LoadRequest& request) {
     if (!beginRequest(requestId)) {
         endRequest();
+        // The caller waits for an answer to every load it asked for.
+        emit modelLoadFailed(requestId, request.path, tr("Loading was cancelled."));
         return;
     }
     emit modelLoadStarted(requestId, request.path);
     try {
-        const ModelDetails details =
-            backend_->load(request, [this, requestId](float f) { emit modelLoadProgress(requestId, f); });
+        const ModelDetails details = backend_->load(request, [this, requestId](float f) {
+            // A cancel (cancelAll) stops the load at its next step: the Vulkan backend reports after each
+            // tensor it uploads, and the engine frees what it allocated when this unwinds.
+            if (currentCancelled_.load())
+                throw sosoik::Error(sosoik::Error::Kind::Cancelled,
+                                    tr("Loading was cancelled.").toStdString());
+            emit modelLoadProgress(requestId, f);
+        });
         endRequest();
         emit modelLoaded(requestId, details);
     } catch (const std::exception& e) {

@@ -21,6 +21,7 @@ Dialog {
     }
 
     property var preview: ({})
+    signal modelsPageRequested()
 
     // The model is chosen; Enter (or Space) on the focused button loads it.
     function showPreview(path) {
@@ -57,6 +58,15 @@ Dialog {
                 Keys.onReturnPressed: clicked()
                 Keys.onEnterPressed: clicked()
                 onClicked: fileDialog.open()
+            }
+            Button {
+                objectName: "allModels"
+                text: qsTr("All models…")
+                visible: typeof library !== "undefined" && library !== null
+                onClicked: {
+                    picker.close()
+                    picker.modelsPageRequested()
+                }
             }
             Label { text: qsTr("Device:") }
             ComboBox {

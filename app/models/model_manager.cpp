@@ -12,6 +12,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
+#include <utility>
 
 namespace sosoik::app {
 
@@ -45,6 +46,10 @@ ModelManager::ModelManager(EngineWorker* worker, AppSettings* settings, ModelIns
                 if (id != loadRequestId_) return;
                 loadRequestId_ = 0;
                 current_ = {}; // the worker dropped the old model before trying the new one
+                if (std::exchange(cancelRequested_, false)) {
+                    emit stateChanged();
+                    return;
+                }
                 setError(tr("Could not load %1: %2").arg(QFileInfo(path).fileName(), why));
                 emit stateChanged();
                 emit modelFailed(why);
@@ -112,6 +117,12 @@ bool ModelManager::load(const QVariant& pathOrUrl) {
     emit progressChanged();
     emit stateChanged();
     return true;
+}
+
+void ModelManager::cancelLoad() {
+    if (!loading()) return;
+    cancelRequested_ = true;
+    worker_->cancelAll();
 }
 
 void ModelManager::refreshDevices() {

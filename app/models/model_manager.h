@@ -63,6 +63,8 @@ public:
     // pathOrUrl: a local path or a file:// URL (what FileDialog gives).
     Q_INVOKABLE QVariantMap inspect(const QVariant& pathOrUrl);
     Q_INVOKABLE bool load(const QVariant& pathOrUrl);
+    // Stops the running load at its next step (and anything queued behind it); no model is loaded then.
+    Q_INVOKABLE void cancelLoad();
     Q_INVOKABLE void refreshDevices(); // asynchronous; deviceChoices updates when done
     Q_INVOKABLE void dismissError();
     Q_INVOKABLE static QString formatBytes(qint64 bytes);
@@ -100,6 +102,7 @@ private:
     bool devicesListed_ = false;
     ModelDetails current_;
     int loadRequestId_ = 0;
+    bool cancelRequested_ = false;
     QString loadingPath_;
     double progress_ = 0;
     QString error_;

@@ -24,6 +24,14 @@ ApplicationWindow {
     readonly property bool wired: typeof chat !== "undefined" && chat !== null
     readonly property bool hasHistory: typeof history !== "undefined" && history !== null
     readonly property bool hasSummaries: typeof summaries !== "undefined" && summaries !== null
+    readonly property bool hasLibrary: typeof library !== "undefined" && library !== null
+
+    // The Models page, on the "Get models" tab when asked for a download.
+    function openModelsPage(catalog) {
+        if (!modelsPageLoader.item) return
+        modelsPageLoader.item.currentTab = catalog ? 1 : 0
+        modelsPageLoader.item.open()
+    }
 
     font.family: "Noto Sans CJK KR"
 
@@ -36,6 +44,11 @@ ApplicationWindow {
         sequence: "Ctrl+O"
         enabled: window.wired
         onActivated: modelPicker.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+M"
+        enabled: window.hasLibrary
+        onActivated: window.openModelsPage(false)
     }
     Shortcut {
         sequence: "Ctrl+Shift+O"
@@ -84,6 +97,22 @@ ApplicationWindow {
             ModelButton {
                 objectName: "modelButton"
                 onClicked: modelPicker.open()
+            }
+            ToolButton {
+                objectName: "cancelLoadButton"
+                text: "✕"
+                visible: models.loading
+                onClicked: models.cancelLoad()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Stop loading this model")
+            }
+            ToolButton {
+                objectName: "modelsPageButton"
+                text: qsTr("Models")
+                visible: window.hasLibrary
+                onClicked: window.openModelsPage(false)
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Models on this computer and downloads (Ctrl+Shift+M)")
             }
             ToolButton {
                 objectName: "conversationSettingsButton"
@@ -154,7 +183,7 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 active: window.wired
                 sourceComponent: ChatView {
-                    onOpenModelsRequested: modelPicker.open()
+                    onOpenModelsRequested: window.hasLibrary ? window.openModelsPage(true) : modelPicker.open()
                 }
             }
         }
@@ -178,6 +207,15 @@ ApplicationWindow {
     ModelPicker {
         id: modelPicker
         anchors.centerIn: parent
+        onModelsPageRequested: window.openModelsPage(false)
+    }
+    Loader {
+        id: modelsPageLoader
+        anchors.fill: parent
+        active: window.hasLibrary
+        sourceComponent: ModelsPage {
+            anchors.centerIn: parent
+        }
     }
     SettingsDialog {
         id: settingsDialog

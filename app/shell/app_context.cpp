@@ -11,6 +11,7 @@
 #include "instance/single_instance.h"
 #include "settings/app_settings.h"
 #include "settings/language_switcher.h"
+#include "sosoik/devices.h"
 #include "storage/private_files.h"
 #include "storage/storage.h"
 #include "summarize/ui/summary_controller.h"
@@ -43,6 +44,10 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     worker_ = std::make_unique<EngineWorker>(std::move(options.backend));
     models_ = std::make_unique<ModelManager>(worker_.get(), settings_.get(), std::move(options.inspector),
                                              std::move(options.devices));
+    // ---- model library (issue #18): the Models page's scanner, catalog and downloads ----
+    library_ = std::make_unique<ModelLibrary>(settings_.get(), std::move(options.library));
+    library_->setUiLanguage(language_->current());
+    // ----
     answers_ = std::make_unique<AnswerStreams>(storage_.get());
     chat_ = std::make_unique<ChatController>(worker_.get(), storage_.get(), answers_.get(), settings_.get());
     history_ = std::make_unique<history::HistoryController>(storage_.get());
@@ -71,6 +76,7 @@ AppContext::~AppContext() {
     history_.reset();
     chat_.reset();
     answers_.reset(); // commits answers still streaming (they stay unfinished: "interrupted")
+    library_.reset(); // aborts running downloads; their partial files stay for the next launch
     models_.reset();
     worker_.reset();
     storage_.reset();
@@ -90,6 +96,7 @@ void AppContext::buildQml(std::unique_ptr<GlobalHotkey> hotkey) {
     root->setContextProperty(QStringLiteral("appSettings"), settings_.get());
     root->setContextProperty(QStringLiteral("chat"), chat_.get());
     root->setContextProperty(QStringLiteral("models"), models_.get());
+    root->setContextProperty(QStringLiteral("library"), library_.get());
     root->setContextProperty(QStringLiteral("summaries"), summaries_.get());
     root->setContextProperty(QStringLiteral("language"), language_.get());
     root->setContextProperty(QStringLiteral("history"), history_.get());
@@ -182,6 +189,7 @@ AppContextOptions realEngineOptions(const DataDir& dataDir) {
     options.backend = std::make_unique<SosoikBackend>();
     options.inspector = [](const QString& path) { return SosoikBackend::inspect(path); };
     options.devices = &SosoikBackend::listDevices;
+    options.library.devices = [] { return sosoik::listDevices(); };
     return options;
 }
 

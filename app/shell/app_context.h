@@ -6,6 +6,7 @@
 // global hotkey) and every connection between features. Nothing outside app/shell/ includes this.
 #include "hotkey/global_hotkey.h"
 #include "inference/engine_worker.h"
+#include "models/model_library.h"
 #include "models/model_manager.h"
 #include "storage/data_dir.h"
 
@@ -43,6 +44,8 @@ struct AppContextOptions {
     std::unique_ptr<InferenceBackend> backend;
     ModelInspector inspector;
     DeviceLister devices;
+    // The Models page: where it looks and what it measures (tests point it at fixtures).
+    ModelLibrary::Options library;
     // The global hotkey's platform backend; null = GlobalHotkey::createForPlatform().
     std::unique_ptr<GlobalHotkey> hotkey;
 };
@@ -76,6 +79,7 @@ public:
     AnswerStreams* answers() const { return answers_.get(); }
     ChatController* chat() const { return chat_.get(); }
     ModelManager* models() const { return models_.get(); }
+    ModelLibrary* library() const { return library_.get(); }
     LanguageSwitcher* language() const { return language_.get(); }
     summarize::SummaryController* summaries() const { return summaries_.get(); }
     history::HistoryController* history() const { return history_.get(); }
@@ -99,6 +103,7 @@ private:
     std::unique_ptr<storage::Storage> storage_;
     std::unique_ptr<EngineWorker> worker_;
     std::unique_ptr<ModelManager> models_;
+    std::unique_ptr<ModelLibrary> library_;
     std::unique_ptr<AnswerStreams> answers_;
     std::unique_ptr<ChatController> chat_;
     std::unique_ptr<LanguageSwitcher> language_;

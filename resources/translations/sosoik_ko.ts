@@ -334,6 +334,18 @@
         <source>Open a document to summarize</source>
         <translation>요약할 문서 열기</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Models on this computer and downloads (Ctrl+Shift+M)</source>
+        <translation>이 컴퓨터의 모델과 내려받기(Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Stop loading this model</source>
+        <translation>이 모델 불러오기 중지</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -470,6 +482,10 @@
     <message>
         <source>Bigger models (GGUF files from Hugging Face, e.g. Qwen2.5 1.5B Instruct Q4_0) answer much better: open one with "Open file…".</source>
         <translation>더 큰 모델(Hugging Face의 GGUF 파일, 예: Qwen2.5 1.5B Instruct Q4_0)이 훨씬 잘 답합니다. "파일 열기…"로 여세요.</translation>
+    </message>
+    <message>
+        <source>All models…</source>
+        <translation>모든 모델…</translation>
     </message>
 </context>
 <context>
@@ -908,6 +924,10 @@
     <message>
         <source>No model is loaded. Open a model file first.</source>
         <translation>불러온 모델이 없습니다. 먼저 모델 파일을 여세요.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>불러오기를 취소했습니다.</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1551,298 @@
         <translation>
             <numerusform>이 글은 %n토큰 컨텍스트에 넣기에 너무 깁니다.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::ModelDownload</name>
+    <message>
+        <source>%1 publishes no sha256 for %2, so Sosoik could not check the download; nothing was downloaded.</source>
+        <translation>%1에서 %2의 sha256을 공개하지 않아 내려받은 파일을 확인할 수 없습니다. 아무것도 내려받지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 refused the download of %2 (HTTP %3).</source>
+        <translation>%1이(가) %2 내려받기를 거부했습니다(HTTP %3).</translation>
+    </message>
+    <message>
+        <source>%1 stopped sending data for %2 seconds.</source>
+        <translation>%1이(가) %2초 동안 데이터를 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 was not found on %2 (HTTP %3).</source>
+        <translation>%2에서 %1을(를) 찾을 수 없습니다(HTTP %3).</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>%1 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not move the download to %1.</source>
+        <translation>내려받은 파일을 %1(으)로 옮길 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 (%2). Check the network connection or the model host in the settings.</source>
+        <translation>%1에 연결할 수 없습니다(%2). 네트워크 연결이나 설정의 모델 호스트를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Could not read the downloaded file %1.</source>
+        <translation>내려받은 파일 %1을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1에 쓸 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space for %1: it needs %2 more, %3 is free in %4.</source>
+        <translation>%1을(를) 저장할 디스크 공간이 부족합니다: %2가 더 필요한데 %4에는 %3만 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost (%2).</source>
+        <translation>%1과(와)의 연결이 끊어졌습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The disk is full: could not write %1 (%2). The partial download is kept.</source>
+        <translation>디스크가 가득 찼습니다: %1에 쓸 수 없습니다(%2). 내려받던 부분은 남겨 두었습니다.</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged: its sha256 is not the one %1 publishes. It was deleted; download it again.</source>
+        <translation>내려받은 파일이 손상되었습니다: sha256이 %1에서 공개한 값과 다릅니다. 파일을 삭제했으니 다시 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>The file on %1 is not the one Sosoik expects (its sha256 differs); nothing was downloaded.</source>
+        <translation>%1에 있는 파일이 Sosoik가 기대한 파일과 다릅니다(sha256 불일치). 아무것도 내려받지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The partial download (%1) is kept: Resume continues from there.</source>
+        <translation>내려받던 부분(%1)은 남겨 두었습니다. 이어받기를 누르면 그 지점부터 계속합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::CatalogListModel</name>
+    <message>
+        <source>Fits (needs %1)</source>
+        <translation>맞음(%1 필요)</translation>
+    </message>
+    <message>
+        <source>Fits with a %1-token context</source>
+        <translation>컨텍스트를 %1 토큰으로 줄이면 맞음</translation>
+    </message>
+    <message>
+        <source>Does not fit (needs %1)</source>
+        <translation>맞지 않음(%1 필요)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 중 %1</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>초당 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) left</source>
+        <translation><numerusform>%n초 남음</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) left</source>
+        <translation><numerusform>%n분 남음</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::ModelLibrary</name>
+    <message>
+        <source>%1 of memory free</source>
+        <translation>사용 가능한 메모리 %1</translation>
+    </message>
+    <message>
+        <source>%1 free on %2</source>
+        <translation>%2에서 %1 사용 가능</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1은(는) 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The model host must be an http or https address, such as https://huggingface.co.</source>
+        <translation>모델 호스트는 https://huggingface.co 같은 http 또는 https 주소여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <source>Fits (needs %1)</source>
+        <translation>맞음(%1 필요)</translation>
+    </message>
+    <message>
+        <source>Fits with a %1-token context</source>
+        <translation>컨텍스트를 %1 토큰으로 줄이면 맞음</translation>
+    </message>
+    <message>
+        <source>Does not fit (needs %1)</source>
+        <translation>맞지 않음(%1 필요)</translation>
+    </message>
+    <message>
+        <source>Accept the %1 before downloading %2.</source>
+        <translation>%2을(를) 내려받기 전에 %1에 동의하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::ModelScanner</name>
+    <message>
+        <source>the model is split into %1 files; this version of Sosoik loads single-file models (join them with llama.cpp&apos;s gguf-split --merge)</source>
+        <translation>모델이 %1개 파일로 나뉘어 있습니다. 이 버전의 Sosoik는 단일 파일 모델만 불러옵니다(llama.cpp의 gguf-split --merge로 합치세요)</translation>
+    </message>
+    <message>
+        <source>the file is damaged or not a GGUF model: %1</source>
+        <translation>파일이 손상되었거나 GGUF 모델이 아닙니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>On this computer (%1)</source>
+        <translation>이 컴퓨터(%1)</translation>
+    </message>
+    <message>
+        <source>Get models</source>
+        <translation>모델 받기</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceDialog</name>
+    <message>
+        <source>Licence of %1</source>
+        <translation>%1 라이선스</translation>
+    </message>
+    <message>
+        <source>%1 is published under the %2.</source>
+        <translation>%1은(는) %2에 따라 공개되었습니다.</translation>
+    </message>
+    <message>
+        <source>It allows non-commercial use only: research, study and personal use, not work for a business.</source>
+        <translation>비상업적 용도로만 쓸 수 있습니다: 연구, 학습, 개인 용도는 되지만 업무용으로는 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Read it before downloading: %1</source>
+        <translation>내려받기 전에 읽어 보세요: %1</translation>
+    </message>
+    <message>
+        <source>Accept and download</source>
+        <translation>동의하고 내려받기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>LocalModelsPane</name>
+    <message>
+        <source>Add a folder with GGUF models</source>
+        <translation>GGUF 모델이 있는 폴더 추가</translation>
+    </message>
+    <message>
+        <source>No GGUF models found yet. Download one from &quot;Get models&quot;, or add a folder that has some.</source>
+        <translation>아직 찾은 GGUF 모델이 없습니다. &quot;모델 받기&quot;에서 내려받거나 모델이 있는 폴더를 추가하세요.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 parameters · %3 · %4 · context %5</source>
+        <translation>%1 · 매개변수 %2 · %3 · %4 · 컨텍스트 %5</translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation>실행할 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>불러옴</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>불러오기</translation>
+    </message>
+    <message>
+        <source>Where Sosoik looks</source>
+        <translation>Sosoik가 찾아보는 곳</translation>
+    </message>
+    <message>
+        <source>Sosoik&apos;s models folder (%1), the folders below, and the models of Ollama, LM Studio, GPT4All, Jan and the Hugging Face cache, used where they are.</source>
+        <translation>Sosoik 모델 폴더(%1), 아래 폴더들, 그리고 Ollama, LM Studio, GPT4All, Jan, Hugging Face 캐시의 모델을 복사하지 않고 그 자리에서 씁니다.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>다시 찾기</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPane</name>
+    <message>
+        <source>Downloads come from %1 only when you ask, are checked against their published sha256, and continue where they stopped.</source>
+        <translation>요청할 때만 %1에서 내려받으며, 공개된 sha256으로 확인하고, 멈춘 곳부터 이어받습니다.</translation>
+    </message>
+    <message>
+        <source>Recommended for this PC</source>
+        <translation>이 PC에 추천</translation>
+    </message>
+    <message>
+        <source>Non-commercial</source>
+        <translation>비상업용</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · languages: %3 · %4</source>
+        <translation>%1 · %2 · 언어: %3 · %4</translation>
+    </message>
+    <message>
+        <source>Checking sha256…</source>
+        <translation>sha256 확인 중…</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>일시 정지: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>이어받기</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>내려받기</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>불러옴</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>불러오기</translation>
     </message>
 </context>
 </TS>

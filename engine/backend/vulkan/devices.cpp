@@ -73,6 +73,21 @@ DeviceInfo describe(VkPhysicalDevice dev, int index) {
                              props.properties.apiVersion >= VK_API_VERSION_1_3;
     info.cooperativeMatrix = hasExtension(dev, "VK_KHR_cooperative_matrix");
     info.memoryBudget = hasExtension(dev, VK_EXT_MEMORY_BUDGET_EXTENSION_NAME);
+    // The same rule as Context::deviceLocalBytesFree, which the backend checks at load.
+    VkPhysicalDeviceMemoryBudgetPropertiesEXT budget{
+        VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MEMORY_BUDGET_PROPERTIES_EXT};
+    VkPhysicalDeviceMemoryProperties2 mem2{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MEMORY_PROPERTIES_2};
+    if (info.memoryBudget) mem2.pNext = &budget;
+    vkGetPhysicalDeviceMemoryProperties2(dev, &mem2);
+    for (uint32_t i = 0; i < mem2.memoryProperties.memoryHeapCount; ++i) {
+        const auto& heap = mem2.memoryProperties.memoryHeaps[i];
+        if (!(heap.flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT)) continue;
+        const uint64_t free = info.memoryBudget ? (budget.heapBudget[i] > budget.heapUsage[i]
+                                                       ? budget.heapBudget[i] - budget.heapUsage[i]
+                                                       : 0)
+                                                : heap.size / 5 * 4;
+        info.deviceLocalFreeBytes = std::max(info.deviceLocalFreeBytes, free);
+    }
     return info;
 }
 

@@ -14,6 +14,9 @@ struct DeviceInfo {
     std::string driver;     // driver name and version
     std::string apiVersion; // "1.3.239"
     uint64_t deviceLocalBytes = 0;
+    // Free device-local memory now (VK_EXT_memory_budget), or four fifths of the heap without it:
+    // what the Vulkan backend compares a model's estimate with.
+    uint64_t deviceLocalFreeBytes = 0;
     uint32_t subgroupSize = 0;
     uint32_t sharedMemoryBytes = 0;
     uint64_t maxStorageBufferRange = 0;

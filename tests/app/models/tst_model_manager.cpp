@@ -69,6 +69,34 @@ private slots:
         QVERIFY(info.value("error").toString().contains("does not exist"));
     }
 
+    // The Models page's and the tool bar's "stop loading": a load waiting behind a running answer is
+    // dropped, the manager is idle again with no model and no error, and nothing is left queued.
+    void cancelLoadLeavesNoModelAndNoError() {
+        AppSettings settings(dir.filePath("cancel.ini"));
+        auto scripted = std::make_unique<ScriptedBackend>();
+        ScriptedBackend* backend = scripted.get();
+        EngineWorker worker(std::move(scripted));
+        ModelManager models(&worker, &settings, fakeInspect, twoGpus);
+        QSignalSpy ready(&models, &ModelManager::modelReady);
+        QVERIFY(models.load(writeFile("first.gguf", "GGUF")));
+        QVERIFY(ready.wait(5000));
+        backend->hold = true;
+        GenerationRequest request;
+        request.messages = {{QStringLiteral("user"), QStringLiteral("hello")}};
+        const GenerationJobPtr job = worker.generate(request);
+        QTRY_VERIFY(worker.isBusy());
+        QVERIFY(models.load(writeFile("second.gguf", "GGUF")));
+        QVERIFY(models.loading());
+        QSignalSpy state(&models, &ModelManager::stateChanged);
+        models.cancelLoad();
+        backend->hold = false;
+        QTRY_VERIFY(!models.loading());
+        QVERIFY(!models.loaded());
+        QVERIFY2(models.errorText().isEmpty(), qPrintable(models.errorText()));
+        QTRY_VERIFY(!worker.isBusy());
+        QCOMPARE(ready.count(), 1);
+    }
+
     void loadShowsProgressAndRemembersTheModel() {
         const QString ini = dir.filePath("b.ini");
         const QString path = writeFile("m.gguf", "GGUF");

@@ -1,0 +1,155 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// "Get models": the recommended catalog, each with its fit on this computer and its download.
+ColumnLayout {
+    id: pane
+    spacing: 8
+    signal acceptRequested(var row)
+
+    Label {
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        font.pixelSize: 12
+        opacity: 0.8
+        text: qsTr("Downloads come from %1 only when you ask, are checked against their published sha256, and continue where they stopped.").arg(library.host)
+    }
+
+    ListView {
+        id: list
+        objectName: "catalogList"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        clip: true
+        spacing: 2
+        model: library.catalog
+        ScrollBar.vertical: ScrollBar {}
+        delegate: ItemDelegate {
+            id: row
+            required property string modelId
+            required property string title
+            required property string quant
+            required property string sizeText
+            required property string languages
+            required property string licence
+            required property string licenceUrl
+            required property bool nonCommercial
+            required property bool requiresAcceptance
+            required property string fit
+            required property string fitText
+            required property bool recommended
+            required property bool installed
+            required property string path
+            required property string downloadState
+            required property double progress
+            required property string transferText
+            required property string errorText
+            readonly property bool active: downloadState === "probing" || downloadState === "downloading"
+                                           || downloadState === "verifying"
+            width: ListView.view.width
+            contentItem: RowLayout {
+                spacing: 12
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    RowLayout {
+                        spacing: 6
+                        Label {
+                            text: row.title
+                            font.bold: true
+                        }
+                        Label {
+                            objectName: "recommendedBadge"
+                            visible: row.recommended
+                            text: qsTr("Recommended for this PC")
+                            color: "white"
+                            font.pixelSize: 11
+                            padding: 2
+                            leftPadding: 6
+                            rightPadding: 6
+                            background: Rectangle { radius: 3; color: "#107c10" }
+                        }
+                        Label {
+                            visible: row.nonCommercial
+                            text: qsTr("Non-commercial")
+                            font.pixelSize: 11
+                            padding: 2
+                            leftPadding: 6
+                            rightPadding: 6
+                            background: Rectangle { radius: 3; color: "#fde7e9" }
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        elide: Text.ElideRight
+                        font.pixelSize: 12
+                        opacity: 0.8
+                        text: qsTr("%1 · %2 · languages: %3 · %4").arg(row.quant).arg(row.sizeText)
+                                  .arg(row.languages).arg(row.licence)
+                    }
+                    Label {
+                        text: row.fitText
+                        font.pixelSize: 12
+                        color: page.fitColor(row.fit)
+                    }
+                    ProgressBar {
+                        Layout.fillWidth: true
+                        visible: row.active || row.downloadState === "paused"
+                        indeterminate: row.downloadState === "probing" || row.downloadState === "verifying"
+                        value: row.progress
+                    }
+                    Label {
+                        visible: text !== ""
+                        font.pixelSize: 11
+                        opacity: 0.8
+                        text: row.downloadState === "verifying" ? qsTr("Checking sha256…")
+                              : row.downloadState === "paused" ? qsTr("Paused: %1").arg(row.transferText)
+                              : row.active ? row.transferText : ""
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: row.errorText !== ""
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 12
+                        color: "#a4262c"
+                        text: row.errorText
+                    }
+                }
+                Button {
+                    objectName: "downloadButton"
+                    visible: !row.installed && !row.active
+                    text: row.downloadState === "paused" || row.downloadState === "failed" && row.progress > 0
+                          ? qsTr("Resume") : qsTr("Download")
+                    highlighted: row.recommended
+                    onClicked: {
+                        if (row.requiresAcceptance && row.downloadState !== "paused")
+                            pane.acceptRequested({modelId: row.modelId, title: row.title, licence: row.licence,
+                                                  licenceUrl: row.licenceUrl, nonCommercial: row.nonCommercial})
+                        else
+                            library.download(row.modelId, true)
+                    }
+                }
+                Button {
+                    visible: row.downloadState === "downloading" || row.downloadState === "probing"
+                    text: qsTr("Pause")
+                    onClicked: library.pause(row.modelId)
+                }
+                Button {
+                    visible: row.active || row.downloadState === "paused"
+                    text: qsTr("Cancel")
+                    onClicked: library.cancel(row.modelId)
+                }
+                Button {
+                    visible: row.installed
+                    text: models.current.path === row.path ? qsTr("Loaded") : qsTr("Load")
+                    enabled: !models.loading
+                    onClicked: {
+                        models.load(row.path)
+                        page.close()
+                    }
+                }
+            }
+        }
+    }
+}

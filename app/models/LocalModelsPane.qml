@@ -1,0 +1,150 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Dialogs
+import Qt.labs.folderlistmodel
+
+// "On this computer": one row per GGUF found, loadable in place; the folders that are searched.
+ColumnLayout {
+    id: pane
+    spacing: 8
+
+    FolderDialog {
+        id: folderDialog
+        title: qsTr("Add a folder with GGUF models")
+        onAccepted: library.addFolder(selectedFolder)
+    }
+
+    Label {
+        Layout.fillWidth: true
+        visible: library.scannedOnce && library.localModels.length === 0
+        wrapMode: Text.Wrap
+        text: qsTr("No GGUF models found yet. Download one from \"Get models\", or add a folder that has some.")
+    }
+
+    ListView {
+        id: list
+        objectName: "localModels"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        clip: true
+        spacing: 2
+        model: library.localModels
+        ScrollBar.vertical: ScrollBar {}
+        delegate: ItemDelegate {
+            id: row
+            required property var modelData
+            width: ListView.view.width
+            highlighted: models.current.path === modelData.path
+            contentItem: RowLayout {
+                spacing: 12
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    RowLayout {
+                        spacing: 6
+                        Label {
+                            text: row.modelData.title
+                            font.bold: true
+                            elide: Text.ElideRight
+                            Layout.maximumWidth: list.width * 0.5
+                        }
+                        Label {
+                            text: row.modelData.originLabel
+                            padding: 2
+                            leftPadding: 6
+                            rightPadding: 6
+                            font.pixelSize: 11
+                            background: Rectangle { radius: 3; color: "#e8e8e8" }
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        elide: Text.ElideMiddle
+                        font.pixelSize: 12
+                        opacity: 0.8
+                        text: row.modelData.supported
+                              ? qsTr("%1 · %2 parameters · %3 · %4 · context %5")
+                                    .arg(row.modelData.architecture).arg(row.modelData.parameters)
+                                    .arg(row.modelData.quant).arg(row.modelData.sizeText).arg(row.modelData.context)
+                              : row.modelData.sizeText
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        elide: Text.ElideMiddle
+                        font.pixelSize: 11
+                        opacity: 0.6
+                        text: row.modelData.name
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: !row.modelData.supported
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 12
+                        color: "#a4262c"
+                        text: qsTr("Cannot run: %1").arg(row.modelData.reason)
+                    }
+                }
+                Label {
+                    visible: row.modelData.supported
+                    text: row.modelData.fitText || ""
+                    color: page.fitColor(row.modelData.fit)
+                }
+                Button {
+                    objectName: "loadModel"
+                    visible: row.modelData.supported
+                    enabled: !models.loading
+                    text: models.current.path === row.modelData.path ? qsTr("Loaded") : qsTr("Load")
+                    onClicked: {
+                        models.load(row.modelData.path)
+                        page.close()
+                    }
+                }
+            }
+        }
+    }
+
+    GroupBox {
+        Layout.fillWidth: true
+        title: qsTr("Where Sosoik looks")
+        ColumnLayout {
+            anchors.fill: parent
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                font.pixelSize: 12
+                opacity: 0.8
+                text: qsTr("Sosoik's models folder (%1), the folders below, and the models of Ollama, LM Studio, GPT4All, Jan and the Hugging Face cache, used where they are.").arg(library.modelsDir)
+            }
+            Repeater {
+                model: library.folders
+                delegate: RowLayout {
+                    required property string modelData
+                    Label {
+                        Layout.fillWidth: true
+                        elide: Text.ElideMiddle
+                        text: modelData
+                    }
+                    Button {
+                        text: qsTr("Remove")
+                        flat: true
+                        onClicked: library.removeFolder(modelData)
+                    }
+                }
+            }
+            RowLayout {
+                Button {
+                    objectName: "addFolder"
+                    text: qsTr("Add folder…")
+                    onClicked: folderDialog.open()
+                }
+                Button {
+                    objectName: "rescan"
+                    text: qsTr("Search again")
+                    enabled: !library.scanning
+                    onClicked: library.rescan()
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Dialogs
+
+// The Models page: every GGUF on this computer (Sosoik's folder, added folders, Ollama, LM Studio,
+// GPT4All, Jan, the Hugging Face cache) with what it is and whether it fits, and the recommended
+// catalog with downloads. Context objects: library (ModelLibrary), models (ModelManager).
+Dialog {
+    id: page
+    objectName: "modelsPage"
+    title: qsTr("Models")
+    modal: true
+    padding: 12
+    width: parent ? parent.width - 40 : 900
+    height: parent ? parent.height - 40 : 640
+    standardButtons: Dialog.Close
+
+    property alias currentTab: tabs.currentIndex
+
+    onOpened: if (!library.scannedOnce) library.rescan()
+
+    function fitColor(fit) {
+        return fit === "fits" ? "#107c10" : fit === "shorter" ? "#8a6d00" : "#a4262c"
+    }
+
+    header: ColumnLayout {
+        spacing: 4
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: 12
+            Label {
+                text: page.title
+                font.pixelSize: 20
+                font.bold: true
+            }
+            Item { Layout.fillWidth: true }
+            BusyIndicator {
+                running: library.scanning
+                visible: running
+                Layout.preferredHeight: 28
+                Layout.preferredWidth: 28
+            }
+            Label {
+                objectName: "memoryText"
+                text: library.memoryText
+                opacity: 0.75
+            }
+        }
+        TabBar {
+            id: tabs
+            objectName: "modelsTabs"
+            Layout.fillWidth: true
+            TabButton {
+                objectName: "localTab"
+                text: qsTr("On this computer (%1)").arg(library.localModels.length)
+            }
+            TabButton {
+                objectName: "catalogTab"
+                text: qsTr("Get models")
+            }
+        }
+    }
+
+    Label {
+        id: messageLabel
+        objectName: "libraryMessage"
+        visible: text !== ""
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        wrapMode: Text.Wrap
+        color: "#a4262c"
+        Connections {
+            target: library
+            function onMessage(text) { messageLabel.text = text }
+        }
+    }
+
+    StackLayout {
+        anchors.fill: parent
+        anchors.topMargin: messageLabel.visible ? messageLabel.height + 6 : 0
+        currentIndex: tabs.currentIndex
+
+        LocalModelsPane {}
+
+        CatalogPane {
+            onAcceptRequested: (row) => {
+                licenceDialog.row = row
+                licenceDialog.open()
+            }
+        }
+    }
+
+    LicenceDialog {
+        id: licenceDialog
+        anchors.centerIn: parent
+        onAccepted: library.download(row.modelId, true)
+    }
+}

@@ -1,0 +1,205 @@
+#include "models/model_library.h"
+
+#include "library/model_scanner.h"
+#include "models/model_manager.h"
+#include "settings/app_settings.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace sosoik::app {
+namespace {
+
+const char* kFoldersKey = "library/folders";
+const char* kHostKey = "library/host";
+
+struct ScanResult {
+    QList<LocalModel> models;
+    MemoryBudget budget;
+};
+
+} // namespace
+
+ModelLibrary::ModelLibrary(AppSettings* settings, Options options, QObject* parent)
+    : QObject(parent), settings_(settings),
+      modelsDir_(options.modelsDir.isEmpty() ? defaultOwnModelsDir() : options.modelsDir),
+      home_(options.home.isEmpty() ? QDir::homePath() : options.home), devices_(std::move(options.devices)),
+      availableRam_(options.availableRam ? std::move(options.availableRam)
+                                         : std::function<quint64()>(availableRamBytes)),
+      catalog_(new CatalogListModel(ModelCatalog::builtIn(), modelsDir_, this)) {
+    // Downloads an earlier session left unfinished show as paused, with their progress.
+    for (const CatalogEntry& e : catalog_->catalog().entries())
+        if (QFileInfo::exists(QDir(modelsDir_).filePath(e.file) + QStringLiteral(".part"))) downloadFor(e);
+}
+
+ModelLibrary::~ModelLibrary() = default;
+
+QString ModelLibrary::formatBytes(qint64 bytes) {
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+QString ModelLibrary::memoryText() const {
+    if (!scannedOnce_) return {};
+    return budget_.device.isEmpty()
+               ? tr("%1 of memory free").arg(formatBytes(qint64(budget_.bytes)))
+               : tr("%1 free on %2").arg(formatBytes(qint64(budget_.bytes)), budget_.device);
+}
+
+QStringList ModelLibrary::folders() const {
+    return settings_->store().value(kFoldersKey).toStringList();
+}
+
+void ModelLibrary::addFolder(const QVariant& pathOrUrl) {
+    const QString path = QDir::cleanPath(ModelManager::toLocalPath(pathOrUrl));
+    if (path.isEmpty() || !QFileInfo(path).isDir()) {
+        emit message(tr("%1 is not a folder.").arg(path));
+        return;
+    }
+    QStringList list = folders();
+    if (list.contains(path)) return;
+    list << path;
+    settings_->store().setValue(kFoldersKey, list);
+    emit foldersChanged();
+    rescan();
+}
+
+void ModelLibrary::removeFolder(const QString& path) {
+    QStringList list = folders();
+    if (!list.removeAll(path)) return;
+    settings_->store().setValue(kFoldersKey, list);
+    emit foldersChanged();
+    rescan();
+}
+
+QString ModelLibrary::host() const {
+    const QString stored = settings_->store().value(kHostKey).toString();
+    return stored.isEmpty() ? defaultModelHost().toString() : stored;
+}
+
+void ModelLibrary::setHost(const QString& url) {
+    const QUrl parsed = QUrl::fromUserInput(url.trimmed());
+    if (!parsed.isValid() ||
+        (parsed.scheme() != QLatin1String("https") && parsed.scheme() != QLatin1String("http"))) {
+        emit message(tr("The model host must be an http or https address, such as https://huggingface.co."));
+        return;
+    }
+    settings_->store().setValue(kHostKey, parsed == defaultModelHost() ? QString() : parsed.toString());
+    emit hostChanged();
+}
+
+void ModelLibrary::rescan() {
+    if (scanning_) {
+        rescanPending_ = true;
+        return;
+    }
+    scanning_ = true;
+    emit scanningChanged();
+    const QList<ScanLocation> locations = defaultScanLocations(modelsDir_, folders(), home_);
+    const QString backend = settings_->backend();
+    const int device = settings_->device();
+    auto* watcher = new QFutureWatcher<ScanResult>(this);
+    connect(watcher, &QFutureWatcher<ScanResult>::finished, this, [this, watcher] {
+        const ScanResult r = watcher->result();
+        watcher->deleteLater();
+        budget_ = r.budget;
+        const int context = settings_->contextLength();
+        local_.clear();
+        for (const LocalModel& m : r.models)
+            local_.append(toRow(m, context));
+        catalog_->setBudget(budget_, context, uiLanguage_.isEmpty() ? QLocale().name() : uiLanguage_);
+        catalog_->refreshInstalled();
+        scanning_ = false;
+        scannedOnce_ = true;
+        emit scanningChanged();
+        emit scanned();
+        if (rescanPending_) {
+            rescanPending_ = false;
+            rescan();
+        }
+    });
+    // Devices and headers are read off the UI thread: Vulkan's instance and many files take a while.
+    watcher->setFuture(
+        QtConcurrent::run([locations, backend, device, devices = devices_, ram = availableRam_] {
+            ScanResult r;
+            r.budget = memoryBudget(backend, device, devices ? devices() : std::vector<DeviceInfo>{}, ram());
+            r.models = scanModels(locations, r.budget.backend);
+            return r;
+        }));
+}
+
+QVariantMap ModelLibrary::toRow(const LocalModel& m, int context) const {
+    QVariantMap row{
+        {"path", m.path},
+        {"name", m.name},
+        {"origin", originKey(m.origin)},
+        {"originLabel", m.origin == ModelOrigin::UserFolder ? tr("Folder") : originLabel(m.origin)},
+        {"title", m.title},
+        {"architecture", m.architecture},
+        {"parameters", m.parameterCount >= 1000000000ull
+                           ? tr("%1 B").arg(QLocale().toString(m.parameterCount / 1e9, 'f', 1))
+                           : tr("%1 M").arg(QLocale().toString(m.parameterCount / 1e6, 'f', 0))},
+        {"quant", m.quantization},
+        {"sizeText", formatBytes(m.fileBytes)},
+        {"context", m.contextLength},
+        {"supported", m.supported()},
+        {"reason", m.unsupportedReason}};
+    if (m.supported()) {
+        const FitEstimate fit = estimateFit(m.footprint, context, budget_.bytes);
+        row.insert("fit", fit.verdict == Fit::Fits                 ? "fits"
+                          : fit.verdict == Fit::FitsShorterContext ? "shorter"
+                                                                   : "no");
+        row.insert("fitText", fit.verdict == Fit::Fits
+                                  ? tr("Fits (needs %1)").arg(formatBytes(qint64(fit.neededBytes)))
+                              : fit.verdict == Fit::FitsShorterContext
+                                  ? tr("Fits with a %1-token context").arg(fit.context)
+                                  : tr("Does not fit (needs %1)").arg(formatBytes(qint64(fit.neededBytes))));
+    }
+    return row;
+}
+
+ModelDownload* ModelLibrary::downloadFor(const CatalogEntry& entry) {
+    if (ModelDownload* d = downloads_.value(entry.id)) return d;
+    if (!nam_) nam_ = new QNetworkAccessManager(this);
+    auto* d = new ModelDownload(
+        nam_, {entry.downloadUrl(QUrl(host())), QDir(modelsDir_).filePath(entry.file), entry.sha256}, this);
+    downloads_.insert(entry.id, d);
+    catalog_->attach(entry.id, d);
+    connect(d, &ModelDownload::finished, this, [this, d](bool ok) {
+        if (!ok) return;
+        emit modelInstalled(d->request().destination);
+        rescan();
+    });
+    return d;
+}
+
+bool ModelLibrary::download(const QString& id, bool licenceAccepted) {
+    const CatalogEntry* entry = catalog_->catalog().find(id);
+    if (!entry) return false;
+    if (entry->requiresAcceptance && !licenceAccepted) {
+        emit message(tr("Accept the %1 before downloading %2.").arg(entry->licence, entry->title));
+        return false;
+    }
+    ModelDownload* d = downloadFor(*entry);
+    // A finished or cancelled download object starts over as a new one.
+    if (d->state() == DownloadState::Cancelled || d->state() == DownloadState::Finished) {
+        downloads_.remove(id);
+        d->deleteLater();
+        d = downloadFor(*entry);
+    }
+    d->start();
+    return true;
+}
+
+void ModelLibrary::pause(const QString& id) {
+    if (ModelDownload* d = downloads_.value(id)) d->pause();
+}
+
+void ModelLibrary::cancel(const QString& id) {
+    if (ModelDownload* d = downloads_.value(id)) d->cancel();
+}
+
+} // namespace sosoik::app
