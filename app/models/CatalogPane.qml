@@ -16,6 +16,26 @@ ColumnLayout {
         text: qsTr("Downloads come from %1 only when you ask, are checked against their published sha256, and continue where they stopped.").arg(library.host)
     }
 
+    // A Hugging Face mirror serves the same paths and metadata; an invalid address is refused with a
+    // message and the field shows the host in use again.
+    RowLayout {
+        Layout.fillWidth: true
+        Label {
+            text: qsTr("Model host:")
+        }
+        TextField {
+            id: hostField
+            objectName: "modelHostField"
+            Layout.fillWidth: true
+            text: library.host
+            selectByMouse: true
+            onEditingFinished: {
+                if (text !== library.host) library.setHost(text)
+                text = Qt.binding(() => library.host)
+            }
+        }
+    }
+
     ListView {
         id: list
         objectName: "catalogList"

@@ -121,7 +121,29 @@ QQuickWindow* AppContext::loadMainWindow(bool startMinimized) {
     return mainWindow_;
 }
 
+namespace {
+// A model file among the files a launch names (the file manager's "Open with Sosoik" on a .gguf,
+// `sosoik MODEL.gguf`): it is loaded, not summarized as a document. The last one wins.
+bool isModelFile(const QString& path) {
+    return path.endsWith(QStringLiteral(".gguf"), Qt::CaseInsensitive);
+}
+
+QString lastModelFile(const QStringList& files) {
+    for (auto it = files.crbegin(); it != files.crend(); ++it)
+        if (isModelFile(*it)) return *it;
+    return {};
+}
+} // namespace
+
 void AppContext::restoreLastModel() {
+    restoreLastModel(InstanceRequest{});
+}
+
+void AppContext::restoreLastModel(const InstanceRequest& launch) {
+    if (const QString named = lastModelFile(launch.files); !named.isEmpty()) {
+        models_->load(named); // an unreadable file shows its error like any other load
+        return;
+    }
     const QString last = models_->recent()->mostRecent();
     if (!last.isEmpty() && QFileInfo::exists(last)) {
         if (settings_->reopenLastModel()) models_->load(last);
@@ -135,11 +157,18 @@ void AppContext::restoreLastModel() {
 void AppContext::openLaunchRequest(const InstanceRequest& request) {
     if (request.action == InstanceRequest::Action::QuickQuery) tray_->handleRequest(request);
     for (const QString& path : request.files)
-        summaries_->summarizeFile(path);
+        if (!isModelFile(path)) summaries_->summarizeFile(path);
 }
 
 void AppContext::handleRequest(const InstanceRequest& request) {
-    tray_->handleRequest(request);
+    InstanceRequest rest = request;
+    if (const QString model = lastModelFile(request.files); !model.isEmpty()) {
+        models_->load(model);
+        rest.files.removeIf(isModelFile);
+        if (rest.files.isEmpty() && rest.action == InstanceRequest::Action::OpenFiles)
+            rest.action = InstanceRequest::Action::Activate; // shows the window the model loads in
+    }
+    tray_->handleRequest(rest);
 }
 
 AppContextOptions realEngineOptions(const DataDir& dataDir) {

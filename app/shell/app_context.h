@@ -61,9 +61,11 @@ public:
     // window to the tray. Null when the QML failed to load.
     QQuickWindow* loadMainWindow(bool startMinimized = false);
     // Reopens the last model (when the setting asks for it) through the worker.
+    // Loads the model the launch names (`sosoik MODEL.gguf`), else the last one (or a built-in).
+    void restoreLastModel(const InstanceRequest& launch);
     void restoreLastModel();
-    // What this launch's command line asked for: the quick-query popup, and every file summarized in
-    // the main window.
+    // What this launch's command line asked for: the quick-query popup, and every document summarized
+    // in the main window (a .gguf among them is a model: restoreLastModel loads it).
     void openLaunchRequest(const InstanceRequest& request);
 
     QString startupError() const { return startupError_; }
@@ -83,7 +85,7 @@ public:
     QQuickWindow* mainWindow() const { return mainWindow_; }
 
 public slots:
-    // What a later launch handed over (SingleInstance::requestReceived).
+    // What a later launch handed over (SingleInstance::requestReceived); a .gguf it names is loaded.
     void handleRequest(const sosoik::app::InstanceRequest& request);
 
 private:

@@ -63,7 +63,7 @@ int runApplication(int argc, char* argv[]) {
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     if (!context.loadMainWindow(parser.isSet(minimizedOption))) return 1;
     QObject::connect(&instance, &SingleInstance::requestReceived, &context, &AppContext::handleRequest);
-    context.restoreLastModel(); // queued on the engine thread before any summary request
+    context.restoreLastModel(request); // queued on the engine thread before any summary request
     context.openLaunchRequest(request);
 
     return app.exec();

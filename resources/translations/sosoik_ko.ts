@@ -1497,6 +1497,10 @@
         <source>Get models</source>
         <translation>모델 받기</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
 </context>
 <context>
     <name>LicenceDialog</name>
@@ -1621,6 +1625,10 @@
     <message>
         <source>Load</source>
         <translation>불러오기</translation>
+    </message>
+    <message>
+        <source>Model host:</source>
+        <translation>모델 호스트:</translation>
     </message>
 </context>
 </TS>

@@ -1,11 +1,11 @@
 // The composition root's own wiring, as main() builds it (AppContext with the tray), on the scripted
 // engine: what a later launch hands over reaches the right feature, and no file it names is lost.
 #include "chat/chat_controller.h"
-#include "storage/storage.h"
 #include "hotkey/global_hotkey.h"
 #include "instance/single_instance.h"
 #include "shell/app_context.h"
 #include "shell/application.h"
+#include "storage/storage.h"
 #include "summarize/ui/summary_controller.h"
 #include "support/scripted_backend.h"
 #include "tray/quick_query_controller.h"
@@ -127,6 +127,39 @@ private slots:
         QCOMPARE(app.summaries()->currentFile(), first);
         QCOMPARE(app.summaries()->queued(), 1);
         QVERIFY(app.popup()->question().isEmpty());
+    }
+
+    // Issue #18: a .gguf named on the command line (the file manager's "Open with Sosoik") is the model to
+    // load, not a document to summarize; the documents beside it are still summarized.
+    void aModelOnTheCommandLineIsLoadedNotSummarized() {
+        Wired app(dir.filePath("launch-model"));
+        app.context->loadMainWindow();
+        const QString model = writeDocument(dir, QStringLiteral("launch-model.GGUF"));
+        const QString doc = writeDocument(dir, QStringLiteral("launch-doc.txt"));
+        const app::InstanceRequest launch = openFiles({model, doc});
+        QSignalSpy loaded(app.context->worker(), &app::EngineWorker::modelLoaded);
+        app.context->restoreLastModel(launch);
+        QCOMPARE(app.context->models()->loadingPath(), model);
+        QVERIFY(QTest::qWaitFor([&loaded] { return !loaded.isEmpty(); }, 10000));
+        QCoreApplication::processEvents();
+        QCOMPARE(app.context->models()->current().value("path").toString(), model);
+        app.context->openLaunchRequest(launch);
+        QCOMPARE(app.summaries()->currentFile(), doc);
+        QCOMPARE(app.summaries()->queued(), 0);
+    }
+
+    void aLaterLaunchsModelIsLoadedAndItsDocumentsSummarized() {
+        Wired app(dir.filePath("later-model"));
+        QVERIFY(app.loadModel());
+        app.context->loadMainWindow();
+        const QString model = writeDocument(dir, QStringLiteral("later-model.gguf"));
+        const QString first = writeDocument(dir, QStringLiteral("later-first.txt"));
+        const QString second = writeDocument(dir, QStringLiteral("later-second.txt"));
+        app.context->handleRequest(openFiles({first, model, second}));
+        QCOMPARE(app.context->models()->loadingPath(), model);
+        QCOMPARE(app.popup()->question(), QStringLiteral("Summarize later-first.txt"));
+        QCOMPARE(app.summaries()->currentFile(), second);
+        QCOMPARE(app.summaries()->queued(), 0);
     }
 
     // Issue #14: while a summary streamed into the open conversation, chat.busy stayed false, the input
