@@ -1,7 +1,9 @@
 // The Models page's model (ModelLibrary), as the page drives it: a scan of a fixture home (an Ollama
 // store holding the demo model) with the fit estimate against a given amount of free memory, a licence
 // that must be accepted before anything is asked of the host, and a catalog model downloaded from a
-// loopback host (a mirror set as the model host) into Sosoik's folder, verified, announced and listed.
+// loopback host (a mirror set as the model host) into Sosoik's folder, verified, announced and listed;
+// "check for updates" asks the host only when called, finds a newer file, and Update installs it.
+#include "library/file_hash.h"
 #include "models/model_library.h"
 #include "settings/app_settings.h"
 
@@ -160,6 +162,62 @@ private slots:
         QCOMPARE(rowNamed(library.localModels(), entry->file).value("origin").toString(),
                  QStringLiteral("sosoik"));
         QVERIFY(index.data(CatalogListModel::InstalledRole).toBool());
+    }
+
+    void checksForUpdatesOnlyWhenAskedAndUpdates() {
+        LoopbackHttpServer mirror;
+        AppSettings settings(dir_.filePath("update.ini"));
+        ModelLibrary::Options o = options(8ull << 30);
+        o.modelsDir = dir_.filePath("update-models");
+        ModelLibrary library(&settings, o);
+        const ModelCatalog& catalog = library.catalog()->catalog();
+        const auto install = [&](const QString& id, bool recorded) {
+            const QString path = QDir(o.modelsDir).filePath(catalog.find(id)->file);
+            return write(path, demo_) &&
+                   (!recorded ||
+                    writeRecordedSha256(path,
+                                        QCryptographicHash::hash(demo_, QCryptographicHash::Sha256).toHex()));
+        };
+        QVERIFY(install("qwen3-0.6b", true));            // the host now publishes a newer file
+        QVERIFY(install("qwen2.5-1.5b-instruct", true)); // gone from the host: 404
+        QVERIFY(install("qwen3-1.7b", false));           // copied in by hand: nothing to compare with
+        const CatalogEntry* entry = catalog.find("qwen3-0.6b");
+        const QByteArray newer = demo_ + QByteArray(16, '\0');
+        mirror.addFile(entry->repo.toUtf8(), entry->file.toUtf8(), newer);
+        library.setHost(mirror.baseUrl().toString());
+        QVERIFY2(mirror.requests().isEmpty(), "nothing is asked before the user does");
+
+        const auto update = [&](const QString& id) {
+            return library.catalog()
+                ->index(library.catalog()->rowOf(id))
+                .data(CatalogListModel::UpdateRole)
+                .toString();
+        };
+        QSignalSpy checked(&library, &ModelLibrary::updatesChecked);
+        library.checkForUpdates();
+        QVERIFY(library.checkingUpdates());
+        QVERIFY(checked.wait(10000));
+        QCOMPARE(checked.last().at(0).toInt(), 1); // available
+        QCOMPARE(checked.last().at(1).toInt(), 1); // failures
+        QCOMPARE(mirror.requests().size(), 2);
+        for (const auto& r : mirror.requests())
+            QCOMPARE(r.method, QByteArray("HEAD"));
+        QCOMPARE(update("qwen3-0.6b"), QStringLiteral("available"));
+        QVERIFY2(update("qwen2.5-1.5b-instruct").contains("HTTP 404"),
+                 qPrintable(update("qwen2.5-1.5b-instruct")));
+        QCOMPARE(update("qwen3-1.7b"), QString());
+
+        QSignalSpy installed(&library, &ModelLibrary::modelInstalled);
+        QVERIFY(library.download(entry->id, true));
+        QVERIFY(installed.wait(30000));
+        QFile f(installed.first().first().toString());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), newer);
+        QCOMPARE(update("qwen3-0.6b"), QString());
+
+        library.checkForUpdates();
+        QVERIFY(checked.wait(10000));
+        QCOMPARE(update("qwen3-0.6b"), QStringLiteral("current"));
     }
 };
 
