@@ -47,4 +47,12 @@ bool writeRecordedSha256(const QString& modelPath, const QString& sha256) {
     return file.commit();
 }
 
+QString sha256FromEtag(QByteArray etag) {
+    etag = etag.trimmed();
+    if (etag.startsWith("W/")) etag = etag.mid(2);
+    const QString value = QString::fromLatin1(etag).remove('"').toLower();
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    return hex.match(value).hasMatch() ? value : QString();
+}
+
 } // namespace sosoik::app

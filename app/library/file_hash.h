@@ -15,4 +15,7 @@ QString sha256OfFile(const QString& path, QString* error = nullptr,
 QString recordedSha256(const QString& modelPath);
 bool writeRecordedSha256(const QString& modelPath, const QString& sha256);
 
+// The sha256 in an ETag header (Hugging Face's X-Linked-Etag of an LFS file: quoted, maybe weak), or "".
+QString sha256FromEtag(QByteArray etag);
+
 } // namespace sosoik::app

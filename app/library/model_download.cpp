@@ -9,7 +9,6 @@
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRegularExpression>
 #include <QStorageInfo>
 #include <QThread>
 
@@ -21,15 +20,6 @@ constexpr qint64 kDiskMargin = 16ll << 20;
 
 QString sizeText(qint64 bytes) {
     return QLocale().formattedDataSize(bytes);
-}
-
-// ETag values come quoted, sometimes weak (W/"..."); a 64-digit hex one is an LFS sha256.
-QString sha256FromEtag(QByteArray etag) {
-    etag = etag.trimmed();
-    if (etag.startsWith("W/")) etag = etag.mid(2);
-    const QString value = QString::fromLatin1(etag).remove('"').toLower();
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
-    return hex.match(value).hasMatch() ? value : QString();
 }
 
 int httpStatus(const QNetworkReply* reply) {

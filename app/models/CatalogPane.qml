@@ -16,6 +16,34 @@ ColumnLayout {
         text: qsTr("Downloads come from %1 only when you ask, are checked against their published sha256, and continue where they stopped.").arg(library.host)
     }
 
+    // A Hugging Face mirror serves the same paths and metadata; an invalid address is refused with a
+    // message and the field shows the host in use again.
+    RowLayout {
+        Layout.fillWidth: true
+        Label {
+            text: qsTr("Model host:")
+        }
+        TextField {
+            id: hostField
+            objectName: "modelHostField"
+            Layout.fillWidth: true
+            text: library.host
+            selectByMouse: true
+            onEditingFinished: {
+                if (text !== library.host) library.setHost(text)
+                text = Qt.binding(() => library.host)
+            }
+        }
+        Button {
+            objectName: "checkUpdatesButton"
+            text: library.checkingUpdates ? qsTr("Checking…") : qsTr("Check for updates")
+            enabled: !library.checkingUpdates
+            onClicked: library.checkForUpdates()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Ask the model host whether the models Sosoik downloaded have newer files")
+        }
+    }
+
     ListView {
         id: list
         objectName: "catalogList"
@@ -45,6 +73,7 @@ ColumnLayout {
             required property double progress
             required property string transferText
             required property string errorText
+            required property string update
             readonly property bool active: downloadState === "probing" || downloadState === "downloading"
                                            || downloadState === "verifying"
             width: ListView.view.width
@@ -108,6 +137,18 @@ ColumnLayout {
                               : row.active ? row.transferText : ""
                     }
                     Label {
+                        objectName: "updateLabel"
+                        Layout.fillWidth: true
+                        visible: row.update !== "" && !row.active
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 12
+                        color: row.update === "available" ? "#8a6d00" : row.update === "current" ? "#107c10"
+                                                                                                 : "#a4262c"
+                        text: row.update === "available" ? qsTr("A newer file is published: Update replaces this one")
+                              : row.update === "current" ? qsTr("Up to date")
+                              : qsTr("Could not check for an update: %1").arg(row.update)
+                    }
+                    Label {
                         Layout.fillWidth: true
                         visible: row.errorText !== ""
                         wrapMode: Text.Wrap
@@ -129,6 +170,12 @@ ColumnLayout {
                         else
                             library.download(row.modelId, true)
                     }
+                }
+                Button {
+                    objectName: "updateButton"
+                    visible: row.installed && row.update === "available" && !row.active
+                    text: qsTr("Update")
+                    onClicked: library.download(row.modelId, true) // its licence was accepted at download
                 }
                 Button {
                     visible: row.downloadState === "downloading" || row.downloadState === "probing"

@@ -14,7 +14,14 @@ Dialog {
     padding: 12
     width: parent ? parent.width - 40 : 900
     height: parent ? parent.height - 40 : 640
-    standardButtons: Dialog.Close
+    // Its own Close button: Qt's standard button texts are not translated (no Qt translations ship).
+    footer: DialogButtonBox {
+        Button {
+            objectName: "closeModelsPage"
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
 
     property alias currentTab: tabs.currentIndex
 

@@ -76,7 +76,8 @@ QHash<int, QByteArray> CatalogListModel::roleNames() const {
             {StateRole, "downloadState"},
             {ProgressRole, "progress"},
             {TransferTextRole, "transferText"},
-            {ErrorRole, "errorText"}};
+            {ErrorRole, "errorText"},
+            {UpdateRole, "update"}};
 }
 
 QString CatalogListModel::fitText(const FitEstimate& fit) const {
@@ -151,6 +152,8 @@ QVariant CatalogListModel::data(const QModelIndex& index, int role) const {
     }
     case ErrorRole:
         return d && d->state() == DownloadState::Failed ? d->errorText() : QString();
+    case UpdateRole:
+        return installed_[row] ? updates_.value(e.id) : QString();
     }
     return {};
 }
@@ -181,7 +184,8 @@ void CatalogListModel::attach(const QString& id, ModelDownload* download) {
     downloads_.insert(id, download);
     const int row = rowOf(id);
     connect(download, &ModelDownload::progressChanged, this, [this, row] { changed(row); });
-    connect(download, &ModelDownload::stateChanged, this, [this, row] {
+    connect(download, &ModelDownload::stateChanged, this, [this, row, id, download] {
+        if (download->state() == DownloadState::Finished) updates_.remove(id); // it is the new one now
         refreshInstalled();
         changed(row);
     });
@@ -195,6 +199,11 @@ void CatalogListModel::refreshInstalled() {
         installed_[i] = now;
         changed(i);
     }
+}
+
+void CatalogListModel::setUpdate(const QString& id, const QString& update) {
+    updates_.insert(id, update);
+    changed(rowOf(id));
 }
 
 void CatalogListModel::changed(int row) {

@@ -36,6 +36,7 @@ public:
         ProgressRole,
         TransferTextRole, // "1.2 GB of 2.5 GB · 12 MB/s · 2 min left"
         ErrorRole,
+        UpdateRole, // "" (not checked), "current", "available", or why the check failed
     };
 
     explicit CatalogListModel(ModelCatalog catalog, QString modelsDir, QObject* parent = nullptr);
@@ -50,6 +51,8 @@ public:
     // The row of this id follows the download (its signals update the row); not owned.
     void attach(const QString& id, ModelDownload* download);
     void refreshInstalled();
+    // What "Check for updates" found for a downloaded model (see UpdateRole).
+    void setUpdate(const QString& id, const QString& update);
     int rowOf(const QString& id) const;
 
 private:
@@ -62,6 +65,7 @@ private:
     QList<FitEstimate> fits_;
     QList<bool> recommended_;
     QList<bool> installed_;
+    QHash<QString, QString> updates_;
     QHash<QString, ModelDownload*> downloads_;
 };
 

@@ -1,5 +1,6 @@
 #include "models/model_library.h"
 
+#include "library/file_hash.h"
 #include "library/model_scanner.h"
 #include "models/model_manager.h"
 #include "settings/app_settings.h"
@@ -200,6 +201,43 @@ void ModelLibrary::pause(const QString& id) {
 
 void ModelLibrary::cancel(const QString& id) {
     if (ModelDownload* d = downloads_.value(id)) d->cancel();
+}
+
+void ModelLibrary::checkForUpdates() {
+    if (updateCheck_) return;
+    catalog_->refreshInstalled(); // the rows show an update only for files that are there
+    QList<ModelUpdateCheck::Item> items;
+    for (const CatalogEntry& e : catalog_->catalog().entries()) {
+        const QString path = QDir(modelsDir_).filePath(e.file);
+        // Only what Sosoik downloaded has a recorded digest to compare with.
+        if (const QString sha = recordedSha256(path); QFileInfo::exists(path) && !sha.isEmpty())
+            items.append({e.id, e.downloadUrl(QUrl(host())), sha});
+    }
+    if (items.isEmpty()) {
+        emit message(tr("No downloaded catalog model to check: updates are checked for the models Sosoik "
+                        "downloaded."));
+        emit updatesChecked(0, 0);
+        return;
+    }
+    if (!nam_) nam_ = new QNetworkAccessManager(this);
+    updateCheck_ = new ModelUpdateCheck(nam_, items, this);
+    connect(updateCheck_, &ModelUpdateCheck::checked, this,
+            [this](const QString& id, ModelUpdateCheck::Status status, const QString& why) {
+                catalog_->setUpdate(
+                    id, status == ModelUpdateCheck::Status::UpdateAvailable ? QStringLiteral("available")
+                        : status == ModelUpdateCheck::Status::UpToDate      ? QStringLiteral("current")
+                                                                            : why);
+            });
+    connect(updateCheck_, &ModelUpdateCheck::finished, this, [this](int available, int failures) {
+        updateCheck_->deleteLater();
+        updateCheck_ = nullptr;
+        emit checkingUpdatesChanged();
+        if (failures > 0)
+            emit message(tr("%n model(s) could not be checked; the catalog says why.", "", failures));
+        emit updatesChecked(available, failures);
+    });
+    emit checkingUpdatesChanged();
+    updateCheck_->start();
 }
 
 } // namespace sosoik::app

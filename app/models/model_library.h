@@ -5,6 +5,7 @@
 // access manager, and only when the user starts a download.
 #include "library/fit_estimate.h"
 #include "library/local_model.h"
+#include "library/model_update_check.h"
 #include "models/catalog_list_model.h"
 
 #include <QHash>
@@ -33,6 +34,7 @@ class ModelLibrary : public QObject {
     Q_PROPERTY(QStringList folders READ folders NOTIFY foldersChanged)
     Q_PROPERTY(QString modelsDir READ modelsDir CONSTANT)
     Q_PROPERTY(QString host READ host WRITE setHost NOTIFY hostChanged)
+    Q_PROPERTY(bool checkingUpdates READ checkingUpdates NOTIFY checkingUpdatesChanged)
 public:
     using DeviceLister = std::function<std::vector<DeviceInfo>()>;
     struct Options {
@@ -63,6 +65,10 @@ public:
     Q_INVOKABLE bool download(const QString& id, bool licenceAccepted = false);
     Q_INVOKABLE void pause(const QString& id);
     Q_INVOKABLE void cancel(const QString& id);
+    // Asks the host, for each catalog model Sosoik downloaded, whether it publishes a different file now
+    // (the catalog's rows say so); one HEAD request each, only when the user asks.
+    Q_INVOKABLE void checkForUpdates();
+    bool checkingUpdates() const { return updateCheck_ != nullptr; }
     Q_INVOKABLE static QString formatBytes(qint64 bytes);
 
 signals:
@@ -70,6 +76,8 @@ signals:
     void scanningChanged();
     void foldersChanged();
     void hostChanged();
+    void checkingUpdatesChanged();
+    void updatesChecked(int available, int failures);
     void modelInstalled(const QString& path);
     void message(const QString& text);
 
@@ -84,6 +92,7 @@ private:
     CatalogListModel* catalog_;
     QNetworkAccessManager* nam_ = nullptr; // made on the first download
     QHash<QString, ModelDownload*> downloads_;
+    ModelUpdateCheck* updateCheck_ = nullptr;
     QVariantList local_;
     MemoryBudget budget_;
     bool scanning_ = false, scannedOnce_ = false, rescanPending_ = false;

@@ -189,11 +189,21 @@ ApplicationWindow {
         }
     }
 
-    // Dropping files anywhere on the window summarizes each one in a new conversation.
+    // Dropping files anywhere on the window summarizes each one in a new conversation; a dropped
+    // .gguf is a model and is loaded instead.
     DropOverlay {
         anchors.fill: parent
         enabled: window.hasSummaries
-        onFilesDropped: (urls) => summaries.summarizeUrls(urls)
+        onFilesDropped: (urls) => {
+            const documents = []
+            let model = null
+            for (let i = 0; i < urls.length; ++i) {
+                if (/\.gguf$/i.test(urls[i].toString())) model = urls[i]
+                else documents.push(urls[i])
+            }
+            if (model !== null && window.wired) models.load(model)
+            if (documents.length > 0) summaries.summarizeUrls(documents)
+        }
     }
     SafeFileDialog {
         id: documentDialog

@@ -90,7 +90,7 @@ public:
     QQuickWindow* mainWindow() const { return mainWindow_; }
 
 public slots:
-    // What a later launch handed over (SingleInstance::requestReceived).
+    // What a later launch handed over (SingleInstance::requestReceived); a .gguf it names is loaded.
     void handleRequest(const sosoik::app::InstanceRequest& request);
 
 private:

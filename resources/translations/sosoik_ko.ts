@@ -1693,6 +1693,16 @@
         <source>Accept the %1 before downloading %2.</source>
         <translation>%2을(를) 내려받기 전에 %1에 동의하세요.</translation>
     </message>
+    <message>
+        <source>No downloaded catalog model to check: updates are checked for the models Sosoik downloaded.</source>
+        <translation>확인할 모델이 없습니다: 업데이트는 Sosoik이 내려받은 모델만 확인합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) could not be checked; the catalog says why.</source>
+        <translation>
+            <numerusform>모델 %n개를 확인하지 못했습니다. 이유는 목록에 있습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sosoik::app::ModelScanner</name>
@@ -1718,6 +1728,10 @@
     <message>
         <source>Get models</source>
         <translation>모델 받기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +1857,53 @@
     <message>
         <source>Load</source>
         <translation>불러오기</translation>
+    </message>
+    <message>
+        <source>Model host:</source>
+        <translation>모델 호스트:</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <source>Check for updates</source>
+        <translation>업데이트 확인</translation>
+    </message>
+    <message>
+        <source>Ask the model host whether the models Sosoik downloaded have newer files</source>
+        <translation>Sosoik이 내려받은 모델의 새 파일이 모델 호스트에 있는지 확인합니다</translation>
+    </message>
+    <message>
+        <source>A newer file is published: Update replaces this one</source>
+        <translation>새 파일이 나왔습니다: 업데이트하면 이 파일을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>최신입니다</translation>
+    </message>
+    <message>
+        <source>Could not check for an update: %1</source>
+        <translation>업데이트를 확인하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>업데이트</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::ModelUpdateCheck</name>
+    <message>
+        <source>Could not reach %1 (%2).</source>
+        <translation>%1에 연결하지 못했습니다(%2).</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation>%1이(가) HTTP %2(으)로 응답했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 publishes no sha256 for this file.</source>
+        <translation>%1은(는) 이 파일의 sha256을 공개하지 않습니다.</translation>
     </message>
 </context>
 </TS>

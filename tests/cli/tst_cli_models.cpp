@@ -1,14 +1,19 @@
 // `sosoik-cli models` as a user runs it: scan a folder, verify a file's checksum, list what is on
-// the computer and in the catalog (with a fit estimate), on fixtures built here.
+// the computer and in the catalog (with a fit estimate), on fixtures built here; pull a catalog model
+// from a loopback host.
+#include "app/support/loopback_http_server.h"
 #include "support/synthetic_model.h"
 #include "support/test_support.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+using sosoik::test::LoopbackHttpServer;
 using sosoik::test::runCli;
 
 namespace {
@@ -17,6 +22,26 @@ QString sha256(const QString& path) {
     if (!f.open(QIODevice::ReadOnly)) return {};
     return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
 }
+
+// sosoik-cli run without blocking this thread, so that the loopback server in this process answers it.
+class CliRun {
+public:
+    explicit CliRun(const QStringList& args) { process_.start(qEnvironmentVariable("SOSOIK_CLI"), args); }
+    ~CliRun() {
+        if (process_.state() != QProcess::NotRunning) {
+            process_.kill();
+            process_.waitForFinished();
+        }
+    }
+    bool done() const { return process_.state() == QProcess::NotRunning; }
+    int code() const { return process_.exitCode(); }
+    QString out() { return out_ += QString::fromUtf8(process_.readAllStandardOutput()); }
+    QString err() { return err_ += QString::fromUtf8(process_.readAllStandardError()); }
+
+private:
+    QProcess process_;
+    QString out_, err_;
+};
 } // namespace
 
 class TestCliModels : public QObject {
@@ -104,6 +129,51 @@ private slots:
         const auto r = runCli({"models", "frobnicate"});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("usage: sosoik-cli models"), qPrintable(r.err));
+    }
+
+    // `models pull` against a loopback host (a mirror given with --host): the file is downloaded,
+    // its sha256 checked and installed; a damaged transfer is refused; a licence must be accepted
+    // before the host is asked anything. The server answers while the test's event loop spins.
+    void pullDownloadsVerifiesAndInstalls() {
+        LoopbackHttpServer host;
+        QFile demo(
+            QDir(qEnvironmentVariable("SOSOIK_SOURCE_DIR")).filePath("resources/models/sosoik-demo-ko.gguf"));
+        QVERIFY(demo.open(QIODevice::ReadOnly));
+        const QByteArray bytes = demo.readAll();
+        host.addFile("HuggingFaceTB/SmolLM2-360M-Instruct-GGUF", "smollm2-360m-instruct-q8_0.gguf", bytes);
+        QByteArray damaged = bytes;
+        damaged[1000] = char(damaged[1000] ^ 1);
+        host.addFile("Qwen/Qwen3-0.6B-GGUF", "Qwen3-0.6B-Q8_0.gguf", damaged,
+                     QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QString dir = dir_.filePath("pulled");
+        const QString url = host.baseUrl().toString();
+
+        CliRun ok({"models", "pull", "smollm2-360m-instruct", "--host", url, "--dir", dir});
+        QTRY_VERIFY_WITH_TIMEOUT(ok.done(), 60000);
+        QVERIFY2(ok.code() == 0, qPrintable(ok.err()));
+        QVERIFY2(ok.out().contains("installed") && ok.out().contains("sha256 verified"),
+                 qPrintable(ok.out()));
+        QVERIFY2(ok.err().contains("checking sha256"), qPrintable(ok.err()));
+        QFile installed(dir + "/smollm2-360m-instruct-q8_0.gguf");
+        QVERIFY(installed.open(QIODevice::ReadOnly));
+        QCOMPARE(installed.readAll(), bytes);
+        QCOMPARE(sha256(installed.fileName()),
+                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+
+        CliRun bad({"models", "pull", "qwen3-0.6b", "--host", url, "--dir", dir});
+        QTRY_VERIFY_WITH_TIMEOUT(bad.done(), 60000);
+        QCOMPARE(bad.code(), 1);
+        QVERIFY2(bad.err().contains("damaged"), qPrintable(bad.err()));
+        QVERIFY(!QFileInfo::exists(dir + "/Qwen3-0.6B-Q8_0.gguf"));
+        QVERIFY(!QFileInfo::exists(dir + "/Qwen3-0.6B-Q8_0.gguf.part"));
+
+        const qsizetype asked = host.requests().size();
+        CliRun licence({"models", "pull", "exaone-3.5-2.4b-instruct", "--host", url, "--dir", dir});
+        QTRY_VERIFY_WITH_TIMEOUT(licence.done(), 60000);
+        QCOMPARE(licence.code(), 2);
+        QVERIFY2(licence.err().contains("--accept-licence") && licence.err().contains("non-commercial"),
+                 qPrintable(licence.err()));
+        QCOMPARE(host.requests().size(), asked);
     }
 };
 

@@ -142,6 +142,40 @@ private slots:
         QVERIFY(app.popup()->question().isEmpty());
     }
 
+    // Issue #18: a .gguf named on the command line (the file manager's "Open with Sosoik") is the model to
+    // load, not a document to summarize; the documents beside it are still summarized.
+    void aModelOnTheCommandLineIsLoadedNotSummarized() {
+        Wired app(dir.filePath("launch-model"));
+        app.context->loadMainWindow();
+        const QString model = writeDocument(dir, QStringLiteral("launch-model.GGUF"));
+        const QString doc = writeDocument(dir, QStringLiteral("launch-doc.txt"));
+        const app::InstanceRequest launch = openFiles({model, doc});
+        QSignalSpy loaded(app.context->worker(), &app::EngineWorker::modelLoaded);
+        const app::InstanceRequest rest = app.context->loadHandedModels(launch);
+        app.context->restoreLastModel();
+        QCOMPARE(app.context->models()->loadingPath(), model);
+        QVERIFY(QTest::qWaitFor([&loaded] { return !loaded.isEmpty(); }, 10000));
+        QCoreApplication::processEvents();
+        QCOMPARE(app.context->models()->current().value("path").toString(), model);
+        app.context->openLaunchRequest(rest);
+        QCOMPARE(app.summaries()->currentFile(), doc);
+        QCOMPARE(app.summaries()->queued(), 0);
+    }
+
+    void aLaterLaunchsModelIsLoadedAndItsDocumentsSummarized() {
+        Wired app(dir.filePath("later-model"));
+        QVERIFY(app.loadModel());
+        app.context->loadMainWindow();
+        const QString model = writeDocument(dir, QStringLiteral("later-model.gguf"));
+        const QString first = writeDocument(dir, QStringLiteral("later-first.txt"));
+        const QString second = writeDocument(dir, QStringLiteral("later-second.txt"));
+        app.context->handleRequest(openFiles({first, model, second}));
+        QCOMPARE(app.context->models()->loadingPath(), model);
+        QCOMPARE(app.popup()->question(), QStringLiteral("Summarize later-first.txt"));
+        QCOMPARE(app.summaries()->currentFile(), second);
+        QCOMPARE(app.summaries()->queued(), 0);
+    }
+
     // Issue #14: while a summary streamed into the open conversation, chat.busy stayed false, the input
     // stayed enabled, and sending built a request holding the half-written summary as an assistant turn.
     void aStreamingSummaryKeepsItsConversationBusy() {
