@@ -63,8 +63,9 @@ BackendKind parseBackendKind(const std::string& name) {
     if (name == "auto") return BackendKind::Auto;
     if (name == "vulkan") return BackendKind::Vulkan;
     if (name == "reference") return BackendKind::Reference;
+    if (name == "cpu") return BackendKind::Cpu;
     throw Error(Error::Kind::InvalidArgument,
-                "unknown backend '" + name + "' (expected auto, vulkan or reference)");
+                "unknown backend '" + name + "' (expected auto, vulkan, cpu or reference)");
 }
 
 std::unique_ptr<LoadedModel> LoadedModel::open(const std::string& path, const LoadOptions& options) {

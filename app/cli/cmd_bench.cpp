@@ -112,6 +112,7 @@ int runBench(Args& args) {
     const int reps = args.takeInt({"-r", "--repetitions"}, 3);
     const auto backendName = args.take({"--backend"});
     const auto device = args.take({"--device"});
+    const int threads = args.takeInt({"-t", "--threads"}, 0);
     const bool json = args.flag({"--json"});
     // The device's memory bandwidth in GB/s (from its datasheet: Vulkan does not report it). With it,
     // tg rows also show model bytes × t/s ÷ bandwidth: how close generation runs to the memory limit.
@@ -120,6 +121,7 @@ int runBench(Args& args) {
     const TgMode tgMode = args.flag({"--sample"}) ? TgMode::Sampled : TgMode::Greedy;
     args.positionals();
     if (reps < 1) throw Error(Error::Kind::InvalidArgument, "-r must be at least 1");
+    if (threads < 0) throw Error(Error::Kind::InvalidArgument, "-t must be at least 1 (0: the default)");
 
     std::string path;
     if (synthetic) {
@@ -141,6 +143,7 @@ int runBench(Args& args) {
     }
 
     LoadOptions options;
+    options.threads = threads;
     if (backendName) options.backend = parseBackendKind(*backendName);
     if (device) {
         const bool numeric = !device->empty() && device->find_first_not_of("0123456789") == std::string::npos;
@@ -234,8 +237,8 @@ int runBench(Args& args) {
 
 const RegisterCommand reg{
     {"bench", "measure prompt (pp) and generation (tg) speed, like llama-bench",
-     "usage: sosoik-cli bench -m MODEL [-p 512] [-n 128] [-r 3] [--backend auto|vulkan|reference]\n"
-     "                        [--device INDEX|NAME] [--sample] [--bandwidth GB/s] [--json]\n"
+     "usage: sosoik-cli bench -m MODEL [-p 512] [-n 128] [-r 3] [--backend auto|vulkan|cpu|reference]\n"
+     "                        [--device INDEX|NAME] [-t THREADS] [--sample] [--bandwidth GB/s] [--json]\n"
      "       sosoik-cli bench --synthetic stories15M|stories110M|smollm135M|llama1B [--type TYPE] [-o PATH]\n"
      "                        [--generate-only] [same options as above]\n\n"
      "--type: F16 (default), F32, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, IQ4_NL, Q2_K, Q3_K, Q4_K, Q5_K,\n"
@@ -245,6 +248,7 @@ const RegisterCommand reg{
      "app's default sampler instead, top-k 40 + repetition penalty). Each test runs once to warm up,\n"
      "then r times; t/s is the mean ± sample standard deviation. --json prints one object per line and\n"
      "test (model, type, device, test, avg_ts, stddev_ts...).\n"
+     "-t: threads of the cpu and reference backends (default: the CPU's physical cores).\n"
      "--bandwidth: the device's memory bandwidth (GB/s, from its datasheet); tg rows then show model\n"
      "bytes × t/s ÷ bandwidth, the fraction of the memory limit generation reaches.\n"
      "--synthetic writes a random-weight model with that model's shapes (cached under\n"

@@ -9,9 +9,12 @@ namespace {
 
 int runDevices(Args& args) {
     args.positionals();
+    const CpuDeviceInfo cpu = cpuDevice();
     std::string why;
     auto devices = listDevices(&why);
     if (devices.empty()) {
+        std::printf("  cpu: %d threads, %s (native CPU backend: --backend cpu)\n", cpu.threads,
+                    cpu.isa.c_str());
         std::fprintf(stderr, "error: no Vulkan device available: %s\n", why.c_str());
         return 1;
     }
@@ -30,12 +33,16 @@ int runDevices(Args& args) {
                     d.integerDotProduct ? "yes" : "no", d.cooperativeMatrix ? "yes" : "no",
                     d.memoryBudget ? "yes" : "no");
     }
+    // Auto runs on the CPU backend when the only Vulkan devices are CPU implementations (lavapipe).
+    std::printf("  cpu: %d threads, %s (native CPU backend: --backend cpu%s)\n", cpu.threads, cpu.isa.c_str(),
+                devices[size_t(preferred)].type == "cpu" ? "; auto uses it here" : "");
     return 0;
 }
 
-const RegisterCommand reg{{"devices", "list Vulkan devices (* marks the default)",
+const RegisterCommand reg{{"devices", "list Vulkan devices (* marks the default) and the CPU",
                            "usage: sosoik-cli devices\n\nLists every Vulkan device with its type, VRAM, "
-                           "subgroup size and the features the engine uses.",
+                           "subgroup size and the features the engine uses, then the CPU backend's threads "
+                           "and SIMD level.",
                            runDevices}};
 
 } // namespace

@@ -109,7 +109,7 @@ const RegisterCommand reg{
      "usage: sosoik-cli run -m MODEL [-p TEXT [--chat [--system TEXT]] | --tokens ID,ID,...] [-n N]\n"
      "                      [--temp T] [--top-k K]\n"
      "                      [--top-p P] [--min-p P] [--repeat-penalty R] [--seed S] [--ctx N]\n"
-     "                      [--backend auto|vulkan|reference] [--device N|NAME] [--threads N]\n\n"
+     "                      [--backend auto|vulkan|cpu|reference] [--device N|NAME] [-t N]\n\n"
      "Prints only the generated text to stdout, streamed as it is produced; timings go to stderr.\n"
      "Without -p or --tokens generation starts from the BOS token. --temp 0 is greedy decoding.\n"
      "--chat wraps the prompt as one user turn in the model's chat template (--system adds a\n"

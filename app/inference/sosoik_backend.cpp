@@ -3,8 +3,8 @@
 #include "sosoik/sosoik.h"
 
 #include <QFileInfo>
-#include <QVariantMap>
 #include <QMutexLocker>
+#include <QVariantMap>
 
 namespace sosoik::app {
 namespace {
@@ -40,6 +40,13 @@ QVariantList SosoikBackend::listDevices() {
         out.append(QVariantMap{{QStringLiteral("index"), d.index},
                                {QStringLiteral("name"), QString::fromStdString(d.name)},
                                {QStringLiteral("type"), QString::fromStdString(d.type)}});
+    // The native CPU backend is always there (type "native-cpu", no Vulkan index).
+    const sosoik::CpuDeviceInfo cpu = sosoik::cpuDevice();
+    out.append(QVariantMap{{QStringLiteral("index"), -1},
+                           {QStringLiteral("name"), QStringLiteral("CPU")},
+                           {QStringLiteral("type"), QStringLiteral("native-cpu")},
+                           {QStringLiteral("threads"), cpu.threads},
+                           {QStringLiteral("isa"), QString::fromStdString(cpu.isa)}});
     return out;
 }
 

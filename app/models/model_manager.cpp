@@ -133,14 +133,31 @@ void ModelManager::refreshDevices() {
 
 QVariantList ModelManager::deviceChoices() const {
     QVariantList out;
+    // Auto: the best GPU; without one (or with only a Vulkan-on-CPU driver) the CPU backend.
     out.append(QVariantMap{{QStringLiteral("key"), QStringLiteral("auto")},
-                           {QStringLiteral("label"), tr("Automatic (best GPU)")}});
+                           {QStringLiteral("label"), tr("Automatic (best GPU, else CPU)")}});
+    QVariantMap cpu;
     for (const QVariant& v : devices_) {
         const QVariantMap d = v.toMap();
+        const QString type = d.value(QStringLiteral("type")).toString();
+        if (type == QLatin1String("native-cpu")) {
+            cpu = d;
+            continue;
+        }
+        const QString name = d.value(QStringLiteral("name")).toString();
+        out.append(QVariantMap{{QStringLiteral("key"),
+                                QStringLiteral("vulkan:%1").arg(d.value(QStringLiteral("index")).toInt())},
+                               {QStringLiteral("label"), type == QLatin1String("cpu")
+                                                             ? tr("Vulkan on the CPU: %1 (slow)").arg(name)
+                                                             : tr("GPU: %1").arg(name)}});
+    }
+    if (!cpu.isEmpty()) {
+        const int threads = cpu.value(QStringLiteral("threads")).toInt();
+        const QString isa = cpu.value(QStringLiteral("isa")).toString();
         out.append(QVariantMap{
-            {QStringLiteral("key"),
-             QStringLiteral("vulkan:%1").arg(d.value(QStringLiteral("index")).toInt())},
-            {QStringLiteral("label"), tr("GPU: %1").arg(d.value(QStringLiteral("name")).toString())}});
+            {QStringLiteral("key"), QStringLiteral("cpu")},
+            {QStringLiteral("label"), threads == 1 ? tr("CPU — 1 thread, %1").arg(isa)
+                                                   : tr("CPU — %1 threads, %2").arg(threads).arg(isa)}});
     }
     out.append(QVariantMap{{QStringLiteral("key"), QStringLiteral("reference")},
                            {QStringLiteral("label"), tr("CPU (reference backend, slow)")}});

@@ -18,7 +18,8 @@ class AppSettings;
 
 // Reads a model's header; throws std::exception with a human message.
 using ModelInspector = std::function<ModelDetails(const QString& path)>;
-// Lists Vulkan devices as {index, name, type}; may be slow (creates a Vulkan instance).
+// Lists Vulkan devices as {index, name, type} and the native CPU backend as {type "native-cpu",
+// threads, isa}; may be slow (creates a Vulkan instance).
 using DeviceLister = std::function<QVariantList()>;
 
 class ModelManager : public QObject {
@@ -30,7 +31,8 @@ class ModelManager : public QObject {
     Q_PROPERTY(QVariantMap current READ current NOTIFY stateChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(sosoik::app::RecentModels* recent READ recent CONSTANT)
-    // [{key, label}] for the device menu: "auto", "vulkan:<index>" per GPU, "reference".
+    // [{key, label}] for the device menu: "auto", "vulkan:<index>" per Vulkan device, "cpu"
+    // ("CPU — 8 threads, AVX2"), "reference".
     Q_PROPERTY(QVariantList deviceChoices READ deviceChoices NOTIFY devicesChanged)
     Q_PROPERTY(QString deviceKey READ deviceKey WRITE setDeviceKey NOTIFY deviceKeyChanged)
     // [{title, path, language}] of the installed built-in models, for the picker.

@@ -83,7 +83,8 @@ void AppSettings::setLanguage(const QString& v) {
 }
 void AppSettings::setBackend(const QString& v) {
     const bool known =
-        v == QLatin1String("auto") || v == QLatin1String("vulkan") || v == QLatin1String("reference");
+        v == QLatin1String("auto") || v == QLatin1String("vulkan") || v == QLatin1String("cpu") ||
+        v == QLatin1String("reference");
     put("engine/backend", known ? v : QStringLiteral("auto"));
 }
 void AppSettings::setDevice(int v) {

@@ -959,8 +959,20 @@
         <translation>이미 모델을 불러오는 중입니다. 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <source>Automatic (best GPU)</source>
-        <translation>자동 (가장 좋은 GPU)</translation>
+        <source>Automatic (best GPU, else CPU)</source>
+        <translation>자동 (가장 좋은 GPU, 없으면 CPU)</translation>
+    </message>
+    <message>
+        <source>Vulkan on the CPU: %1 (slow)</source>
+        <translation>CPU에서 도는 Vulkan: %1 (느림)</translation>
+    </message>
+    <message>
+        <source>CPU — 1 thread, %1</source>
+        <translation>CPU — 스레드 1개, %1</translation>
+    </message>
+    <message>
+        <source>CPU — %1 threads, %2</source>
+        <translation>CPU — 스레드 %1개, %2</translation>
     </message>
     <message>
         <source>GPU: %1</source>

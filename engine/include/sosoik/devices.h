@@ -1,5 +1,6 @@
 #pragma once
-// Vulkan device discovery, shared by `sosoik-cli devices`, the model picker and the loader.
+// Device discovery (Vulkan devices and the CPU), shared by `sosoik-cli devices`, the model picker and the
+// loader.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -30,6 +31,14 @@ struct DeviceInfo {
 // Lists Vulkan devices. Returns an empty list (and fills *whyEmpty) when there is no
 // loader or no device; never throws for a missing Vulkan installation.
 std::vector<DeviceInfo> listDevices(std::string* whyEmpty = nullptr);
+
+// The native CPU backend on this machine, for the device picker ("CPU — 8 threads, AVX2") and
+// `sosoik-cli devices`: the threads it runs by default and its SIMD level.
+struct CpuDeviceInfo {
+    int threads = 1;
+    std::string isa; // "AVX2", "AVX-512 VNNI", "scalar"
+};
+CpuDeviceInfo cpuDevice();
 
 // Index of the device a user most likely wants: discrete > integrated > virtual > other > cpu.
 int preferredDevice(const std::vector<DeviceInfo>& devices);

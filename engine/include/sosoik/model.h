@@ -13,14 +13,14 @@ namespace sosoik {
 class Tokenizer;
 class ChatTemplate;
 
-enum class BackendKind { Auto, Vulkan, Reference };
-BackendKind parseBackendKind(const std::string& name); // "auto", "vulkan", "reference"; throws Error
+enum class BackendKind { Auto, Vulkan, Reference, Cpu };
+BackendKind parseBackendKind(const std::string& name); // "auto", "vulkan", "cpu", "reference"; throws Error
 
 struct LoadOptions {
     BackendKind backend = BackendKind::Auto;
-    int device = -1;                     // Vulkan device index; -1 = preferred
-    std::string deviceName;              // substring match on the device name (used when device < 0)
-    int threads = 0;                     // reference backend threads; 0 = hardware concurrency
+    int device = -1;        // Vulkan device index; -1 = preferred
+    std::string deviceName; // substring match on the device name (used when device < 0)
+    int threads = 0;        // CPU and reference backend threads; 0 = their default (cpu: physical cores)
     std::function<void(float)> progress; // 0..1 while loading; may be called from the loading thread
 };
 

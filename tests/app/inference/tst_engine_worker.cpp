@@ -320,7 +320,13 @@ private slots:
 
     // The picker lists Vulkan devices by name; loading on the chosen index runs there.
     void realEngineRunsOnAChosenVulkanDevice() {
-        const QVariantList devices = SosoikBackend::listDevices();
+        QVariantList devices = SosoikBackend::listDevices();
+        QVERIFY(!devices.isEmpty());
+        // The CPU backend is always listed last, with what the picker shows.
+        const QVariantMap cpu = devices.takeLast().toMap();
+        QCOMPARE(cpu.value("type").toString(), QStringLiteral("native-cpu"));
+        QVERIFY(cpu.value("threads").toInt() >= 1);
+        QVERIFY(!cpu.value("isa").toString().isEmpty());
         if (devices.isEmpty()) QSKIP("no Vulkan device on this machine");
         const QVariantMap device = devices.last().toMap();
         QVERIFY(!device.value("name").toString().isEmpty());
@@ -341,6 +347,25 @@ private slots:
         QVERIFY2(job.failed.isEmpty(), qPrintable(job.failed.value(0).value(0).toString()));
         const int generated = job.stats().generatedTokens;
         QVERIFY(generated > 0 && generated <= 6);
+    }
+
+    // The picker's "CPU — N threads, ISA" choice loads on the native CPU backend.
+    void realEngineRunsOnTheCpuBackend() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("tiny.gguf");
+        sosoik::test::writeSyntheticModel({}, path.toStdString());
+        EngineWorker real(std::make_unique<SosoikBackend>());
+        QSignalSpy loaded(&real, &EngineWorker::modelLoaded);
+        QSignalSpy failed(&real, &EngineWorker::modelLoadFailed);
+        real.loadModel({path, QStringLiteral("cpu"), -1});
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() + failed.size() == 1, 60000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).toString()));
+        const QString backendName = loaded.at(0).at(1).value<ModelDetails>().backendName;
+        QVERIFY2(backendName.startsWith("cpu: "), qPrintable(backendName));
+        JobSpies job(real.generate(chatRequest({"hello"}, 6, 256)));
+        QTRY_VERIFY_WITH_TIMEOUT(job.done(), 60000);
+        QVERIFY2(job.failed.isEmpty(), qPrintable(job.failed.value(0).value(0).toString()));
+        QVERIFY(job.stats().generatedTokens > 0);
     }
 
     void realEngineReportsABrokenFileInWords() {

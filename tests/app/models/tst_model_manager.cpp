@@ -31,8 +31,10 @@ ModelDetails fakeInspect(const QString& path) {
 }
 
 QVariantList twoGpus() {
-    return {QVariantMap{{"index", 0}, {"name", "llvmpipe"}, {"type", "cpu"}},
-            QVariantMap{{"index", 1}, {"name", "Radeon"}, {"type", "discrete"}}};
+    return {
+        QVariantMap{{"index", 0}, {"name", "llvmpipe"}, {"type", "cpu"}},
+        QVariantMap{{"index", 1}, {"name", "Radeon"}, {"type", "discrete"}},
+        QVariantMap{{"index", -1}, {"name", "CPU"}, {"type", "native-cpu"}, {"threads", 8}, {"isa", "AVX2"}}};
 }
 
 } // namespace
@@ -170,11 +172,20 @@ private slots:
         models.refreshDevices();
         QVERIFY(listed.wait(5000));
         const QVariantList choices = models.deviceChoices();
-        QCOMPARE(choices.size(), 4);
+        QCOMPARE(choices.size(), 5);
         QCOMPARE(choices[0].toMap().value("key").toString(), QStringLiteral("auto"));
+        QCOMPARE(choices[1].toMap().value("label").toString(),
+                 QStringLiteral("Vulkan on the CPU: llvmpipe (slow)"));
         QCOMPARE(choices[2].toMap().value("key").toString(), QStringLiteral("vulkan:1"));
-        QVERIFY(choices[2].toMap().value("label").toString().contains("Radeon"));
-        QCOMPARE(choices[3].toMap().value("key").toString(), QStringLiteral("reference"));
+        QCOMPARE(choices[2].toMap().value("label").toString(), QStringLiteral("GPU: Radeon"));
+        // The native CPU backend says how it will run.
+        QCOMPARE(choices[3].toMap().value("key").toString(), QStringLiteral("cpu"));
+        QCOMPARE(choices[3].toMap().value("label").toString(), QStringLiteral("CPU — 8 threads, AVX2"));
+        QCOMPARE(choices[4].toMap().value("key").toString(), QStringLiteral("reference"));
+        models.setDeviceKey("cpu");
+        QCOMPARE(settings.backend(), QStringLiteral("cpu"));
+        QCOMPARE(settings.device(), -1);
+        QCOMPARE(models.deviceKey(), QStringLiteral("cpu"));
         models.setDeviceKey("vulkan:1");
         QCOMPARE(settings.backend(), QStringLiteral("vulkan"));
         QCOMPARE(settings.device(), 1);

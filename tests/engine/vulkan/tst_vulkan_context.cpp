@@ -103,11 +103,11 @@ private slots:
                          msg.find("free") != std::string::npos,
                      e.what());
         }
-        // Auto falls back to the reference backend instead of failing.
+        // Auto falls back to the CPU backend instead of failing (on lavapipe it skips Vulkan anyway).
         qputenv("SOSOIK_VK_MEMORY_LIMIT_MB", "1");
         auto fallback = Model::load(path, LoadOptions{});
         qunsetenv("SOSOIK_VK_MEMORY_LIMIT_MB");
-        QCOMPARE(fallback->info().backendName, std::string("reference"));
+        QVERIFY2(fallback->info().backendName.rfind("cpu: ", 0) == 0, fallback->info().backendName.c_str());
     }
 };
 

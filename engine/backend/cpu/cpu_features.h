@@ -1,0 +1,29 @@
+#pragma once
+// What the CPU backend may use on this machine: the SIMD level (detected at run time, so one
+// binary runs on any x86-64 CPU) and how many threads to run by default.
+#include <string>
+
+namespace sosoik::backend::cpu {
+
+// Kernel levels, lowest first. Each level's kernels are compiled for that level only (the
+// kernels_<isa>.cpp files enable their instructions per function), so choosing a level the CPU
+// lacks is the only way to hit an illegal instruction, and chosenIsa() never does.
+enum class Isa { Scalar, Avx2, Avx512 };
+constexpr int kIsaCount = 3;
+
+// The best level this CPU and OS support (AVX2 needs AVX2+FMA+F16C; AVX-512 needs F, BW, VL and
+// VNNI, with the OS saving the wide registers).
+Isa detectIsa();
+// detectIsa(), lowered by SOSOIK_CPU_ISA=scalar|avx2|avx512 (a higher level than the CPU has is
+// ignored, so the switch cannot make the backend crash). Read on every call: tests set it.
+Isa chosenIsa();
+bool isaSupported(Isa isa);
+const char* isaName(Isa isa); // "scalar", "AVX2", "AVX-512 VNNI"
+// "scalar" / "avx2" / "avx512" as SOSOIK_CPU_ISA spells them; nullopt-like: false when unknown.
+bool parseIsa(const std::string& name, Isa& out);
+
+// Physical cores available to this process (hyper-threads share a core's vector units, so
+// matrix kernels gain nothing from them); at least 1.
+int physicalCores();
+
+} // namespace sosoik::backend::cpu

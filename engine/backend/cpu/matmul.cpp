@@ -1,0 +1,88 @@
+#include "backend/cpu/matmul.h"
+
+#include <algorithm>
+#include <atomic>
+
+namespace sosoik::backend::cpu {
+namespace {
+
+// Rows per chunk a thread takes at a time: enough work to amortize the atomic, small enough to
+// balance two threads when one is preempted.
+int chunkRows(int rows, int threads) {
+    return std::clamp(rows / (threads * 16), 4, 64);
+}
+
+} // namespace
+
+WeightMatrix weightMatrix(const gguf::TensorInfo& t) {
+    WeightMatrix m;
+    m.type = t.type;
+    m.data = t.data;
+    m.cols = static_cast<int>(t.dims[0]);
+    m.rows = static_cast<int>(t.elements() / t.dims[0]);
+    m.rowBytes = gguf::rowBytes(t.type, static_cast<size_t>(m.cols));
+    return m;
+}
+
+MatMul::MatMul(const Kernels& kernels, ThreadPool& pool)
+    : kernels_(kernels), pool_(pool), rowBuffer_(static_cast<size_t>(pool.size())) {}
+
+void MatMul::run(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
+                 size_t yStride) {
+    if (stacked.empty() || n <= 0) return;
+    const int k = stacked[0].cols;
+    // The activations as 16-bit blocks, once, when some stacked tensor reads them.
+    bool needQ16 = false;
+    for (const auto& w : stacked)
+        needQ16 |= kernels_.forType(w.type).format == ActFormat::Q16;
+    const size_t q16Bytes = activationRowBytes(ActFormat::Q16, k);
+    if (needQ16) {
+        q16_.resize(q16Bytes * n);
+        for (int t = 0; t < n; ++t)
+            kernels_.quantizeQ16(k, x + t * xStride, reinterpret_cast<ActQ16*>(q16_.data() + t * q16Bytes));
+    }
+
+    int totalRows = 0;
+    for (const auto& w : stacked)
+        totalRows += w.rows;
+    const int chunk = chunkRows(totalRows, pool_.size());
+    std::atomic<int> next{0};
+    pool_.run([&](int ith, int) {
+        std::vector<float>& buffer = rowBuffer_[ith];
+        buffer.resize(size_t(k) + size_t(n));
+        float* row = buffer.data();
+        float* out = buffer.data() + k;
+        for (int begin = next.fetch_add(chunk); begin < totalRows; begin = next.fetch_add(chunk)) {
+            const int end = std::min(totalRows, begin + chunk);
+            int first = 0; // global row index of tensor `which`'s row 0
+            size_t which = 0;
+            for (int r = begin; r < end; ++r) {
+                while (r >= first + stacked[which].rows)
+                    first += stacked[which++].rows;
+                const WeightMatrix& w = stacked[which];
+                const uint8_t* wrow = w.data + w.rowBytes * size_t(r - first);
+                const TypeKernel& tk = kernels_.forType(w.type);
+                const bool reuseFloatRow = tk.dot == nullptr || (n >= 4 && w.type == gguf::TensorType::F16 &&
+                                                                 kernels_.isa == Isa::Scalar);
+                if (!reuseFloatRow) {
+                    if (tk.format == ActFormat::Q16)
+                        tk.dot(k, wrow, q16_.data(), q16Bytes, n, out);
+                    else
+                        tk.dot(k, wrow, x, xStride * sizeof(float), n, out);
+                } else {
+                    // Types without a kernel, and F16 rows that a batch reuses: convert the row once.
+                    if (w.type == gguf::TensorType::F16)
+                        kernels_.fromF16(k, reinterpret_cast<const uint16_t*>(wrow), row);
+                    else
+                        gguf::dequantizeRow(w.type, wrow, row, size_t(k));
+                    for (int t = 0; t < n; ++t)
+                        out[t] = kernels_.dotF32(k, row, x + t * xStride);
+                }
+                for (int t = 0; t < n; ++t)
+                    y[t * yStride + r] = out[t];
+            }
+        }
+    });
+}
+
+} // namespace sosoik::backend::cpu

@@ -1,0 +1,38 @@
+#pragma once
+// y = W · x for the CPU backend: W one or more GGUF weight tensors stacked by rows (q|k|v,
+// gate|up), x a batch of n activation rows. The activations are converted once per call into
+// the format each weight type's kernel reads (kernels.h); rows are shared out among the pool's
+// threads in small chunks taken in turn, so a thread the OS delays on a busy machine does not hold
+// up the others.
+#include "backend/cpu/kernels.h"
+#include "backend/cpu/thread_pool.h"
+#include "gguf/gguf_file.h"
+
+#include <span>
+#include <vector>
+
+namespace sosoik::backend::cpu {
+
+struct WeightMatrix {
+    gguf::TensorType type = gguf::TensorType::F32;
+    const uint8_t* data = nullptr;
+    int rows = 0, cols = 0;
+    size_t rowBytes = 0;
+};
+WeightMatrix weightMatrix(const gguf::TensorInfo& t); // ggml dims {cols, rows}
+
+class MatMul {
+public:
+    MatMul(const Kernels& kernels, ThreadPool& pool);
+    // y[t·yStride + r] for t < n, r < Σ rows; x rows are k = cols floats, xStride floats apart.
+    void run(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
+             size_t yStride);
+
+private:
+    const Kernels& kernels_;
+    ThreadPool& pool_;
+    std::vector<uint8_t> q16_;                  // the activations quantized for this call
+    std::vector<std::vector<float>> rowBuffer_; // per thread: a dequantized weight row, outputs
+};
+
+} // namespace sosoik::backend::cpu

@@ -1,0 +1,315 @@
+// The CPU backend's kernels at every SIMD level this machine has (scalar always; AVX2 and AVX-512
+// where the CPU has them, so an AVX-512 machine tests all three): every weight type's matrix
+// product against the reference backend, the quantized dot products against the exact product of
+// what they read, the F16 helpers, attention against the reference attention, the thread pool.
+#include "backend/cpu/attention.h"
+#include "backend/cpu/cpu_features.h"
+#include "backend/cpu/kernels.h"
+#include "backend/cpu/matmul.h"
+#include "backend/cpu/thread_pool.h"
+#include "backend/reference/ops.h"
+#include "sosoik/error.h"
+
+#include <QTest>
+#include <atomic>
+#include <cmath>
+#include <random>
+
+using namespace sosoik;
+using namespace sosoik::backend;
+using cpu::Isa;
+using gguf::TensorType;
+
+namespace {
+
+const TensorType kAllTypes[] = {TensorType::F32,  TensorType::F16,    TensorType::BF16,  TensorType::Q4_0,
+                                TensorType::Q4_1, TensorType::Q5_0,   TensorType::Q5_1,  TensorType::Q8_0,
+                                TensorType::Q2_K, TensorType::Q3_K,   TensorType::Q4_K,  TensorType::Q5_K,
+                                TensorType::Q6_K, TensorType::IQ4_NL, TensorType::IQ4_XS};
+
+std::vector<float> randomFloats(size_t n, uint32_t seed, float sd = 1.f) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> d(0.f, sd);
+    std::vector<float> v(n);
+    for (auto& x : v)
+        x = d(rng);
+    return v;
+}
+
+// max |got − want| / max |want|
+double normalizedError(const std::vector<float>& got, const std::vector<float>& want) {
+    double scale = 1e-9, err = 0;
+    for (size_t i = 0; i < want.size(); ++i) {
+        scale = std::max(scale, double(std::fabs(want[i])));
+        err = std::max(err, double(std::fabs(got[i] - want[i])));
+    }
+    return err / scale;
+}
+
+void addIsaColumn() {
+    QTest::addColumn<int>("isa");
+}
+QString isaTag(Isa isa) {
+    return QString::fromLatin1(cpu::isaName(isa));
+}
+
+} // namespace
+
+class TestCpuKernels : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        qInfo("this CPU: %s, %d physical cores", cpu::isaName(cpu::detectIsa()), cpu::physicalCores());
+        QVERIFY(cpu::physicalCores() >= 1);
+    }
+
+    // Every supported type at every level: stacked products (q|k|v-like) of 1 and 5 activation rows
+    // (5: the four-row kernels and the rest) against reference::matmul, within 1e-4 of the float
+    // product with 16-bit activations, float rounding with float ones.
+    void matmulMatchesReferenceForEveryType_data() {
+        QTest::addColumn<int>("isa");
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("n");
+        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
+            for (TensorType t : kAllTypes)
+                for (int n : {1, 5})
+                    QTest::newRow(qPrintable(
+                        QString("%1 %2 n=%3")
+                            .arg(isaTag(Isa(isa)),
+                                 QString::fromLatin1(gguf::typeName(t).data(), int(gguf::typeName(t).size())))
+                            .arg(n)))
+                        << isa << int(t) << n;
+    }
+    void matmulMatchesReferenceForEveryType() {
+        QFETCH(int, isa);
+        QFETCH(int, type);
+        QFETCH(int, n);
+        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        const auto t = static_cast<TensorType>(type);
+        const int cols = 512, rowsA = 37, rowsB = 21;
+        const size_t rb = gguf::rowBytes(t, cols);
+        std::vector<std::vector<uint8_t>> data;
+        std::vector<cpu::WeightMatrix> stacked;
+        for (int rows : {rowsA, rowsB}) {
+            const auto w = randomFloats(size_t(rows) * cols, uint32_t(rows + type));
+            auto& q = data.emplace_back(rb * rows);
+            for (int r = 0; r < rows; ++r)
+                gguf::quantizeRow(t, &w[size_t(r) * cols], &q[rb * r], cols);
+            stacked.push_back({t, q.data(), rows, cols, rb});
+        }
+        const size_t xStride = cols + 3; // rows of a wider buffer, as the plan's buffers are
+        const auto x = randomFloats(size_t(n) * xStride, 7);
+        const size_t yStride = rowsA + rowsB + 2;
+        std::vector<float> got(size_t(n) * yStride, 0.f), want(got.size(), 0.f);
+        cpu::ThreadPool pool(3);
+        cpu::MatMul mm(cpu::kernelsFor(Isa(isa)), pool);
+        mm.run(stacked, x.data(), n, xStride, got.data(), yStride);
+        // The reference, one tensor and one activation row at a time.
+        std::vector<float> xr(cols), yr(std::max(rowsA, rowsB));
+        for (int j = 0; j < n; ++j) {
+            std::copy(x.begin() + j * xStride, x.begin() + j * xStride + cols, xr.begin());
+            int at = 0;
+            for (const auto& m : stacked) {
+                reference::matvec({m.type, m.data, m.rows, m.cols}, xr.data(), yr.data());
+                std::copy(yr.begin(), yr.begin() + m.rows, want.begin() + j * yStride + at);
+                at += m.rows;
+            }
+        }
+        const bool quantizedActivations = cpu::kernelsFor(Isa(isa)).forType(t).format != cpu::ActFormat::F32;
+        const double err = normalizedError(got, want);
+        qInfo("normalized error %.2e (%s activations)", err, quantizedActivations ? "16-bit" : "float");
+        QVERIFY2(err < (quantizedActivations ? 1e-4 : 1e-5), qPrintable(QString::number(err)));
+        for (int j = 0; j < n; ++j) // the two padding columns stay untouched
+            QCOMPARE(got[j * yStride + rowsA + rowsB], 0.f);
+    }
+
+    // The integer kernels compute exactly Σ w·a of the dequantized weights and activations they read
+    // (16-bit activations dequantized as d·q), to float rounding: no quant is misplaced or mis-scaled.
+    void quantizedDotsAreExact_data() {
+        QTest::addColumn<int>("isa");
+        QTest::addColumn<int>("type");
+        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
+            for (TensorType t : kAllTypes)
+                QTest::newRow(qPrintable(isaTag(Isa(isa)) + " " +
+                                         QString::fromStdString(std::string(gguf::typeName(t)))))
+                    << isa << int(t);
+    }
+    void quantizedDotsAreExact() {
+        QFETCH(int, isa);
+        QFETCH(int, type);
+        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        const auto t = static_cast<TensorType>(type);
+        const cpu::Kernels& k = cpu::kernelsFor(Isa(isa));
+        const cpu::TypeKernel& tk = k.forType(t);
+        if (!tk.dot || tk.format == cpu::ActFormat::F32)
+            QSKIP("float activations: covered by the matmul test");
+        const int cols = 1024;
+        const auto w = randomFloats(cols, 11 + type, 0.5f), x = randomFloats(cols, 13, 2.f);
+        std::vector<uint8_t> q(gguf::rowBytes(t, cols));
+        gguf::quantizeRow(t, w.data(), q.data(), cols);
+        std::vector<float> wd(cols), xd(cols);
+        gguf::dequantizeRow(t, q.data(), wd.data(), cols);
+        std::vector<uint8_t> act(cpu::activationRowBytes(tk.format, cols));
+        auto* blocks = reinterpret_cast<cpu::ActQ16*>(act.data());
+        k.quantizeQ16(cols, x.data(), blocks);
+        for (int i = 0; i < cols; ++i)
+            xd[i] = blocks[i / 32].d * blocks[i / 32].qs[i % 32];
+        for (int i = 0; i < cols / 32; ++i) {
+            int s = 0;
+            for (int j = 0; j < 32; ++j)
+                s += blocks[i].qs[j];
+            QCOMPARE(blocks[i].sum, s);
+        }
+        double exact = 0, magnitude = 0;
+        for (int i = 0; i < cols; ++i) {
+            exact += double(wd[i]) * xd[i];
+            magnitude += std::fabs(double(wd[i]) * xd[i]);
+        }
+        float got = 0;
+        tk.dot(cols, q.data(), act.data(), 0, 1, &got);
+        QVERIFY2(std::fabs(got - exact) <= 1e-5 * magnitude,
+                 qPrintable(QString("got %1, exact %2").arg(got).arg(exact)));
+        // The 16-bit activations are within half a step of the floats.
+        double worst = 0;
+        for (int i = 0; i < cols; ++i)
+            worst = std::max(worst, std::fabs(double(xd[i]) - x[i]));
+        float amax = 0;
+        for (float v : x)
+            amax = std::max(amax, std::fabs(v));
+        QVERIFY(worst <= amax / 32767.0 * 0.5 * 1.001 + 1e-9);
+    }
+
+    void floatHelpersMatchScalar_data() {
+        addIsaColumn();
+        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
+            QTest::newRow(qPrintable(isaTag(Isa(isa)))) << isa;
+    }
+    void floatHelpersMatchScalar() {
+        QFETCH(int, isa);
+        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        const cpu::Kernels& k = cpu::kernelsFor(Isa(isa));
+        QCOMPARE(int(k.isa), isa);
+        for (int n : {1, 7, 8, 31, 64, 77, 256}) {
+            const auto a = randomFloats(n, n), b = randomFloats(n, n + 1);
+            std::vector<uint16_t> h(n), hScalar(n);
+            k.toF16(n, a.data(), h.data());
+            for (int i = 0; i < n; ++i)
+                QCOMPARE(h[i], gguf::fp32ToFp16(a[i])); // round to nearest even, as the scalar one
+            std::vector<float> back(n);
+            k.fromF16(n, h.data(), back.data());
+            double dotH = 0, dotF = 0, mag = 0;
+            for (int i = 0; i < n; ++i) {
+                QCOMPARE(back[i], gguf::fp16ToFp32(h[i]));
+                dotH += double(back[i]) * b[i];
+                dotF += double(a[i]) * b[i];
+                mag += std::fabs(double(a[i]) * b[i]);
+            }
+            QVERIFY(std::fabs(k.dotF16(n, h.data(), b.data()) - dotH) <= 1e-5 * mag + 1e-6);
+            QVERIFY(std::fabs(k.dotF32(n, a.data(), b.data()) - dotF) <= 1e-5 * mag + 1e-6);
+            std::vector<float> y = b;
+            k.axpyF16(n, 0.5f, h.data(), y.data());
+            for (int i = 0; i < n; ++i)
+                QVERIFY(std::fabs(y[i] - (b[i] + 0.5f * back[i])) <= 1e-6f * (1 + std::fabs(y[i])));
+            k.scale(n, -2.f, y.data());
+            QVERIFY(std::fabs(y[n - 1] + 2.f * (b[n - 1] + 0.5f * back[n - 1])) <= 1e-5f);
+        }
+    }
+
+    // Online-softmax attention over F16 k/v against reference::attentionCausal on the same values
+    // (rounded to F16 first): GQA, windows shorter than the keys, soft-caps, batches mid-context.
+    void attentionMatchesReference_data() {
+        QTest::addColumn<int>("isa");
+        QTest::addColumn<int>("nHead");
+        QTest::addColumn<int>("nHeadKv");
+        QTest::addColumn<int>("headDim");
+        QTest::addColumn<int>("window");
+        QTest::addColumn<float>("softCap");
+        QTest::addColumn<int>("startPos");
+        QTest::addColumn<int>("n");
+        for (int isa = 0; isa < cpu::kIsaCount; ++isa) {
+            const QString tag = isaTag(Isa(isa));
+            QTest::newRow(qPrintable(tag + " token step, 150 keys"))
+                << isa << 4 << 2 << 64 << 0 << 0.f << 149 << 1;
+            QTest::newRow(qPrintable(tag + " batch, gqa 4, hd 72"))
+                << isa << 8 << 2 << 72 << 0 << 0.f << 10 << 70;
+            QTest::newRow(qPrintable(tag + " window 5, soft-cap"))
+                << isa << 2 << 1 << 128 << 5 << 3.f << 40 << 9;
+            QTest::newRow(qPrintable(tag + " hd 256, window 100"))
+                << isa << 2 << 2 << 256 << 100 << 0.f << 90 << 40;
+        }
+    }
+    void attentionMatchesReference() {
+        QFETCH(int, isa);
+        QFETCH(int, nHead);
+        QFETCH(int, nHeadKv);
+        QFETCH(int, headDim);
+        QFETCH(int, window);
+        QFETCH(float, softCap);
+        QFETCH(int, startPos);
+        QFETCH(int, n);
+        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        const cpu::Kernels& k = cpu::kernelsFor(Isa(isa));
+        const int keys = startPos + n, kvDim = nHeadKv * headDim, qDim = nHead * headDim;
+        auto kf = randomFloats(size_t(keys) * kvDim, 1), vf = randomFloats(size_t(keys) * kvDim, 2);
+        std::vector<uint16_t> kh(kf.size()), vh(vf.size());
+        k.toF16(int(kf.size()), kf.data(), kh.data());
+        k.toF16(int(vf.size()), vf.data(), vh.data());
+        k.fromF16(int(kf.size()), kh.data(), kf.data());
+        k.fromF16(int(vf.size()), vh.data(), vf.data());
+        const size_t qStride = qDim + 2 * kvDim; // q rows inside Qkv rows
+        const auto q = randomFloats(size_t(n) * qStride, 3, 0.3f);
+        const float scale = 1.f / std::sqrt(float(headDim));
+        std::vector<float> got(size_t(n) * qDim), want(got.size());
+        cpu::ThreadPool pool(2);
+        cpu::attention(k, pool, {nHead, nHeadKv, headDim, scale, softCap, window}, q.data(), qStride, n,
+                       startPos, kh.data(), vh.data(), got.data());
+        reference::attentionCausal(q.data(), n, startPos, kf.data(), vf.data(), nHead, nHeadKv, headDim,
+                                   want.data(), 1, {scale, softCap, window}, int(qStride));
+        const double err = normalizedError(got, want);
+        QVERIFY2(err < 1e-5, qPrintable(QString::number(err)));
+    }
+
+    void threadPoolRunsEveryThreadOnceAndSplitsEvenly() {
+        cpu::ThreadPool pool(4);
+        QCOMPARE(pool.size(), 4);
+        for (int round = 0; round < 200; ++round) { // back-to-back jobs, as the ops of one token
+            std::atomic<int> calls{0}, mask{0};
+            pool.run([&](int ith, int nth) {
+                QCOMPARE(nth, 4);
+                calls.fetch_add(1);
+                mask.fetch_or(1 << ith);
+            });
+            QCOMPARE(calls.load(), 4);
+            QCOMPARE(mask.load(), 0xF);
+        }
+        int covered = 0;
+        for (int ith = 0; ith < 3; ++ith) {
+            int b, e;
+            cpu::ThreadPool::split(10, ith, 3, b, e);
+            QCOMPARE(b, covered);
+            QVERIFY(e - b == 3 || e - b == 4);
+            covered = e;
+        }
+        QCOMPARE(covered, 10);
+        cpu::ThreadPool single(1);
+        int ran = 0;
+        single.run([&](int ith, int nth) { ran += (ith == 0 && nth == 1); });
+        QCOMPARE(ran, 1);
+    }
+
+    void isaSwitchOnlyLowers() {
+        const Isa best = cpu::detectIsa();
+        qputenv("SOSOIK_CPU_ISA", "scalar");
+        QCOMPARE(cpu::chosenIsa(), Isa::Scalar);
+        qputenv("SOSOIK_CPU_ISA", "avx512");
+        QCOMPARE(cpu::chosenIsa(), best); // never above what the CPU has
+        qputenv("SOSOIK_CPU_ISA", "nonsense");
+        QCOMPARE(cpu::chosenIsa(), best);
+        qunsetenv("SOSOIK_CPU_ISA");
+        QCOMPARE(cpu::chosenIsa(), best);
+        if (best != Isa::Avx512) QVERIFY_THROWS_EXCEPTION(Error, cpu::kernelsFor(Isa::Avx512));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCpuKernels)
+#include "tst_cpu_kernels.moc"
