@@ -44,6 +44,7 @@ struct Kernels {
     float (*dotF32)(int n, const float* a, const float* b) = nullptr;
     float (*dotF16)(int n, const uint16_t* a, const float* b) = nullptr; // attention: q · k (F16 cache)
     void (*axpyF16)(int n, float alpha, const uint16_t* x, float* y) = nullptr; // y += alpha · x (v rows)
+    void (*axpyF32)(int n, float alpha, const float* x, float* y) = nullptr; // y += alpha · x
     void (*scale)(int n, float s, float* y) = nullptr;                          // y *= s
     void (*toF16)(int n, const float* x, uint16_t* y) = nullptr;                // the KV cache's stores
     void (*fromF16)(int n, const uint16_t* x, float* y) = nullptr;              // F16 rows reused by a batch

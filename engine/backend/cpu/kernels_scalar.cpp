@@ -53,6 +53,11 @@ void axpyF16(int n, float alpha, const uint16_t* x, float* y) {
         y[i] += alpha * fp16(x[i]);
 }
 
+void axpyF32(int n, float alpha, const float* x, float* y) {
+    for (int i = 0; i < n; ++i)
+        y[i] += alpha * x[i];
+}
+
 void scale(int n, float s, float* y) {
     for (int i = 0; i < n; ++i)
         y[i] *= s;
@@ -225,6 +230,7 @@ void fillScalar(Kernels& k) {
     k.dotF32 = dotF32;
     k.dotF16 = dotF16;
     k.axpyF16 = axpyF16;
+    k.axpyF32 = axpyF32;
     k.scale = scale;
     k.toF16 = toF16;
     k.fromF16 = fromF16;
