@@ -34,9 +34,15 @@ enum class ActFormat { F32, Q16 };
 // activation rows actStride bytes apart, in `format`.
 using DotRows = void (*)(int k, const void* row, const void* act, size_t actStride, int n, float* out);
 
+// out[j·outStride + r] = row_r · act_j for r < nRows weight rows rowBytes apart and j < n: the
+// matrix product of a chunk of rows, in register tiles of several weight and activation rows.
+using DotTile = void (*)(int k, const void* rows, size_t rowBytes, int nRows, const void* act,
+                         size_t actStride, int n, float* out, size_t outStride);
+
 struct TypeKernel {
     ActFormat format = ActFormat::F32;
-    DotRows dot = nullptr; // null: dequantize the row (gguf::dequantizeRow) and use Kernels::dotF32
+    DotRows dot = nullptr;  // null: dequantize the row (gguf::dequantizeRow) and use Kernels::dotF32
+    DotTile tile = nullptr; // null: dot row by row
 };
 
 struct Kernels {
@@ -44,7 +50,7 @@ struct Kernels {
     float (*dotF32)(int n, const float* a, const float* b) = nullptr;
     float (*dotF16)(int n, const uint16_t* a, const float* b) = nullptr; // attention: q · k (F16 cache)
     void (*axpyF16)(int n, float alpha, const uint16_t* x, float* y) = nullptr; // y += alpha · x (v rows)
-    void (*axpyF32)(int n, float alpha, const float* x, float* y) = nullptr; // y += alpha · x
+    void (*axpyF32)(int n, float alpha, const float* x, float* y) = nullptr;    // y += alpha · x
     void (*scale)(int n, float s, float* y) = nullptr;                          // y *= s
     void (*toF16)(int n, const float* x, uint16_t* y) = nullptr;                // the KV cache's stores
     void (*fromF16)(int n, const uint16_t* x, float* y) = nullptr;              // F16 rows reused by a batch
