@@ -21,10 +21,11 @@
 namespace sosoik::backend::cpu {
 
 // Activations of 32 values as int16 with one scale (x ≈ d · q, |q| ≤ 32767); sum = Σ qs, for the
-// weight types with an additive minimum (w = d·q − m: Σ w·a = d·Σ q·a − m·Σ a).
+// weight types with an additive minimum (w = d·q − m: Σ w·a = d·Σ q·a − m·Σ a); sumLow = Σ of qs
+// 0..15, for Q2_K's minimums per 16 values.
 struct ActQ16 {
     float d;
-    int32_t sum;
+    int32_t sum, sumLow;
     int16_t qs[32];
 };
 

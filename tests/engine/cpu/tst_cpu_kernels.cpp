@@ -156,8 +156,10 @@ private slots:
             xd[i] = blocks[i / 32].d * blocks[i / 32].qs[i % 32];
         for (int i = 0; i < cols / 32; ++i) {
             int s = 0;
-            for (int j = 0; j < 32; ++j)
+            for (int j = 0; j < 32; ++j) {
                 s += blocks[i].qs[j];
+                if (j == 15) QCOMPARE(blocks[i].sumLow, s); // Q2_K's first 16-value minimum
+            }
             QCOMPARE(blocks[i].sum, s);
         }
         double exact = 0, magnitude = 0;
