@@ -76,7 +76,7 @@ private slots:
         QVERIFY(out.contains("Q8_0×15") && out.contains("F32×6"));
         QVERIFY(out.contains(QRegularExpression("dominant type:\\s+Q8_0")));
         QVERIFY(out.contains("parameters:"));
-        QVERIFY2(out.contains(QRegularExpression("type support: .* Q8_0 \\(vulkan, reference\\)")),
+        QVERIFY2(out.contains(QRegularExpression("type support: .* Q8_0 \\(vulkan, cpu, reference\\)")),
                  qPrintable(out));
     }
 
@@ -94,7 +94,7 @@ private slots:
         auto r = runCliRaw({"info", path});
         QCOMPARE(r.code, 0);
         const QString out = QString::fromUtf8(r.out);
-        QVERIFY2(out.contains("IQ2_XXS (unsupported)") && out.contains("Q5_K (vulkan, reference)"),
+        QVERIFY2(out.contains("IQ2_XXS (unsupported)") && out.contains("Q5_K (vulkan, cpu, reference)"),
                  qPrintable(out));
         r = runCliRaw({"run", "-m", path, "-p", "hi", "-n", "1", "--backend", "reference"});
         QVERIFY(r.code != 0);
