@@ -218,6 +218,27 @@ QList<FoundModelFile> findModelFiles(const ScanLocation& location) {
     }
 }
 
+namespace {
+// The engine says why it cannot run a file in English (it is Qt-free); the two reasons users meet most
+// (an architecture or a tensor type this build lacks) are said in the UI's language here.
+QString translatedReason(const std::string& reason) {
+    static const QRegularExpression arch(QStringLiteral("^the architecture '(.+)' is not supported by this "
+                                                        "version of Sosoik$"));
+    static const QRegularExpression type(QStringLiteral("^its tensor type (.+) is not supported by this "
+                                                        "version of Sosoik$"));
+    const QString text = QString::fromStdString(reason);
+    if (const auto m = arch.match(text); m.hasMatch())
+        return QCoreApplication::translate("sosoik::app::ModelScanner",
+                                           "the architecture '%1' is not supported by this version of Sosoik")
+            .arg(m.captured(1));
+    if (const auto m = type.match(text); m.hasMatch())
+        return QCoreApplication::translate("sosoik::app::ModelScanner",
+                                           "its tensor type %1 is not supported by this version of Sosoik")
+            .arg(m.captured(1));
+    return text;
+}
+} // namespace
+
 LocalModel describeModel(const FoundModelFile& file, BackendKind backend) {
     LocalModel m;
     m.path = file.path;
@@ -233,7 +254,7 @@ LocalModel describeModel(const FoundModelFile& file, BackendKind backend) {
         m.parameterCount = info.parameterCount;
         m.contextLength = info.contextLength;
         m.footprint = modelFootprint(file.path.toStdString(), backend);
-        m.unsupportedReason = QString::fromStdString(m.footprint.unsupportedReason);
+        m.unsupportedReason = translatedReason(m.footprint.unsupportedReason);
     } catch (const std::exception& e) {
         m.unsupportedReason = QCoreApplication::translate("sosoik::app::ModelScanner",
                                                           "the file is damaged or not a GGUF model: %1")

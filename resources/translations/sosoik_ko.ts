@@ -1714,6 +1714,14 @@
         <source>the file is damaged or not a GGUF model: %1</source>
         <translation>파일이 손상되었거나 GGUF 모델이 아닙니다: %1</translation>
     </message>
+    <message>
+        <source>the architecture &apos;%1&apos; is not supported by this version of Sosoik</source>
+        <translation>이 버전의 Sosoik는 &apos;%1&apos; 아키텍처를 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>its tensor type %1 is not supported by this version of Sosoik</source>
+        <translation>이 버전의 Sosoik는 텐서 형식 %1을(를) 지원하지 않습니다</translation>
+    </message>
 </context>
 <context>
     <name>ModelsPage</name>

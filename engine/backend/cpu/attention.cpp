@@ -1,61 +1,125 @@
 #include "backend/cpu/attention.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <vector>
 
 namespace sosoik::backend::cpu {
 namespace {
 
-constexpr int kBlock = 64;
+constexpr int kBlock = 64; // keys per online-softmax step
+constexpr int kTile = 4;   // prompt tokens per task: they share each key and value row converted from F16
 
-void oneHead(const Kernels& kn, const AttentionShape& s, const float* qh, int first, int last,
-             const uint16_t* k, const uint16_t* v, size_t kvStride, float* oh, float* scores) {
+// The running softmax of one (query, head): maximum, sum of weights, weighted sum of values.
+struct Running {
+    float max = -INFINITY, sum = 0;
+    float* out = nullptr; // headDim floats
+};
+
+float softCapped(const AttentionShape& s, float score) {
+    return s.softCap > 0.f ? s.softCap * std::tanh(score / s.softCap) : score;
+}
+
+// Folds the block of keys [b, e) into r: scores of q against rows k (row p at k + p·stride), values v.
+// rowF16: the rows are F16 cache rows; otherwise F32 rows converted for the whole tile.
+template <bool RowF16, class Row>
+void foldBlock(const Kernels& kn, const AttentionShape& s, const float* q, int b, int e, Row k, Row v,
+               size_t stride, Running& r, float* scores) {
     const int hd = s.headDim;
-    float runningMax = -INFINITY, sum = 0;
-    std::fill(oh, oh + hd, 0.f);
-    for (int b = first; b <= last; b += kBlock) {
-        const int e = std::min(last + 1, b + kBlock);
-        float blockMax = -INFINITY;
-        for (int p = b; p < e; ++p) {
-            float score = kn.dotF16(hd, k + size_t(p) * kvStride, qh) * s.scale;
-            if (s.softCap > 0.f) score = s.softCap * std::tanh(score / s.softCap);
-            scores[p - b] = score;
-            blockMax = std::max(blockMax, score);
-        }
-        if (blockMax > runningMax) {
-            const float correction = std::exp(runningMax - blockMax); // 0 on the first block
-            sum *= correction;
-            kn.scale(hd, correction, oh);
-            runningMax = blockMax;
-        }
-        for (int p = b; p < e; ++p) {
-            const float w = std::exp(scores[p - b] - runningMax);
-            sum += w;
-            kn.axpyF16(hd, w, v + size_t(p) * kvStride, oh);
-        }
+    float blockMax = -INFINITY;
+    for (int p = b; p < e; ++p) {
+        float dot;
+        if constexpr (RowF16)
+            dot = kn.dotF16(hd, k + size_t(p) * stride, q);
+        else
+            dot = kn.dotF32(hd, k + size_t(p) * stride, q);
+        scores[p - b] = softCapped(s, dot * s.scale);
+        blockMax = std::max(blockMax, scores[p - b]);
     }
-    kn.scale(hd, 1.f / sum, oh);
+    if (blockMax > r.max) {
+        const float correction = std::exp(r.max - blockMax); // 0 on the first block
+        r.sum *= correction;
+        kn.scale(hd, correction, r.out);
+        r.max = blockMax;
+    }
+    for (int p = b; p < e; ++p) {
+        const float w = std::exp(scores[p - b] - r.max);
+        r.sum += w;
+        if constexpr (RowF16)
+            kn.axpyF16(hd, w, v + size_t(p) * stride, r.out);
+        else
+            kn.axpyF32(hd, w, v + size_t(p) * stride, r.out);
+    }
+}
+
+int firstKey(const AttentionShape& s, int last) {
+    return s.window > 0 ? std::max(0, last - s.window + 1) : 0;
 }
 
 } // namespace
 
-void attention(const Kernels& kernels, ThreadPool& pool, const AttentionShape& s, const float* q,
-               size_t qStride, int n, int startPos, const uint16_t* k, const uint16_t* v, float* out) {
+void attention(const Kernels& kn, ThreadPool& pool, const AttentionShape& s, const float* q, size_t qStride,
+               int n, int startPos, const uint16_t* k, const uint16_t* v, float* out) {
     const int group = s.nHead / s.nHeadKv, hd = s.headDim;
     const size_t kvStride = size_t(s.nHeadKv) * hd, outStride = size_t(s.nHead) * hd;
-    const int tasks = n * s.nHead;
-    std::atomic<int> next{0};
-    pool.run([&](int, int) {
+    if (n == 1) {
+        // A token step: one task per head, reading the F16 rows directly.
+        pool.parallelFor(s.nHead, 1, [&](int begin, int end, int) {
+            float scores[kBlock];
+            for (int h = begin; h < end; ++h) {
+                const size_t kvOffset = size_t(h / group) * hd;
+                Running r;
+                r.out = out + size_t(h) * hd;
+                std::fill(r.out, r.out + hd, 0.f);
+                const int last = startPos;
+                for (int b = firstKey(s, last); b <= last; b += kBlock)
+                    foldBlock<true>(kn, s, q + size_t(h) * hd, b, std::min(last + 1, b + kBlock),
+                                    k + kvOffset, v + kvOffset, kvStride, r, scores);
+                kn.scale(hd, 1.f / r.sum, r.out);
+            }
+        });
+        return;
+    }
+    // A prompt batch: one task per (KV head, tile of kTile tokens); each block of keys and values is
+    // converted to F32 once for the group's heads × the tile's tokens.
+    const int tiles = (n + kTile - 1) / kTile;
+    pool.parallelFor(s.nHeadKv * tiles, 1, [&](int begin, int end, int) {
+        thread_local std::vector<float> kf, vf; // the block's key and value rows in F32
+        thread_local std::vector<Running> running;
+        kf.resize(size_t(kBlock) * hd);
+        vf.resize(size_t(kBlock) * hd);
         float scores[kBlock];
-        for (int task = next.fetch_add(1); task < tasks; task = next.fetch_add(1)) {
-            const int t = task / s.nHead, h = task % s.nHead;
-            const int last = startPos + t;
-            const int first = s.window > 0 ? std::max(0, last - s.window + 1) : 0;
-            const size_t kvOffset = size_t(h / group) * hd;
-            oneHead(kernels, s, q + t * qStride + size_t(h) * hd, first, last, k + kvOffset, v + kvOffset,
-                    kvStride, out + t * outStride + size_t(h) * hd, scores);
+        for (int task = begin; task < end; ++task) {
+            const int g = task / tiles, t0 = (task % tiles) * kTile, t1 = std::min(n, t0 + kTile);
+            const size_t kvOffset = size_t(g) * hd;
+            std::vector<Running>& runs = running;
+            runs.assign(size_t(t1 - t0) * group, Running{});
+            for (int t = t0; t < t1; ++t)
+                for (int j = 0; j < group; ++j) {
+                    Running& rr = runs[size_t(t - t0) * group + j];
+                    rr.out = out + t * outStride + size_t(g * group + j) * hd;
+                    std::fill(rr.out, rr.out + hd, 0.f);
+                }
+            const int from = firstKey(s, startPos + t0), to = startPos + t1 - 1; // keys any query sees
+            for (int b = from; b <= to; b += kBlock) {
+                const int e = std::min(to + 1, b + kBlock);
+                for (int p = b; p < e; ++p) {
+                    kn.fromF16(hd, k + size_t(p) * kvStride + kvOffset, kf.data() + size_t(p - b) * hd);
+                    kn.fromF16(hd, v + size_t(p) * kvStride + kvOffset, vf.data() + size_t(p - b) * hd);
+                }
+                for (int t = t0; t < t1; ++t) {
+                    const int last = startPos + t, first = firstKey(s, last);
+                    const int qb = std::max(b, first), qe = std::min(e, last + 1);
+                    if (qb >= qe) continue;
+                    for (int j = 0; j < group; ++j)
+                        foldBlock<false>(kn, s, q + t * qStride + size_t(g * group + j) * hd, qb - b, qe - b,
+                                         static_cast<const float*>(kf.data()),
+                                         static_cast<const float*>(vf.data()), size_t(hd),
+                                         runs[size_t(t - t0) * group + j], scores);
+                }
+            }
+            for (const Running& rr : runs)
+                kn.scale(hd, 1.f / rr.sum, rr.out);
         }
     });
 }

@@ -7,6 +7,7 @@
 #include "model/layer_plan.h"
 #include "sosoik/error.h"
 
+#include <cmath>
 #include <new>
 #include <vector>
 
@@ -104,6 +105,7 @@ public:
                                                               std::to_string(hp_.nVocab - 1) + ")");
 
         Pass pass{cache, tokens, pos};
+        ropeTables_.clear();
         for (int b = 0; b < model::kBufCount; ++b)
             if (static_cast<model::Buf>(b) != model::Buf::Logits) buf_[b].resize(size_t(n) * width_[b]);
         int layer = -1;
@@ -128,6 +130,50 @@ public:
     }
 
 private:
+    // fn(t) for every row, shared out among the pool's threads when there are several rows.
+    template <class F> void eachRow(int rows, F&& fn) {
+        if (rows == 1) {
+            fn(0);
+            return;
+        }
+        pool_.parallelFor(rows, 1, [&](int b, int e, int) {
+            for (int t = b; t < e; ++t)
+                fn(t);
+        });
+    }
+
+    // cos | sin of every rotated pair for positions pos.. (one row of headDim per position), computed
+    // as reference::rope computes them (double, then float) and shared by the layers with this spec.
+    const std::vector<float>& ropeTable(const model::RopeSpec& r, const std::vector<float>& factors, int pos,
+                                        int rows) {
+        for (const RopeTable& t : ropeTables_)
+            if (t.pos == pos && t.rows == rows && t.freqBase == r.freqBase && t.freqScale == r.freqScale &&
+                t.attnFactor == r.attnFactor && t.factors == r.factors)
+                return t.cs;
+        RopeTable& t = ropeTables_.emplace_back();
+        t.pos = pos, t.rows = rows, t.freqBase = r.freqBase, t.freqScale = r.freqScale;
+        t.attnFactor = r.attnFactor, t.factors = r.factors;
+        const int hd = hp_.headDim, half = hd / 2;
+        t.cs.resize(size_t(rows) * hd);
+        for (int row = 0; row < rows; ++row) {
+            const float at = float(pos + row) * r.freqScale;
+            for (int i = 0; i < half; ++i) {
+                double theta = at * std::pow(double(r.freqBase), -2.0 * i / hd);
+                if (!factors.empty()) theta /= factors[size_t(i)];
+                t.cs[size_t(row) * hd + i] = static_cast<float>(std::cos(theta) * r.attnFactor);
+                t.cs[size_t(row) * hd + half + i] = static_cast<float>(std::sin(theta) * r.attnFactor);
+            }
+        }
+        return t.cs;
+    }
+    struct RopeTable {
+        int pos = 0, rows = 0;
+        float freqBase = 0, freqScale = 0, attnFactor = 0;
+        model::Tensor factors = nullptr;
+        std::vector<float> cs;
+    };
+    std::vector<RopeTable> ropeTables_; // this forward pass's
+
     struct Pass {
         CpuCache& cache;
         std::span<const int32_t> tokens;
@@ -156,8 +202,9 @@ private:
             break;
         }
         case OpKind::RmsNorm:
-            for (int t = 0; t < rows; ++t)
+            eachRow(rows, [&](int t) {
                 reference::rmsnorm(in + size_t(t) * inW, vec.data(), inW, op.eps, out + size_t(t) * outW);
+            });
             break;
         case OpKind::MatMul:
             matmul_.run(matrices_[i], in, rows, size_t(inW), out, size_t(outW));
@@ -167,21 +214,30 @@ private:
                 reference::add(out + size_t(t) * outW, vec.data(), static_cast<int>(vec.size()));
             break;
         case OpKind::HeadRmsNorm:
-            for (int t = 0; t < rows; ++t)
+            eachRow(rows, [&](int t) {
                 for (int h = 0; h < hp_.nHead + hp_.nHeadKv; ++h) {
                     float* head = out + size_t(t) * outW + size_t(h) * hd;
                     reference::rmsnorm(head, vec.data() + (h < hp_.nHead ? 0 : hd), hd, op.eps, head);
                 }
+            });
             break;
         case OpKind::Rope: {
-            const auto& r = op.rope;
-            const float* factors = vec.empty() ? nullptr : vec.data();
-            for (int t = 0; t < rows; ++t) {
+            const std::vector<float>& cs = ropeTable(op.rope, vec, pass.pos, rows);
+            const bool interleaved = op.rope.layout == model::RopeLayout::Interleaved;
+            const int half = hd / 2;
+            eachRow(rows, [&](int t) {
                 float* row = out + size_t(t) * outW;
-                const float at = float(pass.pos + t) * r.freqScale;
-                reference::rope(row, hp_.nHead, hd, at, r.freqBase, r.layout, factors, r.attnFactor);
-                reference::rope(row + Q, hp_.nHeadKv, hd, at, r.freqBase, r.layout, factors, r.attnFactor);
-            }
+                const float* c = cs.data() + size_t(t) * hd; // cos | sin of each pair
+                for (int h = 0; h < hp_.nHead + hp_.nHeadKv; ++h) {
+                    float* head = row + size_t(h) * hd;
+                    for (int i = 0; i < half; ++i) {
+                        const int a = interleaved ? 2 * i : i, b = interleaved ? 2 * i + 1 : i + half;
+                        const float x0 = head[a], x1 = head[b];
+                        head[a] = x0 * c[i] - x1 * c[half + i];
+                        head[b] = x0 * c[half + i] + x1 * c[i];
+                    }
+                }
+            });
             break;
         }
         case OpKind::Attention: {
@@ -197,16 +253,22 @@ private:
                       cache.v(op.layer, 0), out);
             break;
         }
-        case OpKind::Glu:
-            for (int t = 0; t < rows; ++t) {
+        case OpKind::Glu: {
+            // Split by rows, or by columns for a single token (exp/tanh cost as much as a small matvec).
+            auto glu = [&](int t, int begin, int end) {
                 const float* gate = in + size_t(t) * inW;
                 float* y = out + size_t(t) * outW;
                 if (op.activation == model::Activation::Silu)
-                    reference::swiglu(gate, gate + outW, outW, y);
+                    reference::swiglu(gate + begin, gate + outW + begin, end - begin, y + begin);
                 else
-                    reference::geglu(gate, gate + outW, outW, y);
-            }
+                    reference::geglu(gate + begin, gate + outW + begin, end - begin, y + begin);
+            };
+            if (rows > 1)
+                eachRow(rows, [&](int t) { glu(t, 0, outW); });
+            else
+                pool_.parallelFor(outW, 512, [&](int b, int e, int) { glu(0, b, e); });
             break;
+        }
         case OpKind::Add:
             reference::add(out, in, rows * outW);
             break;

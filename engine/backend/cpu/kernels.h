@@ -21,10 +21,11 @@
 namespace sosoik::backend::cpu {
 
 // Activations of 32 values as int16 with one scale (x ≈ d · q, |q| ≤ 32767); sum = Σ qs, for the
-// weight types with an additive minimum (w = d·q − m: Σ w·a = d·Σ q·a − m·Σ a).
+// weight types with an additive minimum (w = d·q − m: Σ w·a = d·Σ q·a − m·Σ a); sumLow = Σ of qs
+// 0..15, for Q2_K's minimums per 16 values.
 struct ActQ16 {
     float d;
-    int32_t sum;
+    int32_t sum, sumLow;
     int16_t qs[32];
 };
 
@@ -34,9 +35,15 @@ enum class ActFormat { F32, Q16 };
 // activation rows actStride bytes apart, in `format`.
 using DotRows = void (*)(int k, const void* row, const void* act, size_t actStride, int n, float* out);
 
+// out[j·outStride + r] = row_r · act_j for r < nRows weight rows rowBytes apart and j < n: the
+// matrix product of a chunk of rows, in register tiles of several weight and activation rows.
+using DotTile = void (*)(int k, const void* rows, size_t rowBytes, int nRows, const void* act,
+                         size_t actStride, int n, float* out, size_t outStride);
+
 struct TypeKernel {
     ActFormat format = ActFormat::F32;
-    DotRows dot = nullptr; // null: dequantize the row (gguf::dequantizeRow) and use Kernels::dotF32
+    DotRows dot = nullptr;  // null: dequantize the row (gguf::dequantizeRow) and use Kernels::dotF32
+    DotTile tile = nullptr; // null: dot row by row
 };
 
 struct Kernels {
@@ -44,6 +51,7 @@ struct Kernels {
     float (*dotF32)(int n, const float* a, const float* b) = nullptr;
     float (*dotF16)(int n, const uint16_t* a, const float* b) = nullptr; // attention: q · k (F16 cache)
     void (*axpyF16)(int n, float alpha, const uint16_t* x, float* y) = nullptr; // y += alpha · x (v rows)
+    void (*axpyF32)(int n, float alpha, const float* x, float* y) = nullptr;    // y += alpha · x
     void (*scale)(int n, float s, float* y) = nullptr;                          // y *= s
     void (*toF16)(int n, const float* x, uint16_t* y) = nullptr;                // the KV cache's stores
     void (*fromF16)(int n, const uint16_t* x, float* y) = nullptr;              // F16 rows reused by a batch

@@ -53,6 +53,11 @@ void axpyF16(int n, float alpha, const uint16_t* x, float* y) {
         y[i] += alpha * fp16(x[i]);
 }
 
+void axpyF32(int n, float alpha, const float* x, float* y) {
+    for (int i = 0; i < n; ++i)
+        y[i] += alpha * x[i];
+}
+
 void scale(int n, float s, float* y) {
     for (int i = 0; i < n; ++i)
         y[i] *= s;
@@ -80,6 +85,7 @@ void quantizeQ16(int n, const float* x, ActQ16* y) {
             const int q = static_cast<int>(std::nearbyint(x[j] * id));
             y[b].qs[j] = static_cast<int16_t>(q);
             sum += q;
+            if (j == 15) y[b].sumLow = sum;
         }
         y[b].d = d;
         y[b].sum = sum;
@@ -114,6 +120,8 @@ float dotRowBF16(int k, const void* w, const void* a) {
 struct Sub {
     int16_t q[32];
     float scale, min;
+    bool halves = false; // Q2_K: min is that of values 0..15, minHigh that of 16..31
+    float minHigh = 0;
 };
 
 void subQ4_0(const void* row, int j, Sub& s) {
@@ -201,6 +209,30 @@ void subQ6_K(const void* row, int j, Sub& s) {
     s.scale = fp16(b.d), s.min = 0;
 }
 
+// Q2_K and Q3_K: 32-value group g of a super-block, its two 16-value scales folded into q
+// (|q·sc| ≤ 60 and ≤ 128); Q2_K's two minimums go with the activations' half sums.
+void subQ2_K(const void* row, int j, Sub& s) {
+    const auto& b = static_cast<const gguf::BlockQ2_K*>(row)[j / 8];
+    const int n = (j % 8) / 4, g = j % 4;
+    const uint8_t* sc = b.scales + 8 * n + 2 * g;
+    for (int l = 0; l < 32; ++l)
+        s.q[l] = int16_t(((b.qs[32 * n + l] >> (2 * g)) & 3) * (sc[l / 16] & 0xF));
+    const float dmin = fp16(b.dmin);
+    s.scale = fp16(b.d), s.min = dmin * float(sc[0] >> 4), s.minHigh = dmin * float(sc[1] >> 4);
+    s.halves = true;
+}
+void subQ3_K(const void* row, int j, Sub& s) {
+    const auto& b = static_cast<const gguf::BlockQ3_K*>(row)[j / 8];
+    const int n = (j % 8) / 4, g = j % 4;
+    const int sc[2] = {gguf::detail::q3kScale(8 * n + 2 * g, b.scales),
+                       gguf::detail::q3kScale(8 * n + 2 * g + 1, b.scales)};
+    for (int l = 0; l < 32; ++l) {
+        const int q = ((b.qs[32 * n + l] >> (2 * g)) & 3) - (((b.hmask[l] >> (4 * n + g)) & 1) ? 0 : 4);
+        s.q[l] = int16_t(q * sc[l / 16]);
+    }
+    s.scale = fp16(b.d), s.min = 0;
+}
+
 template <void (*Decode)(const void*, int, Sub&)> float dotQ(int k, const void* row, const void* a) {
     const auto* y = static_cast<const ActQ16*>(a);
     float sum = 0;
@@ -210,7 +242,10 @@ template <void (*Decode)(const void*, int, Sub&)> float dotQ(int k, const void* 
         int64_t dot = 0;
         for (int l = 0; l < 32; ++l)
             dot += s.q[l] * y[j].qs[l];
-        sum += y[j].d * (s.scale * static_cast<float>(dot) - s.min * static_cast<float>(y[j].sum));
+        const float mins = !s.halves ? s.min * static_cast<float>(y[j].sum)
+                                     : s.min * static_cast<float>(y[j].sumLow) +
+                                           s.minHigh * static_cast<float>(y[j].sum - y[j].sumLow);
+        sum += y[j].d * (s.scale * static_cast<float>(dot) - mins);
     }
     return sum;
 }
@@ -225,6 +260,7 @@ void fillScalar(Kernels& k) {
     k.dotF32 = dotF32;
     k.dotF16 = dotF16;
     k.axpyF16 = axpyF16;
+    k.axpyF32 = axpyF32;
     k.scale = scale;
     k.toF16 = toF16;
     k.fromF16 = fromF16;
@@ -243,8 +279,8 @@ void fillScalar(Kernels& k) {
     set(TensorType::Q4_K, ActFormat::Q16, dotRows<dotQ<subQ4_K>, 0>);
     set(TensorType::Q5_K, ActFormat::Q16, dotRows<dotQ<subQ5_K>, 0>);
     set(TensorType::Q6_K, ActFormat::Q16, dotRows<dotQ<subQ6_K>, 0>);
-    // Q2_K and Q3_K (16-value sub-blocks with their own minimums) keep {F32, null}: their rows are
-    // dequantized by gguf::dequantizeRow and multiplied in float.
+    set(TensorType::Q2_K, ActFormat::Q16, dotRows<dotQ<subQ2_K>, 0>);
+    set(TensorType::Q3_K, ActFormat::Q16, dotRows<dotQ<subQ3_K>, 0>);
 }
 
 } // namespace detail

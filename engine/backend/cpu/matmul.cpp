@@ -1,7 +1,6 @@
 #include "backend/cpu/matmul.h"
 
 #include <algorithm>
-#include <atomic>
 
 namespace sosoik::backend::cpu {
 namespace {
@@ -45,42 +44,43 @@ void MatMul::run(std::span<const WeightMatrix> stacked, const float* x, int n, s
     int totalRows = 0;
     for (const auto& w : stacked)
         totalRows += w.rows;
-    const int chunk = chunkRows(totalRows, pool_.size());
-    std::atomic<int> next{0};
-    pool_.run([&](int ith, int) {
+    pool_.parallelFor(totalRows, chunkRows(totalRows, pool_.size()), [&](int begin, int end, int ith) {
         std::vector<float>& buffer = rowBuffer_[ith];
         buffer.resize(size_t(k) + size_t(n));
         float* row = buffer.data();
         float* out = buffer.data() + k;
-        for (int begin = next.fetch_add(chunk); begin < totalRows; begin = next.fetch_add(chunk)) {
-            const int end = std::min(totalRows, begin + chunk);
-            int first = 0; // global row index of tensor `which`'s row 0
-            size_t which = 0;
-            for (int r = begin; r < end; ++r) {
-                while (r >= first + stacked[which].rows)
-                    first += stacked[which++].rows;
-                const WeightMatrix& w = stacked[which];
-                const uint8_t* wrow = w.data + w.rowBytes * size_t(r - first);
-                const TypeKernel& tk = kernels_.forType(w.type);
-                const bool reuseFloatRow = tk.dot == nullptr || (n >= 4 && w.type == gguf::TensorType::F16 &&
-                                                                 kernels_.isa == Isa::Scalar);
-                if (!reuseFloatRow) {
-                    if (tk.format == ActFormat::Q16)
-                        tk.dot(k, wrow, q16_.data(), q16Bytes, n, out);
-                    else
-                        tk.dot(k, wrow, x, xStride * sizeof(float), n, out);
-                } else {
-                    // Types without a kernel, and F16 rows that a batch reuses: convert the row once.
-                    if (w.type == gguf::TensorType::F16)
-                        kernels_.fromF16(k, reinterpret_cast<const uint16_t*>(wrow), row);
-                    else
-                        gguf::dequantizeRow(w.type, wrow, row, size_t(k));
-                    for (int t = 0; t < n; ++t)
-                        out[t] = kernels_.dotF32(k, row, x + t * xStride);
-                }
-                for (int t = 0; t < n; ++t)
-                    y[t * yStride + r] = out[t];
+        int first = 0; // global row index of tensor `which`'s row 0
+        size_t which = 0;
+        for (int r = begin; r < end;) {
+            while (r >= first + stacked[which].rows)
+                first += stacked[which++].rows;
+            const WeightMatrix& w = stacked[which];
+            const uint8_t* wrow = w.data + w.rowBytes * size_t(r - first);
+            const TypeKernel& tk = kernels_.forType(w.type);
+            const void* act = tk.format == ActFormat::Q16 ? static_cast<const void*>(q16_.data()) : x;
+            const size_t actStride = tk.format == ActFormat::Q16 ? q16Bytes : xStride * sizeof(float);
+            if (tk.tile) { // the rest of the chunk that lies in this tensor, straight into y
+                const int segment = std::min(end, first + w.rows) - r;
+                tk.tile(k, wrow, w.rowBytes, segment, act, actStride, n, y + r, yStride);
+                r += segment;
+                continue;
             }
+            const bool reuseFloatRow = tk.dot == nullptr || (n >= 4 && w.type == gguf::TensorType::F16 &&
+                                                             kernels_.isa == Isa::Scalar);
+            if (!reuseFloatRow) {
+                tk.dot(k, wrow, act, actStride, n, out);
+            } else {
+                // Types without a kernel, and F16 rows that a batch reuses: convert the row once.
+                if (w.type == gguf::TensorType::F16)
+                    kernels_.fromF16(k, reinterpret_cast<const uint16_t*>(wrow), row);
+                else
+                    gguf::dequantizeRow(w.type, wrow, row, size_t(k));
+                for (int t = 0; t < n; ++t)
+                    out[t] = kernels_.dotF32(k, row, x + t * xStride);
+            }
+            for (int t = 0; t < n; ++t)
+                y[t * yStride + r] = out[t];
+            ++r;
         }
     });
 }

@@ -12,8 +12,8 @@
 namespace sosoik::backend::cpu {
 namespace {
 
-// About 2000 pauses (40-100 µs): longer than the gap between two ops of one token, far shorter than
-// anything a user would notice as a busy core.
+// About 2000 pauses (40-100 µs): longer than the gap between two ops of one token, far shorter
+// than anything a user would notice as a busy core.
 constexpr int kSpins = 2000;
 
 template <class T, class Pred> void spinThenWait(std::atomic<T>& a, Pred done) {
@@ -35,43 +35,50 @@ ThreadPool::ThreadPool(int threads) {
 }
 
 ThreadPool::~ThreadPool() {
-    stop_.store(true, std::memory_order_release);
-    generation_.fetch_add(1, std::memory_order_acq_rel);
+    stop_.store(true);
+    generation_.fetch_add(1);
     generation_.notify_all();
     for (auto& t : workers_)
         t.join();
 }
 
-void ThreadPool::split(int n, int ith, int nth, int& begin, int& end, int granule) {
-    const int units = (n + granule - 1) / granule;
-    const int per = units / nth, extra = units % nth;
-    const int b = ith * per + std::min(ith, extra), e = b + per + (ith < extra ? 1 : 0);
-    begin = std::min(n, b * granule);
-    end = std::min(n, e * granule);
-}
-
-void ThreadPool::run(const std::function<void(int, int)>& job) {
-    const int nth = size();
-    if (nth == 1) {
-        job(0, 1);
+void ThreadPool::parallelFor(int n, int grain, const std::function<void(int, int, int)>& fn) {
+    if (n <= 0) return;
+    grain = std::max(1, grain);
+    if (workers_.empty() || n <= grain) {
+        fn(0, n, 0);
         return;
     }
-    job_ = &job;
-    pending_.store(nth - 1, std::memory_order_release);
-    generation_.fetch_add(1, std::memory_order_acq_rel);
+    std::atomic<int> next{0};
+    run([&](int ith) {
+        for (int b = next.fetch_add(grain); b < n; b = next.fetch_add(grain))
+            fn(b, std::min(n, b + grain), ith);
+    });
+}
+
+// The caller publishes the job, runs it, closes it, and waits for the workers that entered. A
+// worker counts itself in (active_) before it checks open_, both sequentially consistent, so
+// either the caller sees it and waits, or it sees the job closed and stays out: no worker ever
+// touches a job whose caller has returned.
+void ThreadPool::run(const std::function<void(int)>& job) {
+    job_.store(&job);
+    open_.store(true);
+    generation_.fetch_add(1);
     generation_.notify_all();
-    job(0, nth);
-    spinThenWait(pending_, [](int v) { return v == 0; });
+    job(0);
+    open_.store(false);
+    spinThenWait(active_, [](int v) { return v == 0; });
 }
 
 void ThreadPool::work(int ith) {
     uint32_t seen = 0;
     for (;;) {
         spinThenWait(generation_, [seen](uint32_t g) { return g != seen; });
-        seen = generation_.load(std::memory_order_acquire);
-        if (stop_.load(std::memory_order_acquire)) return;
-        (*job_)(ith, size());
-        if (pending_.fetch_sub(1, std::memory_order_acq_rel) == 1) pending_.notify_one();
+        seen = generation_.load();
+        if (stop_.load()) return;
+        active_.fetch_add(1);
+        if (open_.load()) (*job_.load())(ith);
+        if (active_.fetch_sub(1) == 1) active_.notify_all();
     }
 }
 

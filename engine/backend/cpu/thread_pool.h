@@ -3,6 +3,11 @@
 // reference backend's std::thread per product costs ~20 µs each, more than a whole small op).
 // Waits spin briefly, then sleep on the atomic (futex on Linux): the ops of one token follow each
 // other within microseconds, but an idle app must not burn a core.
+//
+// Work is claimed, not assigned: a job's items are taken in chunks from a shared counter by the
+// caller and by whichever workers join while it runs. On a busy machine a worker the OS has not
+// scheduled yet simply finds nothing left, instead of holding up every op of every token (with a
+// fixed split, each op would wait a whole time slice for a preempted thread).
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -19,20 +24,20 @@ public:
     ThreadPool& operator=(const ThreadPool&) = delete;
 
     int size() const { return static_cast<int>(workers_.size()) + 1; }
-    // Runs job(ith, nth) on every thread (the caller is ith 0) and returns when all are done.
-    // job must not throw.
-    void run(const std::function<void(int ith, int nth)>& job);
-
-    // [begin, end) of thread ith's share of n items, in whole multiples of `granule`.
-    static void split(int n, int ith, int nth, int& begin, int& end, int granule = 1);
+    // fn(begin, end, ith) over [0, n) in chunks of `grain` items, claimed by the caller and the
+    // workers that join; ith (< size(), unique per running thread) indexes per-thread scratch.
+    // Returns when every item is done. fn must not throw.
+    void parallelFor(int n, int grain, const std::function<void(int begin, int end, int ith)>& fn);
 
 private:
+    void run(const std::function<void(int ith)>& job);
     void work(int ith);
 
     std::vector<std::thread> workers_;
-    const std::function<void(int, int)>* job_ = nullptr;
+    std::atomic<const std::function<void(int)>*> job_{nullptr};
     std::atomic<uint32_t> generation_{0};
-    std::atomic<int> pending_{0};
+    std::atomic<bool> open_{false}; // the current job may still be joined
+    std::atomic<int> active_{0};    // workers inside (or about to check) the current job
     std::atomic<bool> stop_{false};
 };
 

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace sosoik::app;
 
@@ -171,6 +172,20 @@ private slots:
         QVERIFY2(split->unsupportedReason.contains("split into 2 files"),
                  qPrintable(split->unsupportedReason));
         QVERIFY2(!byName(models, "big-00002-of-00002.gguf"), "later parts are not listed on their own");
+    }
+
+    // The engine's English reason is said in the UI's language (the app's Korean catalog).
+    void theReasonFollowsTheUiLanguage() {
+        QTranslator korean;
+        QVERIFY(korean.load(QStringLiteral(":/i18n/sosoik_ko.qm")));
+        QCoreApplication::installTranslator(&korean);
+        const QList<LocalModel> models =
+            scanModels({{ModelOrigin::UserFolder, QDir(home_.path()).filePath("my models")}});
+        QCoreApplication::removeTranslator(&korean);
+        const LocalModel* alien = byName(models, "alien.gguf");
+        QVERIFY(alien);
+        QCOMPARE(alien->unsupportedReason,
+                 QStringLiteral("이 버전의 Sosoik는 'mamba' 아키텍처를 지원하지 않습니다"));
     }
 
     void aFolderLaidOutLikeAnotherAppsStoreIsReadAsOne() {

@@ -156,8 +156,10 @@ private slots:
             xd[i] = blocks[i / 32].d * blocks[i / 32].qs[i % 32];
         for (int i = 0; i < cols / 32; ++i) {
             int s = 0;
-            for (int j = 0; j < 32; ++j)
+            for (int j = 0; j < 32; ++j) {
                 s += blocks[i].qs[j];
+                if (j == 15) QCOMPARE(blocks[i].sumLow, s); // Q2_K's first 16-value minimum
+            }
             QCOMPARE(blocks[i].sum, s);
         }
         double exact = 0, magnitude = 0;
@@ -269,32 +271,28 @@ private slots:
         QVERIFY2(err < 1e-5, qPrintable(QString::number(err)));
     }
 
-    void threadPoolRunsEveryThreadOnceAndSplitsEvenly() {
+    // Every item exactly once, back to back as the ops of one token, with per-thread indices in range;
+    // a pool of one runs on the caller.
+    void threadPoolCoversEveryItemOnce() {
         cpu::ThreadPool pool(4);
         QCOMPARE(pool.size(), 4);
-        for (int round = 0; round < 200; ++round) { // back-to-back jobs, as the ops of one token
-            std::atomic<int> calls{0}, mask{0};
-            pool.run([&](int ith, int nth) {
-                QCOMPARE(nth, 4);
-                calls.fetch_add(1);
-                mask.fetch_or(1 << ith);
+        for (int round = 0; round < 300; ++round) {
+            const int n = 1 + round % 97;
+            std::vector<std::atomic<int>> hits(n);
+            std::atomic<bool> badThread{false};
+            pool.parallelFor(n, 1 + round % 5, [&](int b, int e, int ith) {
+                if (ith < 0 || ith >= 4 || b >= e) badThread = true;
+                for (int i = b; i < e; ++i)
+                    hits[i].fetch_add(1);
             });
-            QCOMPARE(calls.load(), 4);
-            QCOMPARE(mask.load(), 0xF);
+            QVERIFY(!badThread);
+            for (int i = 0; i < n; ++i)
+                QCOMPARE(hits[i].load(), 1);
         }
-        int covered = 0;
-        for (int ith = 0; ith < 3; ++ith) {
-            int b, e;
-            cpu::ThreadPool::split(10, ith, 3, b, e);
-            QCOMPARE(b, covered);
-            QVERIFY(e - b == 3 || e - b == 4);
-            covered = e;
-        }
-        QCOMPARE(covered, 10);
         cpu::ThreadPool single(1);
         int ran = 0;
-        single.run([&](int ith, int nth) { ran += (ith == 0 && nth == 1); });
-        QCOMPARE(ran, 1);
+        single.parallelFor(10, 3, [&](int b, int e, int ith) { ran += (ith == 0) * (e - b); });
+        QCOMPARE(ran, 10);
     }
 
     void isaSwitchOnlyLowers() {
