@@ -177,8 +177,6 @@ private slots:
         const QVariantList choices = models.deviceChoices();
         QCOMPARE(choices.size(), 5);
         QCOMPARE(choices[0].toMap().value("key").toString(), QStringLiteral("auto"));
-        QCOMPARE(choices[1].toMap().value("label").toString(),
-                 QStringLiteral("Vulkan on the CPU: llvmpipe (slow)"));
         QCOMPARE(choices[2].toMap().value("key").toString(), QStringLiteral("vulkan:1"));
         // The native CPU backend says how it will run.
         QCOMPARE(choices[3].toMap().value("key").toString(), QStringLiteral("cpu"));

@@ -83,6 +83,14 @@ app::InstanceRequest openFiles(const QStringList& files) {
 
 } // namespace
 
+// A file that starts like a GGUF model: the launch path tells models from documents by their magic.
+QString writeModelFile(const QTemporaryDir& dir, const QString& name) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly)) f.write(QByteArray("GGUF") + QByteArray(60, '\0'));
+    return path;
+}
+
 class TestAppWiring : public QObject {
     Q_OBJECT
     QTemporaryDir dir;
@@ -147,7 +155,7 @@ private slots:
     void aModelOnTheCommandLineIsLoadedNotSummarized() {
         Wired app(dir.filePath("launch-model"));
         app.context->loadMainWindow();
-        const QString model = writeDocument(dir, QStringLiteral("launch-model.GGUF"));
+        const QString model = writeModelFile(dir, QStringLiteral("launch-model.GGUF"));
         const QString doc = writeDocument(dir, QStringLiteral("launch-doc.txt"));
         const app::InstanceRequest launch = openFiles({model, doc});
         QSignalSpy loaded(app.context->worker(), &app::EngineWorker::modelLoaded);
@@ -166,7 +174,7 @@ private slots:
         Wired app(dir.filePath("later-model"));
         QVERIFY(app.loadModel());
         app.context->loadMainWindow();
-        const QString model = writeDocument(dir, QStringLiteral("later-model.gguf"));
+        const QString model = writeModelFile(dir, QStringLiteral("later-model.gguf"));
         const QString first = writeDocument(dir, QStringLiteral("later-first.txt"));
         const QString second = writeDocument(dir, QStringLiteral("later-second.txt"));
         app.context->handleRequest(openFiles({first, model, second}));
