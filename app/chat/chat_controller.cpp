@@ -257,7 +257,7 @@ void ChatController::countInputTokens(const QString& text) {
         return;
     }
     if (!worker_) return;
-    worker_->countTokens(text).then(this, [this, generation = countGeneration_](int count) {
+    whenCounted(worker_->countTokens(text), this, [this, generation = countGeneration_](int count) {
         if (generation != countGeneration_) return;
         inputTokens_ = count;
         emit inputTokenCountChanged();

@@ -8,7 +8,7 @@
 //   connect(job.get(), &GenerationJob::textGenerated, ...); // this request's text, and nobody else's
 //   connect(job.get(), &GenerationJob::finished, ...);      // or failed
 //   job->cancel();                                          // any thread; stops within one token
-//   worker->countPromptTokens(messages).then(this, ...);    // exact size of the rendered prompt
+//   whenCounted(worker->countPromptTokens(messages), this, ...); // exact size of the rendered prompt
 //
 // A request is self-contained: conversation id (informational, for the caller), the full
 // message list (system prompt first, last one the user's) and its sampling settings. The
@@ -28,16 +28,32 @@
 #include "inference/inference_backend.h"
 
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QMutex>
 #include <QObject>
-#include <QSet>
 #include <QPromise>
+#include <QSet>
 #include <QThread>
 
 #include <atomic>
 #include <memory>
 
 namespace sosoik::app {
+
+// Calls done(count) on context's thread once a count from the worker is ready; never after
+// context is gone. Not QFuture::then(context, ...): with Qt 6.4 its continuation was lost now
+// and then when the engine thread finished the future while then() attached it (CI run of
+// tst_chat_controller: no call within 5 s). A QFutureWatcher replays a finish that came first.
+template <typename Done> void whenCounted(const QFuture<int>& future, QObject* context, Done done) {
+    auto* watcher = new QFutureWatcher<int>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done]() mutable {
+        const QFuture<int> f = watcher->future();
+        const int count = f.resultCount() > 0 ? f.result() : -1;
+        watcher->deleteLater();
+        done(count);
+    });
+    watcher->setFuture(future);
+}
 
 class EngineWorker : public QObject {
     Q_OBJECT
@@ -71,7 +87,7 @@ private:
     void runGenerate(const GenerationJobPtr& job);
     void drainCounts();
     friend class GenerationJob;
-    void cancel(int requestId); // GenerationJob::cancel
+    void cancel(int requestId);       // GenerationJob::cancel
     bool beginRequest(int requestId); // false when it was cancelled while queued
     void endRequest();
     void markQueued(int requestId);
@@ -98,4 +114,3 @@ private:
 };
 
 } // namespace sosoik::app
-

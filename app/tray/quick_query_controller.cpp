@@ -97,8 +97,9 @@ void QuickQueryController::prepare(const QString& shownQuestion, const QString& 
     emit answerChanged();
     setState("generating", tr("Reading…"));
     const GenerationRequest request = buildRequest(summaryPrompt(body, cut));
-    m_worker->countPromptTokens(request.messages)
-        .then(this, [this, ticket, shownQuestion, body, cut, title, handOffPath](int tokens) {
+    whenCounted(
+        m_worker->countPromptTokens(request.messages), this,
+        [this, ticket, shownQuestion, body, cut, title, handOffPath](int tokens) {
             if (ticket != m_prepareTicket) return; // stopped, or something else started meanwhile
             if (tokens < 0) {
                 setState("error", tr("No model is loaded. Open a model file first."));
