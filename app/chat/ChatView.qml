@@ -8,6 +8,7 @@ Item {
     objectName: "chatView"
     signal openModelsRequested
     property bool builtinNoticeDismissed: false
+    property bool remoteNoticeDismissed: false
 
     ColumnLayout {
         anchors.fill: parent
@@ -41,6 +42,17 @@ Item {
             actionText: qsTr("Models…")
             onActionClicked: view.openModelsRequested()
             onDismissed: view.builtinNoticeDismissed = true
+        }
+
+        // A remote engine answers: what the user types leaves this PC (Settings → Remote engine).
+        Banner {
+            objectName: "remoteEngineBanner"
+            Layout.fillWidth: true
+            kind: "notice"
+            text: models.usingRemote && !view.remoteNoticeDismissed
+                  ? qsTr("Answered by the server %1 — what you type leaves this PC.").arg(models.current.backendName || "")
+                  : ""
+            onDismissed: view.remoteNoticeDismissed = true
         }
 
         ListView {

@@ -13,6 +13,7 @@ ToolButton {
             Layout.fillWidth: true
             elide: Text.ElideMiddle
             text: models.loading ? qsTr("Loading %1…").arg(models.loadingPath.split("/").pop())
+                  : models.loaded && models.usingRemote ? qsTr("%1 · remote — leaves this PC").arg(models.current.name)
                   : models.loaded ? models.current.name + (models.current.quantization ? " · " + models.current.quantization : "")
                   : qsTr("Open a model…")
         }

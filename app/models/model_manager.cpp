@@ -31,7 +31,7 @@ ModelManager::ModelManager(EngineWorker* worker, AppSettings* settings, ModelIns
         if (id != loadRequestId_) return;
         loadRequestId_ = 0;
         current_ = details;
-        recent_.remember(details);
+        if (!details.remote) recent_.remember(details); // a server is no file to reopen from the list
         emit stateChanged();
         emit modelReady(details.path);
     });
@@ -50,7 +50,8 @@ ModelManager::ModelManager(EngineWorker* worker, AppSettings* settings, ModelIns
                     emit stateChanged();
                     return;
                 }
-                setError(tr("Could not load %1: %2").arg(QFileInfo(path).fileName(), why));
+                setError(loadingRemote_ ? tr("Could not use the server: %1").arg(why)
+                                        : tr("Could not load %1: %2").arg(QFileInfo(path).fileName(), why));
                 emit stateChanged();
                 emit modelFailed(why);
             });
@@ -74,7 +75,8 @@ QVariantMap ModelManager::toMap(const ModelDetails& d) {
             {QStringLiteral("chatTemplate"), d.chatTemplate},
             {QStringLiteral("fileBytes"), d.fileBytes},
             {QStringLiteral("parameterCount"), d.parameterCount},
-            {QStringLiteral("contextLength"), d.trainedContext}};
+            {QStringLiteral("contextLength"), d.trainedContext},
+            {QStringLiteral("remote"), d.remote}};
 }
 
 QString ModelManager::formatBytes(qint64 bytes) {
@@ -112,6 +114,27 @@ bool ModelManager::load(const QVariant& pathOrUrl) {
     request.backend = settings_->backend();
     request.device = settings_->device();
     loadingPath_ = request.path;
+    loadingRemote_ = false;
+    progress_ = 0;
+    loadRequestId_ = worker_->loadModel(request);
+    emit progressChanged();
+    emit stateChanged();
+    return true;
+}
+
+bool ModelManager::loadRemote(const QString& baseUrl, const QString& key, const QString& model) {
+    if (loading()) {
+        setError(tr("A model is already loading. Wait for it to finish."));
+        return false;
+    }
+    dismissError();
+    LoadRequest request;
+    request.remoteUrl = baseUrl;
+    request.remoteKey = key;
+    request.remoteModel = model;
+    request.path = model.isEmpty() ? baseUrl : QStringLiteral("%1/models/%2").arg(baseUrl, model);
+    loadingPath_ = request.path;
+    loadingRemote_ = true;
     progress_ = 0;
     loadRequestId_ = worker_->loadModel(request);
     emit progressChanged();

@@ -37,6 +37,8 @@ class ModelManager : public QObject {
     Q_PROPERTY(QString deviceKey READ deviceKey WRITE setDeviceKey NOTIFY deviceKeyChanged)
     // [{title, path, language}] of the installed built-in models, for the picker.
     Q_PROPERTY(QVariantList builtinModels READ builtinModels CONSTANT)
+    // True while a remote server answers (the chat shows that what the user types leaves this PC).
+    Q_PROPERTY(bool usingRemote READ usingRemote NOTIFY stateChanged)
     // True while a built-in small model is the loaded one (the chat shows "get a bigger one").
     Q_PROPERTY(bool usingBuiltin READ usingBuiltin NOTIFY stateChanged)
 public:
@@ -65,6 +67,9 @@ public:
     Q_INVOKABLE bool load(const QVariant& pathOrUrl);
     // Stops the running load at its next step (and anything queued behind it); no model is loaded then.
     Q_INVOKABLE void cancelLoad();
+    // An OpenAI-compatible server as the engine (app/remote/); shown and failed like a model file.
+    bool loadRemote(const QString& baseUrl, const QString& key, const QString& model);
+    bool usingRemote() const { return current_.remote; }
     Q_INVOKABLE void refreshDevices(); // asynchronous; deviceChoices updates when done
     Q_INVOKABLE void dismissError();
     Q_INVOKABLE static QString formatBytes(qint64 bytes);
@@ -104,6 +109,7 @@ private:
     int loadRequestId_ = 0;
     bool cancelRequested_ = false;
     QString loadingPath_;
+    bool loadingRemote_ = false;
     double progress_ = 0;
     QString error_;
 };

@@ -86,6 +86,17 @@ Dialog {
             }
 
             GroupBox {
+                title: qsTr("Remote engine (OpenAI-compatible server)")
+                Layout.fillWidth: true
+                visible: typeof remoteEngine !== "undefined" // set by the shell (app/remote/ui)
+                Loader {
+                    width: parent.width
+                    active: parent.visible
+                    source: "qrc:/qml/remote/ui/RemoteEnginePane.qml"
+                }
+            }
+
+            GroupBox {
                 title: qsTr("Defaults for conversations")
                 Layout.fillWidth: true
                 ColumnLayout {

@@ -9,6 +9,8 @@
 #include "hotkey/global_hotkey.h"
 #include "inference/sosoik_backend.h"
 #include "instance/single_instance.h"
+#include "remote/routing_backend.h"
+#include "remote/ui/remote_engine_controller.h"
 #include "settings/app_settings.h"
 #include "settings/language_switcher.h"
 #include "sosoik/devices.h"
@@ -41,9 +43,14 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     else if (!storage_->openNotice().isEmpty())
         startupError_ = storage_->openNotice();
 
-    worker_ = std::make_unique<EngineWorker>(std::move(options.backend));
+    // ---- remote engines (docs/SERVER.md): a server the user chose can stand in for the local engine;
+    // nothing connects until they choose one ----
+    worker_ =
+        std::make_unique<EngineWorker>(std::make_unique<remote::RoutingBackend>(std::move(options.backend)));
     models_ = std::make_unique<ModelManager>(worker_.get(), settings_.get(), std::move(options.inspector),
                                              std::move(options.devices));
+    remoteEngine_ = std::make_unique<RemoteEngineController>(models_.get(), settings_.get());
+    // ---- end remote engines ----
     // ---- model library (issue #18): the Models page's scanner, catalog and downloads ----
     library_ = std::make_unique<ModelLibrary>(settings_.get(), std::move(options.library));
     library_->setUiLanguage(language_->current());
@@ -77,6 +84,7 @@ AppContext::~AppContext() {
     chat_.reset();
     answers_.reset(); // commits answers still streaming (they stay unfinished: "interrupted")
     library_.reset(); // aborts running downloads; their partial files stay for the next launch
+    remoteEngine_.reset();
     models_.reset();
     worker_.reset();
     storage_.reset();
@@ -100,6 +108,7 @@ void AppContext::buildQml(std::unique_ptr<GlobalHotkey> hotkey) {
     root->setContextProperty(QStringLiteral("summaries"), summaries_.get());
     root->setContextProperty(QStringLiteral("language"), language_.get());
     root->setContextProperty(QStringLiteral("history"), history_.get());
+    root->setContextProperty(QStringLiteral("remoteEngine"), remoteEngine_.get());
     root->setContextProperty(QStringLiteral("appInfo"),
                              QVariantMap{{QStringLiteral("dataDir"), dataDir_.path},
                                          {QStringLiteral("version"), QStringLiteral(SOSOIK_VERSION_STRING)}});
@@ -162,6 +171,7 @@ InstanceRequest AppContext::loadHandedModels(InstanceRequest request) {
 
 void AppContext::restoreLastModel() {
     if (modelHandedOver_) return; // this launch names its model
+    if (remoteEngine_->reconnectIfActive()) return; // the server the user chose last time
     const QString last = models_->recent()->mostRecent();
     if (!last.isEmpty() && QFileInfo::exists(last)) {
         if (settings_->reopenLastModel()) models_->load(last);

@@ -70,6 +70,16 @@ Window {
             }
         }
 
+        // A remote engine answers (Settings → Remote engine): say that the question leaves this PC.
+        Label {
+            objectName: "quickRemote"
+            Layout.fillWidth: true
+            visible: typeof models !== "undefined" && models.usingRemote
+            text: visible ? qsTr("Answered by the server %1 — what you type leaves this PC.").arg(models.current.backendName || "") : ""
+            wrapMode: Text.Wrap
+            color: "#8a6d00"
+        }
+
         Label {
             objectName: "quickStatus"
             Layout.fillWidth: true

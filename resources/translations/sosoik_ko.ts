@@ -1914,4 +1914,196 @@
         <translation>%1은(는) 이 파일의 sha256을 공개하지 않습니다.</translation>
     </message>
 </context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <source>Answered by the server %1 — what you type leaves this PC.</source>
+        <translation>%1 서버가 답합니다 — 입력한 내용이 이 PC 밖으로 나갑니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelButton</name>
+    <message>
+        <source>%1 · remote — leaves this PC</source>
+        <translation>%1 · 원격 — 이 PC 밖으로 나감</translation>
+    </message>
+</context>
+<context>
+    <name>QuickQueryPopup</name>
+    <message>
+        <source>Answered by the server %1 — what you type leaves this PC.</source>
+        <translation>%1 서버가 답합니다 — 입력한 내용이 이 PC 밖으로 나갑니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteBackend</name>
+    <message>
+        <source>The server at %1 refused the API key (HTTP %2). Check the key in Settings → Remote engine.</source>
+        <translation>%1 서버가 API 키를 거부했습니다(HTTP %2). 설정 → 원격 엔진에서 키를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 is busy or not ready (HTTP 503): %2</source>
+        <translation>%1 서버가 바쁘거나 준비되지 않았습니다(HTTP 503): %2</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered HTTP %2: %3</source>
+        <translation>%1 서버의 응답: HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1 (connection refused). Is the server running, and is the address right?</source>
+        <translation>%1에서 응답이 없습니다(연결 거부). 서버가 실행 중이고 주소가 맞는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The computer %1 was not found. Check the server address.</source>
+        <translation>%1 컴퓨터를 찾을 수 없습니다. 서버 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 stopped answering (nothing arrived for too long).</source>
+        <translation>%1 서버가 응답을 멈췄습니다(너무 오랫동안 아무것도 오지 않았습니다).</translation>
+    </message>
+    <message>
+        <source>The server at %1 closed the connection before its answer was complete.</source>
+        <translation>%1 서버가 답을 끝내기 전에 연결을 끊었습니다.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be made: %2</source>
+        <translation>%1에 보안 연결을 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Could not reach the server at %1: %2</source>
+        <translation>%1 서버에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a server address (for example http://gpu-box:8000/v1).</source>
+        <translation>&apos;%1&apos;은(는) 서버 주소가 아닙니다(예: http://gpu-box:8000/v1).</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not answer like an OpenAI-compatible server (its model list is not the expected JSON). Check the address: it usually ends in /v1.</source>
+        <translation>%1 서버의 응답이 OpenAI 호환 서버와 다릅니다(모델 목록이 예상한 JSON이 아닙니다). 주소를 확인하세요. 보통 /v1로 끝납니다.</translation>
+    </message>
+    <message>
+        <source>The server at %1 lists no models.</source>
+        <translation>%1 서버에 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no model &apos;%2&apos;; it has: %3.</source>
+        <translation>%1 서버에는 &apos;%2&apos; 모델이 없습니다. 있는 모델: %3.</translation>
+    </message>
+    <message>
+        <source>A remote server answers chat messages only.</source>
+        <translation>원격 서버는 채팅 메시지에만 답합니다.</translation>
+    </message>
+    <message>
+        <source>No server is connected.</source>
+        <translation>연결된 서버가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server at %1 stopped with an error: %2</source>
+        <translation>%1 서버가 오류로 멈췄습니다: %2</translation>
+    </message>
+    <message>
+        <source>The server at %1 sent something that is not a chat completion: %2</source>
+        <translation>%1 서버가 채팅 답변이 아닌 것을 보냈습니다: %2</translation>
+    </message>
+    <message>
+        <source>The server at %1 sent a piece of its answer that is not JSON: %2</source>
+        <translation>%1 서버가 보낸 답의 일부가 JSON이 아닙니다: %2</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered something that is not JSON: %2</source>
+        <translation>%1 서버가 JSON이 아닌 답을 보냈습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteEnginePane</name>
+    <message>
+        <source>Use a model on another computer, such as your team&apos;s inference server. What you type is then sent to that server: it leaves this PC.</source>
+        <translation>팀의 추론 서버 같은 다른 컴퓨터의 모델을 사용합니다. 이때 입력한 내용은 그 서버로 보내지며 이 PC 밖으로 나갑니다.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 키</translation>
+    </message>
+    <message>
+        <source>(saved; type to replace)</source>
+        <translation>(저장됨, 바꾸려면 입력하세요)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>묻는 중…</translation>
+    </message>
+    <message>
+        <source>List models</source>
+        <translation>모델 목록 보기</translation>
+    </message>
+    <message>
+        <source>Use this server</source>
+        <translation>이 서버 사용</translation>
+    </message>
+    <message>
+        <source>Forget the key</source>
+        <translation>키 지우기</translation>
+    </message>
+    <message>
+        <source>In use: %1 on %2. Open a model file to answer on this PC again.</source>
+        <translation>사용 중: %2의 %1. 이 PC에서 다시 답하게 하려면 모델 파일을 여세요.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결 중…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Remote engine (OpenAI-compatible server)</source>
+        <translation>원격 엔진(OpenAI 호환 서버)</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::ModelManager</name>
+    <message>
+        <source>Could not use the server: %1</source>
+        <translation>서버를 사용할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::RemoteEngineController</name>
+    <message>
+        <source>Could not save the API key: %1</source>
+        <translation>API 키를 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a server address (for example http://gpu-box:8000/v1).</source>
+        <translation>&apos;%1&apos;은(는) 서버 주소가 아닙니다(예: http://gpu-box:8000/v1).</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused the API key (HTTP %2).</source>
+        <translation>%1 서버가 API 키를 거부했습니다(HTTP %2).</translation>
+    </message>
+    <message>
+        <source>Could not list the models of %1: %2</source>
+        <translation>%1의 모델 목록을 가져올 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not answer like an OpenAI-compatible server. Check the address: it usually ends in /v1.</source>
+        <translation>%1의 응답이 OpenAI 호환 서버와 다릅니다. 주소를 확인하세요. 보통 /v1로 끝납니다.</translation>
+    </message>
+    <message>
+        <source>The server at %1 lists no models.</source>
+        <translation>%1 서버에 모델이 없습니다.</translation>
+    </message>
+</context>
 </TS>

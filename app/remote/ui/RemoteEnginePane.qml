@@ -1,0 +1,89 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Settings → Remote engine: an OpenAI-compatible server (vLLM, llama.cpp's server, another Sosoik) that
+// answers instead of the local engine. Uses the context objects remoteEngine (RemoteEngineController)
+// and models (ModelManager).
+ColumnLayout {
+    spacing: 8
+
+    Label {
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        text: qsTr("Use a model on another computer, such as your team's inference server. What you type is then sent to that server: it leaves this PC.")
+    }
+    GridLayout {
+        Layout.fillWidth: true
+        columns: 2
+        Label { text: qsTr("Server address") }
+        TextField {
+            id: urlField
+            objectName: "remoteUrl"
+            Layout.fillWidth: true
+            placeholderText: "http://gpu-box:8000/v1"
+            text: remoteEngine.url
+            inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+        }
+        Label { text: qsTr("API key") }
+        TextField {
+            id: keyField
+            objectName: "remoteKey"
+            Layout.fillWidth: true
+            echoMode: TextInput.Password
+            placeholderText: remoteEngine.hasKey ? qsTr("(saved; type to replace)") : qsTr("(none)")
+        }
+        Label { text: qsTr("Model") }
+        RowLayout {
+            Layout.fillWidth: true
+            ComboBox {
+                id: modelChoice
+                objectName: "remoteModel"
+                Layout.fillWidth: true
+                editable: true // a name can be typed when the server does not list its models
+                model: remoteEngine.availableModels.length > 0 ? remoteEngine.availableModels
+                       : (remoteEngine.model !== "" ? [remoteEngine.model] : [])
+            }
+            Button {
+                objectName: "remoteFetch"
+                text: remoteEngine.fetching ? qsTr("Asking…") : qsTr("List models")
+                enabled: urlField.text.length > 0 && !remoteEngine.fetching
+                onClicked: remoteEngine.fetchModels(urlField.text, keyField.text)
+            }
+        }
+    }
+    RowLayout {
+        Button {
+            objectName: "remoteConnect"
+            text: qsTr("Use this server")
+            enabled: urlField.text.length > 0 && !models.loading
+            onClicked: {
+                remoteEngine.connectServer(urlField.text, keyField.text, modelChoice.editText)
+                keyField.text = ""
+            }
+        }
+        Button {
+            objectName: "remoteForgetKey"
+            text: qsTr("Forget the key")
+            visible: remoteEngine.hasKey
+            onClicked: remoteEngine.forgetKey()
+        }
+    }
+    Label {
+        objectName: "remoteState"
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        text: models.usingRemote ? qsTr("In use: %1 on %2. Open a model file to answer on this PC again.")
+                                       .arg(models.current.name || "").arg(models.current.backendName || "")
+             : models.loading && models.loadingPath.startsWith("http") ? qsTr("Connecting…") : ""
+        visible: text !== ""
+    }
+    Label {
+        objectName: "remoteError"
+        visible: text !== ""
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        color: "#b3261e"
+        text: remoteEngine.errorText || (models.errorText.length > 0 && !models.loaded ? models.errorText : "")
+    }
+}
