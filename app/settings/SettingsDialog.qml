@@ -97,6 +97,17 @@ Dialog {
             }
 
             GroupBox {
+                title: qsTr("Local API server")
+                Layout.fillWidth: true
+                visible: typeof apiServer !== "undefined" // set by the shell (app/server/ui)
+                Loader {
+                    width: parent.width
+                    active: parent.visible
+                    source: "qrc:/qml/server/ui/ServerSettingsPane.qml"
+                }
+            }
+
+            GroupBox {
                 title: qsTr("Defaults for conversations")
                 Layout.fillWidth: true
                 ColumnLayout {

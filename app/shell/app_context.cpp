@@ -11,6 +11,7 @@
 #include "instance/single_instance.h"
 #include "remote/routing_backend.h"
 #include "remote/ui/remote_engine_controller.h"
+#include "server/ui/server_controller.h"
 #include "settings/app_settings.h"
 #include "settings/language_switcher.h"
 #include "sosoik/devices.h"
@@ -55,6 +56,10 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     library_ = std::make_unique<ModelLibrary>(settings_.get(), std::move(options.library));
     library_->setUiLanguage(language_->current());
     // ----
+    // ---- Settings → Local API server (docs/SERVER.md): listens only while the user has it on ----
+    apiServer_ = std::make_unique<ServerController>(worker_.get(), settings_.get());
+    apiServer_->applySetting();
+    // ---- end local API server ----
     answers_ = std::make_unique<AnswerStreams>(storage_.get());
     chat_ = std::make_unique<ChatController>(worker_.get(), storage_.get(), answers_.get(), settings_.get());
     history_ = std::make_unique<history::HistoryController>(storage_.get());
@@ -79,6 +84,7 @@ AppContext::~AppContext() {
     // then the engine thread, then storage.
     tray_.reset();
     qmlEngine_.reset();
+    apiServer_.reset(); // stops listening; its requests are cancelled while the worker still runs
     summaries_.reset(); // cancels and joins a running summary, which uses chat and the worker
     history_.reset();
     chat_.reset();
@@ -109,6 +115,7 @@ void AppContext::buildQml(std::unique_ptr<GlobalHotkey> hotkey) {
     root->setContextProperty(QStringLiteral("language"), language_.get());
     root->setContextProperty(QStringLiteral("history"), history_.get());
     root->setContextProperty(QStringLiteral("remoteEngine"), remoteEngine_.get());
+    root->setContextProperty(QStringLiteral("apiServer"), apiServer_.get());
     root->setContextProperty(QStringLiteral("appInfo"),
                              QVariantMap{{QStringLiteral("dataDir"), dataDir_.path},
                                          {QStringLiteral("version"), QStringLiteral(SOSOIK_VERSION_STRING)}});

@@ -2,8 +2,9 @@
 // AppContext: the composition root. Every long-lived object of the GUI is built and wired here, in one
 // place, so that main() and the GUI tests run exactly the same graph: settings, storage, the engine
 // worker, the feature controllers, the QML engine (with the objects QML reaches: appSettings, chat,
-// models, summaries, language, history, remoteEngine, appInfo and the tray's), the tray integration (popup,
-// icon, global hotkey) and every connection between features. Nothing outside app/shell/ includes this.
+// models, summaries, language, history, remoteEngine, apiServer, appInfo and the tray's), the tray
+// integration (popup, icon, global hotkey) and every connection between features. Nothing outside app/shell/
+// includes this.
 #include "hotkey/global_hotkey.h"
 #include "inference/engine_worker.h"
 #include "models/model_library.h"
@@ -37,6 +38,7 @@ class LinkGuard;
 class OfflineNetworkFactory;
 class LanguageSwitcher;
 class RemoteEngineController;
+class ServerController;
 class TrayIntegration;
 struct InstanceRequest;
 
@@ -86,6 +88,7 @@ public:
     history::HistoryController* history() const { return history_.get(); }
     TrayIntegration* tray() const { return tray_.get(); }
     RemoteEngineController* remoteEngine() const { return remoteEngine_.get(); }
+    ServerController* apiServer() const { return apiServer_.get(); }
     QQmlApplicationEngine* qmlEngine() const { return qmlEngine_.get(); }
     LinkGuard* links() const { return links_.get(); }
     OfflineNetworkFactory* network() const { return network_.get(); }
@@ -107,6 +110,7 @@ private:
     std::unique_ptr<ModelManager> models_;
     std::unique_ptr<ModelLibrary> library_;
     std::unique_ptr<RemoteEngineController> remoteEngine_; // Settings → Remote engine
+    std::unique_ptr<ServerController> apiServer_;          // Settings → Local API server (off by default)
     std::unique_ptr<AnswerStreams> answers_;
     std::unique_ptr<ChatController> chat_;
     std::unique_ptr<LanguageSwitcher> language_;

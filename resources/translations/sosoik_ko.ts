@@ -2106,4 +2106,30 @@
         <translation>%1 서버에 모델이 없습니다.</translation>
     </message>
 </context>
+<context>
+    <name>ServerSettingsPane</name>
+    <message>
+        <source>Lets programs on this PC (editors, scripts, Open WebUI) use the loaded model through an OpenAI-compatible API. Only this PC can connect.</source>
+        <translation>이 PC의 프로그램(편집기, 스크립트, Open WebUI)이 OpenAI 호환 API로 불러온 모델을 쓸 수 있게 합니다. 이 PC에서만 연결할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Serve the model on port</source>
+        <translation>모델을 제공할 포트</translation>
+    </message>
+    <message>
+        <source>Listening at %1/v1 — requests being answered: %2</source>
+        <translation>%1/v1에서 대기 중 — 처리 중인 요청: %2</translation>
+    </message>
+    <message>
+        <source>Listening at %1/v1</source>
+        <translation>%1/v1에서 대기 중</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Local API server</source>
+        <translation>로컬 API 서버</translation>
+    </message>
+</context>
 </TS>
