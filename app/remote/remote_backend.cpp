@@ -230,8 +230,15 @@ RemoteBackend::generateChat(const std::vector<sosoik::ChatMessage>& messages,
     auto exchange = network_->send(http, "POST", QJsonDocument(request).toJson(QJsonDocument::Compact));
 
     sosoik::GenerateStats stats;
-    QElapsedTimer sinceFirst;
+    QElapsedTimer sinceFirst, sinceSent; // speed from the first piece; from sending when it all came at once
+    sinceSent.start();
     Answer answer;
+    // A fast server's whole answer can arrive in one read: then the first piece is no clock to time it by.
+    const auto seconds = [&] {
+        if (!sinceFirst.isValid()) return 0.0;
+        const qint64 ms = sinceFirst.elapsed();
+        return (ms >= 10 ? ms : sinceSent.elapsed()) / 1000.0;
+    };
     const QString host = base_.authority();
     // Hands one piece of the answer on; false when the caller wants no more.
     const auto deliver = [&](const QString& text) {
@@ -272,7 +279,7 @@ RemoteBackend::generateChat(const std::vector<sosoik::ChatMessage>& messages,
             exchange->abort();
             stats.stopReason = "cancelled";
             stats.generatedTokens = answer.chunks;
-            stats.generateSeconds = sinceFirst.isValid() ? sinceFirst.elapsed() / 1000.0 : 0;
+            stats.generateSeconds = seconds();
             return stats;
         }
         HttpExchange::Piece piece = exchange->next(kCancelPollMs);
@@ -314,7 +321,7 @@ RemoteBackend::generateChat(const std::vector<sosoik::ChatMessage>& messages,
         }
         break;
     }
-    stats.generateSeconds = sinceFirst.isValid() ? sinceFirst.elapsed() / 1000.0 : 0;
+    stats.generateSeconds = seconds();
     stats.generatedTokens = answer.completionTokens >= 0 ? answer.completionTokens : answer.chunks;
     stats.promptTokens = std::max(0, answer.promptTokens);
     stats.stopReason = stoppedByCaller                                  ? "cancelled"
