@@ -45,7 +45,8 @@ Item {
             RowLayout {
                 Layout.fillWidth: true
                 Label {
-                    text: root.isUser ? qsTr("You") : qsTr("Assistant")
+                    // An imported conversation may hold system messages: shown as such (#19 item 8).
+                    text: root.isUser ? qsTr("You") : root.role === "system" ? qsTr("System") : qsTr("Assistant")
                     font.bold: true
                     opacity: 0.75
                 }

@@ -1,4 +1,5 @@
-// Settings of document summaries: the summary's language and its length.
+// Settings of document summaries: the summary's language and its length, and how much text is read at
+// most from one document (a bound against hostile files).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -35,6 +36,16 @@ GroupBox {
             editable: true
             value: box.controller ? box.controller.targetWords : 200
             onValueModified: if (box.controller) box.controller.targetWords = value
+        }
+        Label { text: qsTr("Most text read from one document (million characters)") }
+        SpinBox {
+            objectName: "summaryMaxText"
+            from: 1
+            to: 500
+            stepSize: 10
+            editable: true
+            value: box.controller ? box.controller.maxTextMillions : 50
+            onValueModified: if (box.controller) box.controller.maxTextMillions = value
         }
     }
 }

@@ -97,6 +97,17 @@ Item {
             TapHandler { onTapped: sidebar.historyController.dismissError() }
         }
 
+        // An import is checked on a worker thread, then stored in slices: the window keeps painting.
+        ProgressBar {
+            objectName: "importProgress"
+            Layout.fillWidth: true
+            Layout.leftMargin: 8
+            Layout.rightMargin: 8
+            visible: sidebar.historyController !== null && sidebar.historyController.importing
+            value: sidebar.historyController ? sidebar.historyController.importProgress : 0
+            Accessible.name: qsTr("Importing a conversation…")
+        }
+
         ListView {
             id: conversationList
             objectName: "conversationList"

@@ -1,14 +1,20 @@
 #include "history/history_controller.h"
 
 #include "storage/conversation_export.h"
+#include "storage/conversation_import.h"
 #include "storage/storage.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
+
+#include <thread>
 
 namespace sosoik::history {
 
@@ -47,14 +53,56 @@ bool HistoryController::exportConversation(qint64 conversationId, const QUrl& fi
 }
 
 qint64 HistoryController::importConversation(const QUrl& file) {
+    if (importing_) return 0; // one at a time (the local event loop below could re-enter)
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    const storage::ImportLimits limits;
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) { // a pipe or device would block the read
+        setError(tr("Cannot read %1: it is not a regular file.").arg(QDir::toNativeSeparators(path)));
+        return 0;
+    }
+    if (info.size() > limits.maxFileBytes) {
+        setError(tr("%1 is %2 MB; Sosoik imports conversations up to %3 MB.")
+                     .arg(QDir::toNativeSeparators(path))
+                     .arg(info.size() >> 20)
+                     .arg(limits.maxFileBytes >> 20));
+        return 0;
+    }
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly)) {
         setError(tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), in.errorString()));
         return 0;
     }
+    const QByteArray bytes = in.read(limits.maxFileBytes + 1);
+    importing_ = true;
+    setImportProgress(0);
+    // Checking (first half of the progress) runs on a worker thread; storing (second half) must use the
+    // UI thread's database connection, so it goes in slices with repaints in between. User input waits
+    // until the import is done (nothing can start a second one or edit what is being written).
+    storage::ImportedConversation parsed;
     QString error;
-    const qint64 id = storage::importJson(*storage_, in.readAll(), &error);
+    bool ok = false;
+    QEventLoop loop;
+    QPointer<HistoryController> self(this);
+    std::thread worker([&] {
+        ok = storage::parseConversationExport(bytes, &parsed, &error, limits, [&](double fraction) {
+            QMetaObject::invokeMethod(&loop, [self, fraction] {
+                if (self) self->setImportProgress(fraction / 2);
+            });
+        });
+        QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+    });
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    worker.join();
+    const qint64 id =
+        ok ? storage::storeImported(*storage_, parsed, &error,
+                                    [this](double fraction) {
+                                        setImportProgress(0.5 + fraction / 2);
+                                        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+                                    })
+           : 0;
+    importing_ = false;
+    setImportProgress(0);
     setError(id ? QString() : error);
     return id;
 }
@@ -62,6 +110,11 @@ qint64 HistoryController::importConversation(const QUrl& file) {
 QUrl HistoryController::exportFolder() const {
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     return QUrl::fromLocalFile(QFileInfo(documents).isDir() ? documents : QDir::homePath());
+}
+
+void HistoryController::setImportProgress(double fraction) {
+    importProgress_ = fraction;
+    emit importProgressChanged();
 }
 
 QString HistoryController::suggestedFileName(qint64 conversationId, const QString& format) const {

@@ -1,5 +1,6 @@
 #include "storage/conversation_export.h"
 
+#include "storage/conversation_import.h"
 #include "storage/storage.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,7 @@ namespace sosoik::storage {
 
 namespace {
 
-const char* const kFormat = "sosoik.conversation";
+const char* const kFormat = "sosoik.conversation"; // conversation_import.cpp reads it
 constexpr int kFormatVersion = 1;
 
 QString tr(const char* text) {
@@ -76,50 +77,17 @@ QByteArray exportJson(const Storage& storage, qint64 conversationId) {
 }
 
 qint64 importJson(Storage& storage, const QByteArray& json, QString* error) {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("The file is not valid JSON: %1").arg(parseError.errorString());
-        return 0;
-    }
-    const QJsonObject root = doc.object();
-    if (!doc.isObject() || root.value("format").toString() != QLatin1String(kFormat)) {
-        *error = tr("The file is not a Sosoik conversation export.");
-        return 0;
-    }
-    if (root.value("version").toInt() > kFormatVersion) {
-        *error = tr("The file was exported by a newer version of Sosoik.");
-        return 0;
-    }
-    const QJsonArray messages = root.value("messages").toArray();
-    for (const QJsonValue& v : messages) {
-        if (!v.isObject() || v.toObject().value("role").toString().isEmpty() ||
-            !v.toObject().value("content").isString()) {
-            *error = tr("The file contains a message without a role or text.");
-            return 0;
-        }
-    }
+    ImportedConversation parsed;
+    if (!parseConversationExport(json, &parsed, error)) return 0;
+    return storeImported(storage, parsed, error);
+}
+
+qint64 storeImported(Storage& storage, const ImportedConversation& parsed, QString* error,
+                     const std::function<void(double)>& progress) {
+    const Conversation& c = parsed.conversation;
     Storage::Transaction transaction(storage);
-    const qint64 id = storage.createConversation(
-        kindFromString(root.value("kind").toString()), root.value("title").toString(),
-        root.value("systemPrompt").toString(),
-        GenerationSettings::fromJson(root.value("settings").toObject()), root.value("modelPath").toString());
-    bool ok = id > 0;
-    for (qsizetype i = 0; ok && i < messages.size(); ++i) {
-        const QJsonObject o = messages.at(i).toObject();
-        Message m;
-        m.conversationId = id;
-        m.role = o.value("role").toString();
-        m.content = o.value("content").toString();
-        m.created = QDateTime::fromString(o.value("created").toString(), Qt::ISODateWithMs);
-        m.model = o.value("model").toString();
-        m.promptTokens = o.value("promptTokens").toInt();
-        m.completionTokens = o.value("completionTokens").toInt();
-        m.settings = GenerationSettings::fromJson(o.value("settings").toObject());
-        m.finished = o.value("finished").toBool(true);
-        ok = storage.addMessage(m) > 0;
-    }
-    if (!ok || !transaction.commit()) {
+    const qint64 id = storage.createConversation(c.kind, c.title, c.systemPrompt, c.settings, c.modelPath);
+    if (id <= 0 || !storage.addMessages(id, parsed.messages, progress) || !transaction.commit()) {
         *error = storage.errorString();
         return 0;
     }

@@ -172,9 +172,16 @@ bool Storage::prepareOpenDatabase(QString* error) {
         return false;
     }
     QSqlQuery pragma(db);
-    // A write probe: a read-only file must be reported now, not at the first lost message.
+    // A write probe: a read-only file must be reported now, not at the first lost message. BEGIN IMMEDIATE
+    // alone succeeds on a read-only file in WAL mode (issue #19), so the probe writes the header too (the
+    // same user_version) and rolls back.
     if (!pragma.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         *error = sql::describe(pragma.lastError());
+        return false;
+    }
+    if (!pragma.exec(QStringLiteral("PRAGMA user_version = %1").arg(version))) {
+        *error = sql::describe(pragma.lastError());
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return false;
     }
     pragma.exec(QStringLiteral("ROLLBACK"));

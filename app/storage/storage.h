@@ -26,6 +26,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QSqlQuery;
@@ -76,6 +77,10 @@ public:
     // ---- messages (ordered by id = creation order) ----
     qint64 addMessage(qint64 conversationId, const QString& role, const QString& content);
     qint64 addMessage(const Message& message); // uses every field but id/created; 0 on failure
+    // Adds them all to conversationId (their conversationId is ignored) in one transaction with one
+    // messagesChanged/conversationChanged at the end (bulk import). progress (optional) gets 0..1.
+    bool addMessages(qint64 conversationId, const QList<Message>& messages,
+                     const std::function<void(double)>& progress = {});
     // Starts a message that will be streamed into (finished = false until finishMessage).
     qint64 beginMessage(qint64 conversationId, const QString& role, const QString& model = {},
                         const GenerationSettings& settings = {});
@@ -139,6 +144,7 @@ private:
     bool openConnection(const QString& path, QString* error);
     bool setConversationField(qint64 id, const char* column, const QVariant& value, bool touchIt);
     bool touchLocked(qint64 id);
+    bool autoTitleLocked(qint64 conversationId, const QString& firstUserMessage);
     bool deleteMessagesWhere(qint64 conversationId, const char* op, qint64 messageId);
     QList<Conversation> queryConversations(const QString& where, int limit) const;
 

@@ -4,8 +4,11 @@
 #include "backend/reference/reference_backend.h"
 #include "backend/vulkan/vulkan_backend.h"
 #include "backend/vulkan/weight_layout.h"
+#include "platform/memory.h"
 #include "sosoik/devices.h"
 #include "sosoik/error.h"
+
+#include <cstdio>
 
 namespace sosoik::backend {
 namespace {
@@ -25,6 +28,24 @@ bool vulkanOnlyOnCpu(const LoadOptions& options, std::string& why) {
             return true;
         }
     return false;
+}
+
+std::string gib(uint64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f GiB", double(bytes) / double(1ull << 30));
+    return buf;
+}
+
+// Throws Error(OutOfMemory) when the reference backend would need more than memoryBytes.
+void checkReferenceFits(const model::HParams& hparams, const model::Weights& weights, uint64_t memoryBytes,
+                        const std::string& reasons) {
+    if (memoryBytes == 0) memoryBytes = platform::physicalMemoryBytes();
+    const uint64_t need = referenceBytesNeeded(hparams, weights);
+    if (memoryBytes == 0 || need <= memoryBytes) return;
+    throw Error(Error::Kind::OutOfMemory, "this model needs about " + gib(need) +
+                                              " of memory to run on the CPU and this computer has " +
+                                              gib(memoryBytes) +
+                                              (reasons.empty() ? std::string() : " (" + reasons + ")"));
 }
 
 } // namespace
@@ -54,7 +75,8 @@ bool backendRunsType(BackendKind kind, gguf::TensorType t) {
 }
 
 std::unique_ptr<Backend> createBackend(const model::HParams& hparams, const model::Weights& weights,
-                                       const LoadOptions& options, std::string* fallbackReason) {
+                                       const LoadOptions& options, std::string* fallbackReason,
+                                       uint64_t memoryBytes) {
     const auto& entries = backendRegistry();
     if (options.backend != BackendKind::Auto) {
         for (const auto& e : entries)
@@ -70,6 +92,7 @@ std::unique_ptr<Backend> createBackend(const model::HParams& hparams, const mode
             reasons += (reasons.empty() ? "" : "; ") + std::string(e.name) + ": " + skip;
             continue;
         }
+        if (e.kind == BackendKind::Reference) checkReferenceFits(hparams, weights, memoryBytes, reasons);
         try {
             auto b = e.create(hparams, weights, options);
             if (fallbackReason) *fallbackReason = reasons;

@@ -32,8 +32,12 @@ const std::vector<BackendEntry>& backendRegistry();
 bool backendRunsType(BackendKind kind, gguf::TensorType t);
 
 // Creates the backend options.backend asks for. For Auto, *fallbackReason (if given) receives
-// why a preferred backend was skipped, e.g. "vulkan: no device".
+// why a preferred backend was skipped, e.g. "vulkan: no device". Auto takes the reference backend only
+// for a model that fits memoryBytes (0: this computer's physical memory; see referenceBytesNeeded):
+// beyond it, every token would page the weights in from disk (issue #19: a file declaring 172 GiB was
+// handed to the reference backend, which ground on). An explicit Reference request is not checked.
 std::unique_ptr<Backend> createBackend(const model::HParams& hparams, const model::Weights& weights,
-                                       const LoadOptions& options, std::string* fallbackReason = nullptr);
+                                       const LoadOptions& options, std::string* fallbackReason = nullptr,
+                                       uint64_t memoryBytes = 0);
 
 } // namespace sosoik::backend

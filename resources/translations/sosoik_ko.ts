@@ -138,6 +138,10 @@
         <translation>새 대화</translation>
     </message>
     <message>
+        <source>Importing a conversation…</source>
+        <translation>대화를 가져오는 중…</translation>
+    </message>
+    <message>
         <source>Import…</source>
         <translation>가져오기…</translation>
     </message>
@@ -388,6 +392,10 @@
     <message>
         <source>Copy code</source>
         <translation>코드 복사</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템</translation>
     </message>
 </context>
 <context>
@@ -801,6 +809,10 @@
     <message>
         <source>Summary length (words)</source>
         <translation>요약 길이 (단어 수)</translation>
+    </message>
+    <message>
+        <source>Most text read from one document (million characters)</source>
+        <translation>문서 하나에서 읽는 최대 텍스트(백만 자)</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1241,14 @@
     <message>
         <source>conversation</source>
         <translation>대화</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: it is not a regular file.</source>
+        <translation>%1을(를) 읽을 수 없습니다. 일반 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; Sosoik imports conversations up to %3 MB.</source>
+        <translation>%1은(는) %2MB입니다. 소소익은 %3MB까지의 대화를 가져옵니다.</translation>
     </message>
 </context>
 <context>
@@ -2129,7 +2149,86 @@
     <name>SettingsDialog</name>
     <message>
         <source>Local API server</source>
+    </message>
+</context>
+<context>
         <translation>로컬 API 서버</translation>
+    <name>ConversationImport</name>
+    <message>
+        <source>is missing</source>
+        <translation>이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>should be text</source>
+        <translation>은(는) 텍스트여야 합니다</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters (the limit)</source>
+        <translation>이(가) %1자(한도)보다 깁니다</translation>
+    </message>
+    <message>
+        <source>should be a whole number</source>
+        <translation>은(는) 0 이상의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>should be true or false</source>
+        <translation>은(는) true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>should be an object</source>
+        <translation>은(는) 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>holds a value that is not a number or text</source>
+        <translation>에 숫자나 텍스트가 아닌 값이 있습니다</translation>
+    </message>
+    <message>
+        <source>is not a date</source>
+        <translation>은(는) 날짜가 아닙니다</translation>
+    </message>
+    <message>
+        <source>The file is not a valid Sosoik conversation: %1 &quot;%2&quot; %3.</source>
+        <translation>올바른 소소익 대화 파일이 아닙니다: %1 &quot;%2&quot; 항목%3.</translation>
+    </message>
+    <message>
+        <source>The file is %1 MB; Sosoik imports conversations up to %2 MB.</source>
+        <translation>파일이 %1MB입니다. 소소익은 %2MB까지의 대화를 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1</source>
+        <translation>올바른 JSON 파일이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>The file is not a Sosoik conversation export.</source>
+        <translation>소소익에서 내보낸 대화 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The file was exported by a newer version of Sosoik.</source>
+        <translation>더 새로운 버전의 소소익에서 내보낸 파일입니다.</translation>
+    </message>
+    <message>
+        <source>the conversation&apos;s</source>
+        <translation>대화의</translation>
+    </message>
+    <message>
+        <source>The file is not a valid Sosoik conversation: it has no list of messages.</source>
+        <translation>올바른 소소익 대화 파일이 아닙니다: 메시지 목록이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The conversation has %1 messages; Sosoik imports up to %2.</source>
+        <translation>대화에 메시지가 %1개 있습니다. 소소익은 %2개까지 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>message %1&apos;s</source>
+        <translation>%1번째 메시지의</translation>
+    </message>
+    <message>
+        <source>The file is not a valid Sosoik conversation: message %1 is not an object.</source>
+        <translation>올바른 소소익 대화 파일이 아닙니다: %1번째 메시지가 객체가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The file is not a valid Sosoik conversation: message %1 has the role &quot;%2&quot; (user, assistant or system).</source>
+        <translation>올바른 소소익 대화 파일이 아닙니다: %1번째 메시지의 역할이 &quot;%2&quot;입니다(user, assistant, system만 됩니다).</translation>
     </message>
 </context>
 </TS>

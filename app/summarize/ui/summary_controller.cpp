@@ -31,6 +31,9 @@ SummaryController::SummaryController(app::EngineWorker* worker, storage::Storage
     if (settings_) {
         language_ = settings_->store().value(QStringLiteral("summary/language"), language_).toString();
         targetWords_ = settings_->store().value(QStringLiteral("summary/words"), targetWords_).toInt();
+        maxTextMillions_ = std::clamp(
+            settings_->store().value(QStringLiteral("summary/maxTextMillions"), maxTextMillions_).toInt(), 1,
+            500);
     }
     connect(worker_, &app::EngineWorker::modelLoaded, this, [this](int, const app::ModelDetails& details) {
         model_ = details;
@@ -67,6 +70,14 @@ void SummaryController::setTargetWords(int words) {
     if (words == targetWords_) return;
     targetWords_ = words;
     if (settings_) settings_->store().setValue(QStringLiteral("summary/words"), targetWords_);
+    emit settingsChanged();
+}
+
+void SummaryController::setMaxTextMillions(int millions) {
+    millions = std::clamp(millions, 1, 500);
+    if (millions == maxTextMillions_) return;
+    maxTextMillions_ = millions;
+    if (settings_) settings_->store().setValue(QStringLiteral("summary/maxTextMillions"), maxTextMillions_);
     emit settingsChanged();
 }
 
@@ -145,7 +156,8 @@ void SummaryController::startNext() {
     const SummaryOptions options{language_, targetWords_, fileName};
     const QString dataDir = storage_->dataDir();
     const qint64 conversation = conversationId_;
-    thread_ = QThread::create([this, backend, options, path, dataDir, conversation] {
+    const qint64 maxTextChars = qint64(maxTextMillions_) * 1'000'000;
+    thread_ = QThread::create([this, backend, options, path, dataDir, conversation, maxTextChars] {
         SummaryResult result;
         QString failure;
         try {
@@ -164,6 +176,7 @@ void SummaryController::startNext() {
             documents::ChunkSpool spool;
             documents::ExtractOptions extract;
             extract.cancel = &cancel_;
+            extract.maxTextChars = maxTextChars;
             extract.progress = [this, last = -1](double fraction) mutable {
                 const int percent = int(fraction * 100);
                 if (percent == last) return; // one update per percent is plenty

@@ -40,6 +40,8 @@ class SummaryController : public QObject {
     Q_PROPERTY(QStringList nameFilters READ nameFilters CONSTANT)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY settingsChanged) // "auto", "ko", "en"
     Q_PROPERTY(int targetWords READ targetWords WRITE setTargetWords NOTIFY settingsChanged)
+    // The most text read from one document, in millions of characters (#19: a bound for hostile files).
+    Q_PROPERTY(int maxTextMillions READ maxTextMillions WRITE setMaxTextMillions NOTIFY settingsChanged)
 public:
     // settings (may be null): where the summary language and length are remembered.
     // answers: where the summary streams (so the chat shows it, and knows its conversation is busy).
@@ -60,6 +62,8 @@ public:
     void setLanguage(const QString& language);
     int targetWords() const { return targetWords_; }
     void setTargetWords(int words);
+    int maxTextMillions() const { return maxTextMillions_; }
+    void setMaxTextMillions(int millions);
 
     // Local files among urls are summarized one after another; returns how many were queued.
     Q_INVOKABLE int summarizeUrls(const QVariant& urls);
@@ -96,6 +100,7 @@ private:
     bool modelLoaded_ = false;
     QString language_ = QStringLiteral("auto");
     int targetWords_ = 200;
+    int maxTextMillions_ = 50;
 
     QStringList queue_;
     QString currentPath_;

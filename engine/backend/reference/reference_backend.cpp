@@ -4,7 +4,9 @@
 #include "model/layer_plan.h"
 #include "sosoik/error.h"
 
+#include <algorithm>
 #include <new>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -230,6 +232,22 @@ private:
 };
 
 } // namespace
+
+uint64_t referenceBytesNeeded(const model::HParams& hp, const model::Weights& weights) {
+    const model::LayerPlan plan = model::planFor(hp, weights);
+    std::set<model::Tensor> seen; // a tied output is the embedding table: counted once
+    uint64_t bytes = 0;
+    for (const model::Op& op : plan.ops)
+        for (model::Tensor t : op.weights)
+            if (t && seen.insert(t).second) bytes += t->bytes;
+    const uint64_t context = uint64_t(std::min(hp.nCtxTrain > 0 ? hp.nCtxTrain : 4096, 4096));
+    bytes += 2 * sizeof(float) * uint64_t(hp.nLayer) * context * uint64_t(hp.nHeadKv) * uint64_t(hp.headDim);
+    uint64_t rowFloats = 0;
+    for (int b = 0; b < model::kBufCount; ++b)
+        if (static_cast<model::Buf>(b) != model::Buf::Logits)
+            rowFloats += uint64_t(std::max(0, model::planBufferWidth(hp, static_cast<model::Buf>(b))));
+    return bytes + sizeof(float) * (512 * rowFloats + uint64_t(std::max(0, hp.nVocab)));
+}
 
 std::unique_ptr<Backend> createReferenceBackend(const model::HParams& hparams, const model::Weights& weights,
                                                 const LoadOptions& options) {

@@ -1,6 +1,8 @@
 // Model::load and inspectModel: info fields, and every mismatch between metadata and tensors
 // refused with a message naming the key or tensor.
 #include "backend/backend_registry.h"
+#include "backend/reference/reference_backend.h"
+#include "model/architecture.h"
 #include "model_loader.h"
 #include "sosoik/model.h"
 #include "support/synthetic_model.h"
@@ -216,6 +218,41 @@ private slots:
         QVERIFY2(model->info().backendName.rfind("cpu: ", 0) == 0, model->info().backendName.c_str());
         // With any preferred backend registered (Vulkan), the reason it was skipped is reported.
         QCOMPARE(model->info().backendFallbackReason.empty(), backend::backendRegistry().size() == 1);
+    }
+
+    // Issue #19: Auto handed a model that did not fit the GPU to the reference backend whatever its size,
+    // which then paged its weights from disk for hours. Now it refuses with both sizes in the sentence.
+    void autoRefusesAFallbackThatDoesNotFitMemory() {
+        SyntheticModelSpec s;
+        s.headDim = 264; // only the reference backend runs it, so Auto falls back
+        writeSyntheticModel(s, path("wide-heads.gguf"));
+        const auto file = gguf::File::open(path("wide-heads.gguf"));
+        model::HParams hp;
+        model::Weights w;
+        const auto& arch = model::architectureOf(*file);
+        arch.readHParams(*file, hp);
+        arch.bindWeights(*file, hp, w);
+        const uint64_t need = backend::referenceBytesNeeded(hp, w);
+        uint64_t tensorBytes = 0;
+        for (const auto& t : file->tensors())
+            tensorBytes += t.bytes;
+        QVERIFY2(need > tensorBytes, qPrintable(QString::number(need))); // weights + KV cache + activations
+        QVERIFY(need < tensorBytes + (256ull << 20));
+        try {
+            backend::createBackend(hp, w, LoadOptions{}, nullptr, need - 1);
+            QFAIL("a model needing more than the memory budget was loaded");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), Error::Kind::OutOfMemory);
+            const QString message = QString::fromStdString(e.what());
+            QVERIFY2(message.contains("of memory to run on the CPU and this computer has"),
+                     qPrintable(message));
+            if (backend::backendRegistry().size() > 1)
+                QVERIFY2(message.contains("vulkan:"), qPrintable(message));
+        }
+        QCOMPARE(backend::createBackend(hp, w, LoadOptions{}, nullptr, need)->name(),
+                 std::string("reference"));
+        // Asked for by name, the reference backend is not second-guessed.
+        QCOMPARE(backend::createBackend(hp, w, reference(), nullptr, 1)->name(), std::string("reference"));
     }
 
     void backendNames() {
