@@ -35,11 +35,26 @@ std::string typesNoBackendRuns(const gguf::File& f, BackendKind backend) {
     return joined(missing);
 }
 
+// general.languages, GGUF's standard key; a malformed value is ignored (it only decorates a list).
+std::vector<std::string> languagesOf(const gguf::File& f) {
+    std::vector<std::string> out;
+    try {
+        if (const gguf::Array* list = f.getArray("general.languages"))
+            for (const auto& v : *list)
+                if (const std::string* s = v.asString();
+                    s && !s->empty() && s->size() <= 16 && out.size() < 32)
+                    out.push_back(*s);
+    } catch (const Error&) {
+    }
+    return out;
+}
+
 } // namespace
 
 ModelFootprint modelFootprint(const std::string& path, BackendKind backend) {
     auto f = gguf::File::open(path);
     ModelFootprint fp;
+    fp.languages = languagesOf(*f);
     const std::string archName = f->getString("general.architecture").value_or("");
     const auto* arch = model::findArchitecture(archName);
     if (!arch) {

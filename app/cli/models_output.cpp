@@ -36,9 +36,11 @@ void printLocalModel(const app::LocalModel& m, int context, const app::MemoryBud
                     humanBytes(quint64(m.fileBytes)).c_str(), qPrintable(m.unsupportedReason));
     } else {
         const app::FitEstimate fit = app::estimateFit(m.footprint, context, budget.bytes);
-        std::printf("      %s, %s, %.2f B parameters, %s, %s, context %d — %s\n", qPrintable(m.title),
+        const QString languages = m.languages.isEmpty() ? QString() : ", languages " + m.languages.join(',');
+        std::printf("      %s, %s, %.2f B parameters, %s, %s, context %d%s — %s\n", qPrintable(m.title),
                     qPrintable(m.architecture), m.parameterCount / 1e9, qPrintable(m.quantization),
-                    humanBytes(quint64(m.fileBytes)).c_str(), m.contextLength, fitText(fit).c_str());
+                    humanBytes(quint64(m.fileBytes)).c_str(), m.contextLength, qPrintable(languages),
+                    fitText(fit).c_str());
     }
     std::printf("      %s\n", qPrintable(m.path));
 }

@@ -4,6 +4,7 @@
 #include "sosoik/footprint.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace sosoik::app {
 
@@ -25,6 +26,7 @@ struct LocalModel {
     qint64 fileBytes = 0;
     quint64 parameterCount = 0;
     int contextLength = 0;            // trained context
+    QStringList languages;            // general.languages, when the file says
     QString unsupportedReason;        // "" when this build runs it; else why not, in words
     sosoik::ModelFootprint footprint; // for the fit estimate (zero when unsupported)
 

@@ -255,6 +255,8 @@ LocalModel describeModel(const FoundModelFile& file, BackendKind backend) {
         m.contextLength = info.contextLength;
         m.footprint = modelFootprint(file.path.toStdString(), backend);
         m.unsupportedReason = translatedReason(m.footprint.unsupportedReason);
+        for (const std::string& language : m.footprint.languages)
+            m.languages << QString::fromStdString(language);
     } catch (const std::exception& e) {
         m.unsupportedReason = QCoreApplication::translate("sosoik::app::ModelScanner",
                                                           "the file is damaged or not a GGUF model: %1")

@@ -67,6 +67,7 @@ ColumnLayout {
                               ? qsTr("%1 · %2 parameters · %3 · %4 · context %5")
                                     .arg(row.modelData.architecture).arg(row.modelData.parameters)
                                     .arg(row.modelData.quant).arg(row.modelData.sizeText).arg(row.modelData.context)
+                                + (row.modelData.languages ? " · " + qsTr("languages: %1").arg(row.modelData.languages) : "")
                               : row.modelData.sizeText
                     }
                     Label {

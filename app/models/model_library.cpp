@@ -146,6 +146,7 @@ QVariantMap ModelLibrary::toRow(const LocalModel& m, int context) const {
         {"quant", m.quantization},
         {"sizeText", formatBytes(m.fileBytes)},
         {"context", m.contextLength},
+        {"languages", m.languages.join(QStringLiteral(", "))},
         {"supported", m.supported()},
         {"reason", m.unsupportedReason}};
     if (m.supported()) {

@@ -1835,6 +1835,10 @@
         <source>Search again</source>
         <translation>다시 찾기</translation>
     </message>
+    <message>
+        <source>languages: %1</source>
+        <translation>언어: %1</translation>
+    </message>
 </context>
 <context>
     <name>CatalogPane</name>

@@ -6,15 +6,17 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace sosoik {
 
 struct ModelFootprint {
     std::string unsupportedReason; // "" when this build runs the file; else a sentence saying why not
     int trainedContext = 0;
-    uint64_t weightBytes = 0;     // the weights as the backend holds them
-    uint64_t kvBytesPerToken = 0; // the K and V cache of one position over all layers
-    uint64_t fixedBytes = 0;      // activations, logits and driver overhead (independent of context)
+    std::vector<std::string> languages; // general.languages (ISO 639 codes) when the file names them
+    uint64_t weightBytes = 0;           // the weights as the backend holds them
+    uint64_t kvBytesPerToken = 0;       // the K and V cache of one position over all layers
+    uint64_t fixedBytes = 0;            // activations, logits and driver overhead (independent of context)
 
     uint64_t bytesFor(int contextLength) const {
         return weightBytes + kvBytesPerToken * uint64_t(contextLength > 0 ? contextLength : 0) + fixedBytes;

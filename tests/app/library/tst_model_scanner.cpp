@@ -62,7 +62,9 @@ private slots:
         QVERIFY(home_.isValid());
         const QDir h(home_.path());
         own_ = h.filePath("data/sosoik/models");
-        write(own_ + "/mine.gguf", image(tinyModel("Mine", 1)));
+        auto mine = tinyModel("Mine", 1);
+        mine.setStringArray("general.languages", {"ko", "en"});
+        write(own_ + "/mine.gguf", image(mine));
         write(own_ + "/notes.txt", "not a model");
 
         // Ollama: a manifest names the model layer by digest; the blob has no extension.
@@ -122,6 +124,7 @@ private slots:
         QCOMPARE(mine->title, QStringLiteral("Mine"));
         QCOMPARE(mine->architecture, QStringLiteral("llama"));
         QCOMPARE(mine->contextLength, 256);
+        QCOMPARE(mine->languages, QStringList({"ko", "en"}));
         QVERIFY(mine->supported());
         QVERIFY(mine->parameterCount > 0);
         QVERIFY(mine->footprint.weightBytes > 0 && mine->footprint.kvBytesPerToken > 0);
