@@ -2153,10 +2153,10 @@
     <name>SettingsDialog</name>
     <message>
         <source>Local API server</source>
+        <translation>로컬 API 서버</translation>
     </message>
 </context>
 <context>
-        <translation>로컬 API 서버</translation>
     <name>ConversationImport</name>
     <message>
         <source>is missing</source>
