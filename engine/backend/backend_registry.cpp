@@ -36,9 +36,11 @@ std::string gib(uint64_t bytes) {
     return buf;
 }
 
-// Throws Error(OutOfMemory) when the reference backend would need more than memoryBytes.
-void checkReferenceFits(const model::HParams& hparams, const model::Weights& weights, uint64_t memoryBytes,
-                        const std::string& reasons) {
+// Throws Error(OutOfMemory) when a backend computing in system memory (the native CPU backend or the
+// reference) would need more than memoryBytes. referenceBytesNeeded (weights + a float KV cache +
+// activations) bounds the CPU backend too: it keeps the same weights and a KV cache no larger.
+void checkFitsMemory(const model::HParams& hparams, const model::Weights& weights, uint64_t memoryBytes,
+                     const std::string& reasons) {
     if (memoryBytes == 0) memoryBytes = platform::physicalMemoryBytes();
     const uint64_t need = referenceBytesNeeded(hparams, weights);
     if (memoryBytes == 0 || need <= memoryBytes) return;
@@ -92,7 +94,8 @@ std::unique_ptr<Backend> createBackend(const model::HParams& hparams, const mode
             reasons += (reasons.empty() ? "" : "; ") + std::string(e.name) + ": " + skip;
             continue;
         }
-        if (e.kind == BackendKind::Reference) checkReferenceFits(hparams, weights, memoryBytes, reasons);
+        if (e.kind == BackendKind::Reference || e.kind == BackendKind::Cpu)
+            checkFitsMemory(hparams, weights, memoryBytes, reasons);
         try {
             auto b = e.create(hparams, weights, options);
             if (fallbackReason) *fallbackReason = reasons;

@@ -338,7 +338,11 @@ private slots:
             return;
         }
         const uid_t nobody = 65534;
-        for (const QString& p : QDir(tmp.path()).entryList(QDir::Files) << QString())
+        // A named list: `entryList() << QString()` in the range-for returned a reference into a
+        // temporary destroyed before the loop ran (heap corruption, 1 run in 3).
+        QStringList owned = QDir(tmp.path()).entryList(QDir::Files);
+        owned << QString(); // the folder itself
+        for (const QString& p : owned)
             QVERIFY(::chown(QFile::encodeName(tmp.filePath(p)).constData(), nobody, nobody) == 0);
         QProcess child;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -224,7 +224,7 @@ private slots:
     // which then paged its weights from disk for hours. Now it refuses with both sizes in the sentence.
     void autoRefusesAFallbackThatDoesNotFitMemory() {
         SyntheticModelSpec s;
-        s.headDim = 264; // only the reference backend runs it, so Auto falls back
+        s.headDim = 264; // only the CPU backends run it, so Auto falls back past Vulkan
         writeSyntheticModel(s, path("wide-heads.gguf"));
         const auto file = gguf::File::open(path("wide-heads.gguf"));
         model::HParams hp;
@@ -249,8 +249,8 @@ private slots:
             if (backend::backendRegistry().size() > 1)
                 QVERIFY2(message.contains("vulkan:"), qPrintable(message));
         }
-        QCOMPARE(backend::createBackend(hp, w, LoadOptions{}, nullptr, need)->name(),
-                 std::string("reference"));
+        const std::string fitted = backend::createBackend(hp, w, LoadOptions{}, nullptr, need)->name();
+        QVERIFY2(fitted.rfind("cpu", 0) == 0 || fitted == "reference", fitted.c_str());
         // Asked for by name, the reference backend is not second-guessed.
         QCOMPARE(backend::createBackend(hp, w, reference(), nullptr, 1)->name(), std::string("reference"));
     }
