@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <cmath>
+#include <limits>
+
 namespace sosoik::storage::sql {
 
 Conversation readConversation(const QSqlQuery& q) {
@@ -116,14 +119,23 @@ GenerationSettings GenerationSettings::fromVariantMap(const QVariantMap& map) {
         const QVariant v = map.value(QLatin1String(key));
         bool ok = false;
         const double d = v.toDouble(&ok);
-        if (!v.isValid() || v.isNull() || !ok) return std::nullopt;
+        if (!v.isValid() || v.isNull() || !ok || !std::isfinite(d)) return std::nullopt;
         return d;
+    };
+    // A whole number out of int's range (an imported file may say 4e77; the fuzzer found it) is
+    // dropped like a missing one: converting it would be undefined behaviour.
+    auto whole = [&](const char* key) -> std::optional<int> {
+        const auto d = number(key);
+        if (!d || *d < double(std::numeric_limits<int>::min()) ||
+            *d > double(std::numeric_limits<int>::max()))
+            return std::nullopt;
+        return int(*d);
     };
     s.temperature = number("temperature");
     s.topP = number("topP");
-    if (auto v = number("topK")) s.topK = int(*v);
-    if (auto v = number("maxNewTokens")) s.maxNewTokens = int(*v);
-    if (auto v = number("contextLength")) s.contextLength = int(*v);
+    s.topK = whole("topK");
+    s.maxNewTokens = whole("maxNewTokens");
+    s.contextLength = whole("contextLength");
     return s;
 }
 

@@ -67,6 +67,19 @@ private slots:
             parseError(exportWith(ok, {{"title", QJsonArray{1, 2}}})).contains("\"title\" should be text"));
         QVERIFY(parseError(exportWith(ok, {{"settings", QJsonObject{{"temperature", QJsonObject{}}}}}))
                     .contains("\"settings\""));
+        // The import fuzzer's find: a setting far beyond int's range was converted (undefined
+        // behaviour); it is now ignored like a missing one and the rest of the settings kept.
+        const QByteArray huge = exportWith(
+            ok, {{"settings", QJsonObject{{"temperature", 0.5}, {"topK", 4e77}, {"maxNewTokens", -1e300}}}});
+        ImportedConversation parsed;
+        QString error;
+        if (parseConversationExport(huge, &parsed, &error)) {
+            QVERIFY(!parsed.conversation.settings.topK.has_value());
+            QVERIFY(!parsed.conversation.settings.maxNewTokens.has_value());
+            QCOMPARE(parsed.conversation.settings.temperature.value_or(-1), 0.5);
+        } else {
+            QVERIFY2(error.contains("\"settings\""), qPrintable(error));
+        }
         QVERIFY(parseError(R"({"format":"sosoik.conversation","version":1,"messages":{}})")
                     .contains("no list of messages"));
         QVERIFY(

@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const EncodingGuess guess = detectEncoding(bytes, whole);
         if (guess.binary) continue;
         (void)encodingName(guess.encoding);
-        const QByteArrayView body = bytes.mid(qMin<qsizetype>(guess.bomBytes, bytes.size()));
+        const QByteArrayView body =
+            bytes.sliced(qMin<qsizetype>(guess.bomBytes, bytes.size())); // Qt 6.4: no mid()
         StreamingTextDecoder once(guess.encoding);
         const QString all = once.decode(body.toByteArray()) + once.flush();
         StreamingTextDecoder twice(guess.encoding);
