@@ -149,7 +149,7 @@ int runSummarize(Args& args) {
 }
 
 const RegisterCommand reg{
-    {"summarize", "summarize a document (pdf, docx, hwpx, html, txt) with a model",
+    {"summarize", "summarize a document (pdf, docx, pptx, xlsx, odt, hwpx, html, txt) with a model",
      "usage: sosoik-cli summarize -m MODEL.gguf FILE [--lang auto|ko|en] [--words N] [--ctx N]\n"
      "                            [--max-text MILLIONS] [--backend auto|vulkan|cpu|reference]\n"
      "                            [--device N] [-t N] [--quiet]\n\n"

@@ -99,10 +99,10 @@ QString megabytes(qint64 bytes) {
     return QString::number(double(bytes) / (1 << 20), 'f', bytes < (10 << 20));
 }
 
-const QStringList kBinarySuffixes = {"png",  "jpg", "jpeg", "gif", "bmp", "webp", "mp3", "mp4",
-                                     "wav",  "avi", "mkv",  "exe", "dll", "so",   "zip", "gz",
-                                     "xz",   "7z",  "rar",  "tar", "iso", "gguf", "bin", "xls",
-                                     "xlsx", "ppt", "pptx", "odt", "ods", "odp"};
+const QStringList kBinarySuffixes = {"png", "jpg", "jpeg", "gif",  "bmp", "webp", "mp3", "mp4", "wav",
+                                     "avi", "mkv", "exe",  "dll",  "so",  "zip",  "gz",  "xz",  "7z",
+                                     "rar", "tar", "iso",  "gguf", "bin", "xls",  "ppt", "ods", "odp"};
+const QStringList kZipSuffixes = {"docx", "hwpx", "pptx", "xlsx", "odt"};
 } // namespace
 
 QString extractLeadingText(const QString& path, qsizetype maxChars, QString* error) {
@@ -124,8 +124,9 @@ QString extractLeadingText(const QString& path, qsizetype maxChars, QString* err
 }
 
 QStringList supportedSuffixes() {
-    return {"txt", "md", "markdown", "csv", "log", "json", "xml", "c",     "cpp",  "h",    "hpp", "py",
-            "js",  "ts", "java",     "rs",  "go",  "html", "htm", "xhtml", "docx", "hwpx", "pdf"};
+    return {"txt", "md",    "markdown", "csv",  "log", "json", "xml",  "c",  "cpp",
+            "h",   "hpp",   "py",       "js",   "ts",  "java", "rs",   "go", "html",
+            "htm", "xhtml", "docx",     "hwpx", "pdf", "pptx", "xlsx", "odt"};
 }
 
 ExtractInfo extractDocument(const QString& path, const BlockSink& sink, const ExtractOptions& options) {
@@ -159,16 +160,31 @@ ExtractInfo extractDocument(const QString& path, const BlockSink& sink, const Ex
         result.pages = detail::extractPdf(path, out);
     } else if (head.startsWith("PK\x03\x04")) {
         file.close();
-        if (suffix == "docx" || (suffix != "hwpx" && detail::zipHasEntry(path, "word/document.xml"))) {
+        // The suffix decides when it names a zipped format; otherwise the parts inside do.
+        const auto is = [&](const char* ext, const char* entry) {
+            return suffix == QLatin1String(ext) ||
+                   (!kZipSuffixes.contains(suffix) && detail::zipHasEntry(path, entry));
+        };
+        if (is("docx", "word/document.xml")) {
             result.format = QStringLiteral("docx");
             detail::extractZipXml(path, ZipFlavor::Docx, out);
-        } else if (suffix == "hwpx" || detail::zipHasEntry(path, "Contents/section0.xml")) {
+        } else if (is("hwpx", "Contents/section0.xml")) {
             result.format = QStringLiteral("hwpx");
             detail::extractZipXml(path, ZipFlavor::Hwpx, out);
+        } else if (is("pptx", "ppt/presentation.xml")) {
+            result.format = QStringLiteral("pptx");
+            result.pages = detail::extractPptx(path, out);
+        } else if (is("xlsx", "xl/workbook.xml")) {
+            result.format = QStringLiteral("xlsx");
+            detail::extractXlsx(path, out);
+        } else if (is("odt", "content.xml")) {
+            result.format = QStringLiteral("odt");
+            detail::extractZipXml(path, ZipFlavor::Odt, out);
         } else {
             throw DocumentError(Kind::Unsupported,
                                 QObject::tr("%1 is a zip archive Sosoik cannot read; supported documents are "
-                                            "PDF, Word (.docx), Hangul (.hwpx), HTML and text files.")
+                                            "PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), "
+                                            "OpenDocument (.odt), Hangul (.hwpx), HTML and text files.")
                                     .arg(name));
         }
     } else if (head.startsWith("\xD0\xCF\x11\xE0")) { // OLE compound file: legacy or encrypted Office/HWP

@@ -33,9 +33,11 @@ constexpr qsizetype kMaxBlockChars = 64 * 1024; // a longer paragraph is streame
 
 void extractPlainText(QFile& file, const EncodingGuess& guess, BlockEmitter& out);
 void extractHtml(QFile& file, const EncodingGuess& guess, BlockEmitter& out);
-enum class ZipFlavor { Docx, Hwpx };
+enum class ZipFlavor { Docx, Hwpx, Odt };
 bool zipHasEntry(const QString& path, const char* entry);
 void extractZipXml(const QString& path, ZipFlavor flavor, BlockEmitter& out);
+int extractPptx(const QString& path, BlockEmitter& out); // returns the slide count
+void extractXlsx(const QString& path, BlockEmitter& out);
 int extractPdf(const QString& path, BlockEmitter& out); // returns the page count
 
 } // namespace sosoik::documents::detail

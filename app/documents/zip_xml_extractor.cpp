@@ -1,218 +1,161 @@
-// Word (.docx, WordprocessingML) and Hangul (.hwpx, OWPML) are zip archives of XML with the
-// same shape: paragraphs <p> holding text runs <t>, and tables <tbl>/<tr>/<tc>. One streaming
-// reader handles both by local element names; libzip does the inflating.
-#include "documents/extractors.h"
+// Word (.docx, WordprocessingML), Hangul (.hwpx, OWPML) and OpenDocument text (.odt) are zip archives
+// of XML with the same shape: paragraphs holding text, and tables of rows of cells. One streaming reader
+// handles all three by local element names; ZipParts does the inflating within the limits.
+#include "documents/zip_parts.h"
 
-#include <QFileInfo>
-#include <QXmlStreamReader>
-#include <memory>
-#include <vector>
-#include <zip.h>
+#include <optional>
 
 namespace sosoik::documents::detail {
 namespace {
 using Kind = DocumentError::Kind;
 
-struct ZipCloser {
-    void operator()(zip_t* z) const { zip_discard(z); }
-};
-using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
+// Word's outline levels: 0..8 are heading levels, 9 is body text.
+constexpr int kBodyTextLevel = 9;
 
-ZipPtr openZip(const QString& path) {
-    int error = 0;
-    zip_t* z = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &error);
-    if (!z)
-        throw DocumentError(
-            Kind::Corrupt,
-            QObject::tr("%1 is damaged: it is not a readable zip archive.").arg(QFileInfo(path).fileName()));
-    return ZipPtr(z);
+std::optional<int> outlineLevel(QXmlStreamReader& xml) {
+    bool ok = false;
+    const int level = xml.attributes().value(QLatin1String("w:val")).toInt(&ok);
+    if (!ok) return std::nullopt;
+    return level;
 }
 
-// QXmlStreamReader hands over a text node only once it is complete, so one giant <t> (or a run of
-// whitespace between elements) would sit in memory whole. Feeding the bytes through this splits every
-// run of character data longer than kMaxRunBytes with an empty comment, which ends the Characters token
-// without changing the text: memory per token stays bounded. Only between '>' and '<', never inside an
-// entity reference or a UTF-8 sequence.
-class TextRunSplitter {
+// styles.xml: which paragraph styles are headings. Word marks them with w:outlineLvl in the style or a
+// style it is based on; the style id is translated in localized Word ("1" or "제목1" for "heading 1"),
+// so ids are never matched, only the built-in name Word keeps in English ("heading 1", "Title").
+class DocxStyles {
 public:
-    static constexpr qsizetype kMaxRunBytes = 256 * 1024;
+    void read(ZipParts& parts) {
+        const QString entry = QStringLiteral("word/styles.xml");
+        if (!parts.has(entry)) return;
+        QString id;
+        parts.readXml(entry, [&](QXmlStreamReader& xml) {
+            if (!xml.isStartElement()) return;
+            const QStringView name = xml.name();
+            if (name == u"style") {
+                id = xml.attributes().value(QLatin1String("w:styleId")).toString();
+                styles_.insert(id, {});
+            } else if (id.isEmpty()) {
+                return;
+            } else if (name == u"basedOn") {
+                styles_[id].basedOn = xml.attributes().value(QLatin1String("w:val")).toString();
+            } else if (name == u"name") {
+                const QString styleName = xml.attributes().value(QLatin1String("w:val")).toString().toLower();
+                if (styleName == u"title") styles_[id].level = 0;
+                if (styleName.startsWith(QLatin1String("heading ")) && !styles_[id].level) {
+                    bool ok = false;
+                    const int n = styleName.mid(8).toInt(&ok);
+                    if (ok && n >= 1 && n <= 9) styles_[id].level = n - 1;
+                }
+            } else if (name == u"outlineLvl") {
+                if (const auto level = outlineLevel(xml)) styles_[id].level = *level;
+            }
+        });
+        read_ = true;
+    }
 
-    QByteArray feed(const char* data, qsizetype size) {
-        QByteArray out;
-        out.reserve(size + 64);
-        qsizetype from = 0;
-        for (qsizetype i = 0; i < size; ++i) {
-            const char c = data[i];
-            if (c == '<') {
-                inTag_ = true;
-            } else if (c == '>') {
-                inTag_ = false;
-                run_ = 0;
-                continue;
-            }
-            if (inTag_) continue;
-            if (c == '&')
-                entity_ = 1;
-            else if (entity_ > 0 && ++entity_ > 64)
-                entity_ = 0; // no entity is that long: not one
-            const bool inEntity_ = entity_ > 0;
-            if (++run_ > kMaxRunBytes && !inEntity_ && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-                out.append(data + from, i - from);
-                out.append("<!---->");
-                from = i;
-                run_ = 1;
-            }
-            if (c == ';') entity_ = 0;
+    // Without styles.xml (hand-made files) the English built-in ids are all there is to go by.
+    bool isHeading(const QString& styleId) const {
+        if (!read_)
+            return styleId.startsWith(QLatin1String("Heading"), Qt::CaseInsensitive) ||
+                   styleId.compare(QLatin1String("Title"), Qt::CaseInsensitive) == 0;
+        QString id = styleId;
+        for (int hops = 0; hops < 16 && styles_.contains(id); ++hops) { // basedOn chains may loop
+            const Style& style = styles_[id];
+            if (style.level) return *style.level < kBodyTextLevel;
+            id = style.basedOn;
         }
-        out.append(data + from, size - from);
-        return out;
+        return false;
     }
 
 private:
-    qsizetype run_ = 0;
-    int entity_ = 0; // bytes since an '&' not yet closed by ';'
-    bool inTag_ = false;
+    struct Style {
+        std::optional<int> level;
+        QString basedOn;
+    };
+    QHash<QString, Style> styles_;
+    bool read_ = false;
 };
 
 class OfficeXmlReader {
 public:
-    OfficeXmlReader(ZipFlavor flavor, BlockEmitter& out) : flavor_(flavor), out_(out) {}
+    OfficeXmlReader(ZipFlavor flavor, BlockEmitter& out, const DocxStyles* styles = nullptr)
+        : flavor_(flavor), out_(out), styles_(styles) {}
 
-    // Streams one XML part through QXmlStreamReader without holding it whole. Every chunk counts
-    // against the part's and the archive's decompressed-bytes limits and checks for cancellation;
-    // progress is the share of all parts' declared sizes read so far.
-    void readEntry(zip_t* archive, const QString& entry, const QString& fileName) {
-        const ExtractOptions& limits = out_.options();
-        zip_stat_t stat;
-        zip_stat_init(&stat);
-        if (zip_stat(archive, entry.toUtf8().constData(), 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE)) {
-            // Declared sizes can lie, so the bytes are counted below too; an honest bomb fails at once.
-            if (qint64(stat.size) > limits.maxEntryBytes) throw entryTooLarge(fileName, entry);
-            if (archiveBytes_ + qint64(stat.size) > limits.maxArchiveBytes) throw archiveTooLarge(fileName);
-        }
-        zip_file_t* f = zip_fopen(archive, entry.toUtf8().constData(), 0);
-        if (!f) {
-            const int code = zip_error_code_zip(zip_get_error(archive));
-            if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP)
-                throw DocumentError(
-                    Kind::Encrypted,
-                    QObject::tr("%1 is password-protected; remove the password and try again.")
-                        .arg(fileName));
-            throw DocumentError(Kind::Corrupt,
-                                QObject::tr("%1 is damaged: %2 cannot be read.").arg(fileName, entry));
-        }
-        std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(f, &zip_fclose);
-        QXmlStreamReader xml;
-        TextRunSplitter splitter;
-        std::vector<char> buffer(64 * 1024);
-        qint64 entryBytes = 0;
-        bool more = true;
-        while (true) {
-            out_.checkCancel();
-            if (more) {
-                const zip_int64_t n = zip_fread(f, buffer.data(), buffer.size());
-                if (n < 0)
-                    throw DocumentError(
-                        Kind::Corrupt,
-                        QObject::tr("%1 is damaged: %2 cannot be decompressed.").arg(fileName, entry));
-                entryBytes += n;
-                archiveBytes_ += n;
-                if (entryBytes > limits.maxEntryBytes) throw entryTooLarge(fileName, entry);
-                if (archiveBytes_ > limits.maxArchiveBytes) throw archiveTooLarge(fileName);
-                if (n == 0)
-                    more = false;
-                else
-                    xml.addData(splitter.feed(buffer.data(), static_cast<qsizetype>(n)));
-                if (totalDeclared_ > 0)
-                    out_.progress(qMin(1.0, double(archiveBytes_) / double(totalDeclared_)));
-            }
-            while (!xml.atEnd()) {
-                xml.readNext();
-                if (xml.hasError()) break;
-                handle(xml);
-            }
-            if (xml.error() == QXmlStreamReader::PrematureEndOfDocumentError && more) continue;
-            break;
-        }
-        if (xml.hasError() && xml.error() != QXmlStreamReader::PrematureEndOfDocumentError)
-            throw DocumentError(
-                Kind::Corrupt,
-                QObject::tr("%1 is damaged: %2 (%3).").arg(fileName, entry, xml.errorString()));
+    void read(ZipParts& parts, const QString& entry) {
+        parts.readXml(entry, [this](QXmlStreamReader& xml) { handle(xml); });
         flushParagraph();
     }
 
-    // What the parts about to be read declare, for progress.
-    void setDeclaredTotal(qint64 bytes) { totalDeclared_ = bytes; }
-
 private:
-    DocumentError entryTooLarge(const QString& fileName, const QString& entry) const {
-        return DocumentError(
-            Kind::TooLarge, QObject::tr("%1 is not a normal document: its part %2 expands to more than %3 MB "
-                                        "(the limit for one part).")
-                                .arg(fileName, entry)
-                                .arg(out_.options().maxEntryBytes >> 20));
-    }
-    DocumentError archiveTooLarge(const QString& fileName) const {
-        return DocumentError(
-            Kind::TooLarge,
-            QObject::tr("%1 is not a normal document: it expands to more than %2 MB (the limit "
-                        "for one archive).")
-                .arg(fileName)
-                .arg(out_.options().maxArchiveBytes >> 20));
-    }
+    bool isTable(QStringView n) const { return flavor_ == ZipFlavor::Odt ? n == u"table" : n == u"tbl"; }
+    bool isRow(QStringView n) const { return flavor_ == ZipFlavor::Odt ? n == u"table-row" : n == u"tr"; }
+    bool isCell(QStringView n) const { return flavor_ == ZipFlavor::Odt ? n == u"table-cell" : n == u"tc"; }
+    bool isParagraph(QStringView n) const { return n == u"p" || (flavor_ == ZipFlavor::Odt && n == u"h"); }
+    // ODF keeps a paragraph's text directly in it (and its spans); OOXML/OWPML in <t> runs.
+    bool inText() const { return flavor_ == ZipFlavor::Odt ? paragraphDepth_ > 0 && skipDepth_ == 0 : inT_; }
 
     void handle(QXmlStreamReader& xml) {
         const QStringView name = xml.name();
-        if (xml.isStartElement() && ++depth_ > out_.options().maxXmlDepth)
-            throw DocumentError(
-                Kind::Corrupt,
-                QObject::tr("%1 is not a normal document: its XML is nested more than %2 levels "
-                            "deep (the limit).")
-                    .arg(out_.fileName())
-                    .arg(out_.options().maxXmlDepth));
-        if (xml.isEndElement()) --depth_;
         if (xml.isStartElement()) {
-            if (name == u"tbl") {
+            if (skipDepth_ > 0 || (flavor_ == ZipFlavor::Odt && name == u"annotation")) {
+                ++skipDepth_; // comments are not the document's text
+            } else if (isTable(name)) {
                 if (tableDepth_++ == 0) {
                     flushParagraph();
                     row_.clear();
                 }
-            } else if (name == u"tc" && tableDepth_ == 1) {
+            } else if (isCell(name) && tableDepth_ == 1) {
                 cell_.clear();
+            } else if (isParagraph(name)) {
+                ++paragraphDepth_;
+                if (flavor_ == ZipFlavor::Odt && name == u"h" && tableDepth_ == 0) heading_ = true;
+                if (flavor_ == ZipFlavor::Hwpx) heading_ = false;
             } else if (name == u"t") {
-                inText_ = true;
+                inT_ = true;
             } else if (name == u"tab") {
-                text() += QLatin1Char('\t');
-            } else if (name == u"br" || name == u"cr" || name == u"lineBreak") {
+                if (flavor_ != ZipFlavor::Docx || inRun_) text() += QLatin1Char('\t'); // not w:tabs stops
+            } else if (name == u"br" || name == u"cr" || name == u"lineBreak" || name == u"line-break") {
                 text() += QLatin1Char('\n');
-            } else if (name == u"pStyle" && tableDepth_ == 0) {
-                const QString style = xml.attributes().value(QLatin1String("w:val")).toString();
-                heading_ = style.startsWith(QLatin1String("Heading"), Qt::CaseInsensitive) ||
-                           style.compare(QLatin1String("Title"), Qt::CaseInsensitive) == 0;
+            } else if (name == u"s" && flavor_ == ZipFlavor::Odt) {
+                const int count = xml.attributes().value(QLatin1String("text:c")).toInt();
+                text() += QString(qBound(1, count, 64), QLatin1Char(' '));
+            } else if (name == u"r") {
+                inRun_ = true;
+            } else if (flavor_ == ZipFlavor::Docx && tableDepth_ == 0) {
+                if (name == u"pStyle") {
+                    heading_ = styles_ &&
+                               styles_->isHeading(xml.attributes().value(QLatin1String("w:val")).toString());
+                } else if (name == u"outlineLvl") { // the paragraph's own level overrides its style's
+                    if (const auto level = outlineLevel(xml)) heading_ = *level < kBodyTextLevel;
+                }
             }
-        } else if (xml.isCharacters() && inText_) {
+        } else if (xml.isCharacters() && inText()) {
             text() += xml.text();
             boundText();
         } else if (xml.isEndElement()) {
-            if (name == u"t") {
-                inText_ = false;
-            } else if (name == u"p") {
+            if (skipDepth_ > 0) {
+                --skipDepth_;
+            } else if (name == u"t") {
+                inT_ = false;
+            } else if (name == u"r") {
+                inRun_ = false;
+            } else if (isParagraph(name)) {
+                paragraphDepth_ = qMax(0, paragraphDepth_ - 1);
                 if (tableDepth_ > 0)
                     cell_ += QLatin1Char(' ');
                 else
                     flushParagraph();
-            } else if (name == u"tc" && tableDepth_ == 1) {
+            } else if (isCell(name) && tableDepth_ == 1) {
                 row_ << cell_.simplified();
                 rowChars_ += row_.back().size();
                 cell_.clear();
                 if (rowChars_ > kMaxBlockChars) flushRow(false);
-            } else if (name == u"tr" && tableDepth_ == 1) {
+            } else if (isRow(name) && tableDepth_ == 1) {
                 flushRow(true);
-            } else if (name == u"tbl") {
+            } else if (isTable(name)) {
                 --tableDepth_;
             }
         }
-        if (flavor_ == ZipFlavor::Hwpx && xml.isStartElement() && name == u"p") heading_ = false;
     }
 
     QString& text() { return tableDepth_ > 0 ? cell_ : paragraph_; }
@@ -246,7 +189,8 @@ private:
     }
 
     void flushParagraph() {
-        const QString t = paragraph_.trimmed();
+        // ODF collapses runs of white space as HTML does (text:s and text:tab carry the deliberate ones).
+        const QString t = flavor_ == ZipFlavor::Odt ? paragraph_.simplified() : paragraph_.trimmed();
         paragraph_.clear();
         if (heading_ && !t.isEmpty()) section_ = t;
         heading_ = false;
@@ -255,66 +199,56 @@ private:
 
     ZipFlavor flavor_;
     BlockEmitter& out_;
+    const DocxStyles* styles_;
     QString paragraph_, cell_, section_;
     QStringList row_;
-    int tableDepth_ = 0;
-    int depth_ = 0;
+    int tableDepth_ = 0, paragraphDepth_ = 0, skipDepth_ = 0;
     qsizetype rowChars_ = 0;
-    qint64 archiveBytes_ = 0; // decompressed so far, all parts
-    qint64 totalDeclared_ = 0;
-    bool inText_ = false;
-    bool heading_ = false;
+    bool inT_ = false, inRun_ = false, heading_ = false;
 };
-
-qint64 declaredSize(zip_t* archive, const QStringList& entries) {
-    qint64 total = 0;
-    for (const QString& entry : entries) {
-        zip_stat_t stat;
-        zip_stat_init(&stat);
-        if (zip_stat(archive, entry.toUtf8().constData(), 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE))
-            total += qint64(stat.size);
-    }
-    return total;
-}
 
 } // namespace
 
-bool zipHasEntry(const QString& path, const char* entry) {
-    int error = 0;
-    zip_t* z = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &error);
-    if (!z) return false;
-    const bool found = zip_name_locate(z, entry, 0) >= 0;
-    zip_discard(z);
-    return found;
-}
-
 void extractZipXml(const QString& path, ZipFlavor flavor, BlockEmitter& out) {
-    const QString fileName = QFileInfo(path).fileName();
-    ZipPtr archive = openZip(path);
-    OfficeXmlReader reader(flavor, out);
+    ZipParts parts(path, out);
+    const QString& fileName = out.fileName();
     if (flavor == ZipFlavor::Docx) {
-        if (zip_name_locate(archive.get(), "word/document.xml", 0) < 0)
+        const QString body = QStringLiteral("word/document.xml");
+        if (!parts.has(body))
             throw DocumentError(
                 Kind::Corrupt,
                 QObject::tr("%1 is not a Word document (word/document.xml is missing).").arg(fileName));
-        reader.setDeclaredTotal(declaredSize(archive.get(), {QStringLiteral("word/document.xml")}));
-        reader.readEntry(archive.get(), QStringLiteral("word/document.xml"), fileName);
+        parts.planReading({QStringLiteral("word/styles.xml"), body});
+        DocxStyles styles;
+        styles.read(parts);
+        OfficeXmlReader(flavor, out, &styles).read(parts, body);
+        return;
+    }
+    if (flavor == ZipFlavor::Odt) {
+        const QString content = QStringLiteral("content.xml");
+        if (!parts.has(content))
+            throw DocumentError(
+                Kind::Corrupt,
+                QObject::tr("%1 is not an OpenDocument text (content.xml is missing).").arg(fileName));
+        parts.planReading({content});
+        OfficeXmlReader(flavor, out).read(parts, content);
         return;
     }
     // HWPX keeps its body in Contents/section0.xml, section1.xml, … in reading order.
     QStringList sections;
     for (int i = 0;; ++i) {
         const QString entry = QStringLiteral("Contents/section%1.xml").arg(i);
-        if (zip_name_locate(archive.get(), entry.toUtf8().constData(), 0) < 0) break;
+        if (!parts.has(entry)) break;
         sections << entry;
     }
-    reader.setDeclaredTotal(declaredSize(archive.get(), sections));
-    for (const QString& entry : sections)
-        reader.readEntry(archive.get(), entry, fileName);
     if (sections.isEmpty())
         throw DocumentError(
             Kind::Corrupt,
             QObject::tr("%1 is not a Hangul document (Contents/section0.xml is missing).").arg(fileName));
+    parts.planReading(sections);
+    OfficeXmlReader reader(flavor, out);
+    for (const QString& entry : sections)
+        reader.read(parts, entry);
 }
 
 } // namespace sosoik::documents::detail

@@ -550,8 +550,32 @@
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>%1 is a zip archive Sosoik cannot read; supported documents are PDF, Word (.docx), Hangul (.hwpx), HTML and text files.</source>
-        <translation>%1은(는) Sosoik이 읽을 수 없는 zip 압축 파일입니다. 지원하는 문서는 PDF, Word(.docx), 한글(.hwpx), HTML, 텍스트 파일입니다.</translation>
+        <source>%1 is a zip archive Sosoik cannot read; supported documents are PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), OpenDocument (.odt), Hangul (.hwpx), HTML and text files.</source>
+        <translation>%1은(는) Sosoik이 읽을 수 없는 zip 압축 파일입니다. 지원하는 문서는 PDF, Word(.docx), PowerPoint(.pptx), Excel(.xlsx), OpenDocument(.odt), 한글(.hwpx), HTML, 텍스트 파일입니다.</translation>
+    </message>
+    <message>
+        <source>Slide %1</source>
+        <translation>슬라이드 %1</translation>
+    </message>
+    <message>
+        <source>Notes on slide %1</source>
+        <translation>슬라이드 %1 발표자 메모</translation>
+    </message>
+    <message>
+        <source>%1 is not a PowerPoint presentation (ppt/presentation.xml is missing).</source>
+        <translation>%1은(는) PowerPoint 프레젠테이션이 아닙니다 (ppt/presentation.xml이 없습니다).</translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (xl/workbook.xml is missing).</source>
+        <translation>%1은(는) Excel 통합 문서가 아닙니다 (xl/workbook.xml이 없습니다).</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenDocument text (content.xml is missing).</source>
+        <translation>%1은(는) OpenDocument 텍스트 문서가 아닙니다 (content.xml이 없습니다).</translation>
+    </message>
+    <message>
+        <source>(%1 more rows of %2 were not read: Sosoik reads the first %3 rows of a sheet.)</source>
+        <translation>(%2 시트의 나머지 %1개 행은 읽지 않았습니다. Sosoik은 시트마다 처음 %3개 행까지 읽습니다.)</translation>
     </message>
     <message>
         <source>%1 is password-protected; remove the password and try again.</source>
