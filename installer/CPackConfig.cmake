@@ -41,7 +41,9 @@ set(SOSOIK_RUNTIME_DEPENDS
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtquick-layouts qml6-module-qtquick-dialogs qml6-module-qtquick-window
     qml6-module-qt-labs-folderlistmodel qml6-module-qtqml-workerscript qml6-module-qtqml-models
-    qml6-module-qtcore libqt6sql6-sqlite libqt6svg6 fonts-noto-cjk)
+    qml6-module-qtcore libqt6sql6-sqlite libqt6svg6 fonts-noto-cjk
+    # Linked, so dpkg-shlibdeps finds it too; named because the HTML reader depends on its HTML parser.
+    libxml2)
 list(JOIN SOSOIK_RUNTIME_DEPENDS ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 # lavapipe: a Vulkan device on machines without a GPU driver (the app also falls back to its CPU path).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "mesa-vulkan-drivers")

@@ -18,7 +18,7 @@ PACKAGES=(
   qml6-module-qtqml-models qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore
   qt6-qpa-plugins
   libvulkan-dev glslc glslang-tools spirv-tools mesa-vulkan-drivers
-  libsentencepiece-dev libicu-dev libsqlite3-dev libpoppler-qt6-dev libzip-dev libxcb1-dev fonts-noto-cjk
+  libsentencepiece-dev libicu-dev libsqlite3-dev libpoppler-qt6-dev libzip-dev libxml2-dev libxcb1-dev fonts-noto-cjk
   libhttp-parser-dev
 )
 TEST_PACKAGES=(

@@ -207,7 +207,7 @@ ExtractInfo extractDocument(const QString& path, const BlockSink& sink, const Ex
         const bool html = suffix == "html" || suffix == "htm" || suffix == "xhtml";
         result.format = html ? QStringLiteral("html") : QStringLiteral("text");
         if (html)
-            detail::extractHtml(file, guess, out);
+            result.encoding = detail::extractHtml(file, guess, out);
         else
             detail::extractPlainText(file, guess, out);
     }

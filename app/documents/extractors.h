@@ -32,7 +32,7 @@ private:
 constexpr qsizetype kMaxBlockChars = 64 * 1024; // a longer paragraph is streamed in pieces
 
 void extractPlainText(QFile& file, const EncodingGuess& guess, BlockEmitter& out);
-void extractHtml(QFile& file, const EncodingGuess& guess, BlockEmitter& out);
+QString extractHtml(QFile& file, const EncodingGuess& guess, BlockEmitter& out); // returns the encoding read
 enum class ZipFlavor { Docx, Hwpx, Odt };
 bool zipHasEntry(const QString& path, const char* entry);
 void extractZipXml(const QString& path, ZipFlavor flavor, BlockEmitter& out);

@@ -40,9 +40,9 @@ void replaceWithFffd(const void*, UConverterToUnicodeArgs* args, const char*, in
     ucnv_cbToUWriteUChars(args, &replacement, 1, 0, status);
 }
 
-UConverter* openCp949(bool stopOnError) {
+UConverter* openConverter(const char* name, bool stopOnError) {
     UErrorCode status = U_ZERO_ERROR;
-    UConverter* converter = ucnv_open(kCp949, &status);
+    UConverter* converter = ucnv_open(name, &status);
     if (U_FAILURE(status)) return nullptr;
     UConverterToUCallback oldAction = nullptr;
     const void* oldContext = nullptr;
@@ -56,7 +56,7 @@ UConverter* openCp949(bool stopOnError) {
 }
 
 bool validCp949(QByteArrayView sample, bool wholeFile) {
-    UConverter* converter = openCp949(true);
+    UConverter* converter = openConverter(kCp949, true);
     if (!converter) return false;
     const char* in = sample.data();
     const char* const end = in + sample.size();
@@ -193,11 +193,20 @@ StreamingTextDecoder::StreamingTextDecoder(TextEncoding encoding) : encoding_(en
         utf_ = QStringDecoder(QStringDecoder::Utf16BE);
         break;
     case TextEncoding::Cp949:
-        cp949_ = openCp949(false);
+        cp949_ = openConverter(kCp949, false);
         break;
     case TextEncoding::Latin1:
         break;
     }
+}
+
+std::unique_ptr<StreamingTextDecoder> StreamingTextDecoder::forCharset(const QByteArray& icuName) {
+    UConverter* converter = openConverter(icuName.constData(), false);
+    if (!converter) return nullptr;
+    auto decoder = std::make_unique<StreamingTextDecoder>(TextEncoding::Latin1);
+    decoder->encoding_ = TextEncoding::Cp949; // the ICU path, with this converter
+    decoder->cp949_ = converter;
+    return decoder;
 }
 
 StreamingTextDecoder::~StreamingTextDecoder() {

@@ -26,6 +26,9 @@ QString encodingName(TextEncoding encoding);
 class StreamingTextDecoder {
 public:
     explicit StreamingTextDecoder(TextEncoding encoding);
+    // Any other charset ICU knows by this name or alias ("windows-1252", "shift_jis", "koi8-r"), for pages
+    // that declare one; nullptr when ICU has no converter for it.
+    static std::unique_ptr<StreamingTextDecoder> forCharset(const QByteArray& icuName);
     ~StreamingTextDecoder();
     StreamingTextDecoder(const StreamingTextDecoder&) = delete;
     StreamingTextDecoder& operator=(const StreamingTextDecoder&) = delete;
@@ -40,7 +43,8 @@ private:
 
     TextEncoding encoding_;
     QStringDecoder utf_;
-    void* cp949_ = nullptr; // UConverter, kept opaque so ICU's headers stay out of this one
+    void* cp949_ =
+        nullptr; // UConverter (CP949 or a forCharset one), opaque so ICU's headers stay out of this one
 };
 
 } // namespace sosoik::documents

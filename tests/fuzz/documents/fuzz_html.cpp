@@ -1,6 +1,7 @@
 // libFuzzer target: arbitrary bytes as an HTML page through extractDocument (encoding detection, the
-// tag/entity state machine, block splitting), with a small text limit so the limit path runs too. Any
-// outcome but blocks or a DocumentError is a bug; no block may exceed the documented size.
+// charset prescan, libxml2's HTML parser with our SAX callbacks, block splitting), with a small text
+// limit so the limit path runs too. Any outcome but blocks or a DocumentError is a bug; no block may
+// exceed the documented size.
 #include "fuzz_file.h"
 
 #include "documents/document_extractor.h"
