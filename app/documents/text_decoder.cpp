@@ -5,6 +5,7 @@
 #include <unicode/ucnv_err.h>
 
 #include <optional>
+#include <utility>
 
 namespace sosoik::documents {
 namespace {
@@ -216,13 +217,40 @@ StreamingTextDecoder::~StreamingTextDecoder() {
 QString StreamingTextDecoder::decode(QByteArrayView bytes) {
     if (encoding_ == TextEncoding::Latin1) return QString::fromLatin1(bytes);
     if (encoding_ == TextEncoding::Cp949) return decodeCp949(bytes, false);
-    return utf_.decode(bytes);
+    if (encoding_ != TextEncoding::Utf8) return utf_.decode(bytes);
+    // Qt 6.4's stateful UTF-8 decoder drops the first byte of a chunk that follows a cut-off invalid
+    // sequence ("EC 84" | "69": the 'i' was lost; found by fuzz_text_decoder). So a possibly
+    // incomplete sequence at the end of a chunk waits here for the next one.
+    QByteArray data = std::exchange(utf8Tail_, {});
+    data.append(bytes);
+    const qsizetype n = data.size();
+    for (qsizetype back = 1; back <= 3 && back <= n; ++back) {
+        const auto byte = uchar(data[n - back]);
+        if ((byte & 0xC0) == 0x80) continue; // a continuation byte: look further back
+        const int length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+        if (length > back) utf8Tail_ = data.sliced(n - back);
+        break;
+    }
+    // Each piece now ends on a sequence boundary, so a stateless decode of each equals the decode of the
+    // whole; Qt's stateful one also kept an invalid lead byte ("CC" before "EC") across the boundary.
+    QByteArrayView piece = QByteArrayView(data).first(n - utf8Tail_.size());
+    // QString::fromUtf8 drops a leading BOM; only the file's first one is a BOM, later ones are text.
+    QString text;
+    while (piece.startsWith("\xEF\xBB\xBF")) {
+        if (utf8Started_) text += QChar(0xFEFF);
+        utf8Started_ = true;
+        piece = piece.sliced(3);
+    }
+    if (!piece.isEmpty()) utf8Started_ = true;
+    return text + QString::fromUtf8(piece);
 }
 
 QString StreamingTextDecoder::flush() {
     if (encoding_ == TextEncoding::Cp949) return decodeCp949({}, true);
     if (encoding_ == TextEncoding::Latin1) return {};
-    // Qt 6.4's QStringDecoder has no end-of-input call; a sequence cut by the end of file is dropped.
+    // A sequence cut by the end of the input becomes U+FFFD, as decoding it whole would give.
+    if (encoding_ == TextEncoding::Utf8 && !utf8Tail_.isEmpty())
+        return QString::fromUtf8(std::exchange(utf8Tail_, {}));
     return {};
 }
 

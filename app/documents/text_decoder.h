@@ -43,6 +43,8 @@ private:
 
     TextEncoding encoding_;
     QStringDecoder utf_;
+    bool utf8Started_ = false; // a UTF-8 BOM is skipped at the start only
+    QByteArray utf8Tail_;      // UTF-8 only: a sequence the last chunk cut off, completed by the next one
     void* cp949_ =
         nullptr; // UConverter (CP949 or a forCharset one), opaque so ICU's headers stay out of this one
 };

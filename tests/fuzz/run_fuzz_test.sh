@@ -38,5 +38,7 @@ if [[ $target == fuzz_gguf ]]; then
 else
     seeds=$src/tests/fuzz/corpus/$target max_len=65536
 fi
-exec "$build/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len \
+# libFuzzer exits 77 on a finding by default, which CTest reads as SKIP_RETURN_CODE: a crash passed as
+# "Skipped" until -error_exitcode said otherwise.
+exec "$build/$target" -error_exitcode=1 -timeout_exitcode=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len \
     -print_final_stats=1 -artifact_prefix="$build/$target-" "$corpus" "$seeds"

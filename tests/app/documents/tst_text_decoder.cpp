@@ -42,6 +42,25 @@ private slots:
         text += decoder.flush();
         QCOMPARE(text, QStringLiteral("가\uFFFD 가 ok \uFFFD"));
     }
+
+    // UTF-8 split at every byte gives what decoding it whole gives, also around invalid bytes: Qt
+    // 6.4's decoder lost the 'i' of "\xEC\x84" | "is" (a cut-off sequence ending one chunk; found by
+    // fuzz_text_decoder).
+    void utf8SplitAtEveryByteLosesNothing() {
+        const QByteArray bytes = QByteArray("\x9D\xB5\xEC\x84is\xB4 ") + kText.toUtf8() + "\xEC";
+        StreamingTextDecoder whole(TextEncoding::Utf8);
+        QString expected = whole.decode(bytes); // one statement per call: the order of + is unspecified
+        expected += whole.flush();
+        QVERIFY(expected.contains(QStringLiteral("is")) && expected.contains(kText));
+        QVERIFY(expected.endsWith(QChar(QChar::ReplacementCharacter)));
+        for (int cut = 0; cut <= bytes.size(); ++cut) {
+            StreamingTextDecoder decoder(TextEncoding::Utf8);
+            QString text = decoder.decode(bytes.left(cut));
+            text += decoder.decode(bytes.mid(cut));
+            text += decoder.flush();
+            QCOMPARE(text, expected);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTextDecoder)
