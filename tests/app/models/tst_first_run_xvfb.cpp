@@ -150,7 +150,16 @@ bool ask(const QString& text) {
         if (const int eq = line.indexOf('='); eq > 0) g[line.left(eq)] = line.mid(eq + 1).toInt();
     const int x = g["X"] + g["WIDTH"] * 6 / 10, y = g["Y"] + g["HEIGHT"] - 34;
     if (xdotool({"mousemove", QString::number(x), QString::number(y), "click", "1"}).isNull()) return false;
-    QTest::qWait(300);
+    QTest::qWait(600);
+    // The first character after the click was lost now and then on a loaded machine (focus or the first
+    // keymap change not yet seen: "안녕하세요" arrived as "녕하세요"). A primer that is lost is harmless and
+    // one that arrives is erased.
+    if (!text.isEmpty()) {
+        if (xdotool({"type", "--delay", "100", QString(text.front())}).isNull()) return false;
+        QTest::qWait(300);
+        if (xdotool({"key", "BackSpace"}).isNull()) return false;
+        QTest::qWait(300);
+    }
     // One character per xdotool call, with a pause: for a character missing from the keymap (Hangul)
     // xdotool remaps a spare key, and the app must see that mapping change before the key press
     // (typed in one go, "안녕하세요" arrived as "하하").
