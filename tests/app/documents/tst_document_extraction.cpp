@@ -1,5 +1,6 @@
 // Extraction of every supported format from fixtures built here (PDF via QPdfWriter with a CJK
 // font, docx/hwpx zipped with libzip, HTML, CP949 and UTF-16 text), plus every bad-input path.
+#include "document_fixtures.h"
 #include "documents/document_extractor.h"
 
 #include <QCryptographicHash>
@@ -13,31 +14,9 @@
 #include <zip.h>
 
 using namespace sosoik::documents;
+using namespace sosoik::documents::fixtures; // extract, writeFile, writeZip
 
 namespace {
-
-struct Extracted {
-    ExtractInfo info;
-    QList<TextBlock> blocks;
-    QString all() const {
-        QStringList parts;
-        for (const auto& b : blocks)
-            parts << b.text;
-        return parts.join(QLatin1Char('\n'));
-    }
-};
-
-Extracted extract(const QString& path, ExtractOptions options = {}) {
-    Extracted e;
-    e.info = extractDocument(
-        path,
-        [&](const TextBlock& b) {
-            e.blocks << b;
-            return true;
-        },
-        options);
-    return e;
-}
 
 DocumentError::Kind failureKind(const QString& path, ExtractOptions options = {}) {
     try {
@@ -47,12 +26,6 @@ DocumentError::Kind failureKind(const QString& path, ExtractOptions options = {}
         return e.kind();
     }
     qFatal("extraction of %s did not fail", qPrintable(path));
-}
-
-void writeFile(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    QCOMPARE(f.write(bytes), bytes.size());
 }
 
 QByteArray toCp949(const QString& text) {
@@ -67,19 +40,6 @@ QByteArray toCp949(const QString& text) {
     iconv_close(cd);
     out.truncate(out.size() - qsizetype(outLeft));
     return out;
-}
-
-void writeZip(const QString& path, const QList<QPair<QString, QByteArray>>& entries) {
-    int error = 0;
-    zip_t* z = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    QVERIFY(z);
-    QList<QByteArray> keepAlive; // libzip reads the buffers at zip_close
-    for (const auto& [name, data] : entries) {
-        keepAlive << data;
-        zip_source_t* src = zip_source_buffer(z, keepAlive.last().constData(), keepAlive.last().size(), 0);
-        QVERIFY(zip_file_add(z, name.toUtf8().constData(), src, ZIP_FL_ENC_UTF_8) >= 0);
-    }
-    QCOMPARE(zip_close(z), 0);
 }
 
 QString cjkFontFamily() {
