@@ -46,7 +46,14 @@ QByteArray xdotool(const QStringList& arguments) {
 // The app started with its own profile; stopped (and its profile deleted) on destruction.
 class FirstRunApp {
 public:
-    FirstRunApp(const QString& locale, const QString& modelsDir) {
+    // settingsIni: written into the fresh profile before launch (empty: no settings at all).
+    FirstRunApp(const QString& locale, const QString& modelsDir, const QByteArray& settingsIni = {}) {
+        if (!settingsIni.isEmpty()) {
+            QDir().mkpath(dataDir());
+            QFile::setPermissions(dataDir(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            QFile ini(QDir(dataDir()).filePath("settings.ini"));
+            if (ini.open(QIODevice::WriteOnly)) ini.write(settingsIni);
+        }
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"})
             env.insert(var, locale);
@@ -280,7 +287,9 @@ private slots:
     void englishFirstLaunchAnswersWithSmolLM2() {
         const QString smol = smolLM2Dir();
         if (smol.isEmpty()) QSKIP("SmolLM2-135M-Instruct is not installed (bash installer/fetch-models.sh)");
-        FirstRunApp app("en_US.UTF-8", smol);
+        // Greedy, as issue #12 asks: at the default temperature each answer draws a fresh seed
+        // (#13), and SmolLM2 once named "Le Grand Châtelet" the capital in CI.
+        FirstRunApp app("en_US.UTF-8", smol, "[generation]\ntemperature=0\n");
         QTRY_VERIFY_WITH_TIMEOUT(!app.loadedModel().isEmpty() || !app.running(), 120000);
         QVERIFY2(app.loadedModel().endsWith("SmolLM2-135M-Instruct.Q4_1.gguf"),
                  qPrintable(app.loadedModel()));
