@@ -40,6 +40,7 @@ ModelDownload::ModelDownload(QNetworkAccessManager* nam, DownloadRequest request
         const QStorageInfo storage(dir);
         return storage.isValid() ? storage.bytesAvailable() : -1;
     };
+    openPartFile = [](const QString& path) { return std::make_unique<QFile>(path); };
     // What an earlier session left is shown at once ("paused at 45 %"), before anything is asked.
     if (QFileInfo::exists(partPath()) && loadPartialMetadata()) received_ = QFileInfo(partPath()).size();
 }
@@ -183,14 +184,18 @@ void ModelDownload::onProbeFinished(QNetworkReply* reply) {
 
 // Step 2: the bytes, from where the partial file ends.
 void ModelDownload::fetch() {
-    part_.setFileName(partPath());
-    if (!part_.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        fail(DownloadFailure::DiskFull, tr("Could not write %1: %2.").arg(partPath(), part_.errorString()));
+    part_ = openPartFile(partPath());
+    // Unbuffered: a full disk fails the write() that hit it, not a close() nobody checks (which made
+    // the sha256 check fail later and delete the good part of the file).
+    if (!part_->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
+        const QString why = part_->errorString();
+        part_.reset();
+        fail(DownloadFailure::DiskFull, tr("Could not write %1: %2.").arg(partPath(), why));
         return;
     }
-    received_ = part_.size();
+    received_ = part_->size();
     if (total_ > 0 && received_ == total_) {
-        part_.close();
+        closePart();
         verify();
         return;
     }
@@ -209,20 +214,34 @@ void ModelDownload::fetch() {
 }
 
 void ModelDownload::onReadyRead() {
-    if (!reply_ || !part_.isOpen()) return;
+    if (!reply_ || !part_ || !part_->isOpen()) return;
     const int status = httpStatus(reply_);
     if (status != 200 && status != 206) return; // redirects and errors carry no file bytes
     // A server that ignores Range sends the whole file again: start the partial file over.
     if (status == 200 && received_ > 0 && !reply_->property("restarted").toBool()) {
-        part_.resize(0);
+        part_->resize(0);
         received_ = 0;
     }
     reply_->setProperty("restarted", true);
     const QByteArray data = reply_->readAll();
-    if (part_.write(data) != data.size()) {
+    // A disk that fills up gives a short write first and the reason (ENOSPC) only on the next one.
+    qint64 written = 0;
+    while (written < data.size()) {
+        const qint64 n = part_->write(data.constData() + written, data.size() - written);
+        if (n <= 0) break;
+        written += n;
+    }
+    if (written != data.size()) {
+        // Kept, not deleted: every byte in it is good (the sha256 check at the end proves it), and a
+        // multi-GB download should not start over because the disk filled up. What a short write did
+        // put in the file counts: Resume asks for the bytes after the file's real end.
+        const QString why = part_->errorString();
+        received_ = part_->size();
         fail(DownloadFailure::DiskFull,
-             tr("The disk is full: could not write %1 (%2). The partial download is kept.")
-                 .arg(partPath(), part_.errorString()));
+             tr("Sosoik could not write the download to %1 (%2): the disk is probably full. The %3 "
+                "downloaded so far are kept in %4; free some space, then Resume continues from there.")
+                 .arg(QFileInfo(partPath()).absolutePath(), why, sizeText(received_),
+                      QFileInfo(partPath()).fileName()));
         return;
     }
     received_ += data.size();
@@ -240,7 +259,7 @@ void ModelDownload::onFetchFinished() {
     reply->deleteLater();
     if (reply == reply_) reply_ = nullptr;
     stall_.stop();
-    part_.close();
+    closePart();
     speed_ = 0;
     if (state_ != DownloadState::Downloading) return; // paused, cancelled or failed meanwhile
     const int status = httpStatus(reply);
@@ -328,17 +347,20 @@ void ModelDownload::onVerified(const QString& actual) {
 }
 
 void ModelDownload::fail(DownloadFailure failure, const QString& text, bool keepPartial) {
-    abortReply();
-    part_.close();
+    closePart();
     failure_ = failure;
     error_ = text;
     speed_ = 0;
+    // Failed before the abort: the reply's finished(), which abort() emits at once, must see that this
+    // attempt is over (otherwise it would schedule a retry of a write that cannot succeed).
+    state_ = DownloadState::Failed;
+    abortReply();
     if (!keepPartial) {
         removePartial();
         received_ = 0;
     }
     emit progressChanged();
-    setState(DownloadState::Failed);
+    emit stateChanged();
     emit finished(false);
 }
 
@@ -371,8 +393,13 @@ void ModelDownload::savePartialMetadata() const {
             .toJson(QJsonDocument::Compact));
 }
 
+void ModelDownload::closePart() {
+    if (part_) part_->close();
+    part_.reset();
+}
+
 void ModelDownload::removePartial() {
-    part_.close();
+    closePart();
     QFile::remove(partPath());
     QFile::remove(partPath() + QStringLiteral(".json"));
 }

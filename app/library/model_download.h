@@ -70,6 +70,8 @@ public:
     int retries = 3; // automatic resumes after a dropped connection or a stall
     int retryDelayMs = 2000;
     std::function<qint64(const QString& dir)> freeSpace; // bytes free where dir is (default: QStorageInfo)
+    // The partial file's writer (default: a QFile on path). Tests hand in one that fails like a full disk.
+    std::function<std::unique_ptr<QFile>(const QString& path)> openPartFile;
 
 signals:
     void stateChanged();
@@ -92,6 +94,7 @@ private:
     bool loadPartialMetadata();
     void savePartialMetadata() const;
     void removePartial();
+    void closePart();
     QString host() const { return request_.url.host(); }
 
     QNetworkAccessManager* nam_;
@@ -102,7 +105,7 @@ private:
     QString sha256_; // what the file must hash to
     qint64 received_ = 0, total_ = -1, fetched_ = 0;
     QPointer<QNetworkReply> reply_;
-    QFile part_;
+    std::unique_ptr<QFile> part_; // open while bytes arrive
     QTimer stall_;
     int attemptsLeft_ = 0;
     bool stalled_ = false;

@@ -1644,8 +1644,8 @@
         <translation>%1과(와)의 연결이 끊어졌습니다(%2).</translation>
     </message>
     <message>
-        <source>The disk is full: could not write %1 (%2). The partial download is kept.</source>
-        <translation>디스크가 가득 찼습니다: %1에 쓸 수 없습니다(%2). 내려받던 부분은 남겨 두었습니다.</translation>
+        <source>Sosoik could not write the download to %1 (%2): the disk is probably full. The %3 downloaded so far are kept in %4; free some space, then Resume continues from there.</source>
+        <translation>내려받은 내용을 %1에 쓸 수 없습니다(%2): 디스크가 가득 찬 것 같습니다. 지금까지 내려받은 %3은(는) %4에 남겨 두었습니다. 공간을 확보한 뒤 이어받기를 누르면 거기서부터 계속합니다.</translation>
     </message>
     <message>
         <source>The downloaded file is damaged: its sha256 is not the one %1 publishes. It was deleted; download it again.</source>

@@ -2,7 +2,8 @@
 // loopback_http_server.h): a full download, a connection dropped half-way and resumed without
 // downloading bytes twice, a resume after the downloader is destroyed and recreated, a corrupted
 // byte (hash mismatch, nothing installed), 404, a stalled server (timeout message), no network,
-// and a disk too small (refused before any byte is fetched).
+// a disk too small (refused before any byte is fetched), and a disk that fills up mid-way (a
+// writer that fails like ENOSPC after N bytes, and the kernel's own /dev/full).
 #include "library/file_hash.h"
 #include "library/model_download.h"
 
@@ -32,6 +33,28 @@ QByteArray readAll(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
+
+// A partial file on a disk with `room` bytes left: writes past it fail the way a full disk makes
+// QFile fail: a short write, then -1 with the system's ENOSPC text (write(2) reports ENOSPC only
+// when nothing more fits).
+class FullDiskFile : public QFile {
+public:
+    FullDiskFile(const QString& path, qint64 room) : QFile(path), room_(room) {}
+
+protected:
+    qint64 writeData(const char* data, qint64 len) override {
+        if (room_ <= 0) {
+            setErrorString(QStringLiteral("No space left on device"));
+            return -1;
+        }
+        const qint64 written = QFile::writeData(data, std::min(len, room_));
+        room_ -= written;
+        return written;
+    }
+
+private:
+    qint64 room_;
+};
 
 bool waitFinished(ModelDownload& d, int timeoutMs = 30000) {
     if (d.state() == DownloadState::Finished || d.state() == DownloadState::Failed) return true;
@@ -209,6 +232,55 @@ private slots:
                  qPrintable(d->errorText()));
         for (const auto& r : server_.requests().mid(requestsBefore))
             QVERIFY2(r.method == "HEAD", "only the metadata was asked for");
+    }
+
+    // The free-space check passed (another program filled the disk meanwhile): the write that fails
+    // ends the download with a sentence, keeps every byte written for Resume, and never puts a half
+    // file under the model's name.
+    void diskFullMidwayKeepsThePartialFileForResume() {
+        server_.addFile("org/tiny-GGUF", "fills.gguf", content_);
+        const qint64 room = 1000000; // ~1/3 of the file, not a multiple of any network chunk
+        auto d = make(request("fills.gguf"));
+        d->retries = 3; // a full disk is not retried like a dropped connection
+        d->openPartFile = [room](const QString& path) { return std::make_unique<FullDiskFile>(path, room); };
+        const int requestsBefore = server_.requests().size();
+        d->start();
+        QVERIFY(waitFinished(*d));
+        QCOMPARE(d->state(), DownloadState::Failed);
+        QCOMPARE(d->failure(), DownloadFailure::DiskFull);
+        const QString text = d->errorText();
+        QVERIFY2(text.contains("the disk is probably full") && text.contains("No space left on device") &&
+                     text.contains("are kept in fills.gguf.part") && text.contains("Resume"),
+                 qPrintable(text));
+        QVERIFY2(!QFileInfo::exists(dir_.filePath("fills.gguf")), "no half file under the final name");
+        QCOMPARE(QFileInfo(d->partPath()).size(), room);
+        QCOMPARE(readAll(d->partPath()), content_.left(room));
+        QCOMPARE(d->receivedBytes(), room);
+        int blobGets = 0; // not retried: a second attempt would fail the same way
+        for (const auto& r : server_.requests().mid(requestsBefore))
+            blobGets += r.method == "GET" && r.path.startsWith("/blobs/");
+        QCOMPARE(blobGets, 1);
+
+        // Space freed: Resume asks only for what the file lacks and installs the verified model.
+        d->openPartFile = [](const QString& path) { return std::make_unique<QFile>(path); };
+        d->resume();
+        QVERIFY(waitFinished(*d));
+        QVERIFY2(d->state() == DownloadState::Finished, qPrintable(d->errorText()));
+        QCOMPARE(readAll(dir_.filePath("fills.gguf")), content_);
+        QCOMPARE(server_.requests().last().range, QByteArray("bytes=") + QByteArray::number(room) + '-');
+    }
+
+    // The kernel's ENOSPC, not a simulation of it: /dev/full fails every write.
+    void devFullGivesTheSystemsReason() {
+        if (!QFileInfo::exists("/dev/full")) QSKIP("no /dev/full on this system");
+        server_.addFile("org/tiny-GGUF", "devfull.gguf", content_);
+        auto d = make(request("devfull.gguf"));
+        d->openPartFile = [](const QString&) { return std::make_unique<QFile>(QStringLiteral("/dev/full")); };
+        d->start();
+        QVERIFY(waitFinished(*d));
+        QCOMPARE(d->failure(), DownloadFailure::DiskFull);
+        QVERIFY2(d->errorText().contains("No space left on device"), qPrintable(d->errorText()));
+        QVERIFY(!QFileInfo::exists(dir_.filePath("devfull.gguf")));
     }
 
     void pinnedChecksumThatTheHostContradictsIsRefused() {
