@@ -6,6 +6,7 @@
 #include "library/file_hash.h"
 #include "library/model_catalog.h"
 #include "library/model_scanner.h"
+#include "library/models_folder.h"
 
 #include "sosoik/devices.h"
 #include "sosoik/error.h"
@@ -32,7 +33,8 @@ int runList(Args& args) {
     if (!args.positionals().empty())
         throw Error(Error::Kind::InvalidArgument, "usage: sosoik-cli models list");
     const MemoryBudget budget = budgetFor(backend);
-    const QString own = dirs ? QString::fromStdString(*dirs) : defaultOwnModelsDir();
+    // Without --dir: the folder chosen in the app's Settings → Models, as the app looks.
+    const QString own = dirs ? QString::fromStdString(*dirs) : ownModelsDir(openAppSettings().get());
     const QList<LocalModel> models =
         scanModels(defaultScanLocations(own, {}, QDir::homePath()), budget.backend);
     std::printf("memory for models: %s (%s)\n\n", humanBytes(budget.bytes).c_str(),
@@ -119,6 +121,8 @@ const RegisterCommand reg{
      "       sosoik-cli models scan DIR [--backend B] [--ctx N]\n"
      "       sosoik-cli models verify FILE [--sha256 HEX]\n"
      "       sosoik-cli models pull ID [--dir MODELS_DIR] [--host URL] [--accept-licence]\n\n"
+     "MODELS_DIR defaults to the models folder chosen in the app (Settings -> Models; the app's\n"
+     "settings are read from $SOSOIK_DATA_DIR/settings.ini when that is set).\n\n"
      "list    every GGUF on this computer (Sosoik's models folder, Ollama, LM Studio, GPT4All, Jan,\n"
      "        the Hugging Face cache) and the recommended catalog, each with a fit estimate for\n"
      "        the device and context (weights + KV cache + scratch against free memory)\n"

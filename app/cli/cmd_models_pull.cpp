@@ -5,6 +5,7 @@
 #include "library/model_catalog.h"
 #include "library/model_download.h"
 #include "library/model_scanner.h"
+#include "library/models_folder.h"
 
 #include "sosoik/error.h"
 
@@ -19,8 +20,8 @@ namespace sosoik::cli {
 
 int runModelsPull(Args& args) {
     using namespace sosoik::app;
-    const QString dir =
-        QString::fromStdString(args.take({"--dir"}).value_or(defaultOwnModelsDir().toStdString()));
+    const auto dirArg = args.take({"--dir"});
+    const QString dir = dirArg ? QString::fromStdString(*dirArg) : ownModelsDir(openAppSettings().get());
     const auto hostArg = args.take({"--host"});
     const bool accepted = args.flag({"--accept-licence", "--accept-license"});
     const auto positional = args.positionals();

@@ -10,7 +10,9 @@ import QtQuick.Layouts
 // cannot load, the user reads why and which package fixes it, and can still type a path.
 //
 // Used like FileDialog: title, fileMode, nameFilters, currentFolder, selectedFile (set it before
-// open() to suggest a name), selectedFiles, accepted(), rejected(), open().
+// open() to suggest a name), selectedFiles, accepted(), rejected(), open(). With selectFolder: true it
+// is a FolderDialog (whose non-native implementation needs the same modules); the chosen folder is
+// selectedFile.
 Item {
     id: root
     objectName: "safeFileDialog"
@@ -21,6 +23,7 @@ Item {
     property url currentFolder
     property url selectedFile
     property var selectedFiles: []
+    property bool selectFolder: false
     // Why the dialog could not be shown (empty while it can).
     readonly property string errorText: fallback.reason
     // True while the dialog (or what shows instead of it) is open.
@@ -59,7 +62,7 @@ Item {
             return
         }
         if (root.currentFolder.toString() !== "") dialog.currentFolder = root.currentFolder
-        if (root.selectedFile.toString() !== "") dialog.selectedFile = root.selectedFile
+        if (!root.selectFolder && root.selectedFile.toString() !== "") dialog.selectedFile = root.selectedFile
         dialog.open()
     }
 
@@ -77,11 +80,23 @@ Item {
     Loader {
         id: dialogLoader
         active: false
-        sourceComponent: FileDialog {
+        sourceComponent: root.selectFolder ? folderDialog : fileDialog
+    }
+    Component {
+        id: fileDialog
+        FileDialog {
             title: root.title
             fileMode: root.fileMode
             nameFilters: root.nameFilters
             onAccepted: root.finish(fileMode === FileDialog.OpenFiles ? selectedFiles : [selectedFile])
+            onRejected: root.rejected()
+        }
+    }
+    Component {
+        id: folderDialog
+        FolderDialog {
+            title: root.title
+            onAccepted: root.finish([selectedFolder])
             onRejected: root.rejected()
         }
     }
@@ -143,7 +158,8 @@ Item {
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                text: qsTr("Meanwhile, type the file's full path:")
+                text: root.selectFolder ? qsTr("Meanwhile, type the folder's full path:")
+                                        : qsTr("Meanwhile, type the file's full path:")
             }
             TextField {
                 id: pathField

@@ -1,18 +1,18 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Dialogs
-import Qt.labs.folderlistmodel
+import "../dialogs"
 
 // "On this computer": one row per GGUF found, loadable in place; the folders that are searched.
 ColumnLayout {
     id: pane
     spacing: 8
 
-    FolderDialog {
+    SafeFileDialog {
         id: folderDialog
+        selectFolder: true
         title: qsTr("Add a folder with GGUF models")
-        onAccepted: library.addFolder(selectedFolder)
+        onAccepted: library.addFolder(selectedFile)
     }
 
     Label {

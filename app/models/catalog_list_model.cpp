@@ -192,6 +192,17 @@ void CatalogListModel::attach(const QString& id, ModelDownload* download) {
     changed(row);
 }
 
+void CatalogListModel::detach(const QString& id) {
+    if (ModelDownload* d = downloads_.take(id)) d->disconnect(this);
+    changed(rowOf(id));
+}
+
+void CatalogListModel::setModelsDir(const QString& dir) {
+    modelsDir_ = dir;
+    refreshInstalled();
+    if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1)); // every row's path
+}
+
 void CatalogListModel::refreshInstalled() {
     for (int i = 0; i < catalog_.entries().size(); ++i) {
         const bool now = QFileInfo::exists(QDir(modelsDir_).filePath(catalog_.entries()[i].file));

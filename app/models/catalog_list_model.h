@@ -50,6 +50,9 @@ public:
     void setBudget(const MemoryBudget& budget, int context, const QString& uiLanguage);
     // The row of this id follows the download (its signals update the row); not owned.
     void attach(const QString& id, ModelDownload* download);
+    void detach(const QString& id);
+    // Where "installed" is looked for (Settings → Models changed the folder).
+    void setModelsDir(const QString& dir);
     void refreshInstalled();
     // What "Check for updates" found for a downloaded model (see UpdateRole).
     void setUpdate(const QString& id, const QString& update);

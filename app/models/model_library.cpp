@@ -2,6 +2,7 @@
 
 #include "library/file_hash.h"
 #include "library/model_scanner.h"
+#include "library/models_folder.h"
 #include "models/model_manager.h"
 #include "settings/app_settings.h"
 
@@ -27,14 +28,73 @@ struct ScanResult {
 
 ModelLibrary::ModelLibrary(AppSettings* settings, Options options, QObject* parent)
     : QObject(parent), settings_(settings),
-      modelsDir_(options.modelsDir.isEmpty() ? defaultOwnModelsDir() : options.modelsDir),
+      defaultModelsDir_(options.modelsDir.isEmpty() ? defaultOwnModelsDir() : options.modelsDir),
+      modelsDir_(ownModelsDir(&settings->store(), defaultModelsDir_)),
       home_(options.home.isEmpty() ? QDir::homePath() : options.home), devices_(std::move(options.devices)),
       availableRam_(options.availableRam ? std::move(options.availableRam)
                                          : std::function<quint64()>(availableRamBytes)),
       catalog_(new CatalogListModel(ModelCatalog::builtIn(), modelsDir_, this)) {
-    // Downloads an earlier session left unfinished show as paused, with their progress.
+    followUnfinishedDownloads();
+}
+
+// Downloads an earlier session left unfinished show as paused, with their progress.
+void ModelLibrary::followUnfinishedDownloads() {
     for (const CatalogEntry& e : catalog_->catalog().entries())
         if (QFileInfo::exists(QDir(modelsDir_).filePath(e.file) + QStringLiteral(".part"))) downloadFor(e);
+}
+
+bool ModelLibrary::setModelsDir(const QVariant& pathOrUrl) {
+    const QString local = ModelManager::toLocalPath(pathOrUrl);
+    const QString path = local.isEmpty() ? defaultModelsDir_ : QDir::cleanPath(local);
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(modelsDir_).absoluteFilePath()) return true;
+    for (ModelDownload* d : std::as_const(downloads_)) {
+        const DownloadState s = d->state();
+        if (s == DownloadState::Probing || s == DownloadState::Downloading || s == DownloadState::Verifying) {
+            emit message(tr("Pause or cancel the running download first: it is writing into %1.")
+                             .arg(QDir::toNativeSeparators(modelsDir_)));
+            return false;
+        }
+    }
+    if (const QString problem = modelsFolderProblem(path); !problem.isEmpty()) {
+        emit message(tr("%1 cannot be the models folder: %2.").arg(QDir::toNativeSeparators(path), problem));
+        return false;
+    }
+    const QString old = modelsDir_;
+    const ModelsFolderContents left = modelsFolderContents(old);
+    // Paused downloads belong to the old folder; the new folder's own partial files are followed instead.
+    for (auto it = downloads_.begin(); it != downloads_.end(); it = downloads_.erase(it)) {
+        catalog_->detach(it.key());
+        it.value()->deleteLater();
+    }
+    modelsDir_ = path;
+    settings_->store().setValue(kModelsDirKey, path == defaultModelsDir_ ? QString() : path);
+    // The models already there stay listed, where they are: the old folder is searched like one the
+    // user added (and the new one is no longer an added folder of its own).
+    QStringList list = folders();
+    list.removeAll(path);
+    if (left.models > 0 && !list.contains(old)) list << old;
+    if (list != folders()) {
+        settings_->store().setValue(kFoldersKey, list);
+        emit foldersChanged();
+    }
+    catalog_->setModelsDir(path);
+    followUnfinishedDownloads();
+    emit modelsDirChanged();
+
+    QString text = tr("New downloads go to %1, and Sosoik looks there first. No file was moved.")
+                       .arg(QDir::toNativeSeparators(path));
+    if (left.models > 0)
+        text +=
+            ' ' + tr("The models already in %1 stay there and are still listed: that folder is now one of "
+                     "the searched folders.")
+                      .arg(QDir::toNativeSeparators(old));
+    if (left.partials > 0)
+        text += ' ' + tr("Unfinished downloads in %1 start over in the new folder; delete the .part files "
+                         "there to free the space.")
+                          .arg(QDir::toNativeSeparators(old));
+    emit message(text);
+    rescan();
+    return true;
 }
 
 ModelLibrary::~ModelLibrary() = default;

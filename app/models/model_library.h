@@ -32,13 +32,15 @@ class ModelLibrary : public QObject {
     Q_PROPERTY(bool scannedOnce READ scannedOnce NOTIFY scanned)
     Q_PROPERTY(QString memoryText READ memoryText NOTIFY scanned) // "5.8 GB free on <GPU>"
     Q_PROPERTY(QStringList folders READ folders NOTIFY foldersChanged)
-    Q_PROPERTY(QString modelsDir READ modelsDir CONSTANT)
+    // Sosoik's own models folder (Settings → Models): downloads go there and it is searched first.
+    Q_PROPERTY(QString modelsDir READ modelsDir NOTIFY modelsDirChanged)
+    Q_PROPERTY(bool modelsDirIsDefault READ modelsDirIsDefault NOTIFY modelsDirChanged)
     Q_PROPERTY(QString host READ host WRITE setHost NOTIFY hostChanged)
     Q_PROPERTY(bool checkingUpdates READ checkingUpdates NOTIFY checkingUpdatesChanged)
 public:
     using DeviceLister = std::function<std::vector<DeviceInfo>()>;
     struct Options {
-        QString modelsDir; // empty: defaultOwnModelsDir()
+        QString modelsDir; // the default folder; empty: defaultOwnModelsDir(). The setting beats it.
         QString home;      // empty: the user's home
         DeviceLister devices;
         std::function<quint64()> availableRam;
@@ -53,6 +55,12 @@ public:
     QString memoryText() const;
     QStringList folders() const;
     QString modelsDir() const { return modelsDir_; }
+    bool modelsDirIsDefault() const { return modelsDir_ == defaultModelsDir_; }
+    // Makes pathOrUrl (a path or a file: URL; empty: the default) the models folder. Nothing is moved:
+    // the models already in the old folder stay there and stay listed (the old folder becomes one of
+    // the searched folders); unfinished downloads start over in the new one. message() says so. False
+    // with a message when the folder cannot be used or a download is writing into the old one.
+    Q_INVOKABLE bool setModelsDir(const QVariant& pathOrUrl);
     QString host() const;
     void setHost(const QString& url);
     void setUiLanguage(const QString& language) { uiLanguage_ = language; }
@@ -75,6 +83,7 @@ signals:
     void scanned();
     void scanningChanged();
     void foldersChanged();
+    void modelsDirChanged();
     void hostChanged();
     void checkingUpdatesChanged();
     void updatesChecked(int available, int failures);
@@ -83,10 +92,11 @@ signals:
 
 private:
     ModelDownload* downloadFor(const CatalogEntry& entry);
+    void followUnfinishedDownloads();
     QVariantMap toRow(const LocalModel& m, int context) const;
 
     AppSettings* settings_;
-    QString modelsDir_, home_, uiLanguage_;
+    QString defaultModelsDir_, modelsDir_, home_, uiLanguage_;
     DeviceLister devices_;
     std::function<quint64()> availableRam_;
     CatalogListModel* catalog_;

@@ -68,6 +68,17 @@ Dialog {
                 }
             }
 
+            GroupBox {
+                title: qsTr("Models")
+                Layout.fillWidth: true
+                visible: typeof library !== "undefined" // set by the shell (app/models)
+                Loader {
+                    width: parent.width
+                    active: parent.visible
+                    source: "qrc:/qml/models/ModelsFolderPane.qml"
+                }
+            }
+
             SummarySettings {
                 Layout.fillWidth: true
                 controller: typeof summaries !== "undefined" ? summaries : null

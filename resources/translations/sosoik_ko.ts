@@ -2259,4 +2259,83 @@
         <translation>올바른 소소익 대화 파일이 아닙니다: %1번째 메시지의 역할이 &quot;%2&quot;입니다(user, assistant, system만 됩니다).</translation>
     </message>
 </context>
+<context>
+    <name>ModelsFolder</name>
+    <message>
+        <source>it is not a full path</source>
+        <translation>전체 경로가 아닙니다</translation>
+    </message>
+    <message>
+        <source>it is a file</source>
+        <translation>폴더가 아니라 파일입니다</translation>
+    </message>
+    <message>
+        <source>Sosoik cannot create it</source>
+        <translation>소소익이 폴더를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Sosoik cannot write there</source>
+        <translation>소소익이 그곳에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::ModelLibrary</name>
+    <message>
+        <source>Pause or cancel the running download first: it is writing into %1.</source>
+        <translation>먼저 진행 중인 내려받기를 일시 정지하거나 취소하세요: %1에 쓰는 중입니다.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be the models folder: %2.</source>
+        <translation>%1은(는) 모델 폴더로 쓸 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>New downloads go to %1, and Sosoik looks there first. No file was moved.</source>
+        <translation>이제 새로 내려받는 모델은 %1에 저장되고, 소소익은 이 폴더를 가장 먼저 찾습니다. 옮긴 파일은 없습니다.</translation>
+    </message>
+    <message>
+        <source>The models already in %1 stay there and are still listed: that folder is now one of the searched folders.</source>
+        <translation>%1에 이미 있던 모델은 그대로 두었고 계속 목록에 나옵니다: 그 폴더를 찾아볼 폴더에 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>Unfinished downloads in %1 start over in the new folder; delete the .part files there to free the space.</source>
+        <translation>%1에서 끝나지 않은 내려받기는 새 폴더에서 처음부터 다시 받습니다. 공간을 확보하려면 그곳의 .part 파일을 지우세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsFolderPane</name>
+    <message>
+        <source>Choose the models folder</source>
+        <translation>모델 폴더 선택</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>모델 폴더</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>바꾸기…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>기본값</translation>
+    </message>
+    <message>
+        <source>Downloads go here, and Sosoik looks here first. Changing it moves no file: the models in the old folder stay there and are still listed.</source>
+        <translation>내려받은 모델이 이곳에 저장되고, 소소익은 이곳을 가장 먼저 찾습니다. 바꿔도 파일은 옮기지 않습니다: 이전 폴더의 모델은 그대로 남고 계속 목록에 나옵니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SafeFileDialog</name>
+    <message>
+        <source>Meanwhile, type the folder&apos;s full path:</source>
+        <translation>그동안 폴더의 전체 경로를 입력하세요:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+</context>
 </TS>

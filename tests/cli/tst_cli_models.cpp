@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -123,6 +124,28 @@ private slots:
         QVERIFY2(r.out.contains("EXAONE AI Model License Agreement 1.1 - NC (non-commercial)"),
                  qPrintable(r.out));
         QVERIFY2(r.out.contains("memory for models:") && r.out.contains("(RAM)"), qPrintable(r.out));
+    }
+
+    // Without --dir, `models list` looks where the app looks: the folder chosen in Settings → Models,
+    // read from the app's settings (<SOSOIK_DATA_DIR>/settings.ini for this profile).
+    void listUsesTheModelsFolderChosenInTheApp() {
+        qunsetenv("SOSOIK_MODELS_DIR");
+        const QString profile = dir_.filePath("profile");
+        QVERIFY(QDir().mkpath(profile));
+        qputenv("SOSOIK_DATA_DIR", profile.toUtf8());
+        auto r = runCli({"models", "list", "--backend", "reference"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("on this computer (0)"), qPrintable(r.out)); // nothing chosen, nothing found
+        {
+            QSettings app(QDir(profile).filePath("settings.ini"), QSettings::IniFormat);
+            app.setValue("library/modelsDir", dir_.filePath("models"));
+        }
+        r = runCli({"models", "list", "--backend", "reference"});
+        qunsetenv("SOSOIK_DATA_DIR");
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("on this computer (2)") && r.out.contains("[Sosoik]") &&
+                     r.out.contains("sub/tiny.gguf"),
+                 qPrintable(r.out));
     }
 
     void unknownSubcommandSaysUsage() {

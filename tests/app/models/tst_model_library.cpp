@@ -2,7 +2,8 @@
 // store holding the demo model) with the fit estimate against a given amount of free memory, a licence
 // that must be accepted before anything is asked of the host, and a catalog model downloaded from a
 // loopback host (a mirror set as the model host) into Sosoik's folder, verified, announced and listed;
-// "check for updates" asks the host only when called, finds a newer file, and Update installs it.
+// "check for updates" asks the host only when called, finds a newer file, and Update installs it;
+// the models folder chosen in Settings → Models.
 #include "library/file_hash.h"
 #include "models/model_library.h"
 #include "settings/app_settings.h"
@@ -162,6 +163,92 @@ private slots:
         QCOMPARE(rowNamed(library.localModels(), entry->file).value("origin").toString(),
                  QStringLiteral("sosoik"));
         QVERIFY(index.data(CatalogListModel::InstalledRole).toBool());
+    }
+
+    // Settings → Models: a new models folder takes the downloads and is searched first; nothing is
+    // moved, the old folder's models stay listed, and the choice persists. A file, or a change while a
+    // download writes into the old folder, is refused with a sentence.
+    void theModelsFolderSettingMovesDownloadsNotFiles() {
+        LoopbackHttpServer mirror;
+        const QString ini = dir_.filePath("folder.ini");
+        AppSettings settings(ini);
+        ModelLibrary::Options o = options(8ull << 30);
+        o.modelsDir = dir_.filePath("old-models");
+        QVERIFY(write(o.modelsDir + "/mine.gguf", demo_));
+        ModelLibrary library(&settings, o);
+        QVERIFY(library.modelsDirIsDefault());
+        const CatalogEntry* entry =
+            library.catalog()->catalog().find(QStringLiteral("smollm2-360m-instruct"));
+        QVERIFY(entry);
+        QVERIFY(write(o.modelsDir + '/' + entry->file + ".part", demo_.left(100)));
+        mirror.addFile(entry->repo.toUtf8(), entry->file.toUtf8(), demo_);
+        library.setHost(mirror.baseUrl().toString());
+
+        QSignalSpy message(&library, &ModelLibrary::message);
+        QSignalSpy changed(&library, &ModelLibrary::modelsDirChanged);
+        QVERIFY(!library.setModelsDir(o.modelsDir + "/mine.gguf"));
+        QVERIFY2(message.last().first().toString().endsWith("cannot be the models folder: it is a file."),
+                 qPrintable(message.last().first().toString()));
+        QCOMPARE(changed.size(), 0);
+
+        const QString chosen = dir_.filePath("new-models");
+        QVERIFY(library.setModelsDir(QUrl::fromLocalFile(chosen)));
+        QCOMPARE(library.modelsDir(), chosen);
+        QVERIFY(!library.modelsDirIsDefault());
+        QCOMPARE(changed.size(), 1);
+        const QString said = message.last().first().toString();
+        QVERIFY2(
+            said.startsWith("New downloads go to " + chosen) && said.contains("No file was moved") &&
+                said.contains("The models already in " + o.modelsDir + " stay there and are still listed") &&
+                said.contains("Unfinished downloads in " + o.modelsDir + " start over"),
+            qPrintable(said));
+        QVERIFY(QFileInfo::exists(o.modelsDir + "/mine.gguf")); // not moved
+        QCOMPARE(library.folders(), QStringList{o.modelsDir});
+        QCOMPARE(library.catalog()
+                     ->index(library.catalog()->rowOf(entry->id))
+                     .data(CatalogListModel::PathRole)
+                     .toString(),
+                 QDir(chosen).filePath(entry->file));
+
+        // The old folder's model is still listed; a download lands in the new folder.
+        QSignalSpy installed(&library, &ModelLibrary::modelInstalled);
+        QVERIFY(library.download(entry->id));
+        QVERIFY(installed.wait(30000));
+        QCOMPARE(installed.first().first().toString(), QDir(chosen).filePath(entry->file));
+        QVERIFY(QFileInfo::exists(o.modelsDir + '/' + entry->file + ".part")); // left as the message says
+        QTRY_VERIFY(!rowNamed(library.localModels(), entry->file).isEmpty());
+        QCOMPARE(rowNamed(library.localModels(), entry->file).value("origin").toString(),
+                 QStringLiteral("sosoik"));
+        QCOMPARE(rowNamed(library.localModels(), "mine.gguf").value("origin").toString(),
+                 QStringLiteral("folder"));
+
+        // Persisted: the next start uses it.
+        {
+            AppSettings again(ini);
+            ModelLibrary next(&again, o);
+            QCOMPARE(next.modelsDir(), chosen);
+        }
+
+        // A download writing into the folder keeps it where it is.
+        const CatalogEntry* other = library.catalog()->catalog().find(QStringLiteral("qwen3-0.6b"));
+        mirror.addFile(other->repo.toUtf8(), other->file.toUtf8(), demo_);
+        mirror.stallNextAfter(1000);
+        QVERIFY(library.download(other->id));
+        QTRY_COMPARE(library.catalog()
+                         ->index(library.catalog()->rowOf(other->id))
+                         .data(CatalogListModel::StateRole)
+                         .toString(),
+                     QStringLiteral("downloading"));
+        QVERIFY(!library.setModelsDir(QString()));
+        QVERIFY2(message.last().first().toString().startsWith("Pause or cancel the running download first"),
+                 qPrintable(message.last().first().toString()));
+        QCOMPARE(library.modelsDir(), chosen);
+        library.cancel(other->id);
+
+        // Back to the default: an empty choice.
+        QVERIFY(library.setModelsDir(QString()));
+        QVERIFY(library.modelsDirIsDefault());
+        QCOMPARE(settings.store().value("library/modelsDir").toString(), QString());
     }
 
     void checksForUpdatesOnlyWhenAskedAndUpdates() {
