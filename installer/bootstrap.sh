@@ -9,7 +9,8 @@ mode=${1:-run}
 shift || true
 
 # What the app needs to build and run (every QML module it imports included: the non-native file
-# dialog needs Qt.labs.folderlistmodel), then what only the test suite needs.
+# dialog needs Qt.labs.folderlistmodel), then what only the test suite needs (dbus-daemon: the private
+# session bus of tst_portal_hotkey's fake desktop portal).
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache python3-pip
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6
@@ -24,6 +25,7 @@ PACKAGES=(
 TEST_PACKAGES=(
   clang sentencepiece vulkan-tools vulkan-validationlayers qml6-module-qttest
   xvfb xauth trayer xdotool x11-utils debootstrap dpkg-dev python3-venv
+  dbus-daemon
 )
 [ "$mode" = test ] && PACKAGES+=("${TEST_PACKAGES[@]}")
 

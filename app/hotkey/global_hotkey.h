@@ -1,6 +1,8 @@
 #pragma once
 // A system-wide shortcut that reaches Sosoik while another application has the focus. Each platform has its
 // own backend; where none exists the backend says why instead of failing silently.
+#include "hotkey/display_session.h"
+
 #include <QKeySequence>
 #include <QObject>
 #include <memory>
@@ -12,9 +14,12 @@ class GlobalHotkey : public QObject {
 public:
     using QObject::QObject;
 
-    // The backend for the running platform (X11, Windows) or one that only explains what is unavailable.
-    // Call after the QGuiApplication exists: the choice depends on its platform plugin.
+    // The backend for the running platform (X11, Windows, the desktop portal in Wayland sessions) or one
+    // that only explains what is unavailable and how to bind `sosoik --quick-query` instead. Call after the
+    // QGuiApplication exists: the choice depends on its platform plugin and session.
     static std::unique_ptr<GlobalHotkey> createForPlatform();
+    // Why a Wayland or XWayland session has no global shortcut here, and how to bind one instead.
+    static QString waylandUnavailableReason(DisplaySession session);
 
     // Empty when this platform can grab keys; otherwise a sentence for the Settings page.
     virtual QString unavailableReason() const = 0;
@@ -25,16 +30,21 @@ public:
 
     QKeySequence shortcut() const { return m_shortcut; }
     QString errorString() const { return m_error; }
+    // How the desktop says the shortcut is pressed, where the desktop chooses (the Wayland portal).
+    virtual QString triggerDescription() const { return {}; }
 
 signals:
     void activated();
+    // The shortcut or the error changed later than setShortcut() returned (the portal answers later).
+    void changed();
 
 protected:
     QKeySequence m_shortcut;
     QString m_error;
 };
 
-// Used where no backend exists (Wayland, macOS, offscreen): always unavailable, with the reason.
+// Used where no backend exists (Wayland without the portal's GlobalShortcuts, macOS, offscreen): always
+// unavailable, with the reason.
 class UnavailableGlobalHotkey : public GlobalHotkey {
     Q_OBJECT
 public:

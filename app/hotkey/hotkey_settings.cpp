@@ -19,6 +19,10 @@ HotkeySettings::HotkeySettings(QSettings* settings, GlobalHotkey* backend, QObje
         m_sequence = kDefaultSequence; // a hand-edited config must not leave the user without a shortcut
     m_enabled = m_settings->value(kEnabledKey, true).toBool();
     connect(m_backend, &GlobalHotkey::activated, this, &HotkeySettings::activated);
+    connect(m_backend, &GlobalHotkey::changed, this, [this] {
+        describe();
+        emit changed();
+    });
     apply();
     // The status (the hotkey hint in Settings) follows a language switch (issue #13).
     if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
@@ -40,7 +44,10 @@ void HotkeySettings::describe() {
     else if (!m_enabled)
         m_status = tr("Global shortcut is off.");
     else if (active())
-        m_status = tr("%1 opens the quick query from any application.").arg(shown);
+        // Where the desktop chose the keys (the Wayland portal), its own words for them.
+        m_status =
+            tr("%1 opens the quick query from any application.")
+                .arg(m_backend->triggerDescription().isEmpty() ? shown : m_backend->triggerDescription());
     else
         m_status = m_backend->errorString();
 }

@@ -2338,4 +2338,54 @@
         <translation>모델</translation>
     </message>
 </context>
+<context>
+    <name>sosoik::app::GlobalHotkey</name>
+    <message>
+        <source>Sosoik runs through XWayland in a Wayland session, where a key grab only works while another X11 window has the focus, and this desktop&apos;s portal offers no global shortcuts.</source>
+        <translation>소소익이 Wayland 세션에서 XWayland로 실행 중입니다. 이 경우 키 가로채기는 다른 X11 창에 초점이 있을 때만 동작하고, 이 데스크톱의 포털은 전역 단축키를 제공하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Wayland lets no application grab keys, and this desktop&apos;s portal offers no global shortcuts.</source>
+        <translation>Wayland에서는 어떤 프로그램도 키를 가로챌 수 없고, 이 데스크톱의 포털은 전역 단축키를 제공하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Bind a shortcut to the command `sosoik --quick-query` in your desktop&apos;s keyboard settings instead (GNOME: Settings → Keyboard → Custom Shortcuts; KDE Plasma: System Settings → Shortcuts → Add New → Command).</source>
+        <translation>대신 데스크톱의 키보드 설정에서 `sosoik --quick-query` 명령에 단축키를 지정하세요(GNOME: 설정 → 키보드 → 사용자 지정 바로 가기, KDE Plasma: 시스템 설정 → 단축키 → 새로 추가 → 명령).</translation>
+    </message>
+</context>
+<context>
+    <name>sosoik::app::PortalGlobalHotkey</name>
+    <message>
+        <source>the desktop portal refused %1 (%2).</source>
+        <translation>데스크톱 포털이 %1을(를) 거부했습니다(%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable shortcut.</source>
+        <translation>%1은(는) 쓸 수 없는 단축키입니다.</translation>
+    </message>
+    <message>
+        <source>Waiting for the desktop to bind %1…</source>
+        <translation>데스크톱이 %1을(를) 등록하기를 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Open Sosoik&apos;s quick query</source>
+        <translation>소소익 빠른 질문 열기</translation>
+    </message>
+    <message>
+        <source>the shortcut was not bound: the desktop&apos;s dialog was cancelled.</source>
+        <translation>단축키를 등록하지 않았습니다: 데스크톱의 대화 상자가 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>the desktop did not bind the shortcut.</source>
+        <translation>데스크톱이 단축키를 등록하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>the desktop portal created no session.</source>
+        <translation>데스크톱 포털이 세션을 만들지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be registered: %2</source>
+        <translation>%1을(를) 등록할 수 없습니다: %2</translation>
+    </message>
+</context>
 </TS>

@@ -33,6 +33,10 @@ public:
         m_display = ":" + QString::fromLatin1(m_xvfb.readLine().trimmed());
         qputenv("DISPLAY", m_display.toLatin1());
         qputenv("QT_QPA_PLATFORM", "xcb");
+        // A real X server, even when the tests run inside a Wayland desktop session (which would
+        // otherwise be taken for XWayland, where the app does not grab keys).
+        qunsetenv("WAYLAND_DISPLAY");
+        qunsetenv("XDG_SESSION_TYPE");
         return true;
     }
 
