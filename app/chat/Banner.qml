@@ -13,8 +13,8 @@ Rectangle {
 
     visible: text.length > 0
     implicitHeight: visible ? row.implicitHeight + 16 : 0
-    color: kind === "error" ? "#fde7e9" : "#fff4ce"
-    border.color: kind === "error" ? "#d13438" : "#c19c00"
+    color: kind === "error" ? theme.errorBackground : theme.warningBackground
+    border.color: kind === "error" ? theme.errorBorder : theme.warningBorder
 
     RowLayout {
         id: row
@@ -22,14 +22,14 @@ Rectangle {
         anchors.margins: 8
         Label {
             text: banner.kind === "error" ? "⚠" : "ℹ"
-            color: banner.kind === "error" ? "#a4262c" : "#8a6d00"
+            color: banner.kind === "error" ? theme.errorText : theme.warningText
         }
         Label {
             id: label
             objectName: banner.objectName + "Text"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            color: "#201f1e"
+            color: banner.kind === "error" ? theme.errorText : theme.warningText
         }
         Button {
             objectName: banner.objectName + "Action"

@@ -16,6 +16,11 @@ Item {
     required property var tailBlock
     required property bool streaming
     required property string note
+    // A reasoning model's thinking (chat/thinking.h), folded above the answer; answer is the rest.
+    required property string thinking
+    required property bool hasThinking
+    required property bool thinkingOpen
+    required property string answer
     required property bool isLast
 
     readonly property bool isUser: role === "user"
@@ -30,8 +35,8 @@ Item {
         width: Math.min(root.width - 32, root.isUser ? Math.max(body.implicitWidth + 24, 160) : 760)
         height: body.implicitHeight + 20
         radius: 10
-        color: root.isUser ? "#e8f1fb" : palette.base
-        border.color: root.isUser ? "#c7dcf3" : "#e1dfdd"
+        color: root.isUser ? theme.userBubble : theme.base
+        border.color: root.isUser ? theme.userBubbleBorder : theme.border
 
         HoverHandler { id: hover }
 
@@ -48,7 +53,7 @@ Item {
                     // An imported conversation may hold system messages: shown as such (#19 item 8).
                     text: root.isUser ? qsTr("You") : root.role === "system" ? qsTr("System") : qsTr("Assistant")
                     font.bold: true
-                    opacity: 0.75
+                    color: theme.mutedText
                 }
                 BusyIndicator {
                     visible: root.streaming
@@ -65,7 +70,7 @@ Item {
                         objectName: "copyMessage_" + root.index
                         text: qsTr("Copy")
                         font.pixelSize: 11
-                        onClicked: chat.copyToClipboard(root.content)
+                        onClicked: chat.copyToClipboard(root.answer)
                     }
                     ToolButton {
                         objectName: "editMessage_" + root.index
@@ -97,6 +102,44 @@ Item {
                 }
             }
 
+            ColumnLayout {
+                id: thinkingSection
+                objectName: "thinking_" + root.index
+                property bool expanded: false
+                visible: !root.editing && root.hasThinking
+                Layout.fillWidth: true
+                spacing: 4
+                ToolButton {
+                    objectName: "thinkingToggle_" + root.index
+                    text: (thinkingSection.expanded ? "▾ " : "▸ ")
+                          + (root.thinkingOpen && root.streaming ? qsTr("Thinking…") : qsTr("Thought process"))
+                    font.pixelSize: 12
+                    onClicked: thinkingSection.expanded = !thinkingSection.expanded
+                    Accessible.name: thinkingSection.expanded ? qsTr("Hide the thought process")
+                                                              : qsTr("Show the thought process")
+                }
+                Rectangle {
+                    visible: thinkingSection.expanded
+                    Layout.fillWidth: true
+                    implicitHeight: thinkingText.implicitHeight + 12
+                    radius: 6
+                    color: theme.thinkingBackground
+                    TextEdit {
+                        id: thinkingText
+                        objectName: "thinkingText_" + root.index
+                        x: 8
+                        y: 6
+                        width: parent.width - 16
+                        text: root.thinking
+                        textFormat: TextEdit.PlainText
+                        readOnly: true
+                        selectByMouse: true
+                        wrapMode: TextEdit.Wrap
+                        color: theme.thinkingText
+                    }
+                }
+            }
+
             Repeater {
                 model: root.editing ? [] : root.settledBlocks
                 delegate: Loader {
@@ -116,7 +159,7 @@ Item {
 
             // Before the first token: how far the model has read the conversation (issue #13).
             RowLayout {
-                visible: !root.editing && root.tailBlock.kind === undefined && root.streaming
+                visible: !root.editing && root.tailBlock.kind === undefined && root.streaming && !root.hasThinking
                 Layout.fillWidth: true
                 readonly property bool reading: root.isLast && chat.promptTotal > 0
                 Label {
@@ -174,7 +217,7 @@ Item {
                 text: root.note
                 font.italic: true
                 font.pixelSize: 11
-                opacity: 0.7
+                color: theme.mutedText
             }
         }
     }
@@ -192,7 +235,7 @@ Item {
             readOnly: true
             selectByMouse: true
             wrapMode: TextEdit.Wrap
-            color: palette.text
+            color: theme.text
             // Never opened directly: LinkConfirmDialog shows the full address first.
             onLinkActivated: link => linkConfirm.createObject(Overlay.overlay, {url: link}).open()
         }
@@ -203,8 +246,8 @@ Item {
         Rectangle {
             implicitHeight: codeColumn.implicitHeight + 12
             radius: 6
-            color: "#f5f5f5"
-            border.color: "#e1dfdd"
+            color: theme.codeBackground
+            border.color: theme.border
             ColumnLayout {
                 id: codeColumn
                 x: 8
@@ -216,7 +259,7 @@ Item {
                     Label {
                         text: segment.language || qsTr("code")
                         font.pixelSize: 11
-                        opacity: 0.6
+                        color: theme.mutedText
                     }
                     Item { Layout.fillWidth: true }
                     ToolButton {
@@ -227,15 +270,17 @@ Item {
                     }
                 }
                 TextEdit {
+                    objectName: "codeText"
                     Layout.fillWidth: true
-                    text: segment.text
-                    textFormat: TextEdit.PlainText
+                    // Escaped text in colour spans (theme/code_highlighter.h); nothing in it is fetched.
+                    text: theme.codeHtml(segment.text, segment.language, theme.dark)
+                    textFormat: TextEdit.RichText
                     readOnly: true
                     selectByMouse: true
                     wrapMode: TextEdit.WrapAnywhere
                     font.family: "Noto Sans Mono CJK KR"
                     font.pixelSize: 13
-                    color: "#201f1e"
+                    color: theme.codeText
                 }
             }
         }

@@ -1,6 +1,7 @@
 #include "chat/chat_controller.h"
 
 #include "chat/answer_stream.h"
+#include "chat/thinking.h"
 #include "settings/app_settings.h"
 #include "storage/storage.h"
 
@@ -123,8 +124,11 @@ GenerationRequest ChatController::buildRequest() const {
     for (int i = 0; i < model_.rowCount(); ++i) {
         const ChatRow& row = model_.at(i);
         if (row.streaming || row.role == QLatin1String("system")) continue;
-        if (row.role == QLatin1String("assistant") && row.content.isEmpty()) continue;
-        r.messages.append({row.role, row.content});
+        // An earlier answer's reasoning is not sent again (chat/thinking.h says why).
+        const QString content =
+            row.role == QLatin1String("assistant") ? withoutThinking(row.content) : row.content;
+        if (row.role == QLatin1String("assistant") && content.trimmed().isEmpty()) continue;
+        r.messages.append({row.role, content});
     }
     if (augmenter_) augmenter_(conversationId_, r);
     return r;

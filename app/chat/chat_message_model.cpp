@@ -1,6 +1,7 @@
 #include "chat/chat_message_model.h"
 
 #include "chat/markdown_segments.h"
+#include "chat/thinking.h"
 
 #include <utility>
 
@@ -12,12 +13,25 @@ ChatMessageModel::ChatMessageModel(QObject* parent) : QAbstractListModel(parent)
     connect(&frame_, &QTimer::timeout, this, &ChatMessageModel::flush);
 }
 
+bool ChatMessageModel::updateThinking(ChatRow& r) {
+    ThinkingSplit split;
+    if (r.role == QLatin1String("assistant")) split = splitThinking(r.content, r.streaming);
+    const bool moved = split.answerStart != r.answerStart;
+    r.thinking = split.thinking;
+    r.hasThinking = split.hasThinking;
+    r.thinkingOpen = split.open;
+    r.answerStart = split.answerStart;
+    return moved;
+}
+
 void ChatMessageModel::updateBlocks(ChatRow& r, bool fromScratch) {
+    if (updateThinking(r)) fromScratch = true;
     if (fromScratch) {
         r.settledBlocks.clear();
         r.settledChars = 0;
     }
-    const QList<MarkdownBlock> blocks = splitMarkdownBlocks(QStringView(r.content).mid(r.settledChars));
+    const QList<MarkdownBlock> blocks =
+        splitMarkdownBlocks(QStringView(r.content).mid(r.answerStart + r.settledChars));
     // Every block but the last has a successor: it is final.
     for (qsizetype i = 0; i + 1 < blocks.size(); ++i)
         r.settledBlocks.append(segmentForQml(blocks[i].segment));
@@ -29,7 +43,8 @@ void ChatMessageModel::contentChanged(int row) {
     ChatRow& r = rows_[row];
     const qsizetype settledBefore = r.settledBlocks.size();
     updateBlocks(r, false);
-    QList<int> roles{ContentRole, SegmentsRole, Qt::DisplayRole, TailBlockRole};
+    QList<int> roles{ContentRole,  SegmentsRole,    Qt::DisplayRole,  TailBlockRole,
+                     ThinkingRole, HasThinkingRole, ThinkingOpenRole, AnswerRole};
     if (r.settledBlocks.size() != settledBefore) roles.append(SettledBlocksRole);
     ++textNotifications_;
     changed(row, roles);
@@ -58,7 +73,7 @@ QVariant ChatMessageModel::data(const QModelIndex& index, int role) const {
     case ContentRole:
         return r.content;
     case SegmentsRole:
-        return segmentsForQml(r.content);
+        return segmentsForQml(r.content.mid(r.answerStart));
     case StreamingRole:
         return r.streaming;
     case CreatedRole:
@@ -73,18 +88,35 @@ QVariant ChatMessageModel::data(const QModelIndex& index, int role) const {
         return r.settledBlocks;
     case TailBlockRole:
         return r.tailBlock;
+    case ThinkingRole:
+        return r.thinking;
+    case HasThinkingRole:
+        return r.hasThinking;
+    case ThinkingOpenRole:
+        return r.thinkingOpen;
+    case AnswerRole:
+        return r.content.mid(r.answerStart);
     default:
         return {};
     }
 }
 
 QHash<int, QByteArray> ChatMessageModel::roleNames() const {
-    return {{IdRole, "messageId"},        {RoleRole, "role"},
-            {ContentRole, "content"},     {SegmentsRole, "segments"},
-            {StreamingRole, "streaming"}, {CreatedRole, "created"},
-            {TokensRole, "tokens"},       {NoteRole, "note"},
-            {IsLastRole, "isLast"},       {SettledBlocksRole, "settledBlocks"},
-            {TailBlockRole, "tailBlock"}};
+    return {{IdRole, "messageId"},
+            {RoleRole, "role"},
+            {ContentRole, "content"},
+            {SegmentsRole, "segments"},
+            {StreamingRole, "streaming"},
+            {CreatedRole, "created"},
+            {TokensRole, "tokens"},
+            {NoteRole, "note"},
+            {IsLastRole, "isLast"},
+            {SettledBlocksRole, "settledBlocks"},
+            {TailBlockRole, "tailBlock"},
+            {ThinkingRole, "thinking"},
+            {HasThinkingRole, "hasThinking"},
+            {ThinkingOpenRole, "thinkingOpen"},
+            {AnswerRole, "answer"}};
 }
 
 void ChatMessageModel::setRows(const QList<ChatRow>& rows) {
@@ -124,14 +156,22 @@ void ChatMessageModel::setContent(int row, const QString& content) {
     rows_[row].content = content;
     updateBlocks(rows_[row], true);
     ++textNotifications_;
-    changed(row, {ContentRole, SegmentsRole, Qt::DisplayRole, SettledBlocksRole, TailBlockRole});
+    changed(row, {ContentRole, SegmentsRole, Qt::DisplayRole, SettledBlocksRole, TailBlockRole, ThinkingRole,
+                  HasThinkingRole, ThinkingOpenRole, AnswerRole});
 }
 
 void ChatMessageModel::setStreaming(int row, bool streaming) {
     if (!streaming) flush(); // the finished answer shows all its text at once
     if (row < 0 || row >= rows_.size() || rows_[row].streaming == streaming) return;
     rows_[row].streaming = streaming;
-    changed(row, {StreamingRole});
+    // A held-back "<thi" is shown as text once the answer is complete.
+    if (updateThinking(rows_[row])) {
+        updateBlocks(rows_[row], true);
+        changed(row, {StreamingRole, SettledBlocksRole, TailBlockRole, ThinkingRole, HasThinkingRole,
+                      ThinkingOpenRole, AnswerRole, SegmentsRole});
+        return;
+    }
+    changed(row, {StreamingRole, ThinkingOpenRole});
 }
 
 void ChatMessageModel::setTokens(int row, int completionTokens) {

@@ -20,6 +20,12 @@ struct ChatRow {
     int completionTokens = 0;
     QString note; // shown under the message, e.g. "Stopped" or why it failed
 
+    // An assistant's folded reasoning (chat/thinking.h); the blocks below show content from answerStart.
+    QString thinking;
+    bool hasThinking = false;
+    bool thinkingOpen = false;
+    qsizetype answerStart = 0;
+
     // The content as Markdown blocks (markdown_segments.h): those with a successor never change again,
     // so a streaming answer parses only its last block (issue #13: re-rendering the whole answer on every
     // token made the GUI ~3x slower than the CLI). Kept up to date by ChatMessageModel.
@@ -44,6 +50,10 @@ public:
         IsLastRole,
         SettledBlocksRole, // QVariantList of segment maps: the blocks that will not change
         TailBlockRole,     // the last block (a segment map; empty without content)
+        ThinkingRole,      // the reasoning before the answer ("" without one)
+        HasThinkingRole,
+        ThinkingOpenRole, // still thinking: no </think> yet
+        AnswerRole,       // the content without the reasoning (what Copy copies)
     };
     Q_ENUM(Role)
 
@@ -82,6 +92,8 @@ private:
     void changed(int row, const QList<int>& roles);
     void contentChanged(int row); // re-splits the row's unsettled tail and notifies
     static void updateBlocks(ChatRow& row, bool fromScratch);
+    // Splits off the reasoning again; true when where the answer starts changed (blocks re-split).
+    static bool updateThinking(ChatRow& row);
     QList<ChatRow> rows_;
     QSet<int> dirtyRows_; // rows with text the view has not been told about (flushed before rows move)
     QTimer frame_;

@@ -14,6 +14,27 @@ const QRegularExpression& fencePattern() {
     return re;
 }
 
+// CommonMark indented code: four spaces or a tab (after up to three spaces) before the text.
+bool isIndentedCode(const QString& line) {
+    if (line.trimmed().isEmpty()) return false;
+    return line.startsWith(QLatin1String("    ")) || line.startsWith(QLatin1Char('\t')) ||
+           (line.size() > 1 && line.left(4).trimmed().isEmpty() && line.left(4).contains(QLatin1Char('\t')));
+}
+
+QString dedent(const QString& line) {
+    if (line.startsWith(QLatin1String("    "))) return line.mid(4);
+    const qsizetype tab = line.indexOf(QLatin1Char('\t'));
+    return tab >= 0 && tab < 4 ? line.mid(tab + 1) : line;
+}
+
+// A paragraph holding a list item: four-space lines after it continue the item, they are not code.
+bool holdsListItem(const QStringList& lines) {
+    static const QRegularExpression item(QStringLiteral("^ {0,3}([-*+]|\\d{1,9}[.)])( |$)"));
+    for (const QString& line : lines)
+        if (item.match(line).hasMatch()) return true;
+    return false;
+}
+
 void appendProse(QList<MarkdownSegment>& out, const QStringList& lines) {
     QString text = lines.join(QLatin1Char('\n'));
     if (text.trimmed().isEmpty()) return;
@@ -82,6 +103,8 @@ QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown) {
     QStringList buffer;      // the current block's lines
     bool blankAfter = false; // a blank line followed the current prose paragraph
     QString fence, language;
+    bool indented = false;    // inside an indented code block (its lines dedented in buffer)
+    int blanksInIndented = 0; // blank lines that belong to it if more indented lines follow
     const auto endProse = [&](qsizetype end) {
         if (!buffer.isEmpty())
             out.append({{MarkdownSegment::Kind::Prose, buffer.join(QLatin1Char('\n')), {}, true}, end});
@@ -106,13 +129,44 @@ QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown) {
             } else {
                 buffer.append(line);
             }
-        } else if (const auto m = fencePattern().match(line); m.hasMatch()) {
+            if (lastLine) break;
+            pos = next;
+            continue;
+        }
+        if (indented) {
+            if (line.trimmed().isEmpty()) {
+                ++blanksInIndented;
+            } else if (isIndentedCode(line)) {
+                for (; blanksInIndented > 0; --blanksInIndented)
+                    buffer.append(QString());
+                buffer.append(dedent(line));
+            } else { // the block ends before this line, which starts the next block
+                out.append({{MarkdownSegment::Kind::Code, buffer.join(QLatin1Char('\n')), {}, true}, pos});
+                buffer.clear();
+                indented = false;
+                blanksInIndented = 0;
+            }
+            if (indented) {
+                if (lastLine) break;
+                pos = next;
+                continue;
+            }
+        }
+        if (const auto m = fencePattern().match(line); m.hasMatch()) {
             endProse(pos);
             fence = m.captured(1);
             language = m.captured(2);
         } else if (line.trimmed().isEmpty()) {
             blankAfter = !buffer.isEmpty();
+        } else if (isIndentedCode(line) && (buffer.isEmpty() || (blankAfter && !holdsListItem(buffer)))) {
+            endProse(pos);
+            indented = true;
+            buffer.append(dedent(line));
         } else {
+            if (blankAfter && isIndentedCode(line)) { // a list item's next paragraph: the same block
+                buffer.append(QString());
+                blankAfter = false;
+            }
             if (blankAfter) endProse(pos);
             buffer.append(line);
         }
@@ -122,6 +176,9 @@ QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown) {
     if (!fence.isEmpty())
         out.append({{MarkdownSegment::Kind::Code, buffer.join(QLatin1Char('\n')), language, false},
                     markdown.size()});
+    else if (indented)
+        out.append(
+            {{MarkdownSegment::Kind::Code, buffer.join(QLatin1Char('\n')), {}, true}, markdown.size()});
     else
         endProse(markdown.size());
     return out;

@@ -92,7 +92,7 @@ Item {
             Layout.rightMargin: 8
             visible: text.length > 0
             text: sidebar.historyController ? sidebar.historyController.errorText : ""
-            color: "#b3261e"
+            color: theme.errorText
             wrapMode: Text.Wrap
             TapHandler { onTapped: sidebar.historyController.dismissError() }
         }

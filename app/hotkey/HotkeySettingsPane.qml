@@ -53,6 +53,6 @@ ColumnLayout {
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         text: pane.hotkey.status
-        color: pane.hotkey.active || !pane.hotkey.enabled ? systemPalette.windowText : "#b3261e"
+        color: pane.hotkey.active || !pane.hotkey.enabled ? systemPalette.windowText : theme.errorText
     }
 }

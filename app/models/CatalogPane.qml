@@ -92,21 +92,22 @@ ColumnLayout {
                             objectName: "recommendedBadge"
                             visible: row.recommended
                             text: qsTr("Recommended for this PC")
-                            color: "white"
+                            color: theme.successText
                             font.pixelSize: 11
                             padding: 2
                             leftPadding: 6
                             rightPadding: 6
-                            background: Rectangle { radius: 3; color: "#107c10" }
+                            background: Rectangle { radius: 3; color: theme.badgeBackground }
                         }
                         Label {
                             visible: row.nonCommercial
                             text: qsTr("Non-commercial")
+                            color: theme.errorText
                             font.pixelSize: 11
                             padding: 2
                             leftPadding: 6
                             rightPadding: 6
-                            background: Rectangle { radius: 3; color: "#fde7e9" }
+                            background: Rectangle { radius: 3; color: theme.errorBackground }
                         }
                     }
                     Label {
@@ -142,8 +143,8 @@ ColumnLayout {
                         visible: row.update !== "" && !row.active
                         wrapMode: Text.Wrap
                         font.pixelSize: 12
-                        color: row.update === "available" ? "#8a6d00" : row.update === "current" ? "#107c10"
-                                                                                                 : "#a4262c"
+                        color: row.update === "available" ? theme.warningText
+                             : row.update === "current" ? theme.successText : theme.errorText
                         text: row.update === "available" ? qsTr("A newer file is published: Update replaces this one")
                               : row.update === "current" ? qsTr("Up to date")
                               : qsTr("Could not check for an update: %1").arg(row.update)
@@ -153,7 +154,7 @@ ColumnLayout {
                         visible: row.errorText !== ""
                         wrapMode: Text.Wrap
                         font.pixelSize: 12
-                        color: "#a4262c"
+                        color: theme.errorText
                         text: row.errorText
                     }
                 }

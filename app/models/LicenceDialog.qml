@@ -25,7 +25,7 @@ Dialog {
             wrapMode: Text.Wrap
             visible: !!dialog.row.nonCommercial
             font.bold: true
-            color: "#a4262c"
+            color: theme.errorText
             text: qsTr("It allows non-commercial use only: research, study and personal use, not work for a business.")
         }
         Label {

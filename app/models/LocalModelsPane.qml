@@ -55,7 +55,8 @@ ColumnLayout {
                             leftPadding: 6
                             rightPadding: 6
                             font.pixelSize: 11
-                            background: Rectangle { radius: 3; color: "#e8e8e8" }
+                            color: theme.badgeText
+                            background: Rectangle { radius: 3; color: theme.badgeBackground }
                         }
                     }
                     Label {
@@ -82,7 +83,7 @@ ColumnLayout {
                         visible: !row.modelData.supported
                         wrapMode: Text.Wrap
                         font.pixelSize: 12
-                        color: "#a4262c"
+                        color: theme.errorText
                         text: qsTr("Cannot run: %1").arg(row.modelData.reason)
                     }
                 }

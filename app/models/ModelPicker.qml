@@ -92,7 +92,7 @@ Dialog {
                     visible: picker.preview.error !== undefined
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
-                    color: "#a4262c"
+                    color: theme.errorText
                     text: picker.preview.error || ""
                 }
                 GridLayout {

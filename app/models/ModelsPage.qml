@@ -28,7 +28,7 @@ Dialog {
     onOpened: if (!library.scannedOnce) library.rescan()
 
     function fitColor(fit) {
-        return fit === "fits" ? "#107c10" : fit === "shorter" ? "#8a6d00" : "#a4262c"
+        return fit === "fits" ? theme.successText : fit === "shorter" ? theme.warningText : theme.errorText
     }
 
     header: ColumnLayout {
@@ -77,7 +77,7 @@ Dialog {
         anchors.left: parent.left
         anchors.right: parent.right
         wrapMode: Text.Wrap
-        color: "#a4262c"
+        color: theme.errorText
         Connections {
             target: library
             function onMessage(text) { messageLabel.text = text }

@@ -54,6 +54,23 @@ Dialog {
                         onModelChanged: showChoice()
                         onActivated: appSettings.language = currentValue
                     }
+                    Label { text: qsTr("Colours") }
+                    ComboBox {
+                        // The desktop's light/dark scheme, or the user's choice (theme/theme.h).
+                        objectName: "colorSchemeChoice"
+                        Layout.fillWidth: true
+                        textRole: "label"
+                        valueRole: "code"
+                        model: [
+                            { code: "system", label: qsTr("Like the system") },
+                            { code: "light", label: qsTr("Light") },
+                            { code: "dark", label: qsTr("Dark") }
+                        ]
+                        function showChoice() { currentIndex = Math.max(0, indexOfValue(appSettings.colorScheme)) }
+                        Component.onCompleted: showChoice()
+                        onModelChanged: showChoice()
+                        onActivated: appSettings.colorScheme = currentValue
+                    }
                     Label { text: qsTr("Reopen the last model at start") }
                     CheckBox {
                         checked: appSettings.reopenLastModel

@@ -51,6 +51,10 @@ int AppSettings::seed() const {
 QString AppSettings::language() const {
     return get("ui/language", QString()).toString();
 }
+QString AppSettings::colorScheme() const {
+    const QString v = get("ui/colorScheme", QStringLiteral("system")).toString();
+    return v == QLatin1String("light") || v == QLatin1String("dark") ? v : QStringLiteral("system");
+}
 QString AppSettings::backend() const {
     return get("engine/backend", QStringLiteral("auto")).toString();
 }
@@ -87,10 +91,13 @@ void AppSettings::setSeed(int v) {
 void AppSettings::setLanguage(const QString& v) {
     put("ui/language", (v == QLatin1String("en") || v == QLatin1String("ko")) ? v : QString());
 }
+void AppSettings::setColorScheme(const QString& v) {
+    put("ui/colorScheme",
+        v == QLatin1String("light") || v == QLatin1String("dark") ? v : QStringLiteral("system"));
+}
 void AppSettings::setBackend(const QString& v) {
-    const bool known =
-        v == QLatin1String("auto") || v == QLatin1String("vulkan") || v == QLatin1String("cpu") ||
-        v == QLatin1String("reference");
+    const bool known = v == QLatin1String("auto") || v == QLatin1String("vulkan") ||
+                       v == QLatin1String("cpu") || v == QLatin1String("reference");
     put("engine/backend", known ? v : QStringLiteral("auto"));
 }
 void AppSettings::setDevice(int v) {

@@ -22,6 +22,8 @@ class AppSettings : public QObject {
     Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY changed)
     // "" follows the system locale; otherwise "en" or "ko".
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY changed)
+    // "system" follows the desktop's light/dark scheme; "light" or "dark" overrides it (theme/theme.h).
+    Q_PROPERTY(QString colorScheme READ colorScheme WRITE setColorScheme NOTIFY changed)
     // "auto", "vulkan" or "reference"; device is a Vulkan index (-1 = the preferred one).
     Q_PROPERTY(QString backend READ backend WRITE setBackend NOTIFY changed)
     Q_PROPERTY(int device READ device WRITE setDevice NOTIFY changed)
@@ -39,6 +41,7 @@ public:
     int contextLength() const;
     int seed() const;
     QString language() const;
+    QString colorScheme() const;
     QString backend() const;
     int device() const;
     bool reopenLastModel() const;
@@ -52,6 +55,7 @@ public:
     void setContextLength(int v);
     void setSeed(int v);
     void setLanguage(const QString& v);
+    void setColorScheme(const QString& v);
     void setBackend(const QString& v);
     void setDevice(int v);
     void setReopenLastModel(bool v);

@@ -18,6 +18,7 @@
 #include "storage/private_files.h"
 #include "storage/storage.h"
 #include "summarize/ui/summary_controller.h"
+#include "theme/theme.h"
 #include "tray/tray_integration.h"
 
 #include <QDir>
@@ -35,6 +36,12 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
         dataDir_.overridden ? QDir(dataDir_.path).filePath(QStringLiteral("settings.ini")) : QString());
     language_ = std::make_unique<LanguageSwitcher>(settings_.get());
     language_->apply();
+    // ---- colours (#21): the desktop's light/dark scheme unless the user chose one ----
+    theme_ = std::make_unique<Theme>();
+    theme_->setMode(settings_->colorScheme());
+    connect(settings_.get(), &AppSettings::changed, theme_.get(),
+            [this] { theme_->setMode(settings_->colorScheme()); });
+    // ----
 
     storage_ = std::make_unique<storage::Storage>();
     if (!dataDir_.error.isEmpty())
@@ -95,6 +102,7 @@ AppContext::~AppContext() {
     worker_.reset();
     storage_.reset();
     language_.reset();
+    theme_.reset();
 }
 
 void AppContext::buildQml(std::unique_ptr<GlobalHotkey> hotkey) {
@@ -108,6 +116,7 @@ void AppContext::buildQml(std::unique_ptr<GlobalHotkey> hotkey) {
     language_->attach(qmlEngine_.get());
     QQmlContext* root = qmlEngine_->rootContext();
     root->setContextProperty(QStringLiteral("appSettings"), settings_.get());
+    root->setContextProperty(QStringLiteral("theme"), theme_.get());
     root->setContextProperty(QStringLiteral("chat"), chat_.get());
     root->setContextProperty(QStringLiteral("models"), models_.get());
     root->setContextProperty(QStringLiteral("library"), library_.get());
@@ -152,6 +161,7 @@ QQuickWindow* AppContext::loadMainWindow(bool startMinimized) {
     qmlEngine_->load(QUrl(QStringLiteral("qrc:/qml/shell/Main.qml")));
     if (qmlEngine_->rootObjects().isEmpty()) return nullptr;
     mainWindow_ = qobject_cast<QQuickWindow*>(qmlEngine_->rootObjects().first());
+    theme_->applyPalette(); // the controls' palette (theme/theme.h says why again)
     tray_->attachMainWindow(mainWindow_, startMinimized);
     return mainWindow_;
 }
@@ -177,7 +187,7 @@ InstanceRequest AppContext::loadHandedModels(InstanceRequest request) {
 }
 
 void AppContext::restoreLastModel() {
-    if (modelHandedOver_) return; // this launch names its model
+    if (modelHandedOver_) return;                   // this launch names its model
     if (remoteEngine_->reconnectIfActive()) return; // the server the user chose last time
     const QString last = models_->recent()->mostRecent();
     if (!last.isEmpty() && QFileInfo::exists(last)) {

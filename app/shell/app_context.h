@@ -39,6 +39,7 @@ class OfflineNetworkFactory;
 class LanguageSwitcher;
 class RemoteEngineController;
 class ServerController;
+class Theme;
 class TrayIntegration;
 struct InstanceRequest;
 
@@ -77,6 +78,7 @@ public:
     QString startupError() const { return startupError_; }
     const DataDir& dataDir() const { return dataDir_; }
     AppSettings* settings() const { return settings_.get(); }
+    Theme* theme() const { return theme_.get(); }
     storage::Storage* storage() const { return storage_.get(); }
     EngineWorker* worker() const { return worker_.get(); }
     AnswerStreams* answers() const { return answers_.get(); }
@@ -114,6 +116,7 @@ private:
     std::unique_ptr<AnswerStreams> answers_;
     std::unique_ptr<ChatController> chat_;
     std::unique_ptr<LanguageSwitcher> language_;
+    std::unique_ptr<Theme> theme_; // light/dark colours and the palette (theme/theme.h)
     std::unique_ptr<summarize::SummaryController> summaries_;
     std::unique_ptr<history::HistoryController> history_;
     // Offline by design: the factory outlives the engine that uses it, and so does the link guard.

@@ -77,7 +77,7 @@ Window {
             visible: typeof models !== "undefined" && models.usingRemote
             text: visible ? qsTr("Answered by the server %1 — what you type leaves this PC.").arg(models.current.backendName || "") : ""
             wrapMode: Text.Wrap
-            color: "#8a6d00"
+            color: theme.warningText
         }
 
         Label {
@@ -86,7 +86,7 @@ Window {
             visible: text !== ""
             text: popup.controller.statusText
             wrapMode: Text.Wrap
-            color: popup.controller.state === "error" ? "#b3261e" : palette.placeholderText
+            color: popup.controller.state === "error" ? theme.errorText : palette.placeholderText
         }
 
         ScrollView {

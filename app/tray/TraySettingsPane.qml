@@ -42,7 +42,7 @@ ColumnLayout {
         visible: text !== ""
         Layout.fillWidth: true
         wrapMode: Text.Wrap
-        color: "#b3261e"
+        color: theme.errorText
         text: backgroundSettings.errorString
     }
 }

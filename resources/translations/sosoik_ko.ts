@@ -2388,4 +2388,42 @@
         <translation>%1을(를) 등록할 수 없습니다: %2</translation>
     </message>
 </context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>Thinking…</source>
+        <translation>생각하는 중…</translation>
+    </message>
+    <message>
+        <source>Thought process</source>
+        <translation>생각 과정</translation>
+    </message>
+    <message>
+        <source>Hide the thought process</source>
+        <translation>생각 과정 숨기기</translation>
+    </message>
+    <message>
+        <source>Show the thought process</source>
+        <translation>생각 과정 보기</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Colours</source>
+        <translation>색</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+</context>
 </TS>

@@ -83,7 +83,7 @@ ColumnLayout {
         visible: text !== ""
         Layout.fillWidth: true
         wrapMode: Text.Wrap
-        color: "#b3261e"
+        color: theme.errorText
         text: remoteEngine.errorText || (models.errorText.length > 0 && !models.loaded ? models.errorText : "")
     }
 }

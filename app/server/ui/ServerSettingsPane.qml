@@ -43,7 +43,7 @@ ColumnLayout {
         visible: text !== ""
         Layout.fillWidth: true
         wrapMode: Text.Wrap
-        color: "#b3261e"
+        color: theme.errorText
         objectName: "serverError"
         text: apiServer.errorText
     }

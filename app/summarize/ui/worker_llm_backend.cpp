@@ -1,5 +1,6 @@
 #include "summarize/ui/worker_llm_backend.h"
 
+#include "chat/thinking.h"
 #include "summarize/summary_pipeline.h"
 
 #include <QEventLoop>
@@ -67,7 +68,9 @@ QString WorkerLlmBackend::complete(const QList<LlmMessage>& messages, int maxTok
         job_.reset();
     }
     if (!failure.isEmpty()) throw SummaryError(failure.toStdString());
-    return text;
+    // A reasoning model's thinking is not part of a section's summary: the reduce step and the
+    // follow-up excerpts get only the answer (chat/thinking.h).
+    return app::withoutThinking(text);
 }
 
 void WorkerLlmBackend::interrupt() {

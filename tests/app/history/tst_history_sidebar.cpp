@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "theme/theme.h"
+
 using namespace sosoik::storage;
 using sosoik::history::HistoryController;
 
@@ -57,11 +59,13 @@ private slots:
         HistoryController history(&storage_);
         history.search()->setDebounceMs(10);
         FakeChat chat;
+        sosoik::app::Theme theme;
         QQuickView view;
         QList<QQmlError> warnings;
         connect(view.engine(), &QQmlEngine::warnings, this,
                 [&](const QList<QQmlError>& w) { warnings += w; });
         view.rootContext()->setContextProperty("history", &history);
+        view.rootContext()->setContextProperty("theme", &theme);
         view.rootContext()->setContextProperty("chat", &chat);
         view.setResizeMode(QQuickView::SizeRootObjectToView);
         view.resize(300, 600);
@@ -141,8 +145,10 @@ private slots:
         qputenv("HOME", home.path().toLocal8Bit());
         HistoryController history(&storage_);
         QCOMPARE(history.exportFolder().toLocalFile(), home.path());
+        sosoik::app::Theme theme;
         QQuickView view;
         view.rootContext()->setContextProperty("history", &history);
+        view.rootContext()->setContextProperty("theme", &theme);
         view.setResizeMode(QQuickView::SizeRootObjectToView);
         view.resize(700, 600);
         view.setSource(QUrl("qrc:/qml/history/HistorySidebar.qml"));
