@@ -230,7 +230,7 @@ Item {
     Component {
         id: prose
         TextEdit {
-            text: segment.text
+            text: segment.text ?? "" // the tail block is empty ({}) between answers
             textFormat: TextEdit.MarkdownText
             readOnly: true
             selectByMouse: true

@@ -145,7 +145,7 @@ int ChatMessageModel::append(const ChatRow& row) {
 void ChatMessageModel::appendText(int row, const QString& chunk) {
     if (row < 0 || row >= rows_.size() || chunk.isEmpty()) return;
     rows_[row].content += chunk;
-    // Tokens arrive hundreds of times a second on small models; the screen shows ~60 frames.
+    // Tokens arrive hundreds of times a second on small models; views get them at kFrameMs.
     dirtyRows_.insert(row);
     if (!frame_.isActive()) frame_.start();
 }

@@ -2,6 +2,7 @@
 
 #include "instance/single_instance.h"
 #include "shell/app_context.h"
+#include "shell/render_backend.h"
 #include "storage/data_dir.h"
 #include "storage/private_files.h"
 #include "tray/tray_controller.h"
@@ -117,6 +118,7 @@ int runApplication(int argc, char* argv[]) {
     if (role == SingleInstance::Role::Failed) qWarning("Sosoik: %s", qPrintable(instance.errorString()));
 
     QApplication::setWindowIcon(TrayController::appIcon()); // the same mark as the tray icon
+    applySceneGraphChoice(); // before the first window: software rendering where OpenGL is on the CPU
     AppContext context(realEngineOptions(dataDir));
     QObject::connect(
         context.qmlEngine(), &QQmlApplicationEngine::objectCreationFailed, &app,
