@@ -102,42 +102,13 @@ Item {
                 }
             }
 
-            ColumnLayout {
-                id: thinkingSection
+            ThinkingSection {
                 objectName: "thinking_" + root.index
-                property bool expanded: false
+                nameSuffix: "_" + root.index
                 visible: !root.editing && root.hasThinking
                 Layout.fillWidth: true
-                spacing: 4
-                ToolButton {
-                    objectName: "thinkingToggle_" + root.index
-                    text: (thinkingSection.expanded ? "▾ " : "▸ ")
-                          + (root.thinkingOpen && root.streaming ? qsTr("Thinking…") : qsTr("Thought process"))
-                    font.pixelSize: 12
-                    onClicked: thinkingSection.expanded = !thinkingSection.expanded
-                    Accessible.name: thinkingSection.expanded ? qsTr("Hide the thought process")
-                                                              : qsTr("Show the thought process")
-                }
-                Rectangle {
-                    visible: thinkingSection.expanded
-                    Layout.fillWidth: true
-                    implicitHeight: thinkingText.implicitHeight + 12
-                    radius: 6
-                    color: theme.thinkingBackground
-                    TextEdit {
-                        id: thinkingText
-                        objectName: "thinkingText_" + root.index
-                        x: 8
-                        y: 6
-                        width: parent.width - 16
-                        text: root.thinking
-                        textFormat: TextEdit.PlainText
-                        readOnly: true
-                        selectByMouse: true
-                        wrapMode: TextEdit.Wrap
-                        color: theme.thinkingText
-                    }
-                }
+                thinking: root.thinking
+                thinkingNow: root.thinkingOpen && root.streaming
             }
 
             Repeater {

@@ -23,7 +23,7 @@ ItemDelegate {
         spacing: 6
         Label {
             visible: row.kind !== "chat"
-            text: row.kind === "document" ? "📄" : "⚡"
+            text: row.kind === "document" ? "▤" : "⚡" // in Noto CJK / DejaVu: no emoji font is a dependency (tst_qml_glyphs)
             Accessible.ignored: true
         }
         Label {

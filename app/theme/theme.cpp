@@ -2,6 +2,7 @@
 
 #include "theme/code_highlighter.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QGuiApplication>
 
@@ -55,6 +56,14 @@ void Theme::systemSchemeChanged() {
 bool Theme::eventFilter(QObject* watched, QEvent* event) {
     // The platform sends ThemeChange to every window when the desktop's scheme or palette changes.
     if (event->type() == QEvent::ThemeChange && watched->isWindowType()) systemSchemeChanged();
+    // Qt Quick windows (6.4) take the application palette from its change event only, so a window
+    // created after the last change (a popup or dialog window built later) kept the style's light
+    // palette in dark mode: its controls white on a dark window (tst_quick_query_popup). Each window
+    // gets the event again as it is shown, before it is drawn.
+    if (event->type() == QEvent::Show && watched->isWindowType()) {
+        QEvent paletteChange(QEvent::ApplicationPaletteChange);
+        QCoreApplication::sendEvent(watched, &paletteChange);
+    }
     return QObject::eventFilter(watched, event);
 }
 

@@ -94,19 +94,33 @@ Window {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            TextEdit {
-                id: answerView
-                objectName: "quickAnswer"
+            ColumnLayout {
                 width: scroller.availableWidth
-                readOnly: true
-                selectByMouse: true
-                wrapMode: TextEdit.Wrap
-                textFormat: TextEdit.MarkdownText
-                color: palette.windowText
-                // Untrusted Markdown: made safe (no image or other resource is ever fetched), and a
-                // link opens only after LinkConfirmDialog.
-                text: popup.controller.answer !== "" ? popup.controller.answerMarkdown
-                     : popup.hasExchange ? "" : qsTr("Drop a file here to summarize it.")
+                spacing: 4
+                // A reasoning model's thinking, folded as in the chat window (#21).
+                ThinkingSection {
+                    objectName: "quickThinking"
+                    nameSuffix: "_quick"
+                    visible: popup.controller.hasThinking
+                    Layout.fillWidth: true
+                    thinking: popup.controller.thinking
+                    thinkingNow: popup.controller.thinkingNow
+                }
+                TextEdit {
+                    id: answerView
+                    objectName: "quickAnswer"
+                    Layout.fillWidth: true
+                    readOnly: true
+                    selectByMouse: true
+                    wrapMode: TextEdit.Wrap
+                    textFormat: TextEdit.MarkdownText
+                    color: palette.windowText
+                    // Untrusted Markdown: made safe (no image or other resource is ever fetched), and a
+                    // link opens only after LinkConfirmDialog.
+                    text: popup.controller.answer !== "" ? popup.controller.answerMarkdown
+                         : popup.hasExchange ? "" : qsTr("Drop a file here to summarize it.")
+                    onLinkActivated: link => linkConfirm.createObject(Overlay.overlay, {url: link}).open()
+                }
             }
         }
 

@@ -2,6 +2,7 @@
 
 #include "chat/answer_stream.h"
 #include "chat/safe_markdown.h"
+#include "chat/thinking.h"
 #include "settings/app_settings.h"
 #include "storage/storage.h"
 
@@ -270,6 +271,7 @@ void QuickQueryController::onFinished(const GenerationStats& stats) {
         setState("stopped", tr("Stopped."));
     else
         setState("done", {});
+    emit answerChanged(); // no longer streaming: a held-back "<thi" is text after all (chat/thinking.h)
     if (m_conversationId && m_storage) m_storage->touch(m_conversationId);
     emit finished();
 }
@@ -286,11 +288,26 @@ void QuickQueryController::onFailed(const QString& message) {
         m_conversationId = 0;
     }
     setState("error", message);
+    emit answerChanged(); // no longer streaming (see onFinished)
     emit finished();
 }
 
 QString QuickQueryController::answerMarkdown() const {
-    return safeMarkdown(m_answer);
+    const ThinkingSplit split = splitThinking(m_answer, busy());
+    return safeMarkdown(split.hasThinking ? m_answer.mid(split.answerStart) : m_answer);
+}
+
+QString QuickQueryController::thinking() const {
+    return splitThinking(m_answer, busy()).thinking;
+}
+
+bool QuickQueryController::hasThinking() const {
+    return splitThinking(m_answer, busy()).hasThinking;
+}
+
+bool QuickQueryController::thinkingNow() const {
+    const ThinkingSplit split = splitThinking(m_answer, busy());
+    return split.hasThinking && split.open && busy();
 }
 
 } // namespace sosoik::app

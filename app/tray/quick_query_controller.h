@@ -24,8 +24,12 @@ class QuickQueryController : public QObject {
     Q_OBJECT
     Q_PROPERTY(QString question READ question NOTIFY changed)
     Q_PROPERTY(QString answer READ answer NOTIFY answerChanged)
-    // The answer as the popup shows it: Markdown with nothing that would be fetched (chat/safe_markdown.h).
+    // The answer as the popup shows it: Markdown with nothing that would be fetched (chat/safe_markdown.h),
+    // without a reasoning model's thinking, which the popup folds like the chat window (chat/thinking.h).
     Q_PROPERTY(QString answerMarkdown READ answerMarkdown NOTIFY answerChanged)
+    Q_PROPERTY(QString thinking READ thinking NOTIFY answerChanged)
+    Q_PROPERTY(bool hasThinking READ hasThinking NOTIFY answerChanged)
+    Q_PROPERTY(bool thinkingNow READ thinkingNow NOTIFY answerChanged) // still thinking, answer not begun
     // "idle", "queued", "generating", "done", "stopped", "error"
     Q_PROPERTY(QString state READ state NOTIFY changed)
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
@@ -41,6 +45,9 @@ public:
     QString question() const { return m_question; }
     QString answer() const { return m_answer; }
     QString answerMarkdown() const;
+    QString thinking() const;
+    bool hasThinking() const;
+    bool thinkingNow() const;
     QString state() const { return m_state; }
     bool busy() const { return m_state == "queued" || m_state == "generating"; }
     QString statusText() const { return m_status; }

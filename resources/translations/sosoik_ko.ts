@@ -2389,7 +2389,7 @@
     </message>
 </context>
 <context>
-    <name>MessageDelegate</name>
+    <name>ThinkingSection</name>
     <message>
         <source>Thinking…</source>
         <translation>생각하는 중…</translation>

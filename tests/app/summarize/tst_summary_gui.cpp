@@ -7,9 +7,9 @@
 #include "shell/application.h"
 #include "storage/storage.h"
 #include "summarize/ui/summary_controller.h"
+#include "support/drop_files.h"
 #include "support/scripted_backend.h"
 
-#include <QMimeData>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -59,20 +59,8 @@ struct Gui {
     template <typename T = QQuickItem> T* item(const char* name) const { return window->findChild<T*>(name); }
 
     void drop(const QStringList& files) {
-        QMimeData mime;
-        QList<QUrl> urls;
-        for (const QString& f : files)
-            urls << QUrl::fromLocalFile(f);
-        mime.setUrls(urls);
-        const QPoint pos(window->width() / 2, window->height() / 2);
-        QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QCoreApplication::sendEvent(window, &enter);
-        QDragMoveEvent move(pos + QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QCoreApplication::sendEvent(window, &move);
-        hintWhileDragging = item("documentDropHint")->isVisible();
-        QDropEvent dropEvent(QPointF(pos + QPoint(5, 5)), Qt::CopyAction, &mime, Qt::LeftButton,
-                             Qt::NoModifier);
-        QCoreApplication::sendEvent(window, &dropEvent);
+        app::test::dropFiles(window, files,
+                             [this] { hintWhileDragging = item("documentDropHint")->isVisible(); });
     }
     bool hintWhileDragging = false;
 };
