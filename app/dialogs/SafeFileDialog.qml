@@ -88,6 +88,10 @@ Item {
             title: root.title
             fileMode: root.fileMode
             nameFilters: root.nameFilters
+            // Qt labels its buttons from Qt's own catalogue, which Sosoik does not ship: "Open" and
+            // "Cancel" stayed English in the Korean UI (tst_file_dialog_labels).
+            acceptLabel: fileMode === FileDialog.SaveFile ? qsTr("Save") : qsTr("Open")
+            rejectLabel: qsTr("Cancel")
             onAccepted: root.finish(fileMode === FileDialog.OpenFiles ? selectedFiles : [selectedFile])
             onRejected: root.rejected()
         }
@@ -96,6 +100,8 @@ Item {
         id: folderDialog
         FolderDialog {
             title: root.title
+            acceptLabel: qsTr("Choose")
+            rejectLabel: qsTr("Cancel")
             onAccepted: root.finish([selectedFolder])
             onRejected: root.rejected()
         }

@@ -44,8 +44,8 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     // ----
 
     storage_ = std::make_unique<storage::Storage>();
-    if (!dataDir_.error.isEmpty())
-        startupError_ = dataDir_.error;
+    if (!dataDir_.error().isEmpty())
+        startupError_ = dataDir_.error();
     else if (!storage_->open(dataDir_.path))
         startupError_ = storage_->errorString();
     else if (!storage_->openNotice().isEmpty())
@@ -76,7 +76,7 @@ AppContext::AppContext(AppContextOptions options, QObject* parent)
     connectFeatures();
     if (!startupError_.isEmpty()) chat_->showError(startupError_);
     // ---- owner-only data (#13 item 7, #19 item 3): say so when earlier files were readable by others ----
-    QString privacyNotice = dataDir_.notice;
+    QString privacyNotice = dataDir_.notice(); // in the UI language, chosen above
     if (tightenPrivateFile(settings_->settingsPath()) && privacyNotice.isEmpty())
         privacyNotice =
             tr("Other users of this computer could read your settings file %1. Sosoik has made it "

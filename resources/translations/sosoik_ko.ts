@@ -2426,4 +2426,26 @@
         <translation>어둡게</translation>
     </message>
 </context>
+<context>
+    <name>DataDir</name>
+    <message>
+        <source>Other users of this computer could read your data folder %1. Sosoik has made it private.</source>
+        <translation>이 컴퓨터의 다른 사용자가 데이터 폴더 %1을(를) 읽을 수 있었습니다. 소소익이 본인만 쓸 수 있게 바꾸었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SafeFileDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>선택</translation>
+    </message>
+</context>
 </TS>

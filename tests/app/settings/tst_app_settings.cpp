@@ -89,7 +89,7 @@ private slots:
         const QString fromCli = dir.filePath("cli/profile");
         DataDir d = resolveDataDir(fromCli);
         QVERIFY(d.overridden);
-        QVERIFY(d.error.isEmpty());
+        QVERIFY(d.error().isEmpty());
         QCOMPARE(d.path, fromCli);
         QVERIFY(QDir(fromCli).exists());
 
@@ -141,7 +141,7 @@ private slots:
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         const DataDir d = resolveDataDir(dir.filePath("file/sub"));
-        QVERIFY(d.error.contains("Cannot create the data folder"));
+        QVERIFY(d.error().contains("Cannot create the data folder"));
     }
 
     void languageFollowsLocaleUnlessOverridden() {

@@ -61,8 +61,8 @@ private slots:
         ::umask(022); // the usual desktop umask: before the fix, mkpath made 0755 folders
         const QString path = dir.filePath("new/nested/profile");
         const app::DataDir dataDir = app::resolveDataDir(path);
-        QVERIFY(dataDir.error.isEmpty());
-        QVERIFY(dataDir.notice.isEmpty());
+        QVERIFY(dataDir.error().isEmpty());
+        QVERIFY(dataDir.notice().isEmpty());
         QCOMPARE(modeOf(path), 0700);
         QCOMPARE(modeOf(dir.filePath("new/nested")), 0700);
         QCOMPARE(modeOf(dir.filePath("new")), 0700);
@@ -100,16 +100,37 @@ private slots:
         write(path + "/settings.ini", 0644);
         write(path + "/my-notes.txt", 0644); // the user's own file in a chosen --data-dir: left alone
         const app::DataDir dataDir = app::resolveDataDir(path);
-        QVERIFY2(dataDir.notice.contains(QDir::toNativeSeparators(path)), qPrintable(dataDir.notice));
+        QVERIFY2(dataDir.notice().contains(QDir::toNativeSeparators(path)), qPrintable(dataDir.notice()));
         QCOMPARE(modeOf(path), 0700);
         QCOMPARE(modeOf(path + "/sosoik.db"), 0600);
         QCOMPARE(modeOf(path + "/settings.ini"), 0600);
         QCOMPARE(modeOf(path + "/my-notes.txt"), 0644);
         // The app says so once, in its notice bar.
         auto context = contextFor(dataDir);
-        QCOMPARE(context->chat()->noticeText(), dataDir.notice);
+        QCOMPARE(context->chat()->noticeText(), dataDir.notice());
         // Already private: nothing to say the next time.
-        QVERIFY(app::resolveDataDir(path).notice.isEmpty());
+        QVERIFY(app::resolveDataDir(path).notice().isEmpty());
+    }
+
+    // The folder is resolved before the UI language is known (its settings.ini says it): the notice
+    // is still in the user's language, and the folder itself is not listed as "(.)".
+    void theNoticeIsInTheUiLanguage() {
+        const QString path = dir.filePath("korean-profile");
+        QVERIFY(QDir().mkpath(path));
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0755), 0);
+        {
+            QFile ini(path + "/settings.ini");
+            QVERIFY(ini.open(QIODevice::WriteOnly));
+            ini.write("[ui]\nlanguage=ko\n");
+        }
+        QCOMPARE(::chmod(QFile::encodeName(path + "/settings.ini").constData(), 0600), 0);
+        const app::DataDir dataDir = app::resolveDataDir(path);
+        QCOMPARE(dataDir.tightened, QStringList{QStringLiteral(".")});
+        auto context = contextFor(dataDir);
+        const QString shown = context->chat()->noticeText();
+        QVERIFY2(shown.contains(QStringLiteral("다른 사용자")), qPrintable(shown));
+        QVERIFY2(shown.contains(QDir::toNativeSeparators(path)), qPrintable(shown));
+        QVERIFY2(!shown.contains(QStringLiteral("(.")), qPrintable(shown));
     }
 };
 
