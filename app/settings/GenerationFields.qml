@@ -18,9 +18,20 @@ GridLayout {
         text: qsTr("System prompt")
     }
     ScrollView {
+        id: promptScroll
         Layout.fillWidth: true
         Layout.preferredHeight: 88
         contentWidth: availableWidth
+        // Scrolls only while the prompt is longer than the box: the ScrollView (and its Flickable) took
+        // the wheel even when nothing could move, so Settings, a scrolling page itself, stopped scrolling
+        // under the pointer (tst_window_usability).
+        readonly property bool overflows: contentHeight > availableHeight
+        wheelEnabled: overflows
+        Binding {
+            target: promptScroll.contentItem
+            property: "interactive"
+            value: promptScroll.overflows
+        }
         TextArea {
             objectName: "systemPromptField"
             text: form.values.systemPrompt || ""

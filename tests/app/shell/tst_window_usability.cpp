@@ -1,0 +1,83 @@
+// Found clicking through the real app as a user (Xvfb, Settings): the mouse wheel stopped scrolling
+// Settings while the pointer was over the system prompt, a box that had nothing to scroll itself.
+// The real main window (AppContext, scripted engine, offscreen).
+#include "hotkey/global_hotkey.h"
+#include "shell/app_context.h"
+#include "shell/application.h"
+#include "support/scripted_backend.h"
+
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sosoik;
+
+namespace {
+
+std::unique_ptr<app::AppContext> makeContext(const QString& profile) {
+    app::AppContextOptions options;
+    options.dataDir = app::DataDir{profile, true, {}};
+    options.backend = std::make_unique<app::test::ScriptedBackend>();
+    options.inspector = [](const QString& path) {
+        app::ModelDetails d;
+        d.path = path;
+        return d;
+    };
+    options.devices = [] { return QVariantList(); };
+    options.hotkey = std::make_unique<app::UnavailableGlobalHotkey>(QStringLiteral("test platform"));
+    return std::make_unique<app::AppContext>(std::move(options));
+}
+
+// The Flickables between item and the window, innermost first.
+QList<QQuickItem*> flickablesAround(QQuickItem* item) {
+    QList<QQuickItem*> found;
+    for (QQuickItem* p = item->parentItem(); p; p = p->parentItem())
+        if (p->inherits("QQuickFlickable")) found << p;
+    return found;
+}
+
+} // namespace
+
+class TestWindowUsability : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase() { app::configureApplication(); }
+
+    void theWheelScrollsSettingsOverTheSystemPrompt() {
+        auto context = makeContext(m_dir.filePath(QStringLiteral("wheel")));
+        QQuickWindow* window = context->loadMainWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QObject* settings = window->findChild<QObject*>(QStringLiteral("settingsDialog"));
+        QVERIFY(settings);
+        QMetaObject::invokeMethod(settings, "open");
+        QTRY_VERIFY(settings->property("opened").toBool());
+        QQuickItem* prompt = nullptr;
+        for (QQuickItem* item : window->findChildren<QQuickItem*>(QStringLiteral("systemPromptField")))
+            if (item->isVisible() && item->window() == window) prompt = item; // Settings', not a hidden one
+        QVERIFY(prompt);
+        const QList<QQuickItem*> flickables = flickablesAround(prompt);
+        QVERIFY2(flickables.size() >= 2, "the prompt's own box and the Settings page");
+        QQuickItem* page = flickables.at(1);
+        // The prompt in view at the bottom (more settings follow it); then the wheel over it.
+        const qreal promptY =
+            prompt->mapToItem(page->property("contentItem").value<QQuickItem*>(), QPointF()).y();
+        page->setProperty("contentY", std::max(0.0, promptY + prompt->height() + 10 - page->height()));
+        QTRY_VERIFY(prompt->mapToScene(QPointF(prompt->width() / 2, prompt->height() / 2)).y() <
+                    window->height());
+        const qreal before = page->property("contentY").toReal();
+        QVERIFY2(before + page->height() < page->property("contentHeight").toReal(), "room left to scroll");
+        const QPointF at = prompt->mapToScene(QPointF(prompt->width() / 2, 10));
+        QWheelEvent wheel(at, window->mapToGlobal(at.toPoint()), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(window, &wheel);
+        QTRY_VERIFY2(page->property("contentY").toReal() > before,
+                     "Settings did not scroll under the pointer");
+    }
+};
+
+QTEST_MAIN(TestWindowUsability)
+#include "tst_window_usability.moc"
