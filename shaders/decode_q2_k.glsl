@@ -1,29 +1,45 @@
-// Q2_K in ggml's 84-byte block padded to 88 bytes (22 words): scales[16] (4-bit scale | 4-bit
-// min << 4, one per 16 weights), qs[64], fp16 d, fp16 dmin. Weight 128n + 32j + l is bits
-// 2j..2j+1 of qs[32n + l]; w = d·scale·q − dmin·min.
-void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
-    const uint base = r * p.rowWords + (c / 32) * 22;
-    const uint e0 = (c & 31u) * 8, n = e0 / 128, j = (e0 & 127u) / 32, l = e0 & 31u;
-    const vec2 dm = unpackHalf2x16(wload(base + 20));
-    const uint sc = wbyte(base * 4 + 8 * n + 2 * j + l / 16); // the 8 weights share one scale
-    const float d = dm.x * float(sc & 0xFu), mn = dm.y * float(sc >> 4);
-    const uvec2 q = wload2(base + 4 + 8 * n + l / 4) >> (2 * j); // even: blocks are 22 words
-    lo = vec4(uvec4(q.x, q.x >> 8, q.x >> 16, q.x >> 24) & 3u) * d - mn;
-    hi = vec4(uvec4(q.y, q.y >> 8, q.y >> 16, q.y >> 24) & 3u) * d - mn;
+// Q2_K, re-arranged on upload (weight_layout.h): per block 16 words of 2-bit quants, two per
+// 32-weight group g (= 4n + j of ggml's weight 128n + 32j + l): weight l = 16k + 4m + i of the
+// group at bits 8i + 2m of word 2g + k. The side array holds per block the 16 scale bytes as in
+// the file (4-bit scale | 4-bit min << 4, one per 16 weights) and fp16 d, dmin (word 4).
+// w = d·scale·q − dmin·min.
+
+// d·scale and dmin·min of 16-weight sub-blocks 2g and 2g + 1 of block `blk` (one side word).
+void q2kScales(uint blk, uint g, out vec2 d, out vec2 mn) {
+    const uint sc = sload(blk * 5 + g / 2) >> (16 * (g & 1u));
+    const vec2 dm = unpackHalf2x16(sload(blk * 5 + 4));
+    d = dm.x * vec2(sc & 0xFu, (sc >> 8) & 0xFu);
+    mn = dm.y * vec2((sc >> 4) & 0xFu, (sc >> 12) & 0xFu);
 }
 
-// 32 weights (one j of one half: two 16-weight scales) per lane for single-token steps (see
-// matvec_main.glsl); 88-byte blocks allow 8-byte loads only.
-#define HAS_DECODE32
-void decode32(uint r, uint b, out vec4 v[8]) {
-    const uint base = r * p.rowWords + (b / 8) * 22, n = (b & 7u) / 4, j = b & 3u;
-    const vec2 dm = unpackHalf2x16(wload(base + 20));
-    const uint sc0 = wbyte(base * 4 + 8 * n + 2 * j), sc1 = wbyte(base * 4 + 8 * n + 2 * j + 1);
-    const vec2 d = dm.x * vec2(sc0 & 0xFu, sc1 & 0xFu), mn = dm.y * vec2(sc0 >> 4, sc1 >> 4);
-    for (uint k = 0; k < 4; ++k) {
-        const uvec2 q = wload2(base + 4 + 8 * n + 2 * k) >> (2 * j);
-        const uint h = k / 2; // weights 0..15 use the first scale, 16..31 the second
-        v[2 * k] = vec4(uvec4(q.x, q.x >> 8, q.x >> 16, q.x >> 24) & 3u) * d[h] - mn[h];
-        v[2 * k + 1] = vec4(uvec4(q.y, q.y >> 8, q.y >> 16, q.y >> 24) & 3u) * d[h] - mn[h];
+// The quants of weights 16k + 4m .. 16k + 4m + 3 of a group, from its low word k.
+uvec4 q2kQuants(uint w, uint m) {
+    const uint s = 2 * m;
+    return uvec4(w >> s, w >> (s + 8), w >> (s + 16), w >> (s + 24)) & 3u;
+}
+
+void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
+    const uint g = c / 4, k = (c & 3u) / 2, m = (c & 1u) * 2; // 8 weights: m and m + 1
+    vec2 d, mn;
+    q2kScales(r * (p.cols / 256) + g / 8, g & 7u, d, mn);
+    const uint w = wload(r * p.rowWords + 2 * g + k);
+    lo = vec4(q2kQuants(w, m)) * d[k] - mn[k];
+    hi = vec4(q2kQuants(w, m + 1)) * d[k] - mn[k];
+}
+
+// The dot product of one 32-weight group (two 16-weight scales) with x, per lane, for
+// single-token steps (see matvec_main.glsl): Σ(d·q − m)·x = d·Σq·x − m·Σx, so a weight costs
+// its 2-bit extraction and one multiply-add, and the group's quants are one 8-byte load (ggml's
+// layout spread them over 64 bytes).
+#define HAS_DOT32
+float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
+    vec2 d, mn;
+    q2kScales(r * (p.cols / 256) + b / 8, b & 7u, d, mn);
+    const uvec2 w = wload2(r * p.rowWords + 2 * b); // even: blocks are 16 words
+    vec2 s = vec2(0.0);
+    for (uint m = 0; m < 4; ++m) {
+        s.x += dot(vec4(q2kQuants(w.x, m)), x[m]);
+        s.y += dot(vec4(q2kQuants(w.y, m)), x[4 + m]);
     }
+    return dot(d, s) - dot(mn, xs);
 }

@@ -1,37 +1,46 @@
-// Q3_K, re-arranged on upload (weight_layout.h): per block 24 words of hmask[32] then qs[64]
-// as in the file; the side array holds per block its 16 signed scales as int8 (4 words) and
-// fp16 d (word 4). Weight 128n + 32j + l has its low 2 bits at bits 2j..2j+1 of qs[32n + l] and
-// its third bit in hmask[l] bit 4n + j (clear: −4); w = d·scale·q, one scale per 16 weights.
-// d · scales `is` and `is` + 1 (is even: both in one side word) of block `blk`.
-vec2 q3kScales(uint blk, uint is) {
-    const uint s = sload(blk * 5 + is / 4) >> (8 * (is & 3u));
+// Q3_K, re-arranged on upload (weight_layout.h): per block 16 words of low 2 bits (as Q2_K's,
+// see decode_q2_k.glsl: weight l = 16k + 4m + i of 32-weight group g at bits 8i + 2m of word
+// 2g + k), then 8 words of third bits (weight l of group g at bit 8i + 4k + m of word 16 + g;
+// clear means −4). The side array holds per block its 16 signed scales as int8 (4 words) and
+// fp16 d (word 4). w = d·scale·(q − 4), q = low bits + 4·third bit, one scale per 16 weights.
+
+// d · scales 2g and 2g + 1 (one side word) of block `blk`.
+vec2 q3kScales(uint blk, uint g) {
+    const uint s = sload(blk * 5 + g / 2) >> (16 * (g & 1u));
     const float d = unpackHalf2x16(sload(blk * 5 + 4)).x;
     return d * vec2(int(s << 24) >> 24, int(s << 16) >> 24);
 }
 
-void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
-    const uint base = r * p.rowWords + (c / 32) * 24, blk = r * (p.cols / 256) + c / 32;
-    const uint e0 = (c & 31u) * 8, n = e0 / 128, j = (e0 & 127u) / 32, l = e0 & 31u;
-    const float d = q3kScales(blk, 8 * n + 2 * j)[l / 16];
-    const uvec2 q = wload2(base + 8 + 8 * n + l / 4) >> (2 * j); // even: blocks are 24 words
-    const uvec2 h = wload2(base + l / 4) >> (4 * n + j);
-    lo = (vec4(uvec4(q.x, q.x >> 8, q.x >> 16, q.x >> 24) & 3u) +
-          4.0 * vec4(uvec4(h.x, h.x >> 8, h.x >> 16, h.x >> 24) & 1u) - 4.0) * d;
-    hi = (vec4(uvec4(q.y, q.y >> 8, q.y >> 16, q.y >> 24) & 3u) +
-          4.0 * vec4(uvec4(h.y, h.y >> 8, h.y >> 16, h.y >> 24) & 1u) - 4.0) * d;
+// q (0..7) of weights 16k + 4m .. 16k + 4m + 3 of a group from its low word k and high word h:
+// both bit fields are combined on the whole word, one OR for four weights instead of a float
+// multiply-add each.
+uvec4 q3kValues(uint lo, uint h, uint k, uint m) {
+    const uint v = ((lo >> (2 * m)) & 0x03030303u) | (((h >> (4 * k + m)) & 0x01010101u) << 2);
+    return uvec4(v, v >> 8, v >> 16, v >> 24) & 7u;
 }
 
-// 32 weights (one j of one half: two 16-weight scales) per lane for single-token steps (see
-// matvec_main.glsl); blocks are 96 bytes, so quants and high bits are 16-byte aligned.
-#define HAS_DECODE32
-void decode32(uint r, uint b, out vec4 v[8]) {
-    const uint base = r * p.rowWords + (b / 8) * 24, n = (b & 7u) / 4, j = b & 3u;
-    const vec2 d = q3kScales(r * (p.cols / 256) + b / 8, 8 * n + 2 * j);
-    const uvec4 q[2] = uvec4[2](wload4(base + 8 + 8 * n) >> (2 * j), wload4(base + 12 + 8 * n) >> (2 * j));
-    const uvec4 h[2] = uvec4[2](wload4(base) >> (4 * n + j), wload4(base + 4) >> (4 * n + j));
-    for (uint k = 0; k < 8; ++k) {
-        const uint qk = q[k / 4][k & 3u], hk = h[k / 4][k & 3u];
-        v[k] = (vec4(uvec4(qk, qk >> 8, qk >> 16, qk >> 24) & 3u) +
-                4.0 * vec4(uvec4(hk, hk >> 8, hk >> 16, hk >> 24) & 1u) - 4.0) * d[k / 4];
+void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
+    const uint g = c / 4, k = (c & 3u) / 2, m = (c & 1u) * 2; // 8 weights: m and m + 1
+    const float d = q3kScales(r * (p.cols / 256) + g / 8, g & 7u)[k];
+    const uint base = r * p.rowWords + (g / 8) * 24, gi = g & 7u;
+    const uint w = wload(base + 2 * gi + k), h = wload(base + 16 + gi);
+    lo = (vec4(q3kValues(w, h, k, m)) - 4.0) * d;
+    hi = (vec4(q3kValues(w, h, k, m + 1)) - 4.0) * d;
+}
+
+// The dot product of one 32-weight group (two 16-weight scales) with x, per lane, for
+// single-token steps (see matvec_main.glsl): Σd·(q − 4)·x = d·(Σq·x − 4·Σx). The group's bits
+// are one 8-byte and one 4-byte load (ggml's layout spread them over 96 bytes).
+#define HAS_DOT32
+float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
+    const vec2 d = q3kScales(r * (p.cols / 256) + b / 8, b & 7u);
+    const uint base = r * p.rowWords + (b / 8) * 24, gi = b & 7u;
+    const uvec2 w = wload2(base + 2 * gi); // even: blocks are 24 words
+    const uint h = wload(base + 16 + gi);
+    vec2 s = vec2(0.0);
+    for (uint m = 0; m < 4; ++m) {
+        s.x += dot(vec4(q3kValues(w.x, h, 0, m)), x[m]);
+        s.y += dot(vec4(q3kValues(w.y, h, 1, m)), x[4 + m]);
     }
+    return dot(d, s - 4.0 * xs);
 }

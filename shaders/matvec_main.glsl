@@ -1,10 +1,13 @@
 // The row loop shared by every matvec_<type>.comp. Each subgroup owns ROWS_PER_SUBGROUP rows
 // and TOKENS_PER_PASS tokens; its lanes stride over 8-wide chunks of the row, so each
 // decoded weight chunk is reused for every token, and a subgroupAdd finishes each dot product.
-#ifdef HAS_DECODE32
+#if defined(HAS_DECODE32) || defined(HAS_DOT32)
 // Single-token steps on 32-weight block formats: each lane takes whole blocks, so a block's
 // quants arrive in one or two wide loads with one scale, instead of one scale per 8 weights.
 // (Measured on lavapipe, Q4_0 tg: see docs/PERFORMANCE.md.)
+// Decoders that define HAS_DOT32 return the block's dot product themselves from dot32(r, b, x,
+// xs), xs = Σx over each 16-weight half: types whose weights are d·q − m (or d·(q − 4)) then
+// apply scale and offset once per 16 weights, d·Σq·x − m·Σx, instead of once per weight.
 void blockRows(uint row0, uint nr, uint t0) {
     float acc[ROWS_PER_SUBGROUP];
     for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r) acc[r] = 0.0;
@@ -20,6 +23,12 @@ void blockRows(uint row0, uint nr, uint t0) {
                 x[2 * j + 1] *= NW[p.nwOff + (b * 4 + j) * 2 + 1];
             }
         }
+#ifdef HAS_DOT32
+        // Σx over each 16-weight half, shared by the subgroup's rows (see HAS_DOT32 below).
+        const vec2 xs = vec2(dot(x[0] + x[1] + x[2] + x[3], vec4(1.0)), dot(x[4] + x[5] + x[6] + x[7], vec4(1.0)));
+        for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r)
+            if (r < nr) acc[r] += dot32(row0 + r, b, x, xs);
+#else
         for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r) {
             if (r < nr) {
                 vec4 w[8];
@@ -29,6 +38,7 @@ void blockRows(uint row0, uint nr, uint t0) {
                 acc[r] += s;
             }
         }
+#endif
     }
     const float scale = INPUT_MODE == 1 ? inversesqrt(subgroupAdd(sumSq) / float(p.normCols) + p.eps) : 1.0;
     for (uint r = 0; r < ROWS_PER_SUBGROUP; ++r) {
@@ -47,7 +57,7 @@ void main() {
     if (row0 >= p.rows || t0 >= p.n) return;
     const uint nt = min(TOKENS_PER_PASS, p.n - t0);
     const uint nr = min(ROWS_PER_SUBGROUP, p.rows - row0);
-#ifdef HAS_DECODE32
+#if defined(HAS_DECODE32) || defined(HAS_DOT32)
     if (TOKENS_PER_PASS == 1) {
         blockRows(row0, nr, t0);
         return;

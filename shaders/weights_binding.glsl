@@ -9,7 +9,7 @@ uint sload(uint i) { return W[p.sOff + i]; }
 // (38% faster F16 decode on lavapipe). Valid because the arena places every matrix at a 256-byte
 // boundary (Kernels::matvec checks) and row lengths in words are multiples of 4 for
 // F32/F16/BF16 and the nibble-block types, of 8 for Q8_0, and even for the K/IQ4_XS blocks
-// (22, 24, 34, 36, 44 words); i must be a multiple of 4 (wload4) or 2 (wload2).
+// (16, 24, 34, 36, 44 words); i must be a multiple of 4 (wload4) or 2 (wload2).
 layout(std430, binding = 0) readonly buffer Weights2 { uvec2 W2[]; };
 layout(std430, binding = 0) readonly buffer Weights4 { uvec4 W4[]; };
 uvec2 wload2(uint i) { return W2[(p.wOff + i) >> 1]; }

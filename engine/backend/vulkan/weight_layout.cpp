@@ -17,7 +17,8 @@ enum class Pack {
     Blocks,     // ggml's blocks unchanged, each padded to a whole number of words
     SplitBytes, // Q8_0: block quants in the quants region, side data apart
     Nibbles,    // 32-weight 4/5-bit blocks: nibbles in element order, side data apart
-    Q3K,        // Q3_K: hmask and qs stay, the 16 packed 6-bit scales go to the side array as int8
+    Q2K,        // Q2_K: 2-bit quants regrouped (packLowBits), scales and d|dmin to the side array
+    Q3K,        // Q3_K: quant bits regrouped (packLowBits), the 16 6-bit scales to the side array as int8
 };
 struct DeviceType {
     TensorType type;
@@ -31,13 +32,14 @@ struct DeviceType {
 // Per 256-weight Q3_K block: its 16 signed scales as int8, then fp16 d (20 bytes): unpacking
 // the 6-bit scales on the device cost 8 byte loads per 32 weights, which halved Q3_K's
 // single-token speed on lavapipe (stories110M tg16, CPU time: 4.6 t/s against Q4_K's 8.8).
+// Per Q2_K block: its 16 scale|min bytes as in the file, then fp16 d and dmin (20 bytes).
 constexpr DeviceType kDeviceTypes[] = {
     {TensorType::F32, "f32", Pack::Rows, 0, 0},          {TensorType::F16, "f16", Pack::Rows, 0, 0},
     {TensorType::BF16, "bf16", Pack::Rows, 0, 0},        {TensorType::Q8_0, "q8_0", Pack::SplitBytes, 8, 2},
     {TensorType::Q4_0, "q4_0", Pack::Nibbles, 4, 2},     {TensorType::Q4_1, "q4_1", Pack::Nibbles, 4, 4},
     {TensorType::Q5_0, "q5_0", Pack::Nibbles, 4, 8},     {TensorType::Q5_1, "q5_1", Pack::Nibbles, 4, 8},
-    {TensorType::IQ4_NL, "iq4_nl", Pack::Nibbles, 4, 2}, {TensorType::Q2_K, "q2_k", Pack::Blocks, 22, 0},
-    {TensorType::Q3_K, "q3_k", Pack::Q3K, 24, 20},     {TensorType::Q4_K, "q4_k", Pack::Blocks, 36, 0},
+    {TensorType::IQ4_NL, "iq4_nl", Pack::Nibbles, 4, 2}, {TensorType::Q2_K, "q2_k", Pack::Q2K, 16, 20},
+    {TensorType::Q3_K, "q3_k", Pack::Q3K, 24, 20},       {TensorType::Q4_K, "q4_k", Pack::Blocks, 36, 0},
     {TensorType::Q5_K, "q5_k", Pack::Blocks, 44, 0},     {TensorType::Q6_K, "q6_k", Pack::Blocks, 53, 0},
     {TensorType::IQ4_XS, "iq4_xs", Pack::Blocks, 34, 0},
 };
@@ -66,6 +68,25 @@ void packSide(TensorType t, const uint8_t* blk, uint8_t* side) {
         std::memcpy(side, blk, 2); // d
         break;
     }
+}
+
+// Q2_K/Q3_K quant bits regrouped so the 32 weights a lane decodes at once are contiguous: ggml
+// keeps weight 128n + 32j + l's low 2 bits at bits 2j of qs[32n + l] (and Q3_K its third bit at
+// bit 4n + j of hmask[l]), so the 32 weights of group g = 4n + j were spread over 64 quant bytes
+// (and 32 hmask bytes). Here group g owns words 2g and 2g + 1 of low bits and (Q3_K) word 16 + g
+// of high bits; its weight l = 16k + 4m + i sits in byte i, at bits 2m of low word 2g + k and
+// at bit 4k + m of the high word, so one shift and mask yields four weights' bits in four bytes.
+void packLowBits(const uint8_t* qs, const uint8_t* hmask, uint8_t* out) {
+    uint32_t words[24] = {};
+    for (uint32_t g = 0; g < 8; ++g) {
+        const uint32_t n = g / 4, j = g % 4;
+        for (uint32_t l = 0; l < 32; ++l) {
+            const uint32_t k = l / 16, m = (l / 4) % 4, i = l % 4;
+            words[2 * g + k] |= ((qs[32 * n + l] >> (2 * j)) & 3u) << (8 * i + 2 * m);
+            if (hmask) words[16 + g] |= ((hmask[l] >> (4 * n + j)) & 1u) << (8 * i + 4 * k + m);
+        }
+    }
+    std::memcpy(out, words, hmask ? 96 : 64);
 }
 
 } // namespace
@@ -131,11 +152,20 @@ void packRows(const WeightLayout& l, const uint8_t* src, uint32_t rowBegin, uint
                 std::memcpy(out + b * 32, blk + 2, 32);
             }
             break;
+        case Pack::Q2K:
+            for (uint32_t b = 0; b < blocks; ++b) {
+                const auto* blk = reinterpret_cast<const gguf::BlockQ2_K*>(in + b * traits.blockBytes);
+                packLowBits(blk->qs, nullptr, out + b * 64);
+                uint8_t* sd = side + b * dt.sideBytes;
+                std::memcpy(sd, blk->scales, 16);
+                std::memcpy(sd + 16, &blk->d, 2);
+                std::memcpy(sd + 18, &blk->dmin, 2);
+            }
+            break;
         case Pack::Q3K:
             for (uint32_t b = 0; b < blocks; ++b) {
                 const auto* blk = reinterpret_cast<const gguf::BlockQ3_K*>(in + b * traits.blockBytes);
-                std::memcpy(out + b * 96, blk->hmask, 32);
-                std::memcpy(out + b * 96 + 32, blk->qs, 64);
+                packLowBits(blk->qs, blk->hmask, out + b * 96);
                 uint8_t* sd = side + b * dt.sideBytes;
                 for (int j = 0; j < 16; ++j)
                     sd[j] = static_cast<uint8_t>(static_cast<int8_t>(gguf::detail::q3kScale(j, blk->scales)));

@@ -9,11 +9,12 @@
 //   Q4_0, Q4_1,    per block 4 words of nibbles reordered to element order (8 per word);
 //   Q5_0, Q5_1,    the side array holds per block fp16 d (Q4_0, IQ4_NL), d|m (Q4_1), or
 //   IQ4_NL         a d(|m) word then the 32 fifth bits (Q5_0, Q5_1)
-//   Q3_K           hmask and qs (96 bytes) per block; the side array holds its 16 scales as
-//                  int8 and fp16 d (20 bytes per block)
-//   Q2_K, Q4_K,    ggml's blocks unchanged, each padded to an even number of words
-//   Q5_K, Q6_K,    (84 → 88, 210 → 212 bytes) so the decoders' 8-byte loads stay aligned
-//   IQ4_XS
+//   Q2_K, Q3_K     per block the quant bits regrouped by 32-weight group (64 / 96 bytes, see
+//                  packLowBits in weight_layout.cpp); the side array holds per block the 16
+//                  scale|min bytes and fp16 d, dmin (Q2_K) or the 16 scales as int8 and fp16 d
+//                  (Q3_K), 20 bytes
+//   Q4_K, Q5_K,    ggml's blocks unchanged, each padded to an even number of words
+//   Q6_K, IQ4_XS   (210 → 212 bytes) so the decoders' 8-byte loads stay aligned
 // (all values stay quantized: the kernels dequantize on the fly)
 // `cols` is padded with zero weights to a multiple of 8 so kernels never handle a ragged tail.
 #include "gguf/tensor_types.h"
@@ -29,7 +30,7 @@ struct WeightLayout {
     uint32_t paddedCols = 0; // multiple of 8
     uint32_t rowWords = 0;   // 32-bit words per row in the quants region
     uint64_t quantBytes = 0; // rows × rowWords × 4
-    uint64_t scaleBytes = 0; // the side array (32-weight block types and Q3_K)
+    uint64_t scaleBytes = 0; // the side array (32-weight block types, Q2_K and Q3_K)
     uint64_t bytes() const { return quantBytes + ((scaleBytes + 3) & ~uint64_t(3)); }
 };
 
