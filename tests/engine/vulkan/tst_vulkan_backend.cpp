@@ -230,12 +230,15 @@ private slots:
         QVERIFY2(err < kTolerance, qPrintable(QString("normalized max error %1").arg(err)));
     }
 
-    // Files like real Q4_K_M / Q5_K_M ones: the bulk in Q4_K or Q5_K, the output in Q6_K and a
-    // few tensors in Q5_0, Q8_0 and Q6_K (llama.cpp's mixes), so projections mix types.
+    // Files like real Q4_K_M / Q5_K_M / Q3_K_M ones: the bulk in Q4_K, Q5_K or Q3_K, the output
+    // in Q6_K and a few tensors in Q5_0, Q8_0 and Q6_K (llama.cpp's mixes), so projections mix
+    // types.
     void mixedQuantFileMatchesReference_data() {
         QTest::addColumn<int>("bulk");
         QTest::newRow("Q4_K_M") << int(TensorType::Q4_K);
         QTest::newRow("Q5_K_M") << int(TensorType::Q5_K);
+        // Q3_K_M files: Q3_K bulk beside the same mix (Q3_K is re-arranged at upload).
+        QTest::newRow("Q3_K_M") << int(TensorType::Q3_K);
     }
     void mixedQuantFileMatchesReference() {
         QFETCH(int, bulk);
