@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // A dismissible strip above the conversation: errors in red, notices in amber.
 Rectangle {
@@ -13,8 +14,8 @@ Rectangle {
 
     visible: text.length > 0
     implicitHeight: visible ? row.implicitHeight + 16 : 0
-    color: kind === "error" ? theme.errorBackground : theme.warningBackground
-    border.color: kind === "error" ? theme.errorBorder : theme.warningBorder
+    color: kind === "error" ? Theme.errorBackground : Theme.warningBackground
+    border.color: kind === "error" ? Theme.errorBorder : Theme.warningBorder
 
     RowLayout {
         id: row
@@ -22,14 +23,14 @@ Rectangle {
         anchors.margins: 8
         Label {
             text: banner.kind === "error" ? "⚠" : "ℹ"
-            color: banner.kind === "error" ? theme.errorText : theme.warningText
+            color: banner.kind === "error" ? Theme.errorText : Theme.warningText
         }
         Label {
             id: label
             objectName: banner.objectName + "Text"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            color: banner.kind === "error" ? theme.errorText : theme.warningText
+            color: banner.kind === "error" ? Theme.errorText : Theme.warningText
         }
         Button {
             objectName: banner.objectName + "Action"

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // The conversation: banners, the message list, live statistics and the input box.
 Item {
@@ -18,18 +19,18 @@ Item {
             objectName: "errorBanner"
             Layout.fillWidth: true
             kind: "error"
-            text: chat.errorText || models.errorText
+            text: Chat.errorText || Models.errorText
             onDismissed: {
-                chat.dismissError()
-                models.dismissError()
+                Chat.dismissError()
+                Models.dismissError()
             }
         }
         Banner {
             objectName: "noticeBanner"
             Layout.fillWidth: true
             kind: "notice"
-            text: chat.noticeText
-            onDismissed: chat.dismissNotice()
+            text: Chat.noticeText
+            onDismissed: Chat.dismissNotice()
         }
 
         // A built-in small model answers (first launch): say so and lead to a bigger one.
@@ -37,7 +38,7 @@ Item {
             objectName: "builtinModelBanner"
             Layout.fillWidth: true
             kind: "notice"
-            text: models.usingBuiltin && !view.builtinNoticeDismissed
+            text: Models.usingBuiltin && !view.builtinNoticeDismissed
                   ? qsTr("Built-in small model — get a bigger one") : ""
             actionText: qsTr("Models…")
             onActionClicked: view.openModelsRequested()
@@ -49,8 +50,8 @@ Item {
             objectName: "remoteEngineBanner"
             Layout.fillWidth: true
             kind: "notice"
-            text: models.usingRemote && !view.remoteNoticeDismissed
-                  ? qsTr("Answered by the server %1 — what you type leaves this PC.").arg(models.current.backendName || "")
+            text: Models.usingRemote && !view.remoteNoticeDismissed
+                  ? qsTr("Answered by the server %1 — what you type leaves this PC.").arg(Models.current.backendName || "")
                   : ""
             onDismissed: view.remoteNoticeDismissed = true
         }
@@ -64,7 +65,7 @@ Item {
             spacing: 4
             topMargin: 12
             bottomMargin: 12
-            model: chat.messages
+            model: Chat.messages
             reuseItems: false
             // Follow a streaming answer only while the reader is at the bottom.
             property bool pinned: true

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import "../settings"
+import Sosoik
 
 // Settings of the open conversation; values not changed here follow the app defaults.
 Dialog {
@@ -30,12 +30,12 @@ Dialog {
         }
         GenerationFields {
             Layout.fillWidth: true
-            values: chat.settings
-            onEdited: (name, value) => chat.setConversationSetting(name, value)
+            values: Chat.settings
+            onEdited: (name, value) => Chat.setConversationSetting(name, value)
         }
         Button {
             text: qsTr("Use the defaults")
-            onClicked: chat.resetConversationSettings()
+            onClicked: Chat.resetConversationSettings()
         }
     }
 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // The message box: Enter sends, Shift+Enter adds a line, Esc stops an answer.
 // Shows how many tokens the text takes (counted by the engine thread, debounced).
@@ -11,9 +12,9 @@ Pane {
     function focusInput() { field.forceActiveFocus() }
 
     function sendNow() {
-        if (chat.busy || field.text.trim().length === 0)
+        if (Chat.busy || field.text.trim().length === 0)
             return
-        if (chat.send(field.text)) {
+        if (Chat.send(field.text)) {
             field.text = ""
         }
     }
@@ -29,7 +30,7 @@ Pane {
             TextArea {
                 id: field
                 objectName: "messageInput"
-                placeholderText: models.loaded ? qsTr("Message Sosoik… (Enter sends, Shift+Enter for a new line)")
+                placeholderText: Models.loaded ? qsTr("Message Sosoik… (Enter sends, Shift+Enter for a new line)")
                                                : qsTr("Open a model first, then type here")
                 wrapMode: TextEdit.Wrap
                 selectByMouse: true
@@ -49,7 +50,7 @@ Pane {
                 }
                 Keys.onReturnPressed: event => handleEnter(event)
                 Keys.onEnterPressed: event => handleEnter(event)
-                Keys.onEscapePressed: chat.stop()
+                Keys.onEscapePressed: Chat.stop()
                 onTextChanged: countTimer.restart()
             }
         }
@@ -58,22 +59,22 @@ Pane {
             spacing: 2
             Button {
                 id: sendButton
-                objectName: chat.busy ? "stopButton" : "sendButton"
+                objectName: Chat.busy ? "stopButton" : "sendButton"
                 Layout.preferredWidth: 96
-                text: chat.busy ? qsTr("Stop") : qsTr("Send")
-                highlighted: !chat.busy
-                enabled: chat.busy || field.text.trim().length > 0
-                onClicked: chat.busy ? chat.stop() : bar.sendNow()
+                text: Chat.busy ? qsTr("Stop") : qsTr("Send")
+                highlighted: !Chat.busy
+                enabled: Chat.busy || field.text.trim().length > 0
+                onClicked: Chat.busy ? Chat.stop() : bar.sendNow()
                 ToolTip.visible: hovered
-                ToolTip.text: chat.busy ? qsTr("Stop the answer (Esc)") : qsTr("Send (Enter)")
+                ToolTip.text: Chat.busy ? qsTr("Stop the answer (Esc)") : qsTr("Send (Enter)")
             }
             Label {
                 objectName: "inputTokenCount"
                 Layout.alignment: Qt.AlignHCenter
                 font.pixelSize: 11
                 opacity: 0.7
-                visible: field.text.length > 0 && chat.inputTokenCount >= 0
-                text: qsTr("%n token(s)", "", chat.inputTokenCount)
+                visible: field.text.length > 0 && Chat.inputTokenCount >= 0
+                text: qsTr("%n token(s)", "", Chat.inputTokenCount)
             }
         }
     }
@@ -81,6 +82,6 @@ Pane {
     Timer {
         id: countTimer
         interval: 200
-        onTriggered: chat.countInputTokens(field.text)
+        onTriggered: Chat.countInputTokens(field.text)
     }
 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // Asked before any link in a message opens: the full address as it will be opened (a link's text can
 // say anything), Open for http/https/mailto only, Copy for everything. Created on demand over the
@@ -9,8 +10,8 @@ Dialog {
     id: dialog
     objectName: "linkConfirmDialog"
     required property string url
-    readonly property bool allowed: links.canOpen(url)
-    readonly property string shownUrl: links.displayUrl(url)
+    readonly property bool allowed: Links.canOpen(url)
+    readonly property string shownUrl: Links.displayUrl(url)
 
     title: qsTr("Open this link?")
     modal: true
@@ -54,7 +55,7 @@ Dialog {
             text: qsTr("Copy link")
             DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
             onClicked: {
-                links.copy(dialog.shownUrl)
+                Links.copy(dialog.shownUrl)
                 dialog.close()
             }
         }
@@ -64,5 +65,5 @@ Dialog {
             DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
         }
     }
-    onAccepted: if (dialog.allowed) links.open(dialog.url)
+    onAccepted: if (dialog.allowed) Links.open(dialog.url)
 }

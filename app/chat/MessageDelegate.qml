@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // One message: Markdown prose, code blocks with a copy button, and its actions
 // (copy, edit and resend for the user's messages, regenerate for the last answer, delete).
@@ -35,8 +36,8 @@ Item {
         width: Math.min(root.width - 32, root.isUser ? Math.max(body.implicitWidth + 24, 160) : 760)
         height: body.implicitHeight + 20
         radius: 10
-        color: root.isUser ? theme.userBubble : theme.base
-        border.color: root.isUser ? theme.userBubbleBorder : theme.border
+        color: root.isUser ? Theme.userBubble : Theme.base
+        border.color: root.isUser ? Theme.userBubbleBorder : Theme.border
 
         HoverHandler { id: hover }
 
@@ -53,7 +54,7 @@ Item {
                     // An imported conversation may hold system messages: shown as such (#19 item 8).
                     text: root.isUser ? qsTr("You") : root.role === "system" ? qsTr("System") : qsTr("Assistant")
                     font.bold: true
-                    color: theme.mutedText
+                    color: Theme.mutedText
                 }
                 BusyIndicator {
                     visible: root.streaming
@@ -70,12 +71,12 @@ Item {
                         objectName: "copyMessage_" + root.index
                         text: qsTr("Copy")
                         font.pixelSize: 11
-                        onClicked: chat.copyToClipboard(root.answer)
+                        onClicked: Chat.copyToClipboard(root.answer)
                     }
                     ToolButton {
                         objectName: "editMessage_" + root.index
                         visible: root.isUser
-                        enabled: !chat.busy
+                        enabled: !Chat.busy
                         text: qsTr("Edit")
                         font.pixelSize: 11
                         onClicked: {
@@ -87,17 +88,17 @@ Item {
                     ToolButton {
                         objectName: "regenerate_" + root.index
                         visible: !root.isUser && root.isLast
-                        enabled: !chat.busy
+                        enabled: !Chat.busy
                         text: qsTr("Regenerate")
                         font.pixelSize: 11
-                        onClicked: chat.regenerate()
+                        onClicked: Chat.regenerate()
                     }
                     ToolButton {
                         objectName: "deleteMessage_" + root.index
                         text: qsTr("Delete")
                         font.pixelSize: 11
-                        enabled: !chat.busy
-                        onClicked: chat.deleteMessage(root.index)
+                        enabled: !Chat.busy
+                        onClicked: Chat.deleteMessage(root.index)
                     }
                 }
             }
@@ -132,19 +133,19 @@ Item {
             RowLayout {
                 visible: !root.editing && root.tailBlock.kind === undefined && root.streaming && !root.hasThinking
                 Layout.fillWidth: true
-                readonly property bool reading: root.isLast && chat.promptTotal > 0
+                readonly property bool reading: root.isLast && Chat.promptTotal > 0
                 Label {
                     objectName: "promptProgress_" + root.index
                     text: parent.reading ? qsTr("Reading the conversation… %1 / %2 tokens")
-                                               .arg(chat.promptDone).arg(chat.promptTotal)
+                                               .arg(Chat.promptDone).arg(Chat.promptTotal)
                                          : "…"
                 }
                 ProgressBar {
                     visible: parent.reading
                     Layout.fillWidth: true
                     from: 0
-                    to: Math.max(1, chat.promptTotal)
-                    value: chat.promptDone
+                    to: Math.max(1, Chat.promptTotal)
+                    value: Chat.promptDone
                 }
             }
 
@@ -162,7 +163,7 @@ Item {
                             return
                         }
                         root.editing = false
-                        chat.editAndResend(root.index, editor.text)
+                        Chat.editAndResend(root.index, editor.text)
                     }
                     Keys.onEscapePressed: root.editing = false
                 }
@@ -173,7 +174,7 @@ Item {
                         highlighted: true
                         onClicked: {
                             root.editing = false
-                            chat.editAndResend(root.index, editor.text)
+                            Chat.editAndResend(root.index, editor.text)
                         }
                     }
                     Button {
@@ -188,7 +189,7 @@ Item {
                 text: root.note
                 font.italic: true
                 font.pixelSize: 11
-                color: theme.mutedText
+                color: Theme.mutedText
             }
         }
     }
@@ -206,7 +207,7 @@ Item {
             readOnly: true
             selectByMouse: true
             wrapMode: TextEdit.Wrap
-            color: theme.text
+            color: Theme.text
             // Never opened directly: LinkConfirmDialog shows the full address first.
             onLinkActivated: link => linkConfirm.createObject(Overlay.overlay, {url: link}).open()
         }
@@ -217,8 +218,8 @@ Item {
         Rectangle {
             implicitHeight: codeColumn.implicitHeight + 12
             radius: 6
-            color: theme.codeBackground
-            border.color: theme.border
+            color: Theme.codeBackground
+            border.color: Theme.border
             ColumnLayout {
                 id: codeColumn
                 x: 8
@@ -230,28 +231,28 @@ Item {
                     Label {
                         text: segment.language || qsTr("code")
                         font.pixelSize: 11
-                        color: theme.mutedText
+                        color: Theme.mutedText
                     }
                     Item { Layout.fillWidth: true }
                     ToolButton {
                         objectName: "copyCode"
                         text: qsTr("Copy code")
                         font.pixelSize: 11
-                        onClicked: chat.copyToClipboard(segment.text)
+                        onClicked: Chat.copyToClipboard(segment.text)
                     }
                 }
                 TextEdit {
                     objectName: "codeText"
                     Layout.fillWidth: true
                     // Escaped text in colour spans (theme/code_highlighter.h); nothing in it is fetched.
-                    text: theme.codeHtml(segment.text, segment.language, theme.dark)
+                    text: Theme.codeHtml(segment.text, segment.language, Theme.dark)
                     textFormat: TextEdit.RichText
                     readOnly: true
                     selectByMouse: true
                     wrapMode: TextEdit.WrapAnywhere
                     font.family: "Noto Sans Mono CJK KR"
                     font.pixelSize: 13
-                    color: theme.codeText
+                    color: Theme.codeText
                 }
             }
         }

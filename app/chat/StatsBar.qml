@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // Live generation figures: speed, context use and queue state.
 Rectangle {
@@ -14,28 +15,28 @@ Rectangle {
         spacing: 16
         Label {
             objectName: "statusLabel"
-            text: chat.queued ? qsTr("Waiting for the model…")
-                  : chat.busy ? qsTr("Answering…")
-                  : models.loading ? qsTr("Loading model… %1%").arg(Math.round(models.progress * 100))
-                  : models.loaded ? qsTr("Ready") : qsTr("No model loaded")
+            text: Chat.queued ? qsTr("Waiting for the model…")
+                  : Chat.busy ? qsTr("Answering…")
+                  : Models.loading ? qsTr("Loading model… %1%").arg(Math.round(Models.progress * 100))
+                  : Models.loaded ? qsTr("Ready") : qsTr("No model loaded")
         }
         Label {
             objectName: "speedLabel"
-            visible: chat.tokensPerSecond > 0
-            text: qsTr("%1 tokens/s").arg(chat.tokensPerSecond.toFixed(1))
+            visible: Chat.tokensPerSecond > 0
+            text: qsTr("%1 tokens/s").arg(Chat.tokensPerSecond.toFixed(1))
         }
         Item { Layout.fillWidth: true }
         Label {
             objectName: "contextLabel"
-            visible: chat.contextLength > 0
-            text: qsTr("Context %1 / %2").arg(chat.contextUsed).arg(chat.contextLength)
+            visible: Chat.contextLength > 0
+            text: qsTr("Context %1 / %2").arg(Chat.contextUsed).arg(Chat.contextLength)
         }
         ProgressBar {
-            visible: chat.contextLength > 0
+            visible: Chat.contextLength > 0
             Layout.preferredWidth: 120
             from: 0
-            to: Math.max(1, chat.contextLength)
-            value: chat.contextUsed
+            to: Math.max(1, Chat.contextLength)
+            value: Chat.contextUsed
         }
     }
 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // A reasoning model's thinking (chat/thinking.h), folded into a "Thinking…" / "Thought process"
 // toggle above the answer. One component for the chat window (MessageDelegate) and the quick-query
@@ -25,7 +26,7 @@ ColumnLayout {
         Layout.fillWidth: true
         implicitHeight: thinkingText.implicitHeight + 12
         radius: 6
-        color: theme.thinkingBackground
+        color: Theme.thinkingBackground
         TextEdit {
             id: thinkingText
             objectName: "thinkingText" + section.nameSuffix
@@ -37,7 +38,7 @@ ColumnLayout {
             readOnly: true
             selectByMouse: true
             wrapMode: TextEdit.Wrap
-            color: theme.thinkingText
+            color: Theme.thinkingText
         }
     }
 }

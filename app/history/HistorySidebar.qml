@@ -3,18 +3,18 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
-import "../dialogs"
+import Sosoik
 
 // The conversations sidebar: New chat, search across all messages, the list by last activity with
-// rename / export / delete (with undo), and JSON import. Uses the context properties `history`
-// (HistoryController) and, when present, `chat` (openConversation, newConversation, conversationId).
+// rename / export / delete (with undo), and JSON import. Uses the singletons History
+// (HistoryController) and Chat (openConversation, newConversation, conversationId).
 Item {
     id: sidebar
     objectName: "historySidebar"
     implicitWidth: 260
 
-    readonly property var historyController: typeof history !== "undefined" ? history : null
-    readonly property var chatController: typeof chat !== "undefined" ? chat : null
+    readonly property var historyController: History
+    readonly property var chatController: Chat
     readonly property var currentConversationId: chatController ? chatController.conversationId : 0
     readonly property bool searching: historyController !== null && historyController.search.active
 
@@ -92,7 +92,7 @@ Item {
             Layout.rightMargin: 8
             visible: text.length > 0
             text: sidebar.historyController ? sidebar.historyController.errorText : ""
-            color: theme.errorText
+            color: Theme.errorText
             wrapMode: Text.Wrap
             TapHandler { onTapped: sidebar.historyController.dismissError() }
         }

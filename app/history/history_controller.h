@@ -1,8 +1,7 @@
 #pragma once
-// HistoryController: the history feature's QML facade, exposed as the context property `history`
-// (AppContext: `root->setContextProperty("history", new HistoryController(storage, parent))`).
+// HistoryController: the history feature's QML facade, the QML singleton `History` (shell/qml_types.h).
 // It owns the sidebar's two models and the export/import actions; HistorySidebar.qml uses it together
-// with the `chat` context property (openConversation, newConversation, conversationId) when present.
+// with the singleton `Chat` (openConversation, newConversation, conversationId).
 #include "history/conversation_list_model.h"
 #include "history/search_results_model.h"
 

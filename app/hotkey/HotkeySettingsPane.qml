@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // Settings → Global shortcut. `hotkey` is a HotkeySettings object from C++.
 ColumnLayout {
@@ -53,6 +54,6 @@ ColumnLayout {
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         text: pane.hotkey.status
-        color: pane.hotkey.active || !pane.hotkey.enabled ? systemPalette.windowText : theme.errorText
+        color: pane.hotkey.active || !pane.hotkey.enabled ? systemPalette.windowText : Theme.errorText
     }
 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // "Get models": the recommended catalog, each with its fit on this computer and its download.
 ColumnLayout {
@@ -13,7 +14,7 @@ ColumnLayout {
         wrapMode: Text.Wrap
         font.pixelSize: 12
         opacity: 0.8
-        text: qsTr("Downloads come from %1 only when you ask, are checked against their published sha256, and continue where they stopped.").arg(library.host)
+        text: qsTr("Downloads come from %1 only when you ask, are checked against their published sha256, and continue where they stopped.").arg(Library.host)
     }
 
     // A Hugging Face mirror serves the same paths and metadata; an invalid address is refused with a
@@ -27,18 +28,18 @@ ColumnLayout {
             id: hostField
             objectName: "modelHostField"
             Layout.fillWidth: true
-            text: library.host
+            text: Library.host
             selectByMouse: true
             onEditingFinished: {
-                if (text !== library.host) library.setHost(text)
-                text = Qt.binding(() => library.host)
+                if (text !== Library.host) Library.setHost(text)
+                text = Qt.binding(() => Library.host)
             }
         }
         Button {
             objectName: "checkUpdatesButton"
-            text: library.checkingUpdates ? qsTr("Checking…") : qsTr("Check for updates")
-            enabled: !library.checkingUpdates
-            onClicked: library.checkForUpdates()
+            text: Library.checkingUpdates ? qsTr("Checking…") : qsTr("Check for updates")
+            enabled: !Library.checkingUpdates
+            onClicked: Library.checkForUpdates()
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Ask the model host whether the models Sosoik downloaded have newer files")
         }
@@ -51,7 +52,7 @@ ColumnLayout {
         Layout.fillHeight: true
         clip: true
         spacing: 2
-        model: library.catalog
+        model: Library.catalog
         ScrollBar.vertical: ScrollBar {}
         delegate: ItemDelegate {
             id: row
@@ -92,22 +93,22 @@ ColumnLayout {
                             objectName: "recommendedBadge"
                             visible: row.recommended
                             text: qsTr("Recommended for this PC")
-                            color: theme.successText
+                            color: Theme.successText
                             font.pixelSize: 11
                             padding: 2
                             leftPadding: 6
                             rightPadding: 6
-                            background: Rectangle { radius: 3; color: theme.badgeBackground }
+                            background: Rectangle { radius: 3; color: Theme.badgeBackground }
                         }
                         Label {
                             visible: row.nonCommercial
                             text: qsTr("Non-commercial")
-                            color: theme.errorText
+                            color: Theme.errorText
                             font.pixelSize: 11
                             padding: 2
                             leftPadding: 6
                             rightPadding: 6
-                            background: Rectangle { radius: 3; color: theme.errorBackground }
+                            background: Rectangle { radius: 3; color: Theme.errorBackground }
                         }
                     }
                     Label {
@@ -143,8 +144,8 @@ ColumnLayout {
                         visible: row.update !== "" && !row.active
                         wrapMode: Text.Wrap
                         font.pixelSize: 12
-                        color: row.update === "available" ? theme.warningText
-                             : row.update === "current" ? theme.successText : theme.errorText
+                        color: row.update === "available" ? Theme.warningText
+                             : row.update === "current" ? Theme.successText : Theme.errorText
                         text: row.update === "available" ? qsTr("A newer file is published: Update replaces this one")
                               : row.update === "current" ? qsTr("Up to date")
                               : qsTr("Could not check for an update: %1").arg(row.update)
@@ -154,7 +155,7 @@ ColumnLayout {
                         visible: row.errorText !== ""
                         wrapMode: Text.Wrap
                         font.pixelSize: 12
-                        color: theme.errorText
+                        color: Theme.errorText
                         text: row.errorText
                     }
                 }
@@ -169,31 +170,31 @@ ColumnLayout {
                             pane.acceptRequested({modelId: row.modelId, title: row.title, licence: row.licence,
                                                   licenceUrl: row.licenceUrl, nonCommercial: row.nonCommercial})
                         else
-                            library.download(row.modelId, true)
+                            Library.download(row.modelId, true)
                     }
                 }
                 Button {
                     objectName: "updateButton"
                     visible: row.installed && row.update === "available" && !row.active
                     text: qsTr("Update")
-                    onClicked: library.download(row.modelId, true) // its licence was accepted at download
+                    onClicked: Library.download(row.modelId, true) // its licence was accepted at download
                 }
                 Button {
                     visible: row.downloadState === "downloading" || row.downloadState === "probing"
                     text: qsTr("Pause")
-                    onClicked: library.pause(row.modelId)
+                    onClicked: Library.pause(row.modelId)
                 }
                 Button {
                     visible: row.active || row.downloadState === "paused"
                     text: qsTr("Cancel")
-                    onClicked: library.cancel(row.modelId)
+                    onClicked: Library.cancel(row.modelId)
                 }
                 Button {
                     visible: row.installed
-                    text: models.current.path === row.path ? qsTr("Loaded") : qsTr("Load")
-                    enabled: !models.loading
+                    text: Models.current.path === row.path ? qsTr("Loaded") : qsTr("Load")
+                    enabled: !Models.loading
                     onClicked: {
-                        models.load(row.path)
+                        Models.load(row.path)
                         page.close()
                     }
                 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // Asked before a model whose licence restricts use (EXAONE: non-commercial; Llama, Gemma: their
 // own terms) is downloaded. `row` is the catalog row (title, licence, licenceUrl, nonCommercial).
@@ -25,7 +26,7 @@ Dialog {
             wrapMode: Text.Wrap
             visible: !!dialog.row.nonCommercial
             font.bold: true
-            color: theme.errorText
+            color: Theme.errorText
             text: qsTr("It allows non-commercial use only: research, study and personal use, not work for a business.")
         }
         Label {

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import "../dialogs"
+import Sosoik
 
 // "On this computer": one row per GGUF found, loadable in place; the folders that are searched.
 ColumnLayout {
@@ -12,12 +12,12 @@ ColumnLayout {
         id: folderDialog
         selectFolder: true
         title: qsTr("Add a folder with GGUF models")
-        onAccepted: library.addFolder(selectedFile)
+        onAccepted: Library.addFolder(selectedFile)
     }
 
     Label {
         Layout.fillWidth: true
-        visible: library.scannedOnce && library.localModels.length === 0
+        visible: Library.scannedOnce && Library.localModels.length === 0
         wrapMode: Text.Wrap
         text: qsTr("No GGUF models found yet. Download one from \"Get models\", or add a folder that has some.")
     }
@@ -29,13 +29,13 @@ ColumnLayout {
         Layout.fillHeight: true
         clip: true
         spacing: 2
-        model: library.localModels
+        model: Library.localModels
         ScrollBar.vertical: ScrollBar {}
         delegate: ItemDelegate {
             id: row
             required property var modelData
             width: ListView.view.width
-            highlighted: models.current.path === modelData.path
+            highlighted: Models.current.path === modelData.path
             contentItem: RowLayout {
                 spacing: 12
                 ColumnLayout {
@@ -55,8 +55,8 @@ ColumnLayout {
                             leftPadding: 6
                             rightPadding: 6
                             font.pixelSize: 11
-                            color: theme.badgeText
-                            background: Rectangle { radius: 3; color: theme.badgeBackground }
+                            color: Theme.badgeText
+                            background: Rectangle { radius: 3; color: Theme.badgeBackground }
                         }
                     }
                     Label {
@@ -83,7 +83,7 @@ ColumnLayout {
                         visible: !row.modelData.supported
                         wrapMode: Text.Wrap
                         font.pixelSize: 12
-                        color: theme.errorText
+                        color: Theme.errorText
                         text: qsTr("Cannot run: %1").arg(row.modelData.reason)
                     }
                 }
@@ -95,10 +95,10 @@ ColumnLayout {
                 Button {
                     objectName: "loadModel"
                     visible: row.modelData.supported
-                    enabled: !models.loading
-                    text: models.current.path === row.modelData.path ? qsTr("Loaded") : qsTr("Load")
+                    enabled: !Models.loading
+                    text: Models.current.path === row.modelData.path ? qsTr("Loaded") : qsTr("Load")
                     onClicked: {
-                        models.load(row.modelData.path)
+                        Models.load(row.modelData.path)
                         page.close()
                     }
                 }
@@ -116,10 +116,10 @@ ColumnLayout {
                 wrapMode: Text.Wrap
                 font.pixelSize: 12
                 opacity: 0.8
-                text: qsTr("Sosoik's models folder (%1), the folders below, and the models of Ollama, LM Studio, GPT4All, Jan and the Hugging Face cache, used where they are.").arg(library.modelsDir)
+                text: qsTr("Sosoik's models folder (%1), the folders below, and the models of Ollama, LM Studio, GPT4All, Jan and the Hugging Face cache, used where they are.").arg(Library.modelsDir)
             }
             Repeater {
-                model: library.folders
+                model: Library.folders
                 delegate: RowLayout {
                     required property string modelData
                     Label {
@@ -130,7 +130,7 @@ ColumnLayout {
                     Button {
                         text: qsTr("Remove")
                         flat: true
-                        onClicked: library.removeFolder(modelData)
+                        onClicked: Library.removeFolder(modelData)
                     }
                 }
             }
@@ -143,8 +143,8 @@ ColumnLayout {
                 Button {
                     objectName: "rescan"
                     text: qsTr("Search again")
-                    enabled: !library.scanning
-                    onClicked: library.rescan()
+                    enabled: !Library.scanning
+                    onClicked: Library.rescan()
                 }
             }
         }

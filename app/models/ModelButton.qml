@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // Tool-bar button naming the loaded model; shows load progress while a model loads.
 ToolButton {
@@ -12,18 +13,18 @@ ToolButton {
         Label {
             Layout.fillWidth: true
             elide: Text.ElideMiddle
-            text: models.loading ? qsTr("Loading %1…").arg(models.loadingPath.split("/").pop())
-                  : models.loaded && models.usingRemote ? qsTr("%1 · remote — leaves this PC").arg(models.current.name)
-                  : models.loaded ? models.current.name + (models.current.quantization ? " · " + models.current.quantization : "")
+            text: Models.loading ? qsTr("Loading %1…").arg(Models.loadingPath.split("/").pop())
+                  : Models.loaded && Models.usingRemote ? qsTr("%1 · remote — leaves this PC").arg(Models.current.name)
+                  : Models.loaded ? Models.current.name + (Models.current.quantization ? " · " + Models.current.quantization : "")
                   : qsTr("Open a model…")
         }
         ProgressBar {
-            visible: models.loading
+            visible: Models.loading
             Layout.preferredWidth: 80
-            value: models.progress
+            value: Models.progress
         }
     }
     ToolTip.visible: hovered
-    ToolTip.text: models.loaded ? qsTr("%1 on %2").arg(models.current.path).arg(models.current.backendName)
+    ToolTip.text: Models.loaded ? qsTr("%1 on %2").arg(Models.current.path).arg(Models.current.backendName)
                                 : qsTr("Choose a model (Ctrl+O)")
 }

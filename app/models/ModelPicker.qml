@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import "../dialogs"
+import Sosoik
 
 // Open a GGUF file or pick a recent one, see what it is before loading, choose the device.
 Dialog {
@@ -25,13 +25,13 @@ Dialog {
 
     // The model is chosen; Enter (or Space) on the focused button loads it.
     function showPreview(path) {
-        preview = models.inspect(path)
+        preview = Models.inspect(path)
         // Later: the file dialog that chose it gives the focus back as it closes.
         if (preview.error === undefined) Qt.callLater(() => loadPreviewed.forceActiveFocus())
     }
 
     onOpened: {
-        models.refreshDevices()
+        Models.refreshDevices()
         browseButton.forceActiveFocus() // Space or Enter opens the file dialog
     }
 
@@ -62,7 +62,6 @@ Dialog {
             Button {
                 objectName: "allModels"
                 text: qsTr("All models…")
-                visible: typeof library !== "undefined" && library !== null
                 onClicked: {
                     picker.close()
                     picker.modelsPageRequested()
@@ -73,12 +72,12 @@ Dialog {
                 id: deviceBox
                 objectName: "deviceChoice"
                 Layout.fillWidth: true
-                model: models.deviceChoices
+                model: Models.deviceChoices
                 textRole: "label"
                 valueRole: "key"
-                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(models.deviceKey))
-                onModelChanged: currentIndex = Math.max(0, indexOfValue(models.deviceKey))
-                onActivated: models.deviceKey = currentValue
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(Models.deviceKey))
+                onModelChanged: currentIndex = Math.max(0, indexOfValue(Models.deviceKey))
+                onActivated: Models.deviceKey = currentValue
             }
         }
 
@@ -92,14 +91,14 @@ Dialog {
                     visible: picker.preview.error !== undefined
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
-                    color: theme.errorText
+                    color: Theme.errorText
                     text: picker.preview.error || ""
                 }
                 GridLayout {
                     visible: picker.preview.error === undefined
                     columns: 2
                     Label { text: qsTr("Size") }
-                    Label { text: models.formatBytes(picker.preview.fileBytes || 0) }
+                    Label { text: Models.formatBytes(picker.preview.fileBytes || 0) }
                     Label { text: qsTr("Quantization") }
                     Label { text: picker.preview.quantization || "—" }
                     Label { text: qsTr("Architecture") }
@@ -116,7 +115,7 @@ Dialog {
                     Keys.onReturnPressed: clicked()
                     Keys.onEnterPressed: clicked()
                     onClicked: {
-                        models.load(picker.preview.path)
+                        Models.load(picker.preview.path)
                         picker.close()
                     }
                 }
@@ -126,19 +125,19 @@ Dialog {
         Label {
             text: qsTr("Built-in models")
             font.bold: true
-            visible: models.builtinModels.length > 0
+            visible: Models.builtinModels.length > 0
         }
         Repeater {
             objectName: "builtinModels"
-            model: models.builtinModels
+            model: Models.builtinModels
             delegate: ItemDelegate {
                 required property var modelData
                 Layout.fillWidth: true
                 text: modelData.title
-                highlighted: models.current.path === modelData.path
+                highlighted: Models.current.path === modelData.path
                 onClicked: picker.showPreview(modelData.path)
                 onDoubleClicked: {
-                    models.load(modelData.path)
+                    Models.load(modelData.path)
                     picker.close()
                 }
             }
@@ -148,20 +147,20 @@ Dialog {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             opacity: 0.7
-            visible: models.usingBuiltin
+            visible: Models.usingBuiltin
         }
 
         Label {
             text: qsTr("Recent models")
             font.bold: true
-            visible: models.recent.count > 0
+            visible: Models.recent.count > 0
         }
         ListView {
             objectName: "recentModels"
             Layout.fillWidth: true
             Layout.preferredHeight: Math.min(contentHeight, 240)
             clip: true
-            model: models.recent
+            model: Models.recent
             delegate: ItemDelegate {
                 required property int index
                 required property string name
@@ -182,14 +181,14 @@ Dialog {
                         elide: Text.ElideMiddle
                         opacity: 0.7
                         font.pixelSize: 11
-                        text: exists ? qsTr("%1 · %2 · context %3 · %4").arg(models.formatBytes(fileBytes))
+                        text: exists ? qsTr("%1 · %2 · context %3 · %4").arg(Models.formatBytes(fileBytes))
                                        .arg(quantization || "?").arg(contextLength).arg(path)
                                      : qsTr("Missing: %1").arg(path)
                     }
                 }
                 onClicked: picker.showPreview(path)
                 onDoubleClicked: {
-                    models.load(path)
+                    Models.load(path)
                     picker.close()
                 }
             }

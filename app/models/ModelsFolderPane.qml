@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import "../dialogs"
+import Sosoik
 
 // Settings → Models: Sosoik's own models folder (ModelLibrary::setModelsDir says why it moves no file).
 ColumnLayout {
@@ -13,12 +13,12 @@ ColumnLayout {
         objectName: "modelsFolderDialog"
         selectFolder: true
         title: qsTr("Choose the models folder")
-        currentFolder: "file://" + encodeURI(library.modelsDir)
-        onAccepted: library.setModelsDir(selectedFile)
+        currentFolder: "file://" + encodeURI(Library.modelsDir)
+        onAccepted: Library.setModelsDir(selectedFile)
     }
 
     Connections {
-        target: library
+        target: Library
         function onMessage(text) { outcome.text = text }
     }
 
@@ -29,7 +29,7 @@ ColumnLayout {
             objectName: "modelsFolderPath"
             Layout.fillWidth: true
             elide: Text.ElideMiddle
-            text: library.modelsDir
+            text: Library.modelsDir
         }
         Button {
             objectName: "changeModelsFolder"
@@ -39,8 +39,8 @@ ColumnLayout {
         Button {
             objectName: "defaultModelsFolder"
             text: qsTr("Default")
-            visible: !library.modelsDirIsDefault
-            onClicked: library.setModelsDir("")
+            visible: !Library.modelsDirIsDefault
+            onClicked: Library.setModelsDir("")
         }
     }
     Label {

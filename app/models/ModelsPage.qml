@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
+import Sosoik
 
 // The Models page: every GGUF on this computer (Sosoik's folder, added folders, Ollama, LM Studio,
 // GPT4All, Jan, the Hugging Face cache) with what it is and whether it fits, and the recommended
@@ -25,10 +26,10 @@ Dialog {
 
     property alias currentTab: tabs.currentIndex
 
-    onOpened: if (!library.scannedOnce) library.rescan()
+    onOpened: if (!Library.scannedOnce) Library.rescan()
 
     function fitColor(fit) {
-        return fit === "fits" ? theme.successText : fit === "shorter" ? theme.warningText : theme.errorText
+        return fit === "fits" ? Theme.successText : fit === "shorter" ? Theme.warningText : Theme.errorText
     }
 
     header: ColumnLayout {
@@ -43,14 +44,14 @@ Dialog {
             }
             Item { Layout.fillWidth: true }
             BusyIndicator {
-                running: library.scanning
+                running: Library.scanning
                 visible: running
                 Layout.preferredHeight: 28
                 Layout.preferredWidth: 28
             }
             Label {
                 objectName: "memoryText"
-                text: library.memoryText
+                text: Library.memoryText
                 opacity: 0.75
             }
         }
@@ -60,7 +61,7 @@ Dialog {
             Layout.fillWidth: true
             TabButton {
                 objectName: "localTab"
-                text: qsTr("On this computer (%1)").arg(library.localModels.length)
+                text: qsTr("On this computer (%1)").arg(Library.localModels.length)
             }
             TabButton {
                 objectName: "catalogTab"
@@ -77,9 +78,9 @@ Dialog {
         anchors.left: parent.left
         anchors.right: parent.right
         wrapMode: Text.Wrap
-        color: theme.errorText
+        color: Theme.errorText
         Connections {
-            target: library
+            target: Library
             function onMessage(text) { messageLabel.text = text }
         }
     }
@@ -102,6 +103,6 @@ Dialog {
     LicenceDialog {
         id: licenceDialog
         anchors.centerIn: parent
-        onAccepted: library.download(row.modelId, true)
+        onAccepted: Library.download(row.modelId, true)
     }
 }

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import "../documents"
+import Sosoik
 
 // App-wide settings: language, engine device, and the defaults new conversations start from.
 Dialog {
@@ -49,10 +49,10 @@ Dialog {
                         ]
                         // The model is rebuilt when the language changes (its qsTr): choose the entry again
                         // (issue #13: the box fell back to "System default" after switching to 한국어).
-                        function showChoice() { currentIndex = Math.max(0, indexOfValue(appSettings.language)) }
+                        function showChoice() { currentIndex = Math.max(0, indexOfValue(AppSettings.language)) }
                         Component.onCompleted: showChoice()
                         onModelChanged: showChoice()
-                        onActivated: appSettings.language = currentValue
+                        onActivated: AppSettings.language = currentValue
                     }
                     Label { text: qsTr("Colours") }
                     ComboBox {
@@ -66,21 +66,21 @@ Dialog {
                             { code: "light", label: qsTr("Light") },
                             { code: "dark", label: qsTr("Dark") }
                         ]
-                        function showChoice() { currentIndex = Math.max(0, indexOfValue(appSettings.colorScheme)) }
+                        function showChoice() { currentIndex = Math.max(0, indexOfValue(AppSettings.colorScheme)) }
                         Component.onCompleted: showChoice()
                         onModelChanged: showChoice()
-                        onActivated: appSettings.colorScheme = currentValue
+                        onActivated: AppSettings.colorScheme = currentValue
                     }
                     Label { text: qsTr("Reopen the last model at start") }
                     CheckBox {
-                        checked: appSettings.reopenLastModel
-                        onToggled: appSettings.reopenLastModel = checked
+                        checked: AppSettings.reopenLastModel
+                        onToggled: AppSettings.reopenLastModel = checked
                     }
                     Label { text: qsTr("Data folder") }
                     Label {
                         Layout.fillWidth: true
                         elide: Text.ElideMiddle
-                        text: appInfo.dataDir
+                        text: AppInfo.dataDir
                     }
                 }
             }
@@ -88,50 +88,45 @@ Dialog {
             GroupBox {
                 title: qsTr("Models")
                 Layout.fillWidth: true
-                visible: typeof library !== "undefined" // set by the shell (app/models)
                 Loader {
                     width: parent.width
                     active: parent.visible
-                    source: "qrc:/qml/models/ModelsFolderPane.qml"
+                    source: "../models/ModelsFolderPane.qml"
                 }
             }
 
             SummarySettings {
                 Layout.fillWidth: true
-                controller: typeof summaries !== "undefined" ? summaries : null
-                visible: controller !== null
+                controller: Summaries
             }
 
             GroupBox {
                 title: qsTr("Tray and global shortcut")
                 Layout.fillWidth: true
-                visible: typeof hotkeySettings !== "undefined" // set by the tray feature (TrayIntegration)
                 Loader {
                     width: parent.width
                     active: parent.visible
-                    source: "qrc:/qml/tray/TraySettingsPane.qml"
+                    source: "../tray/TraySettingsPane.qml"
                 }
             }
 
             GroupBox {
                 title: qsTr("Remote engine (OpenAI-compatible server)")
                 Layout.fillWidth: true
-                visible: typeof remoteEngine !== "undefined" // set by the shell (app/remote/ui)
                 Loader {
                     width: parent.width
                     active: parent.visible
-                    source: "qrc:/qml/remote/ui/RemoteEnginePane.qml"
+                    source: "../remote/ui/RemoteEnginePane.qml"
                 }
             }
 
             GroupBox {
                 title: qsTr("Local API server")
                 Layout.fillWidth: true
-                visible: typeof apiServer !== "undefined" // set by the shell (app/server/ui)
                 Loader {
                     width: parent.width
                     active: parent.visible
-                    source: "qrc:/qml/server/ui/ServerSettingsPane.qml"
+                    source: "../server/ui/ServerSettingsPane.qml"
                 }
             }
 
@@ -143,14 +138,14 @@ Dialog {
                     GenerationFields {
                         Layout.fillWidth: true
                         values: ({
-                            systemPrompt: appSettings.systemPrompt,
-                            temperature: appSettings.temperature,
-                            topP: appSettings.topP,
-                            topK: appSettings.topK,
-                            maxNewTokens: appSettings.maxNewTokens,
-                            contextLength: appSettings.contextLength
+                            systemPrompt: AppSettings.systemPrompt,
+                            temperature: AppSettings.temperature,
+                            topP: AppSettings.topP,
+                            topK: AppSettings.topK,
+                            maxNewTokens: AppSettings.maxNewTokens,
+                            contextLength: AppSettings.contextLength
                         })
-                        onEdited: (name, value) => appSettings[name] = value
+                        onEdited: (name, value) => AppSettings[name] = value
                     }
                     RowLayout {
                         Label { text: qsTr("Seed") }
@@ -159,8 +154,8 @@ Dialog {
                             from: 0
                             to: 2147483647
                             editable: true
-                            value: appSettings.seed
-                            onValueModified: appSettings.seed = value
+                            value: AppSettings.seed
+                            onValueModified: AppSettings.seed = value
                         }
                         Label {
                             Layout.fillWidth: true
@@ -171,7 +166,7 @@ Dialog {
                     }
                     Button {
                         text: qsTr("Restore defaults")
-                        onClicked: appSettings.resetGenerationDefaults()
+                        onClicked: AppSettings.resetGenerationDefaults()
                     }
                 }
             }

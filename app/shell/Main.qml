@@ -2,15 +2,11 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
-import "../chat"
-import "../dialogs"
-import "../documents"
-import "../models"
-import "../settings"
+import Sosoik
 
 // The main window: conversations on the left, the chat in the middle, the model and
-// settings in the tool bar. Context objects: chat, models, appSettings, language, appInfo
-// (and history, when the history feature is wired).
+// settings in the tool bar. C++ objects: the module's singletons (Chat, Models, Library, Summaries,
+// History, ...; app/shell/qml_types.h).
 ApplicationWindow {
     id: window
     objectName: "mainWindow"
@@ -19,45 +15,34 @@ ApplicationWindow {
     minimumWidth: 640
     minimumHeight: 420
     visible: true
-    title: chat && chat.title ? qsTr("%1 — Sosoik").arg(chat.title) : qsTr("Sosoik")
-
-    readonly property bool wired: typeof chat !== "undefined" && chat !== null
-    readonly property bool hasHistory: typeof history !== "undefined" && history !== null
-    readonly property bool hasSummaries: typeof summaries !== "undefined" && summaries !== null
-    readonly property bool hasLibrary: typeof library !== "undefined" && library !== null
+    title: Chat.title ? qsTr("%1 — Sosoik").arg(Chat.title) : qsTr("Sosoik")
 
     // The Models page, on the "Get models" tab when asked for a download.
     function openModelsPage(catalog) {
-        if (!modelsPageLoader.item) return
-        modelsPageLoader.item.currentTab = catalog ? 1 : 0
-        modelsPageLoader.item.open()
+        modelsPage.currentTab = catalog ? 1 : 0
+        modelsPage.open()
     }
 
     font.family: "Noto Sans CJK KR"
 
     Shortcut {
         sequence: "Ctrl+N"
-        enabled: window.wired
-        onActivated: chat.newConversation()
+        onActivated: Chat.newConversation()
     }
     Shortcut {
         sequence: "Ctrl+O"
-        enabled: window.wired
         onActivated: modelPicker.open()
     }
     Shortcut {
         sequence: "Ctrl+Shift+M"
-        enabled: window.hasLibrary
         onActivated: window.openModelsPage(false)
     }
     Shortcut {
         sequence: "Ctrl+Shift+O"
-        enabled: window.hasSummaries
         onActivated: documentDialog.open()
     }
     Shortcut {
         sequence: "Ctrl+,"
-        enabled: window.wired
         onActivated: settingsDialog.open()
     }
     // Ctrl+F (search conversations) belongs to the history sidebar; a second one here would be ambiguous.
@@ -67,7 +52,6 @@ ApplicationWindow {
     }
 
     header: ToolBar {
-        visible: window.wired
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: 6
@@ -84,12 +68,11 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 elide: Text.ElideRight
                 font.bold: true
-                text: window.wired && chat.title ? chat.title : qsTr("New conversation")
+                text: Chat.title ? Chat.title : qsTr("New conversation")
             }
             ToolButton {
                 objectName: "openDocumentButton"
                 text: qsTr("Open document…")
-                visible: window.hasSummaries
                 onClicked: documentDialog.open()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Summarize a PDF, Word, Hangul, HTML or text file (Ctrl+Shift+O); or drop files here")
@@ -101,15 +84,14 @@ ApplicationWindow {
             ToolButton {
                 objectName: "cancelLoadButton"
                 text: "✕"
-                visible: models.loading
-                onClicked: models.cancelLoad()
+                visible: Models.loading
+                onClicked: Models.cancelLoad()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Stop loading this model")
             }
             ToolButton {
                 objectName: "modelsPageButton"
                 text: qsTr("Models")
-                visible: window.hasLibrary
                 onClicked: window.openModelsPage(false)
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Models on this computer and downloads (Ctrl+Shift+M)")
@@ -131,16 +113,9 @@ ApplicationWindow {
         }
     }
 
-    Label {
-        visible: !window.wired
-        anchors.centerIn: parent
-        text: qsTr("Sosoik — open a model to start chatting")
-    }
-
     RowLayout {
         anchors.fill: parent
         spacing: 0
-        visible: window.wired
 
         Pane {
             id: sidebar
@@ -148,11 +123,8 @@ ApplicationWindow {
             Layout.fillHeight: true
             Layout.preferredWidth: 260
             padding: 0
-            Loader {
-                id: sidebarLoader
+            HistorySidebar {
                 anchors.fill: parent
-                active: window.wired
-                source: window.hasHistory ? "qrc:/qml/history/HistorySidebar.qml" : "qrc:/qml/chat/NewChatPanel.qml"
             }
         }
         ToolSeparator {
@@ -166,25 +138,21 @@ ApplicationWindow {
             spacing: 0
             SummaryProgressBar {
                 Layout.fillWidth: true
-                controller: window.hasSummaries ? summaries : null
+                controller: Summaries
             }
             Label {
                 objectName: "summaryErrorText"
                 Layout.fillWidth: true
                 Layout.margins: 8
-                visible: window.hasSummaries && summaries.errorText !== ""
-                text: window.hasSummaries ? summaries.errorText : ""
+                visible: Summaries.errorText !== ""
+                text: Summaries.errorText
                 color: "firebrick"
                 wrapMode: Text.Wrap
             }
-            Loader {
-                id: chatLoader
+            ChatView {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                active: window.wired
-                sourceComponent: ChatView {
-                    onOpenModelsRequested: window.hasLibrary ? window.openModelsPage(true) : modelPicker.open()
-                }
+                onOpenModelsRequested: window.openModelsPage(true)
             }
         }
     }
@@ -193,7 +161,6 @@ ApplicationWindow {
     // .gguf is a model and is loaded instead.
     DropOverlay {
         anchors.fill: parent
-        enabled: window.hasSummaries
         onFilesDropped: (urls) => {
             const documents = []
             let model = null
@@ -201,8 +168,8 @@ ApplicationWindow {
                 if (/\.gguf$/i.test(urls[i].toString())) model = urls[i]
                 else documents.push(urls[i])
             }
-            if (model !== null && window.wired) models.load(model)
-            if (documents.length > 0) summaries.summarizeUrls(documents)
+            if (model !== null) Models.load(model)
+            if (documents.length > 0) Summaries.summarizeUrls(documents)
         }
     }
     SafeFileDialog {
@@ -210,8 +177,8 @@ ApplicationWindow {
         objectName: "documentFileDialog"
         title: qsTr("Open a document to summarize")
         fileMode: FileDialog.OpenFiles
-        nameFilters: window.hasSummaries ? summaries.nameFilters : []
-        onAccepted: summaries.summarizeUrls(selectedFiles)
+        nameFilters: Summaries.nameFilters
+        onAccepted: Summaries.summarizeUrls(selectedFiles)
     }
 
     ModelPicker {
@@ -219,13 +186,9 @@ ApplicationWindow {
         anchors.centerIn: parent
         onModelsPageRequested: window.openModelsPage(false)
     }
-    Loader {
-        id: modelsPageLoader
-        anchors.fill: parent
-        active: window.hasLibrary
-        sourceComponent: ModelsPage {
-            anchors.centerIn: parent
-        }
+    ModelsPage {
+        id: modelsPage
+        anchors.centerIn: parent
     }
     SettingsDialog {
         id: settingsDialog

@@ -1,12 +1,15 @@
 #include "shell/app_context.h"
 
+#include "shell/app_info.h"
 #include "shell/offline_network.h"
+#include "shell/qml_services.h"
 
 #include "chat/answer_stream.h"
 #include "chat/chat_controller.h"
 #include "chat/link_guard.h"
 #include "history/history_controller.h"
 #include "hotkey/global_hotkey.h"
+#include "hotkey/hotkey_settings.h"
 #include "inference/sosoik_backend.h"
 #include "instance/single_instance.h"
 #include "remote/routing_backend.h"
@@ -19,12 +22,12 @@
 #include "storage/storage.h"
 #include "summarize/ui/summary_controller.h"
 #include "theme/theme.h"
+#include "tray/background_settings.h"
 #include "tray/tray_integration.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QQmlApplicationEngine>
-#include <QQmlContext>
 #include <QQuickWindow>
 
 namespace sosoik::app {
@@ -107,31 +110,33 @@ AppContext::~AppContext() {
 
 void AppContext::buildQml(std::unique_ptr<GlobalHotkey> hotkey) {
     qmlEngine_ = std::make_unique<QQmlApplicationEngine>();
+    prepareQmlEngine(qmlEngine_.get());
     // ---- offline: no request from QML leaves the PC; links open only after a confirmation (#19) ----
     network_ = std::make_unique<OfflineNetworkFactory>();
     qmlEngine_->setNetworkAccessManagerFactory(network_.get());
     links_ = std::make_unique<LinkGuard>();
-    qmlEngine_->rootContext()->setContextProperty(QStringLiteral("links"), links_.get());
+    provideToQml(qmlEngine_.get(), "Links", links_.get());
     // ----
     language_->attach(qmlEngine_.get());
-    QQmlContext* root = qmlEngine_->rootContext();
-    root->setContextProperty(QStringLiteral("appSettings"), settings_.get());
-    root->setContextProperty(QStringLiteral("theme"), theme_.get());
-    root->setContextProperty(QStringLiteral("chat"), chat_.get());
-    root->setContextProperty(QStringLiteral("models"), models_.get());
-    root->setContextProperty(QStringLiteral("library"), library_.get());
-    root->setContextProperty(QStringLiteral("summaries"), summaries_.get());
-    root->setContextProperty(QStringLiteral("language"), language_.get());
-    root->setContextProperty(QStringLiteral("history"), history_.get());
-    root->setContextProperty(QStringLiteral("remoteEngine"), remoteEngine_.get());
-    root->setContextProperty(QStringLiteral("apiServer"), apiServer_.get());
-    root->setContextProperty(QStringLiteral("appInfo"),
-                             QVariantMap{{QStringLiteral("dataDir"), dataDir_.path},
-                                         {QStringLiteral("version"), QStringLiteral(SOSOIK_VERSION_STRING)}});
-    // The tray sets its own context properties (quickQuery, trayController, hotkeySettings,
-    // backgroundSettings) and builds the quick-query popup on this engine.
+    appInfo_ = std::make_unique<AppInfo>(dataDir_.path, QStringLiteral(SOSOIK_VERSION_STRING));
+    // The module's singletons (shell/qml_types.h) on this engine.
+    QQmlEngine* engine = qmlEngine_.get();
+    provideToQml(engine, "AppSettings", settings_.get());
+    provideToQml(engine, "Theme", theme_.get());
+    provideToQml(engine, "Chat", chat_.get());
+    provideToQml(engine, "Models", models_.get());
+    provideToQml(engine, "Library", library_.get());
+    provideToQml(engine, "Summaries", summaries_.get());
+    provideToQml(engine, "Language", language_.get());
+    provideToQml(engine, "History", history_.get());
+    provideToQml(engine, "RemoteEngine", remoteEngine_.get());
+    provideToQml(engine, "ApiServer", apiServer_.get());
+    provideToQml(engine, "AppInfo", appInfo_.get());
+    // The tray builds the quick-query popup on this engine (its controller passed as a property).
     tray_ = std::make_unique<TrayIntegration>(qmlEngine_.get(), worker_.get(), storage_.get(), answers_.get(),
                                               settings_.get(), &settings_->store(), std::move(hotkey));
+    provideToQml(engine, "HotkeySettings", tray_->hotkeySettings());
+    provideToQml(engine, "BackgroundSettings", tray_->backgroundSettings());
 }
 
 // Every connection between features lives here.
@@ -158,7 +163,7 @@ void AppContext::connectFeatures() {
 
 QQuickWindow* AppContext::loadMainWindow(bool startMinimized) {
     qmlEngine_->setInitialProperties({{QStringLiteral("visible"), !tray_->startsHidden(startMinimized)}});
-    qmlEngine_->load(QUrl(QStringLiteral("qrc:/qml/shell/Main.qml")));
+    qmlEngine_->load(QUrl(QStringLiteral("qrc:/qt/qml/Sosoik/shell/Main.qml")));
     if (qmlEngine_->rootObjects().isEmpty()) return nullptr;
     mainWindow_ = qobject_cast<QQuickWindow*>(qmlEngine_->rootObjects().first());
     theme_->applyPalette(); // the controls' palette (theme/theme.h says why again)

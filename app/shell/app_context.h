@@ -1,8 +1,8 @@
 #pragma once
 // AppContext: the composition root. Every long-lived object of the GUI is built and wired here, in one
 // place, so that main() and the GUI tests run exactly the same graph: settings, storage, the engine
-// worker, the feature controllers, the QML engine (with the objects QML reaches: appSettings, chat,
-// models, summaries, language, history, remoteEngine, apiServer, appInfo and the tray's), the tray
+// worker, the feature controllers, the QML engine (with the objects QML reaches as the module Sosoik's
+// singletons, shell/qml_types.h: AppSettings, Chat, Models, ..., and the tray's settings), the tray
 // integration (popup, icon, global hotkey) and every connection between features. Nothing outside app/shell/
 // includes this.
 #include "hotkey/global_hotkey.h"
@@ -32,6 +32,7 @@ class HistoryController;
 namespace sosoik::app {
 
 class AnswerStreams;
+class AppInfo;
 class AppSettings;
 class ChatController;
 class LinkGuard;
@@ -122,6 +123,7 @@ private:
     // Offline by design: the factory outlives the engine that uses it, and so does the link guard.
     std::unique_ptr<OfflineNetworkFactory> network_;
     std::unique_ptr<LinkGuard> links_;
+    std::unique_ptr<AppInfo> appInfo_; // QML: AppInfo (data folder, version)
     std::unique_ptr<QQmlApplicationEngine> qmlEngine_;
     std::unique_ptr<TrayIntegration> tray_;
     QQuickWindow* mainWindow_ = nullptr; // owned by qmlEngine_

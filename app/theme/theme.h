@@ -1,6 +1,6 @@
 #pragma once
-// The colours every QML file draws with, exposed once to QML as the context property `theme`
-// (shell/app_context.cpp), and the application palette that Fusion controls follow.
+// The colours every QML file draws with, the QML singleton `Theme` (shell/qml_types.h,
+// provided by shell/app_context.cpp), and the application palette that Fusion controls follow.
 // mode "system" follows the desktop: Qt 6.4 has no QStyleHints::colorScheme(), so the scheme is
 // read from the platform palette's window colour (isDarkPalette) at start and again whenever the
 // platform reports a theme change; "light" and "dark" are the user's override (Settings →

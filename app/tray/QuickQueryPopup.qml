@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import "../chat"
+import Sosoik
 
 // The quick-query popup: one input line, the answer streams in below as Markdown.
 // Enter asks, Esc hides, Ctrl+Enter (or "Continue in chat") opens the exchange in the main window,
@@ -74,10 +74,10 @@ Window {
         Label {
             objectName: "quickRemote"
             Layout.fillWidth: true
-            visible: typeof models !== "undefined" && models.usingRemote
-            text: visible ? qsTr("Answered by the server %1 — what you type leaves this PC.").arg(models.current.backendName || "") : ""
+            visible: Models.usingRemote
+            text: visible ? qsTr("Answered by the server %1 — what you type leaves this PC.").arg(Models.current.backendName || "") : ""
             wrapMode: Text.Wrap
-            color: theme.warningText
+            color: Theme.warningText
         }
 
         Label {
@@ -86,7 +86,7 @@ Window {
             visible: text !== ""
             text: popup.controller.statusText
             wrapMode: Text.Wrap
-            color: popup.controller.state === "error" ? theme.errorText : palette.placeholderText
+            color: popup.controller.state === "error" ? Theme.errorText : palette.placeholderText
         }
 
         ScrollView {

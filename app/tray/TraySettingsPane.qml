@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import "../hotkey"
+import Sosoik
 
 // Settings → Tray and shortcut. Uses the context objects hotkeySettings and backgroundSettings
 // (set by TrayIntegration).
@@ -10,39 +10,39 @@ ColumnLayout {
 
     HotkeySettingsPane {
         Layout.fillWidth: true
-        hotkey: hotkeySettings
+        hotkey: HotkeySettings
     }
     Label {
-        visible: !backgroundSettings.trayAvailable
+        visible: !BackgroundSettings.trayAvailable
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         text: qsTr("No system tray is available on this desktop, so Sosoik quits when its window closes.")
     }
     CheckBox {
         objectName: "closeToTray"
-        enabled: backgroundSettings.trayAvailable
+        enabled: BackgroundSettings.trayAvailable
         text: qsTr("Keep running in the tray when the window is closed")
-        checked: backgroundSettings.closeToTray
-        onToggled: backgroundSettings.closeToTray = checked
+        checked: BackgroundSettings.closeToTray
+        onToggled: BackgroundSettings.closeToTray = checked
     }
     CheckBox {
         objectName: "startMinimized"
-        enabled: backgroundSettings.trayAvailable
+        enabled: BackgroundSettings.trayAvailable
         text: qsTr("Start minimized to the tray")
-        checked: backgroundSettings.startMinimized
-        onToggled: backgroundSettings.startMinimized = checked
+        checked: BackgroundSettings.startMinimized
+        onToggled: BackgroundSettings.startMinimized = checked
     }
     CheckBox {
         objectName: "startAtLogin"
         text: qsTr("Start Sosoik when I log in")
-        checked: backgroundSettings.startAtLogin
-        onToggled: backgroundSettings.startAtLogin = checked
+        checked: BackgroundSettings.startAtLogin
+        onToggled: BackgroundSettings.startAtLogin = checked
     }
     Label {
         visible: text !== ""
         Layout.fillWidth: true
         wrapMode: Text.Wrap
-        color: theme.errorText
-        text: backgroundSettings.errorString
+        color: Theme.errorText
+        text: BackgroundSettings.errorString
     }
 }

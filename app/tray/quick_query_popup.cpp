@@ -14,7 +14,7 @@ namespace sosoik::app {
 
 QuickQueryPopup::QuickQueryPopup(QQmlEngine* engine, QuickQueryController* controller, QObject* parent)
     : QObject(parent) {
-    QQmlComponent component(engine, QUrl(QStringLiteral("qrc:/qml/tray/QuickQueryPopup.qml")));
+    QQmlComponent component(engine, QUrl(QStringLiteral("qrc:/qt/qml/Sosoik/tray/QuickQueryPopup.qml")));
     QObject* object =
         component.createWithInitialProperties({{"controller", QVariant::fromValue(controller)}});
     m_window = qobject_cast<QQuickWindow*>(object);

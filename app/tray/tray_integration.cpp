@@ -11,7 +11,6 @@
 
 #include <QCloseEvent>
 #include <QGuiApplication>
-#include <QQmlContext>
 #include <QQmlEngine>
 
 namespace sosoik::app {
@@ -54,11 +53,8 @@ TrayIntegration::TrayIntegration(QQmlEngine* engine, EngineWorker* worker, stora
     // the main window with "keep running in the tray" off).
     if (m_tray->trayAvailable()) QGuiApplication::setQuitOnLastWindowClosed(false);
 
-    QQmlContext* context = engine->rootContext();
-    context->setContextProperty(QStringLiteral("quickQuery"), m_controller.get());
-    context->setContextProperty(QStringLiteral("trayController"), m_tray.get());
-    context->setContextProperty(QStringLiteral("hotkeySettings"), m_hotkeySettings.get());
-    context->setContextProperty(QStringLiteral("backgroundSettings"), m_background.get());
+    // QML reaches hotkeySettings() and backgroundSettings() as singletons the shell provides
+    // (shell/qml_types.h); the popup gets its controller as a property (quick_query_popup.cpp).
 }
 
 TrayIntegration::~TrayIntegration() {

@@ -4,8 +4,8 @@
 //   tray.attachMainWindow(mainWindow);                                                 // after
 //   instance.requestReceived -> tray.handleRequest
 // It owns the quick-query controller and popup, the tray icon, the global hotkey and the background-life
-// settings, and exposes them to QML as context properties (quickQuery, trayController, hotkeySettings,
-// backgroundSettings).
+// settings; the shell gives QML hotkeySettings() and backgroundSettings() (the singletons HotkeySettings and
+// BackgroundSettings, shell/qml_types.h).
 #include "hotkey/global_hotkey.h"
 
 #include <QObject>

@@ -48,6 +48,7 @@ def qml_modules(app_qml_dir):
             if f.endswith(".qml"):
                 with open(os.path.join(root, f), encoding="utf-8") as fh:
                     todo.update(IMPORT.findall(fh.read()))
+    todo.discard("Sosoik")  # the app's own QML module, compiled into the binary
     while todo:
         module = todo.pop()
         if module in seen:

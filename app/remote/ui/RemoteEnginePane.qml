@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // Settings → Remote engine: an OpenAI-compatible server (vLLM, llama.cpp's server, another Sosoik) that
 // answers instead of the local engine. Uses the context objects remoteEngine (RemoteEngineController)
@@ -22,7 +23,7 @@ ColumnLayout {
             objectName: "remoteUrl"
             Layout.fillWidth: true
             placeholderText: "http://gpu-box:8000/v1"
-            text: remoteEngine.url
+            text: RemoteEngine.url
             inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
         }
         Label { text: qsTr("API key") }
@@ -31,7 +32,7 @@ ColumnLayout {
             objectName: "remoteKey"
             Layout.fillWidth: true
             echoMode: TextInput.Password
-            placeholderText: remoteEngine.hasKey ? qsTr("(saved; type to replace)") : qsTr("(none)")
+            placeholderText: RemoteEngine.hasKey ? qsTr("(saved; type to replace)") : qsTr("(none)")
         }
         Label { text: qsTr("Model") }
         RowLayout {
@@ -41,14 +42,14 @@ ColumnLayout {
                 objectName: "remoteModel"
                 Layout.fillWidth: true
                 editable: true // a name can be typed when the server does not list its models
-                model: remoteEngine.availableModels.length > 0 ? remoteEngine.availableModels
-                       : (remoteEngine.model !== "" ? [remoteEngine.model] : [])
+                model: RemoteEngine.availableModels.length > 0 ? RemoteEngine.availableModels
+                       : (RemoteEngine.model !== "" ? [RemoteEngine.model] : [])
             }
             Button {
                 objectName: "remoteFetch"
-                text: remoteEngine.fetching ? qsTr("Asking…") : qsTr("List models")
-                enabled: urlField.text.length > 0 && !remoteEngine.fetching
-                onClicked: remoteEngine.fetchModels(urlField.text, keyField.text)
+                text: RemoteEngine.fetching ? qsTr("Asking…") : qsTr("List models")
+                enabled: urlField.text.length > 0 && !RemoteEngine.fetching
+                onClicked: RemoteEngine.fetchModels(urlField.text, keyField.text)
             }
         }
     }
@@ -56,26 +57,26 @@ ColumnLayout {
         Button {
             objectName: "remoteConnect"
             text: qsTr("Use this server")
-            enabled: urlField.text.length > 0 && !models.loading
+            enabled: urlField.text.length > 0 && !Models.loading
             onClicked: {
-                remoteEngine.connectServer(urlField.text, keyField.text, modelChoice.editText)
+                RemoteEngine.connectServer(urlField.text, keyField.text, modelChoice.editText)
                 keyField.text = ""
             }
         }
         Button {
             objectName: "remoteForgetKey"
             text: qsTr("Forget the key")
-            visible: remoteEngine.hasKey
-            onClicked: remoteEngine.forgetKey()
+            visible: RemoteEngine.hasKey
+            onClicked: RemoteEngine.forgetKey()
         }
     }
     Label {
         objectName: "remoteState"
         Layout.fillWidth: true
         wrapMode: Text.Wrap
-        text: models.usingRemote ? qsTr("In use: %1 on %2. Open a model file to answer on this PC again.")
-                                       .arg(models.current.name || "").arg(models.current.backendName || "")
-             : models.loading && models.loadingPath.startsWith("http") ? qsTr("Connecting…") : ""
+        text: Models.usingRemote ? qsTr("In use: %1 on %2. Open a model file to answer on this PC again.")
+                                       .arg(Models.current.name || "").arg(Models.current.backendName || "")
+             : Models.loading && Models.loadingPath.startsWith("http") ? qsTr("Connecting…") : ""
         visible: text !== ""
     }
     Label {
@@ -83,7 +84,7 @@ ColumnLayout {
         visible: text !== ""
         Layout.fillWidth: true
         wrapMode: Text.Wrap
-        color: theme.errorText
-        text: remoteEngine.errorText || (models.errorText.length > 0 && !models.loaded ? models.errorText : "")
+        color: Theme.errorText
+        text: RemoteEngine.errorText || (Models.errorText.length > 0 && !Models.loaded ? Models.errorText : "")
     }
 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // Settings → Local API server. Uses the context object apiServer (ServerController, set by the shell).
 ColumnLayout {
@@ -15,36 +16,36 @@ ColumnLayout {
         CheckBox {
             objectName: "serverEnabled"
             text: qsTr("Serve the model on port")
-            checked: apiServer.enabled
-            onToggled: apiServer.enabled = checked
+            checked: ApiServer.enabled
+            onToggled: ApiServer.enabled = checked
         }
         SpinBox {
             objectName: "serverPort"
             from: 1024
             to: 65535
             editable: true
-            value: apiServer.port
+            value: ApiServer.port
             // Grouping separators ("8,080") would be wrong for a port.
             textFromValue: (value) => String(value)
             valueFromText: (text) => parseInt(text)
-            onValueModified: apiServer.port = value
+            onValueModified: ApiServer.port = value
         }
     }
     Label {
         objectName: "serverStatus"
-        visible: apiServer.running
+        visible: ApiServer.running
         Layout.fillWidth: true
         wrapMode: Text.Wrap
-        text: apiServer.activeRequests > 0
-              ? qsTr("Listening at %1/v1 — requests being answered: %2").arg(apiServer.url).arg(apiServer.activeRequests)
-              : qsTr("Listening at %1/v1").arg(apiServer.url)
+        text: ApiServer.activeRequests > 0
+              ? qsTr("Listening at %1/v1 — requests being answered: %2").arg(ApiServer.url).arg(ApiServer.activeRequests)
+              : qsTr("Listening at %1/v1").arg(ApiServer.url)
     }
     Label {
         visible: text !== ""
         Layout.fillWidth: true
         wrapMode: Text.Wrap
-        color: theme.errorText
+        color: Theme.errorText
         objectName: "serverError"
-        text: apiServer.errorText
+        text: ApiServer.errorText
     }
 }

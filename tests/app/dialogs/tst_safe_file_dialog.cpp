@@ -46,7 +46,7 @@ struct Window {
             paths.removeAll(QLibraryInfo::path(QLibraryInfo::QmlImportsPath));
             engine.setImportPathList(QStringList{qmlRoot} + paths);
         }
-        engine.loadData(kWindow, QUrl(QStringLiteral("qrc:/qml/test/Window.qml")));
+        engine.loadData(kWindow, QUrl(QStringLiteral("qrc:/qt/qml/Sosoik/test/Window.qml")));
         if (engine.rootObjects().isEmpty()) return;
         window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
         dialog = window ? window->findChild<QObject*>(QStringLiteral("dialog")) : nullptr;

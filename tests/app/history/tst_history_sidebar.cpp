@@ -1,9 +1,14 @@
-// HistorySidebar.qml: loads cleanly with the `history` and `chat` context properties, lists the
+// HistorySidebar.qml: loads cleanly with the History and Chat singletons, lists the
 // conversations, searches as the user types, opens / creates / renames / deletes (with undo).
+#include "chat/answer_stream.h"
+#include "chat/chat_controller.h"
 #include "history/history_controller.h"
+#include "inference/engine_worker.h"
+#include "settings/app_settings.h"
+#include "shell/qml_services.h"
 #include "storage/storage.h"
+#include "support/scripted_backend.h"
 
-#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickView>
@@ -15,26 +20,23 @@
 using namespace sosoik::storage;
 using sosoik::history::HistoryController;
 
-// Stands in for the chat helper's ChatController: records what the sidebar asks of it.
-class FakeChat : public QObject {
-    Q_OBJECT
-    Q_PROPERTY(qint64 conversationId MEMBER conversationId NOTIFY conversationChanged)
-public:
-    qint64 conversationId = 0;
-    int newConversations = 0;
-    Q_INVOKABLE bool openConversation(qint64 id) {
-        conversationId = id;
-        emit conversationChanged();
-        return true;
-    }
-    Q_INVOKABLE void newConversation() {
-        ++newConversations;
-        conversationId = 0;
-        emit conversationChanged();
-    }
-signals:
-    void conversationChanged();
+// The real chat controller (no model loaded): the sidebar opens and starts conversations through it.
+struct Chat {
+    QTemporaryDir dir;
+    sosoik::app::AppSettings settings{dir.filePath("settings.ini")};
+    sosoik::app::EngineWorker worker{std::make_unique<sosoik::app::test::ScriptedBackend>()};
+    sosoik::app::AnswerStreams answers;
+    sosoik::app::ChatController controller;
+    explicit Chat(Storage* storage) : answers(storage), controller(&worker, storage, &answers, &settings) {}
 };
+
+// What HistorySidebar.qml uses, provided to the view's engine as the module's singletons.
+void wire(QQuickView& view, HistoryController* history, sosoik::app::Theme* theme, Chat* chat) {
+    sosoik::app::prepareQmlEngine(view.engine());
+    sosoik::app::provideToQml(view.engine(), "History", history);
+    sosoik::app::provideToQml(view.engine(), "Theme", theme);
+    sosoik::app::provideToQml(view.engine(), "Chat", &chat->controller);
+}
 
 class TestHistorySidebar : public QObject {
     Q_OBJECT
@@ -58,18 +60,16 @@ private slots:
     void sidebarWorks() {
         HistoryController history(&storage_);
         history.search()->setDebounceMs(10);
-        FakeChat chat;
+        Chat chat(&storage_);
         sosoik::app::Theme theme;
         QQuickView view;
         QList<QQmlError> warnings;
         connect(view.engine(), &QQmlEngine::warnings, this,
                 [&](const QList<QQmlError>& w) { warnings += w; });
-        view.rootContext()->setContextProperty("history", &history);
-        view.rootContext()->setContextProperty("theme", &theme);
-        view.rootContext()->setContextProperty("chat", &chat);
+        wire(view, &history, &theme, &chat);
         view.setResizeMode(QQuickView::SizeRootObjectToView);
         view.resize(300, 600);
-        view.setSource(QUrl("qrc:/qml/history/HistorySidebar.qml"));
+        view.setSource(QUrl("qrc:/qt/qml/Sosoik/history/HistorySidebar.qml"));
         QVERIFY2(view.status() == QQuickView::Ready, qPrintable(view.errors().value(0).toString()));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -87,14 +87,14 @@ private slots:
         QVERIFY(firstRow);
         QTest::mouseClick(&view, Qt::LeftButton, {},
                           firstRow->mapToScene({10, firstRow->height() / 2}).toPoint());
-        QTRY_COMPARE(chat.conversationId, b_);
+        QTRY_COMPARE(chat.controller.conversationId(), b_);
         QTRY_VERIFY(firstRow->property("highlighted").toBool());
 
         // New chat goes through the chat controller.
         auto* newChat = find(view, "newChatButton");
         QVERIFY(newChat);
         QTest::mouseClick(&view, Qt::LeftButton, {}, newChat->mapToScene({5, 5}).toPoint());
-        QTRY_COMPARE(chat.newConversations, 1);
+        QTRY_COMPARE(chat.controller.conversationId(), 0);
 
         // Typing a query shows highlighted results instead of the list.
         auto* search = find(view, "searchField");
@@ -120,10 +120,11 @@ private slots:
         QTRY_COMPARE(storage_.conversation(a_)->title, QStringLiteral("날씨 이야기"));
 
         // Delete the open conversation: the chat starts a new one; Undo brings it back.
-        chat.openConversation(a_);
+        QVERIFY(chat.controller.openConversation(a_));
+        QCOMPARE(chat.controller.conversationId(), a_);
         QVERIFY(QMetaObject::invokeMethod(view.rootObject(), "deleteConversation", Q_ARG(QVariant, a_)));
         QTRY_COMPARE(list->property("count").toInt(), 1);
-        QCOMPARE(chat.newConversations, 2);
+        QCOMPARE(chat.controller.conversationId(), 0);
         auto* undoBar = find(view, "undoBar");
         QTRY_VERIFY(undoBar->isVisible());
         auto* undo = find(view, "undoButton");
@@ -146,12 +147,12 @@ private slots:
         HistoryController history(&storage_);
         QCOMPARE(history.exportFolder().toLocalFile(), home.path());
         sosoik::app::Theme theme;
+        Chat chat(&storage_);
         QQuickView view;
-        view.rootContext()->setContextProperty("history", &history);
-        view.rootContext()->setContextProperty("theme", &theme);
+        wire(view, &history, &theme, &chat);
         view.setResizeMode(QQuickView::SizeRootObjectToView);
         view.resize(700, 600);
-        view.setSource(QUrl("qrc:/qml/history/HistorySidebar.qml"));
+        view.setSource(QUrl("qrc:/qt/qml/Sosoik/history/HistorySidebar.qml"));
         QVERIFY(view.status() == QQuickView::Ready);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));

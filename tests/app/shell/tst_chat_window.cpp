@@ -1,4 +1,4 @@
-// The whole app, driven like a user: the real window (qrc:/qml/shell/Main.qml) with the real wiring
+// The whole app, driven like a user: the real window (module Sosoik, shell/Main.qml) with the real wiring
 // (AppContext: storage, EngineWorker on the real engine, controllers). Loads a model through the
 // picker, types and sends with Enter, watches tokens stream, stops mid-answer, regenerates,
 // renames and searches (Korean and English), then restarts with the same data dir and finds it all.
@@ -119,7 +119,7 @@ class TestChatWindow : public QObject {
 private slots:
     void initTestCase() {
         configureApplication();
-        QTest::failOnWarning(QRegularExpression(QStringLiteral("qrc:/qml/")));
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("qrc:/qt/qml/Sosoik/")));
     }
 
     void realModelAnswersInTheWindow() {

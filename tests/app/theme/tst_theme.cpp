@@ -2,6 +2,7 @@
 // desktop's scheme followed in "system" mode and overridden by the setting, and Fusion controls in
 // QML drawing with the theme's palette.
 #include "settings/app_settings.h"
+#include "shell/qml_services.h"
 #include "theme/theme.h"
 
 #include <QApplication>
@@ -148,16 +149,18 @@ private slots:
     void fusionControlsInQmlFollowTheScheme() {
         Theme theme([] { return paletteWithWindow(Qt::white, Qt::black); });
         QQmlApplicationEngine engine;
-        engine.rootContext()->setContextProperty(QStringLiteral("theme"), &theme);
+        sosoik::app::prepareQmlEngine(&engine);
+        sosoik::app::provideToQml(&engine, "Theme", &theme);
         engine.loadData(R"(
             import QtQuick
             import QtQuick.Controls
+            import Sosoik
             ApplicationWindow {
                 property alias button: button
                 property alias field: field
                 Button { id: button; text: "OK" }
                 TextField { id: field; y: 50 }
-                Rectangle { objectName: "bubble"; color: theme.userBubble }
+                Rectangle { objectName: "bubble"; color: Theme.userBubble }
             })");
         QCOMPARE(engine.rootObjects().size(), 1);
         QObject* window = engine.rootObjects().first();

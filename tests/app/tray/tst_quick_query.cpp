@@ -3,6 +3,7 @@
 #include "chat/answer_stream.h"
 #include "settings/app_settings.h"
 #include "storage/storage.h"
+#include "support/popup_qml.h"
 #include "support/scripted_backend.h"
 #include "tray/quick_query_controller.h"
 #include "tray/quick_query_popup.h"
@@ -317,6 +318,7 @@ private slots:
     void popupWindowFlow() {
         loadModel();
         QQmlEngine engine;
+        sosoik::app::test::PopupQml qml(&engine, m_worker.get());
         QuickQueryPopup popup(&engine, m_controller.get());
         QVERIFY2(popup.window(), qPrintable(popup.errorString()));
         QQuickWindow* window = popup.window();

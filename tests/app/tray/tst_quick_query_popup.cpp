@@ -4,13 +4,13 @@
 // Real EngineWorker with the scripted engine, real popup QML (offscreen).
 #include "chat/link_guard.h"
 #include "settings/app_settings.h"
+#include "support/popup_qml.h"
 #include "support/scripted_backend.h"
 #include "theme/theme.h"
 #include "tray/quick_query_controller.h"
 #include "tray/quick_query_popup.h"
 
 #include <QApplication>
-#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -32,6 +32,7 @@ class TestQuickQueryPopup : public QObject {
     std::unique_ptr<Theme> m_theme;
     LinkGuard m_links{[](const QUrl&) { return true; }}; // never opens a browser from a test
     std::unique_ptr<QQmlEngine> m_engine;
+    std::unique_ptr<sosoik::app::test::PopupQml> m_popupQml;
 
     // By the visual tree: a ScrollView's content is not a QObject child of the window's content item.
     static QQuickItem* findItem(QQuickItem* parent, const QString& name) {
@@ -67,7 +68,7 @@ private slots:
     void init() {
         // The popup's QML must load and run without a single warning (a missing context object,
         // a broken binding).
-        QTest::failOnWarning(QRegularExpression(QStringLiteral("qrc:/qml/")));
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("qrc:/qt/qml/Sosoik/")));
         auto backend = std::make_unique<ScriptedBackend>();
         m_backend = backend.get();
         m_backend->tokenDelayMs = 1;
@@ -78,8 +79,10 @@ private slots:
         m_theme = std::make_unique<Theme>([] { return Theme::platformPalette(); });
         m_theme->setMode(QStringLiteral("light"));
         m_engine = std::make_unique<QQmlEngine>();
-        m_engine->rootContext()->setContextProperty(QStringLiteral("theme"), m_theme.get());
-        m_engine->rootContext()->setContextProperty(QStringLiteral("links"), &m_links);
+        // The popup's singletons as the shell provides them, with this test's theme and links.
+        m_popupQml = std::make_unique<sosoik::app::test::PopupQml>(m_engine.get(), m_worker.get());
+        provideToQml(m_engine.get(), "Theme", m_theme.get());
+        provideToQml(m_engine.get(), "Links", &m_links);
         bool loaded = false;
         QObject context;
         connect(m_worker.get(), &EngineWorker::modelLoaded, &context, [&loaded] { loaded = true; });
@@ -89,6 +92,7 @@ private slots:
     void cleanup() {
         m_controller.reset();
         m_engine.reset();
+        m_popupQml.reset();
         m_worker.reset();
         m_theme.reset();
     }

@@ -1,11 +1,12 @@
 // Tray menu actions, model status, background settings (autostart file) and the app-side integration:
 // second-launch requests, close behaviour without a tray. Runs offscreen, where no system tray exists.
-#include "support/scripted_backend.h"
 #include "chat/answer_stream.h"
 #include "hotkey/global_hotkey.h"
 #include "hotkey/hotkey_settings.h"
 #include "instance/single_instance.h"
 #include "storage/storage.h"
+#include "support/popup_qml.h"
+#include "support/scripted_backend.h"
 #include "tray/background_settings.h"
 #include "tray/quick_query_controller.h"
 #include "tray/quick_query_popup.h"
@@ -23,8 +24,8 @@
 #include <QTest>
 
 using namespace sosoik::app;
-using sosoik::storage::Storage;
 using sosoik::app::test::ScriptedBackend;
+using sosoik::storage::Storage;
 
 class TestTrayController : public QObject {
     Q_OBJECT
@@ -35,6 +36,7 @@ class TestTrayController : public QObject {
     std::unique_ptr<AnswerStreams> m_answers;
     std::unique_ptr<QSettings> m_store;
     std::unique_ptr<QQmlEngine> m_engine;
+    std::unique_ptr<sosoik::app::test::PopupQml> m_popupQml;
 
     std::unique_ptr<TrayIntegration> integration() {
         return std::make_unique<TrayIntegration>(
@@ -68,10 +70,12 @@ private slots:
         QVERIFY(m_storage->open(m_dir->path()));
         m_store = std::make_unique<QSettings>(m_dir->filePath("settings.ini"), QSettings::IniFormat);
         m_engine = std::make_unique<QQmlEngine>();
+        m_popupQml = std::make_unique<sosoik::app::test::PopupQml>(m_engine.get(), m_worker.get());
         QFile::remove(BackgroundSettings::autostartFilePath());
     }
     void cleanup() {
         m_engine.reset();
+        m_popupQml.reset();
         m_worker.reset();
         m_answers.reset();
         m_storage.reset();
@@ -219,8 +223,11 @@ private slots:
     }
 
     void settingsPaneShowsAndChangesTheSettings() {
-        auto tray = integration(); // sets the context properties the pane uses
-        QQmlComponent component(m_engine.get(), QUrl("qrc:/qml/tray/TraySettingsPane.qml"));
+        auto tray = integration();
+        // What the pane uses, as the shell provides it (shell/app_context.cpp).
+        sosoik::app::provideToQml(m_engine.get(), "HotkeySettings", tray->hotkeySettings());
+        sosoik::app::provideToQml(m_engine.get(), "BackgroundSettings", tray->backgroundSettings());
+        QQmlComponent component(m_engine.get(), QUrl("qrc:/qt/qml/Sosoik/tray/TraySettingsPane.qml"));
         std::unique_ptr<QObject> pane(component.create());
         QVERIFY2(pane, qPrintable(component.errorString()));
         auto* status = pane->findChild<QObject*>("hotkeyStatus");

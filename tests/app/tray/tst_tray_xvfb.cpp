@@ -4,10 +4,11 @@
 // closes. Set SOSOIK_SCREENSHOT=path.png to save the popup screenshot used in the README. Skips cleanly when
 // Xvfb, trayer or xdotool is missing.
 #include "app/hotkey/xvfb_session.h"
-#include "support/scripted_backend.h"
 #include "chat/answer_stream.h"
 #include "hotkey/hotkey_settings.h"
 #include "storage/storage.h"
+#include "support/popup_qml.h"
+#include "support/scripted_backend.h"
 #include "tray/background_settings.h"
 #include "tray/quick_query_controller.h"
 #include "tray/quick_query_popup.h"
@@ -53,6 +54,7 @@ class TestTrayXvfb : public QObject {
     std::unique_ptr<sosoik::app::AnswerStreams> m_answers;
     std::unique_ptr<QSettings> m_store;
     std::unique_ptr<QQmlEngine> m_engine;
+    std::unique_ptr<sosoik::app::test::PopupQml> m_popupQml;
     std::unique_ptr<TrayIntegration> m_tray;
     std::unique_ptr<QQuickWindow> m_main;
 
@@ -82,9 +84,10 @@ private slots:
         QVERIFY(m_storage->open(m_dir.path()));
         m_store = std::make_unique<QSettings>(m_dir.filePath("settings.ini"), QSettings::IniFormat);
         m_engine = std::make_unique<QQmlEngine>();
+        m_popupQml = std::make_unique<sosoik::app::test::PopupQml>(m_engine.get(), m_worker.get());
         m_answers = std::make_unique<sosoik::app::AnswerStreams>(m_storage.get());
-        m_tray = std::make_unique<TrayIntegration>(m_engine.get(), m_worker.get(), m_storage.get(), m_answers.get(),
-                                                   nullptr, m_store.get());
+        m_tray = std::make_unique<TrayIntegration>(m_engine.get(), m_worker.get(), m_storage.get(),
+                                                   m_answers.get(), nullptr, m_store.get());
         m_main = std::make_unique<QQuickWindow>();
         m_main->setTitle("Sosoik");
         m_main->resize(640, 480);
@@ -96,6 +99,7 @@ private slots:
         m_tray.reset();
         m_main.reset();
         m_engine.reset();
+        m_popupQml.reset();
         m_worker.reset();
     }
 
