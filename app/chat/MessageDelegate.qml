@@ -56,9 +56,14 @@ Item {
                     font.bold: true
                     color: Theme.mutedText
                 }
+                // Spins only until the answer's text shows (reading the prompt, a folded reasoning):
+                // then the growing text is the sign of life. Issue #13: a running BusyIndicator makes Qt
+                // Quick draw every frame (130 frames/s under Xvfb, most of the UI thread's CPU while
+                // answering) and those frames took CPU from the engine on 2 cores.
                 BusyIndicator {
-                    visible: root.streaming
-                    running: root.streaming
+                    objectName: "busy_" + root.index
+                    visible: running
+                    running: root.streaming && root.answer.length === 0
                     Layout.preferredWidth: 18
                     Layout.preferredHeight: 18
                 }

@@ -34,6 +34,9 @@ ChatController::ChatController(EngineWorker* worker, storage::Storage* storage, 
                                AppSettings* settings, QObject* parent)
     : QObject(parent), worker_(worker), answers_(answers), storage_(storage), appSettings_(settings),
       model_(this) {
+    statsFrame_.setSingleShot(true);
+    statsFrame_.setInterval(ChatMessageModel::kFrameMs);
+    connect(&statsFrame_, &QTimer::timeout, this, &ChatController::statsChanged);
     // Whoever streams into the open conversation (this chat, a summary, the tray), the view shows it
     // and the conversation is busy until it ends.
     connect(answers_, &AnswerStreams::streamStarted, this, [this](AnswerStream* stream) {
@@ -186,7 +189,7 @@ bool ChatController::startAnswer() {
         return false;
     }
     stats_ = {};
-    emit statsChanged();
+    publishStats();
     job_ = worker_->generate(request);
     connect(job_.get(), &GenerationJob::queued, this, [this] {
         queued_ = true;
@@ -286,7 +289,7 @@ void ChatController::newConversation() {
     dismissError();
     dismissNotice();
     emit busyChanged();
-    emit statsChanged();
+    publishStats();
     emit conversationChanged();
     emit settingsChanged();
 }
@@ -370,7 +373,7 @@ void ChatController::onStarted(const GenerationStats& stats) {
     queued_ = false;
     stats_ = stats;
     emit busyChanged();
-    emit statsChanged();
+    publishStats();
     if (stats.droppedMessages > 0)
         setNotice(tr("%n older message(s) were left out so the conversation fits the model's context.",
                      nullptr, stats.droppedMessages));
@@ -390,6 +393,11 @@ void ChatController::onText(const QString& text, const GenerationStats& stats) {
     setPromptProgress(0, 0);
     if (answer_) answer_->append(text);
     stats_ = stats;
+    if (!statsFrame_.isActive()) statsFrame_.start();
+}
+
+void ChatController::publishStats() {
+    statsFrame_.stop();
     emit statsChanged();
 }
 
@@ -408,7 +416,7 @@ void ChatController::onFinished(const GenerationStats& stats) {
     stats_.reusedTokens = stats.reusedTokens;
     stats_.stopReason = stats.stopReason;
     if (stats.contextLength > 0) stats_.contextLength = stats.contextLength;
-    emit statsChanged();
+    publishStats();
     // For tools/bench/gui_vs_cli.sh (QT_LOGGING_RULES="sosoik.stats.info=true"): the same numbers
     // `sosoik-cli run` prints, measured by the engine while the window renders the answer.
     qCInfo(lcStats, "answer: prompt %d tokens; generated %d tokens (%.1f tok/s); stop: %s",

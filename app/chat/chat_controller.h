@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QVariantMap>
 
 #include <functional>
@@ -119,6 +120,7 @@ private:
     void setPromptProgress(int done, int total);
     void onFinished(const GenerationStats& stats);
     void onFailed(const QString& message);
+    void publishStats(); // statsChanged now (a pending per-token update is folded into it)
 
     QPointer<EngineWorker> worker_;
     AnswerStreams* answers_;
@@ -135,6 +137,9 @@ private:
     int countGeneration_ = 0;
     bool queued_ = false;
     GenerationStats stats_;
+    // Per-token figures reach the stats bar at the view's frame rate (ChatMessageModel::kFrameMs), not per
+    // token: issue #13, every changed label is a text layout and a repaint on the UI thread.
+    QTimer statsFrame_;
     int inputTokens_ = -1;
     int promptDone_ = 0;
     int promptTotal_ = 0;

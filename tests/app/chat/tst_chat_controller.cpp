@@ -7,6 +7,7 @@
 #include "support/scripted_backend.h"
 
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -73,7 +74,8 @@ private slots:
         QVERIFY(!chat->busy());
         QCOMPARE(chat->messages()->at(1).content, QStringLiteral("w0 w1 w2 w3"));
         QVERIFY(!chat->messages()->at(1).streaming);
-        QVERIFY(stats.size() >= 4);
+        // Cleared on send, the prompt's figures, the final ones (per-token ones at most once a frame).
+        QVERIFY(stats.size() >= 3);
         QCOMPARE(chat->contextUsed(), chat->messages()->at(1).completionTokens + backend->cache.size() - 4);
         QCOMPARE(chat->contextLength(), 2048);
 
@@ -86,6 +88,31 @@ private slots:
         // The system prompt from the settings went first.
         QCOMPARE(backend->lastRendered.front().role, std::string("system"));
         QCOMPARE(QString::fromStdString(backend->lastRendered.front().content), settings->systemPrompt());
+    }
+
+    // Issue #13: each statsChanged re-lays out the stats bar's labels and repaints the window; per token
+    // that was hundreds of repaints a second on the UI thread, which shares the cores with the engine.
+    void statsReachTheViewAtTheFrameRateNotPerToken() {
+        build();
+        const int tokens = 300;
+        settings->setMaxNewTokens(tokens);
+        backend->tokenDelayMs = 1;
+        QSignalSpy stats(chat.get(), &ChatController::statsChanged);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(chat->send("count to three hundred"));
+        QCOMPARE(waitForAnswer(), QStringLiteral("length"));
+        const qint64 ms = clock.elapsed();
+        // send, started and finished, plus at most one per frame (each frame's timer may end early by 5%).
+        QVERIFY2(
+            stats.size() <= 3 + 2 + ms / (ChatMessageModel::kFrameMs * 95 / 100),
+            qPrintable(
+                QStringLiteral("%1 updates in %2 ms for %3 tokens").arg(stats.size()).arg(ms).arg(tokens)));
+        QVERIFY2(stats.size() < tokens / 4, qPrintable(QString::number(stats.size())));
+        // The last figures are exact all the same.
+        QCOMPARE(chat->contextUsed(), int(backend->cache.size()));
+        QVERIFY(chat->tokensPerSecond() > 0);
+        QCOMPARE(chat->messages()->at(1).completionTokens, tokens);
     }
 
     void secondSendWhileAnsweringIsRefusedVisibly() {
