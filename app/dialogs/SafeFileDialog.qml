@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import Sosoik
 
 // Every file dialog of the app. On a desktop without a platform file dialog, QtQuick.Dialogs falls back
 // to its own Qt Quick implementation, which imports Qt.labs.folderlistmodel; without that module Qt 6.4
@@ -32,6 +33,13 @@ Item {
     signal accepted()
     signal rejected()
 
+    // Qt's Qt Quick file dialog (6.4) labels its name field and its filter box with qsTr() in its own
+    // context, "FileDialog", from Qt's catalogue, which Sosoik does not ship: "Filter" stayed English in
+    // the Korean UI. Sosoik's translator answers for any context, so its catalogue carries these two;
+    // listed here so lupdate keeps them (tst_file_dialog_labels).
+    readonly property var qtDialogLabels: [QT_TRANSLATE_NOOP("FileDialog", "File name"),
+                                           QT_TRANSLATE_NOOP("FileDialog", "Filter")]
+
     // What Qt's non-native FileDialog (quickimpl/qml/FileDialog.qml in Qt 6.4) imports beyond what the app
     // itself loads. Compiling a small object with the same imports fails exactly when the dialog would;
     // a native dialog would not need them, but from QML the app cannot tell whether the platform offers one.
@@ -61,7 +69,9 @@ Item {
             fallback.show(qsTr("the file dialog could not be created"))
             return
         }
-        if (root.currentFolder.toString() !== "") dialog.currentFolder = root.currentFolder
+        // Never the process's working directory (what Qt lists for a folder that does not exist yet):
+        // the nearest existing parent, else home (dialogs/dialog_folders.h).
+        dialog.currentFolder = DialogFolders.startFolder(root.currentFolder)
         if (!root.selectFolder && root.selectedFile.toString() !== "") dialog.selectedFile = root.selectedFile
         dialog.open()
     }

@@ -7,6 +7,8 @@ import QtQuick.Layouts
 GridLayout {
     id: form
     property var values: ({})
+    // The app-wide defaults also choose the sampling seed (values.seed); a conversation has none.
+    property bool seedShown: false
     signal edited(string name, var value)
 
     columns: 2
@@ -103,5 +105,29 @@ GridLayout {
         editable: true
         value: form.values.contextLength !== undefined ? form.values.contextLength : 2048
         onValueModified: form.edited("contextLength", value)
+    }
+
+    // In the grid, not beside it: a row of its own put the seed's field out of line with the others.
+    Label {
+        visible: form.seedShown
+        text: qsTr("Seed")
+    }
+    RowLayout {
+        visible: form.seedShown
+        spacing: 12
+        SpinBox {
+            objectName: "seedField"
+            from: 0
+            to: 2147483647
+            editable: true
+            value: form.values.seed !== undefined ? form.values.seed : 0
+            onValueModified: form.edited("seed", value)
+        }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            opacity: 0.7
+            text: qsTr("0: a new answer every time (Regenerate). Another number repeats the same answer.")
+        }
     }
 }

@@ -72,7 +72,7 @@ Dialog {
                         onActivated: AppSettings.colorScheme = currentValue
                     }
                     Label { text: qsTr("Reopen the last model at start") }
-                    CheckBox {
+                    ThemedCheckBox {
                         checked: AppSettings.reopenLastModel
                         onToggled: AppSettings.reopenLastModel = checked
                     }
@@ -143,26 +143,11 @@ Dialog {
                             topP: AppSettings.topP,
                             topK: AppSettings.topK,
                             maxNewTokens: AppSettings.maxNewTokens,
-                            contextLength: AppSettings.contextLength
+                            contextLength: AppSettings.contextLength,
+                            seed: AppSettings.seed
                         })
+                        seedShown: true
                         onEdited: (name, value) => AppSettings[name] = value
-                    }
-                    RowLayout {
-                        Label { text: qsTr("Seed") }
-                        SpinBox {
-                            objectName: "seedField"
-                            from: 0
-                            to: 2147483647
-                            editable: true
-                            value: AppSettings.seed
-                            onValueModified: AppSettings.seed = value
-                        }
-                        Label {
-                            Layout.fillWidth: true
-                            wrapMode: Text.Wrap
-                            opacity: 0.7
-                            text: qsTr("0: a new answer every time (Regenerate). Another number repeats the same answer.")
-                        }
                     }
                     Button {
                         text: qsTr("Restore defaults")

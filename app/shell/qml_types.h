@@ -8,6 +8,7 @@
 // One block per singleton, written out: moc does not expand a macro that would write them.
 #include "chat/chat_controller.h"
 #include "chat/link_guard.h"
+#include "dialogs/dialog_folders.h"
 #include "history/history_controller.h"
 #include "hotkey/hotkey_settings.h"
 #include "models/model_library.h"
@@ -178,6 +179,18 @@ struct BackgroundSettingsSingleton {
 public:
     static sosoik::app::BackgroundSettings* create(QQmlEngine* engine, QJSEngine*) {
         return qmlService<sosoik::app::BackgroundSettings>(engine, "BackgroundSettings");
+    }
+};
+
+// Stateless: each engine gets its own, owned by the engine (nothing to provide).
+struct DialogFoldersSingleton {
+    Q_GADGET
+    QML_FOREIGN(sosoik::app::DialogFolders)
+    QML_NAMED_ELEMENT(DialogFolders)
+    QML_SINGLETON
+public:
+    static sosoik::app::DialogFolders* create(QQmlEngine*, QJSEngine*) {
+        return new sosoik::app::DialogFolders;
     }
 };
 

@@ -14,6 +14,7 @@ ThemeColors lightColors() {
     c.text = QColor(0x1f1f1f);
     c.mutedText = QColor(0x5a5a5a);
     c.border = QColor(0xd6d6d6);
+    c.controlBorder = QColor(0x808080);
     c.accent = QColor(0x1f63b8);
     c.accentText = QColor(0xffffff);
     c.link = QColor(0x0b57d0);
@@ -48,6 +49,7 @@ ThemeColors darkColors() {
     c.text = QColor(0xe8e8e8);
     c.mutedText = QColor(0xa9aeb5);
     c.border = QColor(0x43464c);
+    c.controlBorder = QColor(0x80858d);
     c.accent = QColor(0x2c66bd);
     c.accentText = QColor(0xffffff);
     c.link = QColor(0x8ab4f8);
@@ -110,7 +112,8 @@ QPalette paletteFor(const ThemeColors& c) {
         p.setColor(group, QPalette::ToolTipText, c.text);
         p.setColor(group, QPalette::Light, button.lighter(150));
         p.setColor(group, QPalette::Midlight, button.lighter(125));
-        p.setColor(group, QPalette::Mid, dark ? button.lighter(160) : button.darker(130));
+        // Fusion draws scroll bars and popup frames with Mid; the app's fields and check boxes use it too.
+        p.setColor(group, QPalette::Mid, disabled ? mix(c.controlBorder, c.window, 0.5) : c.controlBorder);
         p.setColor(group, QPalette::Dark, dark ? button.darker(160) : button.darker(160));
         p.setColor(group, QPalette::Shadow, QColor(Qt::black));
     }

@@ -13,7 +13,10 @@ struct ThemeColors {
     // Fields, lists and the assistant's message bubbles; their text.
     QColor base, text;
     QColor mutedText; // secondary labels (role names, notes, hints): still readable, >= 4.5:1
-    QColor border;    // frames of bubbles, fields and code blocks
+    QColor border;    // frames of bubbles and code blocks (decoration: they hold text that stands out)
+    // What shows where a control is and what state it is in: check box outlines, field frames, scroll
+    // bar handles (QPalette::Mid). >= 3:1 on window and base (WCAG 1.4.11, non-text contrast).
+    QColor controlBorder;
     QColor accent, accentText, link;
     QColor userBubble, userBubbleBorder;
     QColor codeBackground, codeText;

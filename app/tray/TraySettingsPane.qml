@@ -18,21 +18,21 @@ ColumnLayout {
         wrapMode: Text.Wrap
         text: qsTr("No system tray is available on this desktop, so Sosoik quits when its window closes.")
     }
-    CheckBox {
+    ThemedCheckBox {
         objectName: "closeToTray"
         enabled: BackgroundSettings.trayAvailable
         text: qsTr("Keep running in the tray when the window is closed")
         checked: BackgroundSettings.closeToTray
         onToggled: BackgroundSettings.closeToTray = checked
     }
-    CheckBox {
+    ThemedCheckBox {
         objectName: "startMinimized"
         enabled: BackgroundSettings.trayAvailable
         text: qsTr("Start minimized to the tray")
         checked: BackgroundSettings.startMinimized
         onToggled: BackgroundSettings.startMinimized = checked
     }
-    CheckBox {
+    ThemedCheckBox {
         objectName: "startAtLogin"
         text: qsTr("Start Sosoik when I log in")
         checked: BackgroundSettings.startAtLogin

@@ -107,6 +107,14 @@
 <context>
     <name>GenerationFields</name>
     <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>0: a new answer every time (Regenerate). Another number repeats the same answer.</source>
+        <translation>0: 매번 새 답변(다시 생성). 다른 숫자는 같은 답변을 그대로 되풀이합니다.</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>시스템 프롬프트</translation>
     </message>
@@ -1505,14 +1513,6 @@
         <source>Close</source>
         <translation>닫기</translation>
     </message>
-    <message>
-        <source>Seed</source>
-        <translation>시드</translation>
-    </message>
-    <message>
-        <source>0: a new answer every time (Regenerate). Another number repeats the same answer.</source>
-        <translation>0: 매번 새 답변(다시 생성). 다른 숫자는 같은 답변을 그대로 되풀이합니다.</translation>
-    </message>
 </context>
 <context>
     <name>ConversationSettingsDialog</name>
@@ -2446,6 +2446,17 @@
     <message>
         <source>Choose</source>
         <translation>선택</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>File name</source>
+        <translation>파일 이름</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>파일 형식</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ ColumnLayout {
         text: qsTr("Lets programs on this PC (editors, scripts, Open WebUI) use the loaded model through an OpenAI-compatible API. Only this PC can connect.")
     }
     RowLayout {
-        CheckBox {
+        ThemedCheckBox {
             objectName: "serverEnabled"
             text: qsTr("Serve the model on port")
             checked: ApiServer.enabled

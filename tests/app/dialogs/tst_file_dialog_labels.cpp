@@ -21,6 +21,16 @@ class TestFileDialogLabels : public QObject {
 
     // The texts of the buttons of Qt's dialog (a QQuickFileDialogImpl or QQuickFolderDialogImpl, in the
     // window's overlay) once it is open.
+    // The texts of the labels of Qt's open dialog (its title, "File name", "Filter").
+    static QStringList labelTexts(QQuickWindow* window, const char* impl) {
+        QStringList texts;
+        for (QObject* o : window->findChildren<QObject*>())
+            if (o->inherits(impl) && o->property("visible").toBool())
+                for (QObject* label : o->findChildren<QObject*>())
+                    if (label->inherits("QQuickLabel")) texts << label->property("text").toString();
+        return texts;
+    }
+
     static QStringList buttonTexts(QQuickWindow* window, const char* impl) {
         QObject* dialog = nullptr;
         for (QObject* o : window->findChildren<QObject*>())
@@ -70,6 +80,14 @@ private slots:
                  qPrintable(texts.join(u'|')));
         QVERIFY2(!texts.contains(QStringLiteral("Open")) && !texts.contains(QStringLiteral("Cancel")),
                  qPrintable(texts.join(u'|')));
+        // Qt's own labels, translated with qsTr() in Qt's context "FileDialog" (SafeFileDialog says why
+        // Sosoik's catalogue carries them): "Filter" stayed English.
+        const QStringList labels = labelTexts(window, "QQuickFileDialogImpl");
+        QVERIFY2(labels.contains(QStringLiteral("파일 형식")), qPrintable(labels.join(u'|')));
+        QVERIFY2(labels.contains(QStringLiteral("파일 이름")),
+                 qPrintable(labels.join(u'|'))); // hidden unless saving
+        QVERIFY2(!labels.contains(QStringLiteral("Filter")) && !labels.contains(QStringLiteral("File name")),
+                 qPrintable(labels.join(u'|')));
         QMetaObject::invokeMethod(documents, "close");
 
         // Settings → Models → Change… (a folder dialog)

@@ -3,6 +3,8 @@
 // dialog imports), every "Open file…" crashed the app. Here that desktop is made by an import path that
 // holds every installed QML module but that one (links into Qt's own folder): open() must explain and
 // offer a path field; with the module present it must open Qt's real dialog.
+#include "shell/qml_services.h"
+
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
@@ -46,6 +48,7 @@ struct Window {
             paths.removeAll(QLibraryInfo::path(QLibraryInfo::QmlImportsPath));
             engine.setImportPathList(QStringList{qmlRoot} + paths);
         }
+        sosoik::app::prepareQmlEngine(&engine); // SafeFileDialog uses the module (DialogFolders)
         engine.loadData(kWindow, QUrl(QStringLiteral("qrc:/qt/qml/Sosoik/test/Window.qml")));
         if (engine.rootObjects().isEmpty()) return;
         window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
@@ -79,7 +82,8 @@ private slots:
         };
         QVERIFY(QDir(shadow.path()).mkpath(QStringLiteral("Qt/labs")));
         QVERIFY(linkAll(qt, shadow.path(), QStringLiteral("Qt")));
-        QVERIFY(linkAll(qt + QStringLiteral("/Qt"), shadow.filePath(QStringLiteral("Qt")), QStringLiteral("labs")));
+        QVERIFY(linkAll(qt + QStringLiteral("/Qt"), shadow.filePath(QStringLiteral("Qt")),
+                        QStringLiteral("labs")));
         QVERIFY(linkAll(qt + QStringLiteral("/Qt/labs"), shadow.filePath(QStringLiteral("Qt/labs")),
                         QStringLiteral("folderlistmodel")));
 

@@ -10,21 +10,13 @@ set -euo pipefail
 app=${1:-build/app/sosoik}
 lang=${2:-en}
 out=${3:-models-page-$lang}
-for tool in Xvfb xdotool import timeout sha256sum; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 0; }
-done
+source "$(dirname "$0")/../support/xvfb_session.sh"
+xvfb_require Xvfb xdotool import timeout sha256sum
 [ -x "$app" ] || { echo "FAIL: $app is not an executable (build first)"; exit 1; }
 src=$(cd "$(dirname "$0")/../../.." && pwd)
 demo="$src/resources/models/sosoik-demo-ko.gguf"
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+xvfb_workdir
 
 # The fixture home: Ollama's manifest names the demo model's blob; the HF cache links a snapshot to it.
 home="$work/home"
@@ -51,21 +43,11 @@ mkdir -p "$work/models" "$work/data"
 cp "$demo" "$work/models/"
 printf '[ui]\nlanguage=%s\n[library]\nfolders=%s\n' "$lang" "$home/Models" >"$work/data/settings.ini"
 
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>/dev/null &
-pids+=($!)
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(cat "$work/display")" QT_QPA_PLATFORM=xcb
-unset QT_QPA_PLATFORMTHEME
-mkdir -p "$work/xdg" && chmod 700 "$work/xdg"
-export XDG_RUNTIME_DIR="$work/xdg" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/xdgdata"
+xvfb_start 1280x800
 export SOSOIK_MODELS_DIR="$work/models" HOME="$home"
 
-"$app" --data-dir "$work/data" >"$work/app.log" 2>&1 &
-pids+=($!)
-win=$(timeout 60 xdotool search --sync --onlyvisible --name 'Sosoik' | head -1) || {
-  echo "FAIL: no main window"; cat "$work/app.log"; exit 1; }
-xdotool windowmove "$win" 0 0 windowsize "$win" 1100 720
-sleep 3
+xvfb_launch "$app" --data-dir "$work/data"
+xvfb_main_window 1100x720
 xdotool windowactivate --sync "$win" 2>/dev/null || true
 # Without a window manager the window gets the keyboard focus from a click (on the empty chat area).
 xdotool mousemove 680 250 click 1

@@ -10,40 +10,21 @@ app=${1:-build/app/sosoik}
 lang=${2:-en}
 scheme=${3:-dark}
 out=${4:-theme-$lang-$scheme.png}
-for tool in Xvfb xdotool import sqlite3 timeout; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 0; }
-done
+source "$(dirname "$0")/../support/xvfb_session.sh"
+xvfb_require Xvfb xdotool import sqlite3 timeout
 [ -x "$app" ] || { echo "FAIL: $app is not an executable (build first)"; exit 1; }
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-mkdir -p "$work/data" "$work/models" "$work/xdg" && chmod 700 "$work/xdg"
+xvfb_workdir
+mkdir -p "$work/data" "$work/models"
 printf '[ui]\nlanguage=%s\ncolorScheme=%s\n[engine]\nreopenLastModel=false\n' "$lang" "$scheme" \
   >"$work/data/settings.ini"
 
-Xvfb -displayfd 3 -screen 0 1100x720x24 -nolisten tcp 3>"$work/display" 2>/dev/null &
-pids+=($!)
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(cat "$work/display")" QT_QPA_PLATFORM=xcb
-unset QT_QPA_PLATFORMTHEME
-export XDG_RUNTIME_DIR="$work/xdg" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/xdgdata"
+xvfb_start 1100x720
 export SOSOIK_MODELS_DIR="$work/models" HOME="$work/home"
 
 start_app() {
-  "$app" --data-dir "$work/data" >>"$work/app.log" 2>&1 &
-  app_pid=$!
-  pids+=($app_pid)
-  win=$(timeout 60 xdotool search --sync --onlyvisible --name 'Sosoik' | head -1) || {
-    echo "FAIL: no main window"; cat "$work/app.log"; exit 1; }
-  xdotool windowmove "$win" 0 0 windowsize "$win" 1100 720
-  sleep 3
+  xvfb_launch "$app" --data-dir "$work/data"
+  xvfb_main_window 1100x720
 }
 
 start_app # creates the database

@@ -6,34 +6,15 @@
 set -euo pipefail
 app=${1:-build/app/sosoik}
 shot=${2:-}
-for tool in Xvfb trayer xdotool xwininfo timeout; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 0; }
-done
+source "$(dirname "$0")/../support/xvfb_session.sh"
+xvfb_require Xvfb trayer xdotool xwininfo timeout
 [ -x "$app" ] || { echo "FAIL: $app is not an executable (build first)"; exit 1; }
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+xvfb_workdir
+xvfb_start 1280x800
+xvfb_start_trayer
 
-# -displayfd: Xvfb picks a free display number and writes it to fd 3.
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>/dev/null &
-pids+=($!)
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(cat "$work/display")" QT_QPA_PLATFORM=xcb
-mkdir -p "$work/xdg" && chmod 700 "$work/xdg"
-export XDG_RUNTIME_DIR="$work/xdg" XDG_CONFIG_HOME="$work/config"
-
-trayer --edge top --align right --widthtype request --height 32 --SetDockType true >/dev/null 2>&1 &
-pids+=($!)
-sleep 1
-
-"$app" --data-dir "$work/data" --minimized >"$work/app.log" 2>&1 &
-pids+=($!)
+xvfb_launch "$app" --data-dir "$work/data" --minimized
 
 # The tray icon: a "Sosoik" window embedded in trayer's panel.
 icon_in_tray() {

@@ -1,0 +1,26 @@
+#pragma once
+// Where a file or folder dialog opens (QML: DialogFolders.startFolder(url), used by SafeFileDialog).
+// Qt's own Qt Quick dialog lists the process's working directory when the folder it is given does not
+// exist (Settings → Models → Change… with a models folder not created yet opened wherever Sosoik was
+// started from). A missing folder starts at its nearest existing parent the user can read, and a
+// folder with no such parent (or none given, or a non-local URL) at the home folder.
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+namespace sosoik::app {
+
+class DialogFolders : public QObject {
+    Q_OBJECT
+public:
+    explicit DialogFolders(QObject* parent = nullptr) : QObject(parent) {}
+
+    // wanted: a file: URL of a folder (or of a file, whose folder is meant); empty for "anywhere".
+    Q_INVOKABLE QUrl startFolder(const QUrl& wanted) const;
+
+    // The rule, on local paths: `path` when it is a readable folder, else the nearest readable folder
+    // above it; `home` when that would be only the file system's root or the path is empty or relative.
+    static QString nearestExistingFolder(const QString& path, const QString& home);
+};
+
+} // namespace sosoik::app

@@ -1,0 +1,92 @@
+// Settings → Defaults for conversations lines its fields up: the seed's row was a row of its own beside
+// the form's grid, so its label and field sat out of line with Temperature, Top-k and the others (seen
+// on a screenshot of the real dialog). The real main window (AppContext, scripted engine), in English
+// and in Korean (other label widths).
+#include "hotkey/global_hotkey.h"
+#include "settings/app_settings.h"
+#include "shell/app_context.h"
+#include "shell/application.h"
+#include "support/scripted_backend.h"
+
+#include <QDir>
+#include <QFile>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sosoik;
+
+class TestSettingsLayout : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase() { app::configureApplication(); }
+
+    void theSeedLinesUpWithTheOtherFields_data() {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("ko") << QStringLiteral("ko");
+    }
+    void theSeedLinesUpWithTheOtherFields() {
+        QFETCH(QString, language);
+        const QString profile = m_dir.filePath(language);
+        QVERIFY(QDir().mkpath(profile));
+        {
+            QFile ini(profile + QStringLiteral("/settings.ini"));
+            QVERIFY(ini.open(QIODevice::WriteOnly));
+            ini.write("[ui]\nlanguage=" + language.toUtf8() + "\n[generation]\nseed=42\n");
+        }
+        app::AppContextOptions options;
+        options.dataDir = app::DataDir{profile, true, {}};
+        options.backend = std::make_unique<app::test::ScriptedBackend>();
+        options.inspector = [](const QString& path) {
+            app::ModelDetails d;
+            d.path = path;
+            return d;
+        };
+        options.devices = [] { return QVariantList(); };
+        options.hotkey = std::make_unique<app::UnavailableGlobalHotkey>(QStringLiteral("test platform"));
+        app::AppContext context(std::move(options));
+        QQuickWindow* window = context.loadMainWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QObject* settings = window->findChild<QObject*>(QStringLiteral("settingsDialog"));
+        QVERIFY(settings);
+        QMetaObject::invokeMethod(settings, "open");
+        QTRY_VERIFY(settings->property("opened").toBool());
+
+        auto* seed = window->findChild<QQuickItem*>(QStringLiteral("seedField"));
+        auto* maxTokens = window->findChild<QQuickItem*>(QStringLiteral("maxNewTokensField"));
+        QVERIFY(seed && maxTokens);
+        QTRY_VERIFY(seed->width() > 0 && maxTokens->width() > 0);
+        QCOMPARE(seed->property("value").toInt(), 42); // still the setting's field
+        const QPointF seedAt = seed->mapToScene(QPointF(0, 0));
+        const QPointF tokensAt = maxTokens->mapToScene(QPointF(0, 0));
+        QCOMPARE(seedAt.x(), tokensAt.x());
+        QVERIFY(seedAt.y() > tokensAt.y());
+
+        // Its label starts where the others do, and a change still reaches the setting.
+        QQuickItem* seedLabel = nullptr;
+        QQuickItem* tokensLabel = nullptr;
+        const QString seedText =
+            language == QLatin1String("ko") ? QStringLiteral("시드") : QStringLiteral("Seed");
+        for (QQuickItem* item : window->findChildren<QQuickItem*>()) {
+            if (!item->inherits("QQuickLabel") || !item->isVisible()) continue;
+            const QString text = item->property("text").toString();
+            if (text == seedText) seedLabel = item;
+            if (qAbs(item->mapToScene(QPointF(0, 0)).y() - tokensAt.y()) < maxTokens->height() &&
+                item->mapToScene(QPointF(0, 0)).x() < tokensAt.x())
+                tokensLabel = item;
+        }
+        QVERIFY(seedLabel && tokensLabel);
+        QCOMPARE(seedLabel->mapToScene(QPointF(0, 0)).x(), tokensLabel->mapToScene(QPointF(0, 0)).x());
+        QVERIFY(QMetaObject::invokeMethod(seed, "increase"));
+        QVERIFY(QMetaObject::invokeMethod(seed, "valueModified"));
+        QTRY_COMPARE(context.settings()->seed(), 43);
+    }
+};
+
+QTEST_MAIN(TestSettingsLayout)
+#include "tst_settings_layout.moc"

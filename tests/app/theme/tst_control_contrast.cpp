@@ -1,0 +1,187 @@
+// Controls drawn by Qt's Fusion style follow the theme and stay visible in both schemes. Found in a
+// walkthrough of the real app in dark mode: the model button's tooltip was white with light text, and
+// unchecked check boxes had outlines too faint to see. WCAG 2.1: text >= 4.5:1 (1.4.3), the boundary of
+// a control >= 3:1 against what is next to it (1.4.11). The real main window (AppContext, scripted
+// engine), its top bar and its Settings dialog, in both schemes.
+#include "hotkey/global_hotkey.h"
+#include "shell/app_context.h"
+#include "shell/application.h"
+#include "support/scripted_backend.h"
+#include "theme/theme.h"
+#include "theme/theme_colors.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QQmlContext>
+#include <QQmlExpression>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sosoik;
+
+namespace {
+
+QColor colorOf(QObject* item) {
+    return item ? item->property("color").value<QColor>() : QColor();
+}
+
+// A Rectangle's border colour (its grouped property `border`).
+QColor borderOf(QObject* item) {
+    return colorOf(item ? item->property("border").value<QObject*>() : nullptr);
+}
+
+QString describe(const char* what, const QColor& a, const QColor& b) {
+    return QStringLiteral("%1: %2 on %3 is %4:1")
+        .arg(QLatin1String(what), a.name(), b.name())
+        .arg(app::contrastRatio(a, b), 0, 'f', 2);
+}
+
+} // namespace
+
+class TestControlContrast : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<app::AppContext> makeApp(const QString& scheme) {
+        const QString profile = m_dir.filePath(scheme);
+        QDir().mkpath(profile);
+        QFile ini(profile + QStringLiteral("/settings.ini"));
+        if (!ini.open(QIODevice::WriteOnly)) return {};
+        ini.write("[ui]\ncolorScheme=" + scheme.toUtf8() + "\n");
+        ini.close();
+        app::AppContextOptions options;
+        options.dataDir = app::DataDir{profile, true, {}};
+        options.backend = std::make_unique<app::test::ScriptedBackend>();
+        options.inspector = [](const QString& path) {
+            app::ModelDetails d;
+            d.path = path;
+            return d;
+        };
+        options.devices = [] { return QVariantList(); };
+        options.hotkey = std::make_unique<app::UnavailableGlobalHotkey>(QStringLiteral("test platform"));
+        return std::make_unique<app::AppContext>(std::move(options));
+    }
+
+private slots:
+    void initTestCase() {
+        // Hover effects are off where the platform reports no mouse (offscreen); tooltips show on hover.
+        qputenv("QT_QUICK_CONTROLS_HOVER_ENABLED", "1");
+        app::configureApplication();
+    }
+
+    void schemes_data() {
+        QTest::addColumn<QString>("scheme");
+        QTest::newRow("light") << QStringLiteral("light");
+        QTest::newRow("dark") << QStringLiteral("dark");
+    }
+
+    // The palette's roles for controls' boundaries, checked on the values (both schemes).
+    void controlBoundariesStandOut_data() { schemes_data(); }
+    void controlBoundariesStandOut() {
+        QFETCH(QString, scheme);
+        const app::ThemeColors c = scheme == QLatin1String("dark") ? app::darkColors() : app::lightColors();
+        const QPalette p = app::paletteFor(c);
+        const QColor boundary = p.color(QPalette::Active, QPalette::Mid);
+        for (const auto& [name, background] :
+             {std::pair{"boundary on window", c.window}, std::pair{"boundary on base", c.base}})
+            QVERIFY2(app::contrastRatio(boundary, background) >= 3.0,
+                     qPrintable(describe(name, boundary, background)));
+        const QColor tipText = p.color(QPalette::Active, QPalette::ToolTipText);
+        const QColor tipBase = p.color(QPalette::Active, QPalette::ToolTipBase);
+        QVERIFY2(app::contrastRatio(tipText, tipBase) >= 4.5,
+                 qPrintable(describe("tooltip", tipText, tipBase)));
+    }
+
+    void tooltipsFollowTheScheme_data() { schemes_data(); }
+    void tooltipsFollowTheScheme() {
+        QFETCH(QString, scheme);
+        auto context = makeApp(scheme);
+        QVERIFY(context);
+        QCOMPARE(context->theme()->dark(), scheme == QLatin1String("dark"));
+        QQuickWindow* window = context->loadMainWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto* button = window->findChild<QQuickItem*>(QStringLiteral("modelButton"));
+        QVERIFY(button);
+        // As a user: the pointer comes from elsewhere and rests on the button.
+        QTest::mouseMove(window, QPoint(20, window->height() / 2));
+        QTest::mouseMove(window,
+                         button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint());
+        QTRY_VERIFY(button->property("hovered").toBool());
+        // The shared ToolTip the attached property shows (it is no QObject child of the window).
+        QQmlExpression expression(qmlContext(button), button, QStringLiteral("ToolTip.toolTip"));
+        QObject* tip = expression.evaluate().value<QObject*>();
+        QVERIFY(tip);
+        QTRY_VERIFY(tip->property("visible").toBool());
+        QTRY_VERIFY(tip->property("opacity").toReal() == 1.0);
+        const QColor background = colorOf(tip->property("background").value<QObject*>());
+        const QColor text = colorOf(tip->property("contentItem").value<QObject*>());
+        const app::ThemeColors& c = context->theme()->colors();
+        QVERIFY2(background == c.base,
+                 qPrintable(background.name() + " is not the theme's " + c.base.name()));
+        QVERIFY2(app::contrastRatio(text, background) >= 4.5,
+                 qPrintable(describe("tooltip text", text, background)));
+        // Its frame stands out from the window it floats over.
+        QVERIFY2(app::contrastRatio(borderOf(tip->property("background").value<QObject*>()), c.window) >=
+                         3.0 ||
+                     app::contrastRatio(background, c.window) >= 3.0,
+                 "the tooltip does not stand out from the window");
+    }
+
+    // The outline is ThemedCheckBox's: a plain CheckBox would draw Fusion's faint one again.
+    void everyCheckBoxIsThemed() {
+        const QString source = qEnvironmentVariable("SOSOIK_SOURCE_DIR");
+        if (source.isEmpty()) QSKIP("SOSOIK_SOURCE_DIR is not set (CTest sets it)");
+        QDirIterator it(source + QStringLiteral("/app"), {QStringLiteral("*.qml")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        const QRegularExpression plain(QStringLiteral("(^|[^\\w.])CheckBox\\s*\\{"));
+        int files = 0;
+        while (it.hasNext()) {
+            const QString path = it.next();
+            ++files;
+            if (path.endsWith(QLatin1String("/ThemedCheckBox.qml"))) continue;
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(file.readAll());
+            QVERIFY2(!plain.match(text).hasMatch(), qPrintable(path + ": use ThemedCheckBox, not CheckBox"));
+        }
+        QVERIFY(files > 20);
+    }
+
+    void uncheckedCheckBoxesAreVisible_data() { schemes_data(); }
+    void uncheckedCheckBoxesAreVisible() {
+        QFETCH(QString, scheme);
+        auto context = makeApp(scheme);
+        QVERIFY(context);
+        QQuickWindow* window = context->loadMainWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QObject* settings = window->findChild<QObject*>(QStringLiteral("settingsDialog"));
+        QVERIFY(settings);
+        QMetaObject::invokeMethod(settings, "open");
+        QTRY_VERIFY(settings->property("opened").toBool());
+        const app::ThemeColors& c = context->theme()->colors();
+        int checked = 0;
+        for (QQuickItem* item : window->findChildren<QQuickItem*>()) {
+            // Disabled controls are exempt (WCAG 1.4.11) and drawn faint on purpose.
+            if (!item->inherits("QQuickCheckBox") || !item->isVisible() || !item->isEnabled()) continue;
+            auto* indicator = item->property("indicator").value<QQuickItem*>();
+            QVERIFY(indicator);
+            const QColor border = borderOf(indicator);
+            const QColor fill = colorOf(indicator);
+            QVERIFY2(app::contrastRatio(border, c.window) >= 3.0,
+                     qPrintable(describe("check box outline on the window", border, c.window)));
+            QVERIFY2(app::contrastRatio(border, fill) >= 3.0,
+                     qPrintable(describe("outline on the box", border, fill)));
+            ++checked;
+        }
+        QVERIFY2(checked >= 1, "no check box in Settings");
+    }
+};
+
+QTEST_MAIN(TestControlContrast)
+#include "tst_control_contrast.moc"
