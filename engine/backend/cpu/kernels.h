@@ -31,6 +31,29 @@ struct ActQ16 {
 
 enum class ActFormat { F32, Q16 };
 
+// Prompt batches (matmul.cpp, kMinGroupTokens tokens or more) on levels that fill Kernels::groupTile:
+// a chunk of weight rows is decoded once into int16 "pair groups" in a per-thread buffer, then
+// multiplied with every token's activations in the same layout. A group holds two 32-value blocks
+// A and B as four 16-value vectors [A0..7 B0..7] [A8..15 B8..15] [A16..23 B16..23] [A24..31 B24..31],
+// so the 4 pmaddwd of one (row, token) pair leave block A in the low four int32 lanes and B in the
+// high four: one convert, multiply and FMA per 64 values and pair (with the scales as
+// [sA ×4 | sB ×4]) instead of one per 32 values plus a scalar scale product, and no widening or
+// nibble work inside the token loop. An odd last block pairs with zeros.
+struct Q16Group {
+    int16_t qs[64];
+    float scale[8]; // [sA ×4 | sB ×4]
+    float min[8];   // [mA, mA', 0, 0 | mB, mB', 0, 0]: the minimum of values 0..15 and 16..31 (Q2_K: two)
+};
+struct ActQ16Group {
+    int16_t qs[64];
+    float d[8];    // [dA ×4 | dB ×4]
+    float dSum[8]; // [dA·Σ qs 0..15 of A, dA·Σ 16..31, 0, 0 | the same for B]: pays the minimums
+};
+// Pair groups of one row of k values (k a multiple of 32).
+inline int q16Groups(int k) {
+    return (k / 32 + 1) / 2;
+}
+
 // out[j] = row · act_j for j < n: one weight row of k elements (in its GGUF blocks) against n
 // activation rows actStride bytes apart, in `format`.
 using DotRows = void (*)(int k, const void* row, const void* act, size_t actStride, int n, float* out);
@@ -40,10 +63,19 @@ using DotRows = void (*)(int k, const void* row, const void* act, size_t actStri
 using DotTile = void (*)(int k, const void* rows, size_t rowBytes, int nRows, const void* act,
                          size_t actStride, int n, float* out, size_t outStride);
 
+// One weight row (in its GGUF blocks) into q16Groups(k) pair groups.
+using DecodeGroups = void (*)(int k, const void* row, Q16Group* out);
+// out[j·outStride + r] = row_r · act_j for r < nRows rows of `groups` pair groups each (w, row after
+// row) and j < n activation rows (act, likewise); `mins`: the rows' types have additive minimums.
+using GroupTile = void (*)(int groups, const Q16Group* w, int nRows, const ActQ16Group* act, int n, bool mins,
+                           float* out, size_t outStride);
+
 struct TypeKernel {
     ActFormat format = ActFormat::F32;
     DotRows dot = nullptr;  // null: dequantize the row (gguf::dequantizeRow) and use Kernels::dotF32
     DotTile tile = nullptr; // null: dot row by row
+    DecodeGroups decodeGroups = nullptr; // null: prompt batches through `tile` (or `dot`)
+    bool mins = false;                   // w = scale·q − min: the group tile pays the minimums
 };
 
 struct Kernels {
@@ -56,7 +88,8 @@ struct Kernels {
     void (*toF16)(int n, const float* x, uint16_t* y) = nullptr;                // the KV cache's stores
     void (*fromF16)(int n, const uint16_t* x, float* y) = nullptr;              // F16 rows reused by a batch
     void (*quantizeQ16)(int n, const float* x, ActQ16* y) = nullptr;            // n a multiple of 32
-    TypeKernel types[32];                                                       // by gguf type id
+    GroupTile groupTile = nullptr; // null: this level has no pair-group kernels
+    TypeKernel types[32];          // by gguf type id
     const TypeKernel& forType(gguf::TensorType t) const { return types[static_cast<uint32_t>(t) & 31]; }
 };
 

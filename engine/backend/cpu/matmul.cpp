@@ -11,6 +11,34 @@ int chunkRows(int rows, int threads) {
     return std::clamp(rows / (threads * 16), 4, 64);
 }
 
+// From this many tokens on, prompt batches go through the pair-group kernels where the level has them:
+// decoding a chunk's rows once costs about as much as 4 tokens' products with them.
+constexpr int kMinGroupTokens = 8;
+// Rows per chunk there: a multiple of the 4-row tile; 16 rows of the widest SmolLM2-135M matrix
+// (k = 1536) decode to 72 KiB, which stays in L2 while every token of the batch passes.
+constexpr int kGroupRows = 16;
+
+// One activation row's 16-bit blocks as pair groups (kernels.h).
+void toGroups(int k, const ActQ16* blocks, ActQ16Group* out) {
+    const int nb = k / 32;
+    for (int g = 0; 2 * g < nb; ++g) {
+        ActQ16Group& o = out[g];
+        for (int half = 0; half < 2; ++half) {
+            const int b = 2 * g + half;
+            const ActQ16* a = b < nb ? &blocks[b] : nullptr;
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j < 8; ++j)
+                    o.qs[16 * i + 8 * half + j] = a ? a->qs[8 * i + j] : int16_t(0);
+            const float d = a ? a->d : 0.f;
+            for (int i = 0; i < 4; ++i)
+                o.d[4 * half + i] = d;
+            o.dSum[4 * half] = a ? d * static_cast<float>(a->sumLow) : 0.f;
+            o.dSum[4 * half + 1] = a ? d * static_cast<float>(a->sum - a->sumLow) : 0.f;
+            o.dSum[4 * half + 2] = o.dSum[4 * half + 3] = 0.f;
+        }
+    }
+}
+
 } // namespace
 
 WeightMatrix weightMatrix(const gguf::TensorInfo& t) {
@@ -24,12 +52,49 @@ WeightMatrix weightMatrix(const gguf::TensorInfo& t) {
 }
 
 MatMul::MatMul(const Kernels& kernels, ThreadPool& pool)
-    : kernels_(kernels), pool_(pool), rowBuffer_(static_cast<size_t>(pool.size())) {}
+    : kernels_(kernels), pool_(pool), rowBuffer_(static_cast<size_t>(pool.size())),
+      groupBuffer_(static_cast<size_t>(pool.size())) {}
+
+void MatMul::runGroups(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
+                       size_t yStride) {
+    const int k = stacked[0].cols, groups = q16Groups(k);
+    std::vector<ActQ16> blocks(size_t(k / 32));
+    actGroups_.resize(size_t(n) * groups);
+    for (int t = 0; t < n; ++t) {
+        kernels_.quantizeQ16(k, x + t * xStride, blocks.data());
+        toGroups(k, blocks.data(), actGroups_.data() + size_t(t) * groups);
+    }
+    int totalRows = 0;
+    for (const auto& w : stacked)
+        totalRows += w.rows;
+    pool_.parallelFor(totalRows, kGroupRows, [&](int begin, int end, int ith) {
+        std::vector<Q16Group>& buffer = groupBuffer_[ith];
+        buffer.resize(size_t(kGroupRows) * groups);
+        bool mins = false;
+        int first = 0; // global row index of tensor `which`'s row 0
+        size_t which = 0;
+        for (int r = begin; r < end; ++r) {
+            while (r >= first + stacked[which].rows)
+                first += stacked[which++].rows;
+            const WeightMatrix& w = stacked[which];
+            const TypeKernel& tk = kernels_.forType(w.type);
+            tk.decodeGroups(k, w.data + w.rowBytes * size_t(r - first),
+                            buffer.data() + size_t(r - begin) * groups);
+            mins |= tk.mins;
+        }
+        kernels_.groupTile(groups, buffer.data(), end - begin, actGroups_.data(), n, mins, y + begin,
+                           yStride);
+    });
+}
 
 void MatMul::run(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
                  size_t yStride) {
     if (stacked.empty() || n <= 0) return;
     const int k = stacked[0].cols;
+    bool grouped = kernels_.groupTile != nullptr && n >= kMinGroupTokens;
+    for (const auto& w : stacked)
+        grouped &= kernels_.forType(w.type).decodeGroups != nullptr;
+    if (grouped) return runGroups(stacked, x, n, xStride, y, yStride);
     // The activations as 16-bit blocks, once, when some stacked tensor reads them.
     bool needQ16 = false;
     for (const auto& w : stacked)

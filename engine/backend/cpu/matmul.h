@@ -29,10 +29,16 @@ public:
              size_t yStride);
 
 private:
+    // Prompt batches on levels with pair-group kernels (kernels.h): weights decoded once per chunk.
+    void runGroups(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
+                   size_t yStride);
+
     const Kernels& kernels_;
     ThreadPool& pool_;
-    std::vector<uint8_t> q16_;                  // the activations quantized for this call
-    std::vector<std::vector<float>> rowBuffer_; // per thread: a dequantized weight row, outputs
+    std::vector<uint8_t> q16_;                       // the activations quantized for this call
+    std::vector<std::vector<float>> rowBuffer_;      // per thread: a dequantized weight row, outputs
+    std::vector<ActQ16Group> actGroups_;             // the activations as pair groups, for runGroups
+    std::vector<std::vector<Q16Group>> groupBuffer_; // per thread: the chunk's decoded weight rows
 };
 
 } // namespace sosoik::backend::cpu

@@ -63,16 +63,18 @@ private slots:
         QVERIFY(cpu::physicalCores() >= 1);
     }
 
-    // Every supported type at every level: stacked products (q|k|v-like) of 1 and 5 activation rows
-    // (5: the four-row kernels and the rest) against reference::matmul, within 1e-4 of the float
-    // product with 16-bit activations, float rounding with float ones.
+    // Every supported type at every level: stacked products (q|k|v-like) of 1, 5 and 19 activation rows
+    // (5: the four-row kernels and the rest; 19: prompt batches through the pair-group kernels, 16-row
+    // chunks that span both tensors, an odd token and rows left over, and for the 32-value block types
+    // an odd number of blocks, 17) against reference::matmul, within 1e-4 of the float product with
+    // 16-bit activations, float rounding with float ones.
     void matmulMatchesReferenceForEveryType_data() {
         QTest::addColumn<int>("isa");
         QTest::addColumn<int>("type");
         QTest::addColumn<int>("n");
         for (int isa = 0; isa < cpu::kIsaCount; ++isa)
             for (TensorType t : kAllTypes)
-                for (int n : {1, 5})
+                for (int n : {1, 5, 19})
                     QTest::newRow(qPrintable(
                         QString("%1 %2 n=%3")
                             .arg(isaTag(Isa(isa)),
@@ -86,7 +88,7 @@ private slots:
         QFETCH(int, n);
         if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
         const auto t = static_cast<TensorType>(type);
-        const int cols = 512, rowsA = 37, rowsB = 21;
+        const int cols = n == 19 && gguf::traits(t).blockElements == 32 ? 544 : 512, rowsA = 37, rowsB = 21;
         const size_t rb = gguf::rowBytes(t, cols);
         std::vector<std::vector<uint8_t>> data;
         std::vector<cpu::WeightMatrix> stacked;
