@@ -48,6 +48,17 @@ Isa chosenIsa() {
     return best;
 }
 
+PromptMath chosenPromptMath() {
+    const char* env = std::getenv("SOSOIK_CPU_PROMPT");
+    if (env && std::string(env) == "int") return PromptMath::Int;
+    if (env && std::string(env) == "float") return PromptMath::Float;
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+    __builtin_cpu_init();
+    if (__builtin_cpu_is("znver1")) return PromptMath::Float;
+#endif
+    return PromptMath::Int;
+}
+
 bool isaSupported(Isa isa) {
     return isa <= detectIsa();
 }

@@ -22,6 +22,15 @@ const char* isaName(Isa isa); // "scalar", "AVX2", "AVX-512 VNNI"
 // "scalar" / "avx2" / "avx512" as SOSOIK_CPU_ISA spells them; nullopt-like: false when unknown.
 bool parseIsa(const std::string& name, Isa& out);
 
+// How prompt batches of quantized weights are multiplied (matmul.cpp): Int keeps 16-bit activations and
+// multiplies int16 pair groups with pmaddwd; Float decodes each chunk of weight rows to F32 and multiplies
+// the float activations with FMA tiles (exact to float rounding). Float on AMD Zen 1, where pmaddwd issues
+// on one pipe and FMA on two (measured there: 18 against 14 GMAC/s per thread); Int elsewhere (Intel
+// cores since Skylake issue pmaddwd on two ports, twice FMA's multiply-adds per instruction).
+// SOSOIK_CPU_PROMPT=int|float overrides; read on every call (tests set it).
+enum class PromptMath { Int, Float };
+PromptMath chosenPromptMath();
+
 // Physical cores available to this process (hyper-threads share a core's vector units, so
 // matrix kernels gain nothing from them); at least 1.
 int physicalCores();

@@ -70,12 +70,20 @@ using DecodeGroups = void (*)(int k, const void* row, Q16Group* out);
 using GroupTile = void (*)(int groups, const Q16Group* w, int nRows, const ActQ16Group* act, int n, bool mins,
                            float* out, size_t outStride);
 
+// One float-type row (F32/F16/BF16) of k values as floats; and the float tile over such rows:
+// out[j·outStride + r] = w_r · x_j for r < nRows rows of k floats (w, row after row) and j < n
+// activation rows xStride floats apart.
+using RowToF32 = void (*)(int k, const void* row, float* out);
+using FloatTile = void (*)(int k, const float* w, int nRows, const float* x, size_t xStride, int n,
+                           float* out, size_t outStride);
+
 struct TypeKernel {
     ActFormat format = ActFormat::F32;
     DotRows dot = nullptr;  // null: dequantize the row (gguf::dequantizeRow) and use Kernels::dotF32
     DotTile tile = nullptr; // null: dot row by row
     DecodeGroups decodeGroups = nullptr; // null: prompt batches through `tile` (or `dot`)
     bool mins = false;                   // w = scale·q − min: the group tile pays the minimums
+    RowToF32 toF32 = nullptr;            // float types on levels with Kernels::floatTile: prompt batches
 };
 
 struct Kernels {
@@ -89,6 +97,7 @@ struct Kernels {
     void (*fromF16)(int n, const uint16_t* x, float* y) = nullptr;              // F16 rows reused by a batch
     void (*quantizeQ16)(int n, const float* x, ActQ16* y) = nullptr;            // n a multiple of 32
     GroupTile groupTile = nullptr; // null: this level has no pair-group kernels
+    FloatTile floatTile = nullptr; // null: float rows through `tile` (or `dot`) in prompt batches too
     TypeKernel types[32];          // by gguf type id
     const TypeKernel& forType(gguf::TensorType t) const { return types[static_cast<uint32_t>(t) & 31]; }
 };

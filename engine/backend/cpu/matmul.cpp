@@ -14,9 +14,12 @@ int chunkRows(int rows, int threads) {
 // From this many tokens on, prompt batches go through the pair-group kernels where the level has them:
 // decoding a chunk's rows once costs about as much as 4 tokens' products with them.
 constexpr int kMinGroupTokens = 8;
-// Rows per chunk there: a multiple of the 4-row tile; 16 rows of the widest SmolLM2-135M matrix
-// (k = 1536) decode to 72 KiB, which stays in L2 while every token of the batch passes.
-constexpr int kGroupRows = 16;
+// Rows per chunk there: a multiple of the 4-row tile, at most 16, and at most ~128 KiB decoded (F32:
+// 16 rows of SmolLM2-135M's widest matrix, k = 1536, are 96 KiB), so a chunk stays in L2 while every
+// token of the batch passes.
+int chunkRowsFor(int k) {
+    return std::clamp(32768 / std::max(k, 1) / 4, 1, 4) * 4;
+}
 
 // One activation row's 16-bit blocks as pair groups (kernels.h).
 void toGroups(int k, const ActQ16* blocks, ActQ16Group* out) {
@@ -51,9 +54,33 @@ WeightMatrix weightMatrix(const gguf::TensorInfo& t) {
     return m;
 }
 
+// Float weights in prompt batches: each chunk's rows converted to F32 once, for every token.
+void MatMul::runFloats(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
+                       size_t yStride) {
+    const int k = stacked[0].cols;
+    int totalRows = 0;
+    for (const auto& w : stacked)
+        totalRows += w.rows;
+    const int chunk = chunkRowsFor(k);
+    pool_.parallelFor(totalRows, chunk, [&](int begin, int end, int ith) {
+        std::vector<float>& buffer = rowBuffer_[ith];
+        buffer.resize(size_t(chunk) * k);
+        int first = 0;
+        size_t which = 0;
+        for (int r = begin; r < end; ++r) {
+            while (r >= first + stacked[which].rows)
+                first += stacked[which++].rows;
+            const WeightMatrix& w = stacked[which];
+            kernels_.forType(w.type).toF32(k, w.data + w.rowBytes * size_t(r - first),
+                                           buffer.data() + size_t(r - begin) * k);
+        }
+        kernels_.floatTile(k, buffer.data(), end - begin, x, xStride, n, y + begin, yStride);
+    });
+}
+
 MatMul::MatMul(const Kernels& kernels, ThreadPool& pool)
-    : kernels_(kernels), pool_(pool), rowBuffer_(static_cast<size_t>(pool.size())),
-      groupBuffer_(static_cast<size_t>(pool.size())) {}
+    : kernels_(kernels), pool_(pool), floatPrompts_(chosenPromptMath() == PromptMath::Float),
+      rowBuffer_(static_cast<size_t>(pool.size())), groupBuffer_(static_cast<size_t>(pool.size())) {}
 
 void MatMul::runGroups(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
                        size_t yStride) {
@@ -67,9 +94,10 @@ void MatMul::runGroups(std::span<const WeightMatrix> stacked, const float* x, in
     int totalRows = 0;
     for (const auto& w : stacked)
         totalRows += w.rows;
-    pool_.parallelFor(totalRows, kGroupRows, [&](int begin, int end, int ith) {
+    const int chunk = chunkRowsFor(k);
+    pool_.parallelFor(totalRows, chunk, [&](int begin, int end, int ith) {
         std::vector<Q16Group>& buffer = groupBuffer_[ith];
-        buffer.resize(size_t(kGroupRows) * groups);
+        buffer.resize(size_t(chunk) * groups);
         bool mins = false;
         int first = 0; // global row index of tensor `which`'s row 0
         size_t which = 0;
@@ -91,10 +119,14 @@ void MatMul::run(std::span<const WeightMatrix> stacked, const float* x, int n, s
                  size_t yStride) {
     if (stacked.empty() || n <= 0) return;
     const int k = stacked[0].cols;
-    bool grouped = kernels_.groupTile != nullptr && n >= kMinGroupTokens;
+    bool grouped = kernels_.groupTile != nullptr && n >= kMinGroupTokens && !floatPrompts_;
     for (const auto& w : stacked)
         grouped &= kernels_.forType(w.type).decodeGroups != nullptr;
     if (grouped) return runGroups(stacked, x, n, xStride, y, yStride);
+    bool floats = kernels_.floatTile != nullptr && n >= kMinGroupTokens;
+    for (const auto& w : stacked)
+        floats &= kernels_.forType(w.type).toF32 != nullptr;
+    if (floats) return runFloats(stacked, x, n, xStride, y, yStride);
     // The activations as 16-bit blocks, once, when some stacked tensor reads them.
     bool needQ16 = false;
     for (const auto& w : stacked)

@@ -32,10 +32,14 @@ private:
     // Prompt batches on levels with pair-group kernels (kernels.h): weights decoded once per chunk.
     void runGroups(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
                    size_t yStride);
+    // Float weights (F32/F16/BF16) in prompt batches on levels with a float tile.
+    void runFloats(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
+                   size_t yStride);
 
     const Kernels& kernels_;
     ThreadPool& pool_;
-    std::vector<uint8_t> q16_;                       // the activations quantized for this call
+    bool floatPrompts_;        // quantized weights in prompt batches: Float prompt math (cpu_features.h)
+    std::vector<uint8_t> q16_; // the activations quantized for this call
     std::vector<std::vector<float>> rowBuffer_;      // per thread: a dequantized weight row, outputs
     std::vector<ActQ16Group> actGroups_;             // the activations as pair groups, for runGroups
     std::vector<std::vector<Q16Group>> groupBuffer_; // per thread: the chunk's decoded weight rows

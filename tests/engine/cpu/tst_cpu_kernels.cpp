@@ -64,10 +64,9 @@ private slots:
     }
 
     // Every supported type at every level: stacked products (q|k|v-like) of 1, 5 and 19 activation rows
-    // (5: the four-row kernels and the rest; 19: prompt batches through the pair-group kernels, 16-row
-    // chunks that span both tensors, an odd token and rows left over, and for the 32-value block types
-    // an odd number of blocks, 17) against reference::matmul, within 1e-4 of the float product with
-    // 16-bit activations, float rounding with float ones.
+    // (5: the four-row kernels and the rest; 19: prompt batches through the pair-group and float tiles,
+    // 16-row chunks that span both tensors, tokens and rows left over) against reference::matmul, within 1e-4
+    // of the float product with 16-bit activations, float rounding with float ones.
     void matmulMatchesReferenceForEveryType_data() {
         QTest::addColumn<int>("isa");
         QTest::addColumn<int>("type");
@@ -88,7 +87,11 @@ private slots:
         QFETCH(int, n);
         if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
         const auto t = static_cast<TensorType>(type);
-        const int cols = n == 19 && gguf::traits(t).blockElements == 32 ? 544 : 512, rowsA = 37, rowsB = 21;
+        // n = 19: an odd number of 32-value blocks (17) for the pair groups, a row length that is not a
+        // multiple of 8 (516) for the float tiles
+        const uint32_t block = gguf::traits(t).blockElements;
+        const int cols = n != 19 ? 512 : block == 32 ? 544 : block == 1 ? 516 : 512;
+        const int rowsA = 37, rowsB = 21;
         const size_t rb = gguf::rowBytes(t, cols);
         std::vector<std::vector<uint8_t>> data;
         std::vector<cpu::WeightMatrix> stacked;
@@ -104,8 +107,15 @@ private slots:
         const size_t yStride = rowsA + rowsB + 2;
         std::vector<float> got(size_t(n) * yStride, 0.f), want(got.size(), 0.f);
         cpu::ThreadPool pool(3);
-        cpu::MatMul mm(cpu::kernelsFor(Isa(isa)), pool);
-        mm.run(stacked, x.data(), n, xStride, got.data(), yStride);
+        // Prompt batches of quantized weights both ways (cpu_features.h, PromptMath): the int16 pair groups
+        // and the rows decoded to F32.
+        std::vector<float> viaFloats(got.size(), 0.f);
+        qputenv("SOSOIK_CPU_PROMPT", "float");
+        cpu::MatMul(cpu::kernelsFor(Isa(isa)), pool)
+            .run(stacked, x.data(), n, xStride, viaFloats.data(), yStride);
+        qputenv("SOSOIK_CPU_PROMPT", "int");
+        cpu::MatMul(cpu::kernelsFor(Isa(isa)), pool).run(stacked, x.data(), n, xStride, got.data(), yStride);
+        qunsetenv("SOSOIK_CPU_PROMPT");
         // The reference, one tensor and one activation row at a time.
         std::vector<float> xr(cols), yr(std::max(rowsA, rowsB));
         for (int j = 0; j < n; ++j) {
@@ -121,8 +131,15 @@ private slots:
         const double err = normalizedError(got, want);
         qInfo("normalized error %.2e (%s activations)", err, quantizedActivations ? "16-bit" : "float");
         QVERIFY2(err < (quantizedActivations ? 1e-4 : 1e-5), qPrintable(QString::number(err)));
-        for (int j = 0; j < n; ++j) // the two padding columns stay untouched
+        const double errFloats = normalizedError(viaFloats, want);
+        const bool floatBatch = n >= 8 && cpu::kernelsFor(Isa(isa)).floatTile != nullptr;
+        qInfo("  float prompt math: %.2e", errFloats);
+        QVERIFY2(errFloats < (quantizedActivations && !floatBatch ? 1e-4 : 1e-5),
+                 qPrintable(QString::number(errFloats)));
+        for (int j = 0; j < n; ++j) { // the two padding columns stay untouched
             QCOMPARE(got[j * yStride + rowsA + rowsB], 0.f);
+            QCOMPARE(viaFloats[j * yStride + rowsA + rowsB], 0.f);
+        }
     }
 
     // The integer kernels compute exactly Σ w·a of the dequantized weights and activations they read
@@ -216,6 +233,24 @@ private slots:
                 QVERIFY(std::fabs(y[i] - (b[i] + 0.5f * back[i])) <= 1e-6f * (1 + std::fabs(y[i])));
             k.scale(n, -2.f, y.data());
             QVERIFY(std::fabs(y[n - 1] + 2.f * (b[n - 1] + 0.5f * back[n - 1])) <= 1e-5f);
+        }
+        // The activations' 16-bit blocks: bit for bit the scalar ones (zeros, ties, wide ranges included).
+        const cpu::Kernels& scalar = cpu::kernelsFor(Isa::Scalar);
+        for (int n : {32, 96, 576}) {
+            auto x = randomFloats(n, n + 5, 3.f);
+            for (int i = 0; i < 32; ++i)
+                x[i] = 0; // an all-zero block: d = 0
+            x[40] = 1e6f, x[41] = 0.5f, x[42] = -2.5f;
+            std::vector<cpu::ActQ16> got(n / 32), want(n / 32);
+            k.quantizeQ16(n, x.data(), got.data());
+            scalar.quantizeQ16(n, x.data(), want.data());
+            for (int b = 0; b < n / 32; ++b) {
+                QCOMPARE(got[b].d, want[b].d);
+                QCOMPARE(got[b].sum, want[b].sum);
+                QCOMPARE(got[b].sumLow, want[b].sumLow);
+                for (int j = 0; j < 32; ++j)
+                    QCOMPARE(got[b].qs[j], want[b].qs[j]);
+            }
         }
     }
 
