@@ -203,7 +203,7 @@ private:
         }
         case OpKind::RmsNorm:
             eachRow(rows, [&](int t) {
-                reference::rmsnorm(in + size_t(t) * inW, vec.data(), inW, op.eps, out + size_t(t) * outW);
+                kernels_.rmsnorm(inW, in + size_t(t) * inW, vec.data(), op.eps, out + size_t(t) * outW);
             });
             break;
         case OpKind::MatMul:
@@ -259,7 +259,7 @@ private:
                 const float* gate = in + size_t(t) * inW;
                 float* y = out + size_t(t) * outW;
                 if (op.activation == model::Activation::Silu)
-                    reference::swiglu(gate + begin, gate + outW + begin, end - begin, y + begin);
+                    kernels_.swiglu(end - begin, gate + begin, gate + outW + begin, y + begin);
                 else
                     reference::geglu(gate + begin, gate + outW + begin, end - begin, y + begin);
             };

@@ -96,6 +96,9 @@ struct Kernels {
     void (*toF16)(int n, const float* x, uint16_t* y) = nullptr;                // the KV cache's stores
     void (*fromF16)(int n, const uint16_t* x, float* y) = nullptr;              // F16 rows reused by a batch
     void (*quantizeQ16)(int n, const float* x, ActQ16* y) = nullptr;            // n a multiple of 32
+    // out = silu(gate)·up, and RMSNorm (weight may be null): the reference ops' math, 8 lanes wide on x86
+    void (*swiglu)(int n, const float* gate, const float* up, float* out) = nullptr;
+    void (*rmsnorm)(int n, const float* x, const float* weight, float eps, float* out) = nullptr;
     GroupTile groupTile = nullptr; // null: this level has no pair-group kernels
     FloatTile floatTile = nullptr; // null: float rows through `tile` (or `dot`) in prompt batches too
     TypeKernel types[32];          // by gguf type id

@@ -92,6 +92,20 @@ void quantizeQ16(int n, const float* x, ActQ16* y) {
     }
 }
 
+// As reference::swiglu and reference::rmsnorm (the definitions the vector ones are tested against).
+void swiglu(int n, const float* gate, const float* up, float* out) {
+    for (int i = 0; i < n; ++i)
+        out[i] = gate[i] / (1.f + std::exp(-gate[i])) * up[i];
+}
+void rmsnorm(int n, const float* x, const float* weight, float eps, float* out) {
+    double ss = 0;
+    for (int i = 0; i < n; ++i)
+        ss += double(x[i]) * x[i];
+    const float scale = static_cast<float>(1.0 / std::sqrt(ss / n + eps));
+    for (int i = 0; i < n; ++i)
+        out[i] = x[i] * scale * (weight ? weight[i] : 1.f);
+}
+
 // One weight row · one activation row; DotRows loops it over the activations.
 template <float (*Dot)(int, const void*, const void*), size_t ActBytes>
 void dotRows(int k, const void* row, const void* act, size_t actStride, int n, float* out) {
@@ -265,6 +279,8 @@ void fillScalar(Kernels& k) {
     k.toF16 = toF16;
     k.fromF16 = fromF16;
     k.quantizeQ16 = quantizeQ16;
+    k.swiglu = swiglu;
+    k.rmsnorm = rmsnorm;
     auto set = [&](TensorType t, ActFormat f, DotRows d) { k.types[static_cast<uint32_t>(t)] = {f, d}; };
     set(TensorType::F32, ActFormat::F32, dotRows<dotRowF32, 0>);
     set(TensorType::F16, ActFormat::F32, dotRows<dotRowF16, 0>);

@@ -234,6 +234,24 @@ private slots:
             k.scale(n, -2.f, y.data());
             QVERIFY(std::fabs(y[n - 1] + 2.f * (b[n - 1] + 0.5f * back[n - 1])) <= 1e-5f);
         }
+        // SwiGLU and RMSNorm against the scalar (reference) math: 1e-6 relative, gates far in both tails.
+        for (int n : {7, 64, 577}) {
+            auto gate = randomFloats(n, n + 9, 4.f);
+            const auto up = randomFloats(n, n + 10), w = randomFloats(n, n + 11);
+            gate[0] = -120.f, gate[n - 1] = 95.f;
+            std::vector<float> got(n), want(n);
+            k.swiglu(n, gate.data(), up.data(), got.data());
+            cpu::kernelsFor(Isa::Scalar).swiglu(n, gate.data(), up.data(), want.data());
+            for (int i = 0; i < n; ++i)
+                QVERIFY2(std::fabs(got[i] - want[i]) <= 1e-6f * std::fabs(want[i]) + 1e-30f,
+                         qPrintable(QString("silu(%1): %2 vs %3").arg(gate[i]).arg(got[i]).arg(want[i])));
+            for (const float* weight : {w.data(), static_cast<const float*>(nullptr)}) {
+                k.rmsnorm(n, gate.data(), weight, 1e-5f, got.data());
+                cpu::kernelsFor(Isa::Scalar).rmsnorm(n, gate.data(), weight, 1e-5f, want.data());
+                for (int i = 0; i < n; ++i)
+                    QVERIFY(std::fabs(got[i] - want[i]) <= 1e-6f * std::fabs(want[i]) + 1e-30f);
+            }
+        }
         // The activations' 16-bit blocks: bit for bit the scalar ones (zeros, ties, wide ranges included).
         const cpu::Kernels& scalar = cpu::kernelsFor(Isa::Scalar);
         for (int n : {32, 96, 576}) {
