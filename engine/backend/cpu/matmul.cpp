@@ -62,19 +62,23 @@ void MatMul::runFloats(std::span<const WeightMatrix> stacked, const float* x, in
     for (const auto& w : stacked)
         totalRows += w.rows;
     const int chunk = chunkRowsFor(k);
-    pool_.parallelFor(totalRows, chunk, [&](int begin, int end, int ith) {
+    pool_.parallelFor(totalRows, chunk, [&](int from, int to, int ith) {
         std::vector<float>& buffer = rowBuffer_[ith];
         buffer.resize(size_t(chunk) * k);
-        int first = 0;
-        size_t which = 0;
-        for (int r = begin; r < end; ++r) {
-            while (r >= first + stacked[which].rows)
-                first += stacked[which++].rows;
-            const WeightMatrix& w = stacked[which];
-            kernels_.forType(w.type).toF32(k, w.data + w.rowBytes * size_t(r - first),
-                                           buffer.data() + size_t(r - begin) * k);
+        // Chunk by chunk: a pool of one thread runs the whole range in one call.
+        for (int begin = from; begin < to; begin += chunk) {
+            const int end = std::min(to, begin + chunk);
+            int first = 0;
+            size_t which = 0;
+            for (int r = begin; r < end; ++r) {
+                while (r >= first + stacked[which].rows)
+                    first += stacked[which++].rows;
+                const WeightMatrix& w = stacked[which];
+                kernels_.forType(w.type).toF32(k, w.data + w.rowBytes * size_t(r - first),
+                                               buffer.data() + size_t(r - begin) * k);
+            }
+            kernels_.floatTile(k, buffer.data(), end - begin, x, xStride, n, y + begin, yStride);
         }
-        kernels_.floatTile(k, buffer.data(), end - begin, x, xStride, n, y + begin, yStride);
     });
 }
 
@@ -95,23 +99,27 @@ void MatMul::runGroups(std::span<const WeightMatrix> stacked, const float* x, in
     for (const auto& w : stacked)
         totalRows += w.rows;
     const int chunk = chunkRowsFor(k);
-    pool_.parallelFor(totalRows, chunk, [&](int begin, int end, int ith) {
+    pool_.parallelFor(totalRows, chunk, [&](int from, int to, int ith) {
         std::vector<Q16Group>& buffer = groupBuffer_[ith];
         buffer.resize(size_t(chunk) * groups);
-        bool mins = false;
-        int first = 0; // global row index of tensor `which`'s row 0
-        size_t which = 0;
-        for (int r = begin; r < end; ++r) {
-            while (r >= first + stacked[which].rows)
-                first += stacked[which++].rows;
-            const WeightMatrix& w = stacked[which];
-            const TypeKernel& tk = kernels_.forType(w.type);
-            tk.decodeGroups(k, w.data + w.rowBytes * size_t(r - first),
-                            buffer.data() + size_t(r - begin) * groups);
-            mins |= tk.mins;
+        // Chunk by chunk: a pool of one thread runs the whole range in one call.
+        for (int begin = from; begin < to; begin += chunk) {
+            const int end = std::min(to, begin + chunk);
+            bool mins = false;
+            int first = 0; // global row index of tensor `which`'s row 0
+            size_t which = 0;
+            for (int r = begin; r < end; ++r) {
+                while (r >= first + stacked[which].rows)
+                    first += stacked[which++].rows;
+                const WeightMatrix& w = stacked[which];
+                const TypeKernel& tk = kernels_.forType(w.type);
+                tk.decodeGroups(k, w.data + w.rowBytes * size_t(r - first),
+                                buffer.data() + size_t(r - begin) * groups);
+                mins |= tk.mins;
+            }
+            kernels_.groupTile(groups, buffer.data(), end - begin, actGroups_.data(), n, mins, y + begin,
+                               yStride);
         }
-        kernels_.groupTile(groups, buffer.data(), end - begin, actGroups_.data(), n, mins, y + begin,
-                           yStride);
     });
 }
 
