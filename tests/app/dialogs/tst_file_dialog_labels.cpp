@@ -2,10 +2,8 @@
 // buttons from Qt's catalogue, which Sosoik does not ship, so SafeFileDialog sets the labels itself.
 // Found clicking through the app as a user (Settings → Models → Change…, Open document…). The real main
 // window (AppContext, scripted engine) with 한국어 chosen in the profile; the dialogs are Qt's own.
-#include "hotkey/global_hotkey.h"
-#include "shell/app_context.h"
 #include "shell/application.h"
-#include "support/scripted_backend.h"
+#include "support/scripted_context.h"
 
 #include <QDir>
 #include <QFile>
@@ -55,18 +53,8 @@ private slots:
             QVERIFY(ini.open(QIODevice::WriteOnly));
             ini.write("[ui]\nlanguage=ko\n");
         }
-        app::AppContextOptions options;
-        options.dataDir = app::DataDir{profile, true, {}};
-        options.backend = std::make_unique<app::test::ScriptedBackend>();
-        options.inspector = [](const QString& path) {
-            app::ModelDetails d;
-            d.path = path;
-            return d;
-        };
-        options.devices = [] { return QVariantList(); };
-        options.hotkey = std::make_unique<app::UnavailableGlobalHotkey>(QStringLiteral("test platform"));
-        app::AppContext context(std::move(options));
-        QQuickWindow* window = context.loadMainWindow();
+        auto context = app::test::makeScriptedContext(profile);
+        QQuickWindow* window = context->loadMainWindow();
         QVERIFY(window);
         QVERIFY(QTest::qWaitForWindowExposed(window));
 

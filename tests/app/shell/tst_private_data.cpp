@@ -3,12 +3,11 @@
 // user's umask, and a data folder left readable by an earlier version is tightened with a notice,
 // without touching the user's own files in a chosen --data-dir.
 #include "chat/chat_controller.h"
-#include "hotkey/global_hotkey.h"
 #include "settings/app_settings.h"
 #include "shell/app_context.h"
 #include "shell/application.h"
 #include "storage/data_dir.h"
-#include "support/scripted_backend.h"
+#include "support/scripted_context.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -36,20 +35,6 @@ void write(const QString& path, int mode) {
     QCOMPARE(::chmod(QFile::encodeName(path).constData(), mode_t(mode)), 0);
 }
 
-std::unique_ptr<app::AppContext> contextFor(const app::DataDir& dataDir) {
-    app::AppContextOptions options;
-    options.dataDir = dataDir;
-    options.backend = std::make_unique<app::test::ScriptedBackend>();
-    options.inspector = [](const QString& path) {
-        app::ModelDetails d;
-        d.path = path;
-        return d;
-    };
-    options.devices = [] { return QVariantList(); };
-    options.hotkey = std::make_unique<app::UnavailableGlobalHotkey>(QStringLiteral("test platform"));
-    return std::make_unique<app::AppContext>(std::move(options));
-}
-
 } // namespace
 
 class TestPrivateData : public QObject {
@@ -73,7 +58,7 @@ private slots:
         app::configureApplication(); // what main() does first
         const QString path = dir.filePath("app-profile");
         {
-            auto context = contextFor(app::resolveDataDir(path));
+            auto context = app::test::makeScriptedContext(app::resolveDataDir(path));
             QVERIFY(context->startupError().isEmpty());
             QVERIFY(context->chat()->noticeText().isEmpty());
             context->settings()->setTemperature(0.5); // writes settings.ini
@@ -106,7 +91,7 @@ private slots:
         QCOMPARE(modeOf(path + "/settings.ini"), 0600);
         QCOMPARE(modeOf(path + "/my-notes.txt"), 0644);
         // The app says so once, in its notice bar.
-        auto context = contextFor(dataDir);
+        auto context = app::test::makeScriptedContext(dataDir);
         QCOMPARE(context->chat()->noticeText(), dataDir.notice());
         // Already private: nothing to say the next time.
         QVERIFY(app::resolveDataDir(path).notice().isEmpty());
@@ -126,7 +111,7 @@ private slots:
         QCOMPARE(::chmod(QFile::encodeName(path + "/settings.ini").constData(), 0600), 0);
         const app::DataDir dataDir = app::resolveDataDir(path);
         QCOMPARE(dataDir.tightened, QStringList{QStringLiteral(".")});
-        auto context = contextFor(dataDir);
+        auto context = app::test::makeScriptedContext(dataDir);
         const QString shown = context->chat()->noticeText();
         QVERIFY2(shown.contains(QStringLiteral("다른 사용자")), qPrintable(shown));
         QVERIFY2(shown.contains(QDir::toNativeSeparators(path)), qPrintable(shown));

@@ -1,10 +1,8 @@
 // Found clicking through the real app as a user (Xvfb, Settings): the mouse wheel stopped scrolling
 // Settings while the pointer was over the system prompt, a box that had nothing to scroll itself.
 // The real main window (AppContext, scripted engine, offscreen).
-#include "hotkey/global_hotkey.h"
-#include "shell/app_context.h"
 #include "shell/application.h"
-#include "support/scripted_backend.h"
+#include "support/scripted_context.h"
 
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -14,20 +12,6 @@
 using namespace sosoik;
 
 namespace {
-
-std::unique_ptr<app::AppContext> makeContext(const QString& profile) {
-    app::AppContextOptions options;
-    options.dataDir = app::DataDir{profile, true, {}};
-    options.backend = std::make_unique<app::test::ScriptedBackend>();
-    options.inspector = [](const QString& path) {
-        app::ModelDetails d;
-        d.path = path;
-        return d;
-    };
-    options.devices = [] { return QVariantList(); };
-    options.hotkey = std::make_unique<app::UnavailableGlobalHotkey>(QStringLiteral("test platform"));
-    return std::make_unique<app::AppContext>(std::move(options));
-}
 
 // The Flickables between item and the window, innermost first.
 QList<QQuickItem*> flickablesAround(QQuickItem* item) {
@@ -47,7 +31,7 @@ private slots:
     void initTestCase() { app::configureApplication(); }
 
     void theWheelScrollsSettingsOverTheSystemPrompt() {
-        auto context = makeContext(m_dir.filePath(QStringLiteral("wheel")));
+        auto context = app::test::makeScriptedContext(m_dir.filePath(QStringLiteral("wheel")));
         QQuickWindow* window = context->loadMainWindow();
         QVERIFY(window);
         QVERIFY(QTest::qWaitForWindowExposed(window));
