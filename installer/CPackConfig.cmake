@@ -40,7 +40,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(SOSOIK_RUNTIME_DEPENDS
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtquick-layouts qml6-module-qtquick-dialogs qml6-module-qtquick-window
-    qml6-module-qt-labs-folderlistmodel qml6-module-qtqml-workerscript qml6-module-qtqml-models
+    qml6-module-qt-labs-folderlistmodel qml6-module-qtqml qml6-module-qtqml-workerscript qml6-module-qtqml-models
     qml6-module-qtcore libqt6sql6-sqlite libqt6svg6 fonts-noto-cjk
     # Linked, so dpkg-shlibdeps finds it too; named because the HTML reader depends on its HTML parser.
     libxml2)

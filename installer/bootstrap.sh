@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 mode=${1:-run}
 shift || true
 
-# What the app needs to build and run (every QML module it imports included: the non-native file
-# dialog needs Qt.labs.folderlistmodel), then what only the test suite needs (dbus-daemon: the private
-# session bus of tst_portal_hotkey's fake desktop portal).
+# What the app needs to build and run (every QML module it imports included: QtQuick imports QtQml,
+# whose type descriptions qmlcachegen and qmllint need for Timer, Connections, Binding and Qt's enums;
+# the non-native file dialog needs Qt.labs.folderlistmodel), then what only the test suite needs
+# (dbus-daemon: the private session bus of tst_portal_hotkey's fake desktop portal).
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache python3-pip
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6

@@ -4,6 +4,7 @@
 // report failures in words. Which device to use is an app setting (backend + device index).
 #include "inference/engine_worker.h"
 #include "models/builtin_models.h"
+#include "models/loaded_model.h"
 #include "models/recent_models.h"
 
 #include <QObject>
@@ -28,7 +29,8 @@ class ModelManager : public QObject {
     Q_PROPERTY(bool loading READ loading NOTIFY stateChanged)
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
     Q_PROPERTY(QString loadingPath READ loadingPath NOTIFY stateChanged)
-    Q_PROPERTY(QVariantMap current READ current NOTIFY stateChanged)
+    // The loaded model (empty path: none).
+    Q_PROPERTY(sosoik::app::LoadedModel current READ loadedModel NOTIFY stateChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(sosoik::app::RecentModels* recent READ recent CONSTANT)
     // [{key, label}] for the device menu: "auto", "vulkan:<index>" per Vulkan device, "cpu"
@@ -50,6 +52,7 @@ public:
     double progress() const { return progress_; }
     QString loadingPath() const { return loadingPath_; }
     QVariantMap current() const { return toMap(current_); }
+    LoadedModel loadedModel() const { return LoadedModel(current_); }
     QString errorText() const { return error_; }
     RecentModels* recent() { return &recent_; }
     QVariantList deviceChoices() const;

@@ -7,12 +7,18 @@
 // and qmllint checks the QML against the classes' properties (their metatypes, app/CMakeLists.txt).
 // One block per singleton, written out: moc does not expand a macro that would write them.
 #include "chat/chat_controller.h"
+#include "chat/chat_message_model.h"
 #include "chat/link_guard.h"
 #include "dialogs/dialog_folders.h"
+#include "history/conversation_list_model.h"
 #include "history/history_controller.h"
+#include "history/search_results_model.h"
 #include "hotkey/hotkey_settings.h"
+#include "models/catalog_list_model.h"
+#include "models/loaded_model.h"
 #include "models/model_library.h"
 #include "models/model_manager.h"
+#include "models/recent_models.h"
 #include "remote/ui/remote_engine_controller.h"
 #include "server/ui/server_controller.h"
 #include "settings/app_settings.h"
@@ -192,6 +198,45 @@ public:
     static sosoik::app::DialogFolders* create(QQmlEngine*, QJSEngine*) {
         return new sosoik::app::DialogFolders;
     }
+};
+
+// The list models the singletons hand out as properties (Chat.messages, Library.catalog, ...), without a
+// QML name (QML never creates one): registered so that qmllint and qmlcachegen know their type ("Type
+// sosoik::app::ChatMessageModel of property messages not found" otherwise).
+struct ChatMessageModelType {
+    Q_GADGET
+    QML_FOREIGN(sosoik::app::ChatMessageModel)
+    QML_ANONYMOUS
+};
+
+struct CatalogListModelType {
+    Q_GADGET
+    QML_FOREIGN(sosoik::app::CatalogListModel)
+    QML_ANONYMOUS
+};
+
+struct RecentModelsType {
+    Q_GADGET
+    QML_FOREIGN(sosoik::app::RecentModels)
+    QML_ANONYMOUS
+};
+
+struct LoadedModelType { // Models.current: a value type (a gadget), read as Models.current.path
+    Q_GADGET
+    QML_FOREIGN(sosoik::app::LoadedModel)
+    QML_ANONYMOUS
+};
+
+struct ConversationListModelType {
+    Q_GADGET
+    QML_FOREIGN(sosoik::history::ConversationListModel)
+    QML_ANONYMOUS
+};
+
+struct SearchResultsModelType {
+    Q_GADGET
+    QML_FOREIGN(sosoik::history::SearchResultsModel)
+    QML_ANONYMOUS
 };
 
 } // namespace sosoik::app::qml

@@ -74,7 +74,7 @@ QString writeGguf(const QTemporaryDir& dir, const QString& name) {
 }
 
 QString currentModel(const app::AppContext& context) {
-    return context.models()->property("current").toMap().value(QStringLiteral("path")).toString();
+    return context.models()->property("current").value<app::LoadedModel>().path();
 }
 
 app::InstanceRequest openFiles(const QStringList& files) {
