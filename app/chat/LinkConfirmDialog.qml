@@ -48,12 +48,13 @@ Dialog {
             text: qsTr("Open link")
             visible: dialog.allowed
             enabled: dialog.allowed
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            // Dialog's name for the same enum: Qt 6.4's qmllint knows the roles only there
+            DialogButtonBox.buttonRole: Dialog.AcceptRole
         }
         Button {
             objectName: "linkConfirmCopy"
             text: qsTr("Copy link")
-            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            DialogButtonBox.buttonRole: Dialog.ActionRole
             onClicked: {
                 Links.copy(dialog.shownUrl)
                 dialog.close()
@@ -62,7 +63,7 @@ Dialog {
         Button {
             objectName: "linkConfirmCancel"
             text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
         }
     }
     onAccepted: if (dialog.allowed) Links.open(dialog.url)

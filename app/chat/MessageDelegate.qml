@@ -119,19 +119,17 @@ Item {
 
             Repeater {
                 model: root.editing ? [] : root.settledBlocks
-                delegate: Loader {
+                delegate: MessageBlock {
                     required property var modelData
                     Layout.fillWidth: true
-                    sourceComponent: modelData.kind === "code" ? codeBlock : prose
-                    property var segment: modelData
+                    segment: modelData
                 }
             }
-            Loader {
+            MessageBlock {
                 objectName: "tailBlock_" + root.index
                 Layout.fillWidth: true
                 active: !root.editing && root.tailBlock.kind !== undefined
-                sourceComponent: root.tailBlock.kind === "code" ? codeBlock : prose
-                property var segment: root.tailBlock
+                segment: root.tailBlock
             }
 
             // Before the first token: how far the model has read the conversation (issue #13).
@@ -195,70 +193,6 @@ Item {
                 font.italic: true
                 font.pixelSize: 11
                 color: Theme.mutedText
-            }
-        }
-    }
-
-    Component {
-        id: linkConfirm
-        LinkConfirmDialog {}
-    }
-
-    Component {
-        id: prose
-        TextEdit {
-            text: segment.text ?? "" // the tail block is empty ({}) between answers
-            textFormat: TextEdit.MarkdownText
-            readOnly: true
-            selectByMouse: true
-            wrapMode: TextEdit.Wrap
-            color: Theme.text
-            // Never opened directly: LinkConfirmDialog shows the full address first.
-            onLinkActivated: link => linkConfirm.createObject(Overlay.overlay, {url: link}).open()
-        }
-    }
-
-    Component {
-        id: codeBlock
-        Rectangle {
-            implicitHeight: codeColumn.implicitHeight + 12
-            radius: 6
-            color: Theme.codeBackground
-            border.color: Theme.border
-            ColumnLayout {
-                id: codeColumn
-                x: 8
-                y: 6
-                width: parent.width - 16
-                spacing: 2
-                RowLayout {
-                    Layout.fillWidth: true
-                    Label {
-                        text: segment.language || qsTr("code")
-                        font.pixelSize: 11
-                        color: Theme.mutedText
-                    }
-                    Item { Layout.fillWidth: true }
-                    ToolButton {
-                        objectName: "copyCode"
-                        text: qsTr("Copy code")
-                        font.pixelSize: 11
-                        onClicked: Chat.copyToClipboard(segment.text)
-                    }
-                }
-                TextEdit {
-                    objectName: "codeText"
-                    Layout.fillWidth: true
-                    // Escaped text in colour spans (theme/code_highlighter.h); nothing in it is fetched.
-                    text: Theme.codeHtml(segment.text, segment.language, Theme.dark)
-                    textFormat: TextEdit.RichText
-                    readOnly: true
-                    selectByMouse: true
-                    wrapMode: TextEdit.WrapAnywhere
-                    font.family: "Noto Sans Mono CJK KR"
-                    font.pixelSize: 13
-                    color: Theme.codeText
-                }
             }
         }
     }

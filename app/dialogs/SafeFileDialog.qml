@@ -28,7 +28,10 @@ Item {
     // Why the dialog could not be shown (empty while it can).
     readonly property string errorText: fallback.reason
     // True while the dialog (or what shows instead of it) is open.
-    readonly property bool shown: (dialogLoader.item !== null && dialogLoader.item.visible) || fallback.visible
+    readonly property bool shown: (loadedDialog !== null && loadedDialog.visible) || fallback.visible
+    // The FileDialog or FolderDialog the Loader made (null before the first open()). `var`: the two
+    // have no common QML type (QQuickAbstractDialog is not exported) to declare it with.
+    readonly property var loadedDialog: dialogLoader.item
 
     signal accepted()
     signal rejected()
@@ -77,7 +80,7 @@ Item {
     }
 
     function close() {
-        if (dialogLoader.item) dialogLoader.item.close()
+        if (loadedDialog) loadedDialog.close()
         fallback.close()
     }
 
@@ -92,28 +95,50 @@ Item {
         active: false
         sourceComponent: root.selectFolder ? folderDialog : fileDialog
     }
+    // The loaded dialog takes this item's settings and reports through it. Set from out here rather than
+    // inside the Components: Qt 6.4's Loader cannot load a Component of a file with `pragma
+    // ComponentBehavior: Bound`, which qmllint needs to accept a Component's use of this file's ids.
+    Binding {
+        target: root.loadedDialog
+        when: root.loadedDialog !== null
+        property: "title"
+        value: root.title
+    }
+    Binding {
+        target: root.loadedDialog
+        when: root.loadedDialog !== null && !root.selectFolder
+        property: "fileMode"
+        value: root.fileMode
+    }
+    Binding {
+        target: root.loadedDialog
+        when: root.loadedDialog !== null && !root.selectFolder
+        property: "nameFilters"
+        value: root.nameFilters
+    }
+    Connections {
+        target: root.loadedDialog
+        function onAccepted() {
+            const dialog = root.loadedDialog
+            root.finish(root.selectFolder ? [dialog.selectedFolder]
+                        : dialog.fileMode === FileDialog.OpenFiles ? dialog.selectedFiles : [dialog.selectedFile])
+        }
+        function onRejected() { root.rejected() }
+    }
     Component {
         id: fileDialog
         FileDialog {
-            title: root.title
-            fileMode: root.fileMode
-            nameFilters: root.nameFilters
             // Qt labels its buttons from Qt's own catalogue, which Sosoik does not ship: "Open" and
             // "Cancel" stayed English in the Korean UI (tst_file_dialog_labels).
             acceptLabel: fileMode === FileDialog.SaveFile ? qsTr("Save") : qsTr("Open")
             rejectLabel: qsTr("Cancel")
-            onAccepted: root.finish(fileMode === FileDialog.OpenFiles ? selectedFiles : [selectedFile])
-            onRejected: root.rejected()
         }
     }
     Component {
         id: folderDialog
         FolderDialog {
-            title: root.title
             acceptLabel: qsTr("Choose")
             rejectLabel: qsTr("Cancel")
-            onAccepted: root.finish([selectedFolder])
-            onRejected: root.rejected()
         }
     }
 
@@ -137,11 +162,12 @@ Item {
         footer: DialogButtonBox {
             Button {
                 text: qsTr("OK")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                // Dialog's name for the same enum: Qt 6.4's qmllint knows the roles only there
+                DialogButtonBox.buttonRole: Dialog.AcceptRole
             }
             Button {
                 text: qsTr("Cancel")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                DialogButtonBox.buttonRole: Dialog.RejectRole
             }
         }
         onAccepted: {

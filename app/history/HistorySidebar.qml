@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtCore
 import QtQuick
 import QtQuick.Controls
@@ -44,7 +45,9 @@ Item {
     }
 
     Shortcut {
-        sequence: StandardKey.Find
+        // Qt 6.4's qmllint cannot resolve StandardKey (QtQuick exports QKeySequence's enum under that name
+        // as a value type; the engine resolves it): silenced on this line only.
+        sequence: StandardKey.Find // qmllint disable unqualified
         onActivated: sidebar.focusSearch()
     }
 
@@ -108,7 +111,7 @@ Item {
             Accessible.name: qsTr("Importing a conversation…")
         }
 
-        ListView {
+        ConversationList {
             id: conversationList
             objectName: "conversationList"
             Layout.fillWidth: true
@@ -117,16 +120,6 @@ Item {
             clip: true
             model: sidebar.historyController ? sidebar.historyController.conversations : null
             reuseItems: true
-            section.property: "ageGroup"
-            section.delegate: Label {
-                required property string section
-                leftPadding: 10
-                topPadding: 8
-                opacity: 0.7
-                font.bold: true
-                text: section === "today" ? qsTr("Today") : section === "yesterday" ? qsTr("Yesterday")
-                    : section === "week" ? qsTr("Previous 7 days") : qsTr("Older")
-            }
             delegate: ConversationDelegate {
                 current: conversationId === sidebar.currentConversationId
                 onClicked: sidebar.openConversation(conversationId, 0)
@@ -249,11 +242,12 @@ Item {
         footer: DialogButtonBox {
             Button {
                 text: qsTr("OK")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                // Dialog's name for the same enum: Qt 6.4's qmllint knows the roles only there
+                DialogButtonBox.buttonRole: Dialog.AcceptRole
             }
             Button {
                 text: qsTr("Cancel")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                DialogButtonBox.buttonRole: Dialog.RejectRole
             }
         }
         TextField {

@@ -13,7 +13,7 @@ ItemDelegate {
     required property bool isTitleMatch
 
     width: ListView.view ? ListView.view.width : implicitWidth
-    Accessible.name: (title.length > 0 ? title : qsTr("New chat")) + ": " + snippetText.text
+    Accessible.name: (title.length > 0 ? title : qsTr("New chat")) + ": " + snippet
 
     contentItem: ColumnLayout {
         spacing: 2
@@ -25,7 +25,6 @@ ItemDelegate {
             visible: !hit.isTitleMatch
         }
         Label {
-            id: snippetText
             objectName: "snippet"
             Layout.fillWidth: true
             // The snippet is HTML-escaped text with <b> around matches (built in C++).
@@ -40,7 +39,7 @@ ItemDelegate {
             visible: !hit.isTitleMatch
             text: hit.role === "user" ? qsTr("You") : hit.role === "assistant" ? qsTr("Assistant") : hit.role
             opacity: 0.6
-            font.pointSize: Math.max(1, snippetText.font.pointSize - 1)
+            font.pointSize: Math.max(1, hit.font.pointSize - 1) // the snippet's size (the delegate's font)
         }
     }
 }

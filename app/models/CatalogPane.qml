@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -7,6 +8,8 @@ import Sosoik
 ColumnLayout {
     id: pane
     spacing: 8
+    // Load was clicked: the page closes.
+    signal modelChosen()
     signal acceptRequested(var row)
 
     Label {
@@ -31,7 +34,7 @@ ColumnLayout {
             text: Library.host
             selectByMouse: true
             onEditingFinished: {
-                if (text !== Library.host) Library.setHost(text)
+                if (text !== Library.host) Library.host = text // setHost is not invokable: the property is written
                 text = Qt.binding(() => Library.host)
             }
         }
@@ -119,10 +122,10 @@ ColumnLayout {
                         text: qsTr("%1 · %2 · languages: %3 · %4").arg(row.quant).arg(row.sizeText)
                                   .arg(row.languages).arg(row.licence)
                     }
-                    Label {
+                    FitLabel {
                         text: row.fitText
                         font.pixelSize: 12
-                        color: page.fitColor(row.fit)
+                        fit: row.fit
                     }
                     ProgressBar {
                         Layout.fillWidth: true
@@ -195,7 +198,7 @@ ColumnLayout {
                     enabled: !Models.loading
                     onClicked: {
                         Models.load(row.path)
-                        page.close()
+                        pane.modelChosen()
                     }
                 }
             }

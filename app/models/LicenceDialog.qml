@@ -44,11 +44,12 @@ Dialog {
             objectName: "acceptLicence"
             text: qsTr("Accept and download")
             highlighted: true
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            // Dialog's name for the same enum: Qt 6.4's qmllint knows the roles only there
+            DialogButtonBox.buttonRole: Dialog.AcceptRole
         }
         Button {
             text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
         }
     }
 }

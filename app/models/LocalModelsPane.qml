@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -7,6 +8,8 @@ import Sosoik
 ColumnLayout {
     id: pane
     spacing: 8
+    // Load was clicked: the page closes.
+    signal modelChosen()
 
     SafeFileDialog {
         id: folderDialog
@@ -87,10 +90,10 @@ ColumnLayout {
                         text: qsTr("Cannot run: %1").arg(row.modelData.reason)
                     }
                 }
-                Label {
+                FitLabel {
                     visible: row.modelData.supported
                     text: row.modelData.fitText || ""
-                    color: page.fitColor(row.modelData.fit)
+                    fit: row.modelData.fit
                 }
                 Button {
                     objectName: "loadModel"
@@ -99,7 +102,7 @@ ColumnLayout {
                     text: Models.current.path === row.modelData.path ? qsTr("Loaded") : qsTr("Load")
                     onClicked: {
                         Models.load(row.modelData.path)
-                        page.close()
+                        pane.modelChosen()
                     }
                 }
             }
@@ -121,16 +124,17 @@ ColumnLayout {
             Repeater {
                 model: Library.folders
                 delegate: RowLayout {
+                    id: folderRow
                     required property string modelData
                     Label {
                         Layout.fillWidth: true
                         elide: Text.ElideMiddle
-                        text: modelData
+                        text: folderRow.modelData
                     }
                     Button {
                         text: qsTr("Remove")
                         flat: true
-                        onClicked: Library.removeFolder(modelData)
+                        onClicked: Library.removeFolder(folderRow.modelData)
                     }
                 }
             }

@@ -6,9 +6,8 @@ import Sosoik
 // Tool-bar button naming the loaded model; shows load progress while a model loads.
 ToolButton {
     id: button
-    implicitWidth: Math.min(340, content.implicitWidth + 24)
+    implicitWidth: Math.min(340, contentItem.implicitWidth + 24)
     contentItem: RowLayout {
-        id: content
         spacing: 6
         Label {
             Layout.fillWidth: true

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -16,7 +17,8 @@ Dialog {
         Button {
             objectName: "closeButton"
             text: qsTr("Close")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            // Dialog's name for the same enum: Qt 6.4's qmllint knows the roles only there
+            DialogButtonBox.buttonRole: Dialog.RejectRole
         }
     }
 
@@ -162,6 +164,7 @@ Dialog {
             clip: true
             model: Models.recent
             delegate: ItemDelegate {
+                id: recentRow
                 required property int index
                 required property string name
                 required property string path
@@ -173,7 +176,7 @@ Dialog {
                 enabled: exists
                 contentItem: ColumnLayout {
                     Label {
-                        text: name
+                        text: recentRow.name
                         font.bold: true
                     }
                     Label {
@@ -181,9 +184,9 @@ Dialog {
                         elide: Text.ElideMiddle
                         opacity: 0.7
                         font.pixelSize: 11
-                        text: exists ? qsTr("%1 · %2 · context %3 · %4").arg(Models.formatBytes(fileBytes))
-                                       .arg(quantization || "?").arg(contextLength).arg(path)
-                                     : qsTr("Missing: %1").arg(path)
+                        text: recentRow.exists ? qsTr("%1 · %2 · context %3 · %4").arg(Models.formatBytes(recentRow.fileBytes))
+                                              .arg(recentRow.quantization || "?").arg(recentRow.contextLength).arg(recentRow.path)
+                                            : qsTr("Missing: %1").arg(recentRow.path)
                     }
                 }
                 onClicked: picker.showPreview(path)

@@ -6,7 +6,7 @@ import Sosoik
 
 // The Models page: every GGUF on this computer (Sosoik's folder, added folders, Ollama, LM Studio,
 // GPT4All, Jan, the Hugging Face cache) with what it is and whether it fits, and the recommended
-// catalog with downloads. Context objects: library (ModelLibrary), models (ModelManager).
+// catalog with downloads. Uses the singletons Library (ModelLibrary) and Models (ModelManager).
 Dialog {
     id: page
     objectName: "modelsPage"
@@ -20,17 +20,14 @@ Dialog {
         Button {
             objectName: "closeModelsPage"
             text: qsTr("Close")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            // Dialog's name for the same enum: Qt 6.4's qmllint knows the roles only there
+            DialogButtonBox.buttonRole: Dialog.RejectRole
         }
     }
 
     property alias currentTab: tabs.currentIndex
 
     onOpened: if (!Library.scannedOnce) Library.rescan()
-
-    function fitColor(fit) {
-        return fit === "fits" ? Theme.successText : fit === "shorter" ? Theme.warningText : Theme.errorText
-    }
 
     header: ColumnLayout {
         spacing: 4
@@ -90,9 +87,10 @@ Dialog {
         anchors.topMargin: messageLabel.visible ? messageLabel.height + 6 : 0
         currentIndex: tabs.currentIndex
 
-        LocalModelsPane {}
+        LocalModelsPane { onModelChosen: page.close() }
 
         CatalogPane {
+            onModelChosen: page.close()
             onAcceptRequested: (row) => {
                 licenceDialog.row = row
                 licenceDialog.open()

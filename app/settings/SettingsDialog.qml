@@ -16,7 +16,8 @@ Dialog {
         Button {
             objectName: "closeButton"
             text: qsTr("Close")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            // Dialog's name for the same enum: Qt 6.4's qmllint knows the roles only there
+            DialogButtonBox.buttonRole: Dialog.RejectRole
         }
     }
 

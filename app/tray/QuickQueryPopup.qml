@@ -23,7 +23,9 @@ Window {
     onVisibleChanged: if (visible) { input.forceActiveFocus(); input.selectAll() }
 
     Shortcut {
-        sequences: [StandardKey.Cancel]
+        // Qt 6.4's qmllint cannot resolve StandardKey (QtQuick exports QKeySequence's enum under that name
+        // as a value type; the engine resolves it): silenced on this line only.
+        sequences: [StandardKey.Cancel] // qmllint disable unqualified
         onActivated: popup.hide()
     }
 

@@ -166,22 +166,6 @@
         <translation>대화 검색</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation>오늘</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>어제</translation>
-    </message>
-    <message>
-        <source>Previous 7 days</source>
-        <translation>지난 7일</translation>
-    </message>
-    <message>
-        <source>Older</source>
-        <translation>이전</translation>
-    </message>
-    <message>
         <source>No conversations yet</source>
         <translation>아직 대화가 없습니다</translation>
     </message>
@@ -392,14 +376,6 @@
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
-    </message>
-    <message>
-        <source>code</source>
-        <translation>코드</translation>
-    </message>
-    <message>
-        <source>Copy code</source>
-        <translation>코드 복사</translation>
     </message>
     <message>
         <source>System</source>
@@ -2457,6 +2433,36 @@
     <message>
         <source>Filter</source>
         <translation>파일 형식</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBlock</name>
+    <message>
+        <source>code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>코드 복사</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>지난 7일</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>이전</translation>
     </message>
 </context>
 </TS>

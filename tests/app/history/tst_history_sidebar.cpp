@@ -78,6 +78,17 @@ private slots:
         QVERIFY(list);
         QTRY_COMPARE(list->property("count").toInt(), 2);
 
+        // Both were written today: the list shows that heading (a section delegate; Qt 6.4 refuses to
+        // create one from a `pragma ComponentBehavior: Bound` file, and the headings were gone, #14).
+        QQuickItem* heading = nullptr;
+        QTRY_VERIFY([&] {
+            for (QQuickItem* child : list->property("contentItem").value<QQuickItem*>()->childItems())
+                if (child->property("section").toString() == QLatin1String("today")) heading = child;
+            return heading != nullptr;
+        }());
+        QCOMPARE(heading->property("text").toString(), QStringLiteral("Today"));
+        QVERIFY(heading->isVisible());
+
         // Clicking the first row opens the most recent conversation (b).
         QQuickItem* content = list->property("contentItem").value<QQuickItem*>();
         QVERIFY(content);
