@@ -1,38 +1,34 @@
-// Q5_K in ggml's own 176-byte block (44 words): fp16 d, fp16 dmin, 12 bytes of packed 6-bit
-// sub-block scales/mins (as Q4_K), qh[32], qs[128]. Sub-blocks 2k and 2k+1 share quant bytes
-// 32k..32k+31 (low / high nibble); the fifth bit of weight 32s + l is bit s of qh[l].
+// Q5_K, re-arranged on upload (weight_layout.h): per block 40 words, the first 32 the low
+// nibbles as Q4_K's (decode_q4_k.glsl), then one word of fifth bits per sub-block sb (bit l for
+// weight l of sb, word 32 + sb); scales and mins in the side array (q4k_scales.glsl).
 // w = d·scale·q − dmin·min.
 #include "q4k_scales.glsl"
-void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
-    const uint base = r * p.rowWords + (c / 32) * 44;
-    const uint e0 = (c & 31u) * 8, sb = e0 / 32, e = e0 & 31u;
-    const vec2 dm = unpackHalf2x16(wload(base));
-    uint sc, m;
-    kScaleMin((base + 1) * 4, sb, sc, m);
-    const float d = dm.x * float(sc), mn = dm.y * float(m);
-    const uvec2 w = wload2(base + 12 + (sb / 2) * 8 + e / 4) >> ((sb & 1u) * 4); // even offsets
-    const uvec2 h = wload2(base + 4 + e / 4) >> sb;
-    lo = vec4((uvec4(w.x, w.x >> 8, w.x >> 16, w.x >> 24) & 0xFu) |
-              ((uvec4(h.x, h.x >> 8, h.x >> 16, h.x >> 24) & 1u) << 4)) * d - mn;
-    hi = vec4((uvec4(w.y, w.y >> 8, w.y >> 16, w.y >> 24) & 0xFu) |
-              ((uvec4(h.y, h.y >> 8, h.y >> 16, h.y >> 24) & 1u) << 4)) * d - mn;
+// q (0..31) of weights 4i0 .. 4i0 + 3 of an 8-weight chunk: nibbles in w, fifth bits in h.
+uvec4 q5kValues(uint w, uint h, uint i0) {
+    const uint s = 4 * i0;
+    return (uvec4(w >> (4 * s), w >> (4 * s + 4), w >> (4 * s + 8), w >> (4 * s + 12)) & 0xFu) |
+           ((uvec4(h >> s, h >> (s + 1), h >> (s + 2), h >> (s + 3)) & 1u) << 4);
 }
 
-// A whole 32-weight sub-block per lane for single-token steps (see decode_q4_k.glsl); blocks
-// are 176 bytes, so quants and fifth bits are 16-byte aligned.
-#define HAS_DECODE32
-void decode32(uint r, uint b, out vec4 v[8]) {
-    const uint base = r * p.rowWords + (b / 8) * 44, sb = b & 7u;
-    const vec2 dm = unpackHalf2x16(wload(base));
-    uint sc, m;
-    kScaleMin((base + 1) * 4, sb, sc, m);
-    const float d = dm.x * float(sc), mn = dm.y * float(m);
-    const uint i = base + 12 + (sb / 2) * 8, shift = (sb & 1u) * 4;
-    const uvec4 w[2] = uvec4[2](wload4(i) >> shift, wload4(i + 4) >> shift);
-    const uvec4 h[2] = uvec4[2](wload4(base + 4) >> sb, wload4(base + 8) >> sb);
-    for (uint k = 0; k < 8; ++k) {
-        const uint q = w[k / 4][k & 3u], hb = h[k / 4][k & 3u];
-        v[k] = vec4((uvec4(q, q >> 8, q >> 16, q >> 24) & 0xFu) |
-                    ((uvec4(hb, hb >> 8, hb >> 16, hb >> 24) & 1u) << 4)) * d - mn;
-    }
+void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
+    const vec2 sm = kScaleMin(r * (p.cols / 256) + c / 32, (c / 4) & 7u);
+    const uint base = r * p.rowWords + (c / 32) * 40;
+    const uint w = wload(base + (c & 31u)), h = wload(base + 32 + (c & 31u) / 4) >> (8 * (c & 3u));
+    lo = vec4(q5kValues(w, h, 0)) * sm.x - sm.y;
+    hi = vec4(q5kValues(w, h, 1)) * sm.x - sm.y;
+}
+
+// The dot product of one sub-block with x, per lane, for single-token steps (see
+// matvec_main.glsl): a 16-byte and a 4-byte load, and Σ(d·q − m)·x = d·Σq·x − m·Σx.
+#define HAS_DOT32
+float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
+    const vec2 sm = kScaleMin(r * (p.cols / 256) + b / 8, b & 7u);
+    const uint base = r * p.rowWords + (b / 8) * 40;
+    const uvec4 w = wload4(base + 4 * (b & 7u)); // 40-word blocks: 16-byte aligned
+    const uint h = wload(base + 32 + (b & 7u));
+    float s = 0.0;
+    for (uint k = 0; k < 4; ++k)
+        s += dot(vec4(q5kValues(w[k], h >> (8 * k), 0)), x[2 * k]) +
+             dot(vec4(q5kValues(w[k], h >> (8 * k), 1)), x[2 * k + 1]);
+    return sm.x * s - sm.y * (xs.x + xs.y);
 }

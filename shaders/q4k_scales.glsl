@@ -1,13 +1,8 @@
-// Q4_K/Q5_K: the 6-bit scale and min of sub-block sb (0..7) from the 12 packed bytes at byte
-// index sbase; the first four sit in the low 6 bits of bytes 0..7, the last four are split
-// between the nibbles of bytes 8..11 and the top 2 bits of bytes 0..7.
-void kScaleMin(uint sbase, uint sb, out uint sc, out uint m) {
-    if (sb < 4) {
-        sc = wbyte(sbase + sb) & 63u;
-        m = wbyte(sbase + sb + 4) & 63u;
-    } else {
-        const uint q4 = wbyte(sbase + sb + 4);
-        sc = (q4 & 0xFu) | ((wbyte(sbase + sb - 4) >> 6) << 4);
-        m = (q4 >> 4) | ((wbyte(sbase + sb) >> 6) << 4);
-    }
+// Q4_K/Q5_K: d·scale and dmin·min of sub-block sb (0..7) of block `blk`. The upload unpacked
+// ggml's 12 bytes of 6-bit scales and mins into one byte each in the side array (scale of sb
+// at byte 2sb, min at 2sb + 1, fp16 d and dmin in word 4): on the device the packed form cost
+// two or three byte loads and a branch per 32 weights, the lanes of a subgroup taking both sides.
+vec2 kScaleMin(uint blk, uint sb) {
+    const uint s = sload(blk * 5 + sb / 2) >> (16 * (sb & 1u));
+    return unpackHalf2x16(sload(blk * 5 + 4)) * vec2(s & 0xFFu, (s >> 8) & 0xFFu);
 }

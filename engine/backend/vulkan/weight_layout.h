@@ -13,8 +13,13 @@
 //                  packLowBits in weight_layout.cpp); the side array holds per block the 16
 //                  scale|min bytes and fp16 d, dmin (Q2_K) or the 16 scales as int8 and fp16 d
 //                  (Q3_K), 20 bytes
-//   Q4_K, Q5_K,    ggml's blocks unchanged, each padded to an even number of words
-//   Q6_K, IQ4_XS   (210 → 212 bytes) so the decoders' 8-byte loads stay aligned
+//   Q4_K, Q5_K     per block the nibbles in element order per 32-weight sub-block (128 bytes),
+//                  Q5_K then its fifth bits (32 bytes, see packK4 in weight_layout.cpp); the side
+//                  array holds per block the 8 scales and mins as bytes and fp16 d, dmin (20 bytes)
+//   IQ4_XS         per block the nibbles in element order per 32-weight sub-block (128 bytes);
+//                  the side array holds per block the 8 scales as int8 and fp16 d (12 bytes)
+//   Q6_K           per block the low nibbles (128 bytes) and high 2 bits (64 bytes) in element
+//                  order per 32-weight group (packQ6K); the side array as Q3_K's (20 bytes)
 // (all values stay quantized: the kernels dequantize on the fly)
 // `cols` is padded with zero weights to a multiple of 8 so kernels never handle a ragged tail.
 #include "gguf/tensor_types.h"
@@ -30,7 +35,7 @@ struct WeightLayout {
     uint32_t paddedCols = 0; // multiple of 8
     uint32_t rowWords = 0;   // 32-bit words per row in the quants region
     uint64_t quantBytes = 0; // rows × rowWords × 4
-    uint64_t scaleBytes = 0; // the side array (32-weight block types, Q2_K and Q3_K)
+    uint64_t scaleBytes = 0; // the side array (every quantized type)
     uint64_t bytes() const { return quantBytes + ((scaleBytes + 3) & ~uint64_t(3)); }
 };
 
