@@ -3,10 +3,9 @@
 // started from (Qt's own dialog falls back to the working directory). The rule on paths, then the real
 // main window's folder and document dialogs.
 #include "dialogs/dialog_folders.h"
-#include "hotkey/global_hotkey.h"
 #include "shell/app_context.h"
 #include "shell/application.h"
-#include "support/scripted_backend.h"
+#include "support/scripted_context.h"
 
 #include <QDir>
 #include <QFile>
@@ -110,18 +109,8 @@ private slots:
             QVERIFY(ini.open(QIODevice::WriteOnly));
             ini.write("[library]\nmodelsDir=" + missing.toUtf8() + "\n");
         }
-        app::AppContextOptions options;
-        options.dataDir = app::DataDir{profile, true, {}};
-        options.backend = std::make_unique<app::test::ScriptedBackend>();
-        options.inspector = [](const QString& path) {
-            app::ModelDetails d;
-            d.path = path;
-            return d;
-        };
-        options.devices = [] { return QVariantList(); };
-        options.hotkey = std::make_unique<app::UnavailableGlobalHotkey>(QStringLiteral("test platform"));
-        app::AppContext context(std::move(options));
-        QQuickWindow* window = context.loadMainWindow();
+        auto context = app::test::makeScriptedContext(profile);
+        QQuickWindow* window = context->loadMainWindow();
         QVERIFY(window);
         QVERIFY(QTest::qWaitForWindowExposed(window));
 

@@ -2,11 +2,10 @@
 // the form's grid, so its label and field sat out of line with Temperature, Top-k and the others (seen
 // on a screenshot of the real dialog). The real main window (AppContext, scripted engine), in English
 // and in Korean (other label widths).
-#include "hotkey/global_hotkey.h"
 #include "settings/app_settings.h"
 #include "shell/app_context.h"
 #include "shell/application.h"
-#include "support/scripted_backend.h"
+#include "support/scripted_context.h"
 
 #include <QDir>
 #include <QFile>
@@ -38,18 +37,8 @@ private slots:
             QVERIFY(ini.open(QIODevice::WriteOnly));
             ini.write("[ui]\nlanguage=" + language.toUtf8() + "\n[generation]\nseed=42\n");
         }
-        app::AppContextOptions options;
-        options.dataDir = app::DataDir{profile, true, {}};
-        options.backend = std::make_unique<app::test::ScriptedBackend>();
-        options.inspector = [](const QString& path) {
-            app::ModelDetails d;
-            d.path = path;
-            return d;
-        };
-        options.devices = [] { return QVariantList(); };
-        options.hotkey = std::make_unique<app::UnavailableGlobalHotkey>(QStringLiteral("test platform"));
-        app::AppContext context(std::move(options));
-        QQuickWindow* window = context.loadMainWindow();
+        auto context = app::test::makeScriptedContext(profile);
+        QQuickWindow* window = context->loadMainWindow();
         QVERIFY(window);
         QVERIFY(QTest::qWaitForWindowExposed(window));
         QObject* settings = window->findChild<QObject*>(QStringLiteral("settingsDialog"));
@@ -84,7 +73,7 @@ private slots:
         QCOMPARE(seedLabel->mapToScene(QPointF(0, 0)).x(), tokensLabel->mapToScene(QPointF(0, 0)).x());
         QVERIFY(QMetaObject::invokeMethod(seed, "increase"));
         QVERIFY(QMetaObject::invokeMethod(seed, "valueModified"));
-        QTRY_COMPARE(context.settings()->seed(), 43);
+        QTRY_COMPARE(context->settings()->seed(), 43);
     }
 };
 

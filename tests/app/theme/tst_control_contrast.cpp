@@ -3,10 +3,9 @@
 // unchecked check boxes had outlines too faint to see. WCAG 2.1: text >= 4.5:1 (1.4.3), the boundary of
 // a control >= 3:1 against what is next to it (1.4.11). The real main window (AppContext, scripted
 // engine), its top bar and its Settings dialog, in both schemes.
-#include "hotkey/global_hotkey.h"
 #include "shell/app_context.h"
 #include "shell/application.h"
-#include "support/scripted_backend.h"
+#include "support/scripted_context.h"
 #include "theme/theme.h"
 #include "theme/theme_colors.h"
 
@@ -53,17 +52,7 @@ class TestControlContrast : public QObject {
         if (!ini.open(QIODevice::WriteOnly)) return {};
         ini.write("[ui]\ncolorScheme=" + scheme.toUtf8() + "\n");
         ini.close();
-        app::AppContextOptions options;
-        options.dataDir = app::DataDir{profile, true, {}};
-        options.backend = std::make_unique<app::test::ScriptedBackend>();
-        options.inspector = [](const QString& path) {
-            app::ModelDetails d;
-            d.path = path;
-            return d;
-        };
-        options.devices = [] { return QVariantList(); };
-        options.hotkey = std::make_unique<app::UnavailableGlobalHotkey>(QStringLiteral("test platform"));
-        return std::make_unique<app::AppContext>(std::move(options));
+        return app::test::makeScriptedContext(profile);
     }
 
 private slots:
