@@ -25,6 +25,13 @@ QString LanguageSwitcher::languageForLocale(const QLocale& locale) {
     return locale.language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
 }
 
+QLocale LanguageSwitcher::localeFor(const QString& language, const QLocale& system) {
+    const bool korean = language == QLatin1String("ko");
+    if (system.language() == (korean ? QLocale::Korean : QLocale::English)) return system;
+    return korean ? QLocale(QLocale::Korean, QLocale::SouthKorea)
+                  : QLocale(QLocale::English, QLocale::UnitedStates);
+}
+
 void LanguageSwitcher::attach(QQmlEngine* engine) {
     engine_ = engine;
 }
@@ -44,6 +51,7 @@ bool LanguageSwitcher::apply() {
         translator_ = std::move(translator);
     }
     current_ = wanted;
+    QLocale::setDefault(localeFor(wanted, QLocale::system()));
     if (engine_) engine_->retranslate();
     emit currentChanged();
     return ok;

@@ -1,13 +1,14 @@
 // AppSettings persistence and validation, the data-dir choice, and the language switch.
-#include "storage/data_dir.h"
 #include "settings/app_settings.h"
 #include "settings/language_switcher.h"
+#include "storage/data_dir.h"
 #include "support/test_support.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QLocale>
 #include <QProcess>
+#include <QQmlEngine>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -161,6 +162,43 @@ private slots:
         QCOMPARE(switcher.current(), QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate("sosoik::app::ChatController", "Stopped."),
                  QStringLiteral("Stopped."));
+    }
+
+    // What Qt formats by itself (its file dialog's dates, Qt.locale() in QML) follows the UI language,
+    // not only the system's locale: a Korean UI on an English system listed English dates.
+    void defaultLocaleFollowsUiLanguage() {
+        // The system's own locale is kept when it speaks the chosen language (its region's formats).
+        QCOMPARE(LanguageSwitcher::localeFor("en", QLocale(QLocale::English, QLocale::UnitedKingdom)).name(),
+                 QStringLiteral("en_GB"));
+        QCOMPARE(LanguageSwitcher::localeFor("ko", QLocale(QLocale::English, QLocale::UnitedKingdom)).name(),
+                 QStringLiteral("ko_KR"));
+        QCOMPARE(LanguageSwitcher::localeFor("en", QLocale(QLocale::German)).name(), QStringLiteral("en_US"));
+        QCOMPARE(LanguageSwitcher::localeFor("en", QLocale(QLocale::Korean, QLocale::SouthKorea)).name(),
+                 QStringLiteral("en_US"));
+
+        QTemporaryDir dir;
+        AppSettings s(dir.filePath("settings.ini"));
+        LanguageSwitcher switcher(&s);
+        QQmlEngine engine;
+        const auto qml = [&engine](const QString& expression) {
+            return engine.evaluate(expression).toString();
+        };
+        // 2026-12-06 15:30: Korean says 오후 (afternoon) where English says PM.
+        const QString when = QStringLiteral("Qt.formatDateTime(new Date(2026, 11, 6, 15, 30))");
+
+        s.setLanguage("ko");
+        QCOMPARE(QLocale().language(), QLocale::Korean);
+        QCOMPARE(qml("Qt.locale().name"), QStringLiteral("ko_KR"));
+        QVERIFY2(qml(when).contains(QStringLiteral("오후")), qPrintable(qml(when)));
+
+        s.setLanguage("en");
+        QCOMPARE(QLocale().language(), QLocale::English);
+        QVERIFY2(qml(when).contains(QStringLiteral("PM")), qPrintable(qml(when)));
+        QCOMPARE(qml("Qt.locale().name"), QLocale().name());
+
+        s.setLanguage(""); // like the system
+        QCOMPARE(switcher.current(), LanguageSwitcher::languageForLocale(QLocale::system()));
+        QCOMPARE(QLocale().name(), LanguageSwitcher::localeFor(switcher.current(), QLocale::system()).name());
     }
 };
 
