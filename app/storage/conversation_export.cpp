@@ -17,14 +17,18 @@ namespace {
 const char* const kFormat = "sosoik.conversation"; // conversation_import.cpp reads it
 constexpr int kFormatVersion = 1;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("ConversationExport", text);
-}
+// The catalogue context of this file's strings, declared the way lupdate reads it. A free tr() helper
+// calling translate("ConversationExport", ...) was filed by lupdate under the enclosing namespace or class
+// ("sosoik::storage"), so the strings the app looked up under ConversationExport were not the ones
+// translated.
+class ConversationExport {
+    Q_DECLARE_TR_FUNCTIONS(ConversationExport)
+};
 
 QString roleHeading(const QString& role) {
-    if (role == QLatin1String("user")) return tr("User");
-    if (role == QLatin1String("assistant")) return tr("Assistant");
-    if (role == QLatin1String("system")) return tr("System");
+    if (role == QLatin1String("user")) return ConversationExport::tr("User");
+    if (role == QLatin1String("assistant")) return ConversationExport::tr("Assistant");
+    if (role == QLatin1String("system")) return ConversationExport::tr("System");
     return role;
 }
 
@@ -37,14 +41,16 @@ QString iso(const QDateTime& t) {
 QString exportMarkdown(const Storage& storage, qint64 conversationId) {
     const auto conversation = storage.conversation(conversationId);
     if (!conversation) return {};
-    const QString title = conversation->title.isEmpty() ? tr("New chat") : conversation->title;
+    const QString title =
+        conversation->title.isEmpty() ? ConversationExport::tr("New chat") : conversation->title;
     QString md = QStringLiteral("# %1\n\n").arg(title);
     md += QStringLiteral("_%1_\n\n").arg(conversation->created.toString(Qt::ISODate));
     if (!conversation->systemPrompt.isEmpty())
-        md += QStringLiteral("**%1:** %2\n\n").arg(tr("System prompt"), conversation->systemPrompt);
+        md += QStringLiteral("**%1:** %2\n\n")
+                  .arg(ConversationExport::tr("System prompt"), conversation->systemPrompt);
     for (const Message& m : storage.messages(conversationId)) {
         md += QStringLiteral("## %1\n\n%2\n\n").arg(roleHeading(m.role), m.content);
-        if (!m.finished) md += QStringLiteral("_(%1)_\n\n").arg(tr("answer interrupted"));
+        if (!m.finished) md += QStringLiteral("_(%1)_\n\n").arg(ConversationExport::tr("answer interrupted"));
     }
     return md;
 }
@@ -97,12 +103,14 @@ qint64 storeImported(Storage& storage, const ImportedConversation& parsed, QStri
 bool writeFileAtomically(const QString& path, const QByteArray& data, QString* error) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = ConversationExport::tr("Cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     if (file.write(data) != data.size() || !file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = ConversationExport::tr("Cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;

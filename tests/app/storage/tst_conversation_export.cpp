@@ -2,12 +2,14 @@
 #include "storage/conversation_export.h"
 #include "storage/storage.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace sosoik::storage;
 
@@ -114,6 +116,32 @@ private slots:
         QString error;
         QVERIFY(!writeFileAtomically(tmp_.filePath("missing-dir/x.md"), "x", &error));
         QVERIFY(error.contains("Cannot write"));
+    }
+
+    // The app's Korean catalogue (compiled in, as the app loads it) translates exports and import errors:
+    // their strings sat in the catalogue under the context lupdate guessed ("sosoik::storage"), not the one
+    // the code looks them up under, and a Korean user's exports said "## User".
+    void koreanCatalogueTranslatesExportsAndImports() {
+        QTranslator korean;
+        QVERIFY(korean.load(QStringLiteral(":/i18n/sosoik_ko.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&korean));
+        const QString md = exportMarkdown(s_, chat_);
+        QString error;
+        QCOMPARE(
+            importJson(s_, R"({"format":"sosoik.conversation","version":1,"title":5,"messages":[]})", &error),
+            0);
+        QString writeError;
+        QVERIFY(!writeFileAtomically(tmp_.filePath("missing-dir/x.md"), "x", &writeError));
+        QCoreApplication::removeTranslator(&korean);
+
+        QVERIFY2(md.contains(QStringLiteral("**시스템 프롬프트:** 간단히 답하세요")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("## 사용자\n\n서울 날씨 어때?")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("## 어시스턴트\n\n맑아요")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("_(답변이 중간에 끊김)_")), qPrintable(md));
+        // A field check's words (class FieldCheck) and the sentence around them.
+        QVERIFY2(error.contains(QStringLiteral("올바른 소소익 대화 파일이 아닙니다")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("텍스트여야 합니다")), qPrintable(error));
+        QVERIFY2(writeError.contains(QStringLiteral("쓸 수 없습니다")), qPrintable(writeError));
     }
 };
 
