@@ -16,7 +16,7 @@ ColumnLayout {
         font.bold: true
     }
     RowLayout {
-        Switch {
+        ThemedSwitch {
             id: enabledSwitch
             objectName: "hotkeyEnabled"
             text: qsTr("Open the quick query from any application")
