@@ -191,6 +191,13 @@ void writeSyntheticGguf(const SyntheticShape& s, const std::string& typeName, co
     w.setU32(a + "attention.head_count_kv", uint32_t(s.nHeadKv));
     w.setF32(a + "rope.freq_base", s.ropeBase);
     w.setF32(a + "attention.layer_norm_rms_epsilon", 1e-5f);
+    w.setU32(a + "rope.dimension_count", uint32_t(hd));
+    // No vocabulary, as llama.cpp's loader reads one: tokenizer.ggml.model "none" makes it skip the
+    // token list, and <arch>.vocab_size gives it that many placeholder tokens (llama-bench draws its
+    // random prompt ids below it), so the same file runs under llama-bench and `sosoik-cli bench`.
+    // Sosoik takes n_vocab from token_embd and reports the tokenizer as missing.
+    w.setString("tokenizer.ggml.model", "none");
+    w.setU32(a + "vocab_size", uint32_t(s.nVocab));
     auto rng = std::make_shared<Rng>(); // one stream over all tensors, in file order
     for (const auto& t : tensors) {
         const bool vector = t.rows == 1;

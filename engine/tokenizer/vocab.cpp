@@ -41,6 +41,10 @@ Vocab readVocab(const gguf::File& file) {
     Vocab v;
     v.model = file.getString("tokenizer.ggml.model").value_or("");
     if (v.model.empty()) invalid("The model has no tokenizer (tokenizer.ggml.model is missing).");
+    // llama.cpp's spelling of "no vocabulary" (synthetic benchmark files write it, see
+    // app/cli/synthetic_gguf.cpp).
+    if (v.model == "none" || v.model == "no_vocab")
+        invalid("The model has no tokenizer (tokenizer.ggml.model is \"" + v.model + "\").");
     if (v.model != "llama" && v.model != "gpt2" && v.model != "bert")
         throw Error(Error::Kind::Unsupported, "Tokenizer type '" + v.model +
                                                   "' is not supported (supported: 'llama' SentencePiece, "

@@ -1,10 +1,12 @@
 // `sosoik-cli bench`: the llama-bench style table and JSON lines on a synthetic model, and
 // clear errors for bad options.
+#include "gguf/gguf_file.h"
 #include "support/test_support.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -25,6 +27,34 @@ private slots:
             runCli({"bench", "--synthetic", "stories15M", "--type", "Q4_0", "-o", model, "--generate-only"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(QFileInfo(model).size() > 8'000'000);
+    }
+
+    // The metadata llama.cpp's loader needs for a llama file without a vocabulary (docs/PERFORMANCE.md
+    // benchmarks the same synthetic file under llama-bench), and Sosoik still opens it on token ids.
+    void syntheticFileCarriesLlamaCppMetadata() {
+        const auto f = sosoik::gguf::File::open(model.toStdString());
+        QCOMPARE(f->getString("general.architecture").value_or(""), std::string("llama"));
+        QCOMPARE(f->getString("tokenizer.ggml.model").value_or(""), std::string("none"));
+        QVERIFY(f->getArray("tokenizer.ggml.tokens") == nullptr);
+        QCOMPARE(f->getInt("llama.vocab_size").value_or(0), int64_t(32000));
+        const auto* embd = f->tensor("token_embd.weight");
+        QVERIFY(embd != nullptr);
+        QCOMPARE(embd->dims, std::vector<uint64_t>({288, 32000})); // n_embd × vocab_size
+        const std::pair<const char*, int64_t> required[] = {
+            {"llama.context_length", 4096},    {"llama.embedding_length", 288},
+            {"llama.block_count", 6},          {"llama.feed_forward_length", 768},
+            {"llama.attention.head_count", 6}, {"llama.attention.head_count_kv", 6},
+            {"llama.rope.dimension_count", 48}}; // head size: llama.cpp rejects any other n_rot
+        for (const auto& [key, value] : required)
+            QVERIFY2(f->getInt(key) == value, key);
+        QVERIFY(f->getFloat("llama.attention.layer_norm_rms_epsilon").value_or(0) > 0);
+        QCOMPARE(f->alignment(), uint64_t(32));
+        for (const auto& t : f->tensors())
+            QVERIFY2(t.offset % 32 == 0, t.name.c_str());
+        const auto info = runCli({"info", model});
+        QVERIFY2(info.code == 0, qPrintable(info.err));
+        QVERIFY2(info.out.contains(QRegularExpression("vocabulary: +32000\n")), qPrintable(info.out));
+        QVERIFY2(info.out.contains(QRegularExpression("tokenizer: +none")), qPrintable(info.out));
     }
 
     void jsonLinesPerTest() {
