@@ -10,11 +10,12 @@ ToolButton {
     contentItem: RowLayout {
         spacing: 6
         Label {
+            objectName: "modelButtonLabel"
             Layout.fillWidth: true
             elide: Text.ElideMiddle
-            text: Models.loading ? qsTr("Loading %1…").arg(Models.loadingPath.split("/").pop())
-                  : Models.loaded && Models.usingRemote ? qsTr("%1 · remote — leaves this PC").arg(Models.current.name)
-                  : Models.loaded ? Models.current.name + (Models.current.quantization ? " · " + Models.current.quantization : "")
+            text: Models.loading ? qsTr("Loading %1…").arg(Models.loadingName)
+                  : Models.loaded && Models.usingRemote ? qsTr("%1 · remote — leaves this PC").arg(Models.displayName)
+                  : Models.loaded ? Models.displayName + (Models.current.quantization ? " · " + Models.current.quantization : "")
                   : qsTr("Open a model…")
         }
         ProgressBar {

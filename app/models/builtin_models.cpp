@@ -21,7 +21,8 @@ QStringList BuiltinModels::defaultSearchDirs() {
     if (QCoreApplication::instance())
         // /usr/bin/sosoik -> /usr/share/sosoik/models; a build tree links build/share/sosoik/models
         // to the source tree's resources/models (CMakeLists.txt).
-        dirs << QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/sosoik/models"));
+        dirs << QDir(QCoreApplication::applicationDirPath())
+                    .filePath(QStringLiteral("../share/sosoik/models"));
     return dirs;
 }
 
@@ -35,10 +36,13 @@ QString BuiltinModels::locate(const QString& fileName) const {
 
 QList<BuiltinModel> BuiltinModels::all() const {
     return {
-        {kDemoFile, QCoreApplication::translate("BuiltinModels", "Sosoik demo — Korean small talk (1.4 M parameters)"),
+        {kDemoFile,
+         QCoreApplication::translate("BuiltinModels", "Sosoik demo — Korean small talk (1.4 M parameters)"),
+         QCoreApplication::translate("BuiltinModels", "Sosoik demo (Korean small talk)"),
          QStringLiteral("ko"), locate(kDemoFile)},
         {kSmolLM2File, QCoreApplication::translate("BuiltinModels", "SmolLM2 135M Instruct — English"),
-         QStringLiteral("en"), locate(kSmolLM2File)},
+         QCoreApplication::translate("BuiltinModels", "SmolLM2 135M Instruct"), QStringLiteral("en"),
+         locate(kSmolLM2File)},
     };
 }
 
@@ -57,11 +61,15 @@ QString BuiltinModels::defaultFor(const QString& uiLanguage) const {
 }
 
 bool BuiltinModels::isBuiltin(const QString& path) const {
-    if (path.isEmpty()) return false;
+    return !nameFor(path).isEmpty();
+}
+
+QString BuiltinModels::nameFor(const QString& path) const {
+    if (path.isEmpty()) return {};
     const QString canonical = QFileInfo(path).canonicalFilePath();
     for (const BuiltinModel& m : available())
-        if (m.path == canonical) return true;
-    return false;
+        if (m.path == canonical) return m.name;
+    return {};
 }
 
 } // namespace sosoik::app

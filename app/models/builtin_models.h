@@ -12,6 +12,8 @@ namespace sosoik::app {
 struct BuiltinModel {
     QString fileName; // e.g. "sosoik-demo-ko.gguf"
     QString title;    // shown in the model picker
+    QString name;     // the model's name wherever the loaded model is named (top bar, tray): its file
+                      // name and GGUF name ("Smollm2 135M 8k Lc100K Mix1 Ep2") are not names people know
     QString language; // "ko" or "en": the UI language it is the default for
     QString path;     // absolute path where it was found; empty when absent
 };
@@ -34,6 +36,9 @@ public:
     // empty when no built-in model is installed.
     QString defaultFor(const QString& uiLanguage) const;
     bool isBuiltin(const QString& path) const;
+    // The built-in model's name (BuiltinModel::name, in the current UI language) for its path; empty for
+    // any other file.
+    QString nameFor(const QString& path) const;
 
 private:
     QString locate(const QString& fileName) const;

@@ -227,6 +227,16 @@ QVariantList ModelManager::builtinModels() const {
     return out;
 }
 
+QString ModelManager::displayName() const {
+    const QString builtin = builtin_.nameFor(current_.path);
+    return builtin.isEmpty() ? current_.name : builtin;
+}
+
+QString ModelManager::loadingName() const {
+    const QString builtin = builtin_.nameFor(loadingPath_);
+    return builtin.isEmpty() ? QFileInfo(loadingPath_).fileName() : builtin;
+}
+
 bool ModelManager::loadBuiltinFor(const QString& uiLanguage) {
     const QString path = builtin_.defaultFor(uiLanguage);
     return !path.isEmpty() && load(path);

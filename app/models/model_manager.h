@@ -31,6 +31,10 @@ class ModelManager : public QObject {
     Q_PROPERTY(QString loadingPath READ loadingPath NOTIFY stateChanged)
     // The loaded model (empty path: none).
     Q_PROPERTY(sosoik::app::LoadedModel current READ loadedModel NOTIFY stateChanged)
+    // What the top bar calls the loaded and the loading model: a built-in model's name (BuiltinModels::
+    // name, in the UI language), else the GGUF's own name (loaded) or the file name (loading).
+    Q_PROPERTY(QString displayName READ displayName NOTIFY stateChanged)
+    Q_PROPERTY(QString loadingName READ loadingName NOTIFY stateChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(sosoik::app::RecentModels* recent READ recent CONSTANT)
     // [{key, label}] for the device menu: "auto", "vulkan:<index>" per Vulkan device, "cpu"
@@ -60,6 +64,10 @@ public:
     void setDeviceKey(const QString& key);
     QVariantList builtinModels() const;
     bool usingBuiltin() const { return builtin_.isBuiltin(current_.path); }
+    QString displayName() const;
+    QString loadingName() const;
+    // A built-in model's name for its path; empty for any other file (the tray names models with it).
+    QString builtinName(const QString& path) const { return builtin_.nameFor(path); }
     void setBuiltinModels(BuiltinModels builtin) { builtin_ = std::move(builtin); }
     // First launch: loads the built-in model for the UI language when nothing else is configured.
     // Returns false (and loads nothing) when no built-in model is installed.

@@ -23,6 +23,7 @@
 #include "summarize/ui/summary_controller.h"
 #include "theme/theme.h"
 #include "tray/background_settings.h"
+#include "tray/tray_controller.h"
 #include "tray/tray_integration.h"
 
 #include <QDir>
@@ -159,6 +160,10 @@ void AppContext::connectFeatures() {
                 for (const QString& path : paths)
                     summaries->summarizeFile(path);
             });
+    // The tray names a built-in model as the top bar does (its file and GGUF names are not names people
+    // know).
+    tray_->tray()->setModelNamer(
+        [models = models_.get()](const QString& path) { return models->builtinName(path); });
 }
 
 QQuickWindow* AppContext::loadMainWindow(bool startMinimized) {

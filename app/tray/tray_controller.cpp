@@ -19,10 +19,9 @@ TrayController::TrayController(EngineWorker* worker, QuickQueryController* contr
     : QObject(parent), m_controller(controller), m_popup(popup), m_menu(std::make_unique<QMenu>()) {
     buildMenu();
     connect(worker, &EngineWorker::modelLoadStarted, this,
-            [this](int, const QString& path) { setModel(ModelState::Loading, QFileInfo(path).fileName()); });
+            [this](int, const QString& path) { setModel(ModelState::Loading, path); });
     connect(worker, &EngineWorker::modelLoaded, this, [this](int, const ModelDetails& details) {
-        const QString name = details.name.isEmpty() ? QFileInfo(details.path).fileName() : details.name;
-        setModel(ModelState::Loaded, name, details.backendName);
+        setModel(ModelState::Loaded, details.path, details.name, details.backendName);
     });
     connect(worker, &EngineWorker::modelLoadFailed, this,
             [this](int, const QString&, const QString&) { setModel(ModelState::None); });
@@ -58,7 +57,12 @@ void TrayController::retranslate() {
     m_summarizeClipboard->setText(tr("Summarize clipboard"));
     m_unload->setText(tr("Unload model"));
     m_quit->setText(tr("Quit"));
-    setModel(m_modelState, m_modelName, m_modelBackend);
+    setModel(m_modelState, m_modelPath, m_modelName, m_modelBackend);
+}
+
+void TrayController::setModelNamer(ModelNamer namer) {
+    m_namer = std::move(namer);
+    setModel(m_modelState, m_modelPath, m_modelName, m_modelBackend);
 }
 
 void TrayController::buildMenu() {
@@ -87,10 +91,15 @@ QString TrayController::modelStatus() const {
     return m_modelStatus->text();
 }
 
-void TrayController::setModel(ModelState state, const QString& name, const QString& backend) {
+void TrayController::setModel(ModelState state, const QString& path, const QString& ownName,
+                              const QString& backend) {
     m_modelState = state;
-    m_modelName = name;
+    m_modelPath = path;
+    m_modelName = ownName;
     m_modelBackend = backend;
+    // Asked again on every call (retranslate included): a built-in model's name is in the UI language.
+    QString name = m_namer ? m_namer(path) : QString();
+    if (name.isEmpty()) name = ownName.isEmpty() ? QFileInfo(path).fileName() : ownName;
     QString status = tr("No model loaded");
     if (state == ModelState::Loading)
         status = tr("Loading %1…").arg(name);

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSystemTrayIcon>
 
+#include <functional>
 #include <memory>
 
 namespace sosoik::app {
@@ -39,6 +40,11 @@ public:
     QAction* unloadAction() const { return m_unload; }
     QAction* quitAction() const { return m_quit; }
 
+    // The name the user knows a model file by (a built-in model's, from the models feature), or empty for
+    // the model's own name. Given by the composition root; the status is named again with it at once.
+    using ModelNamer = std::function<QString(const QString& path)>;
+    void setModelNamer(ModelNamer namer);
+
     // The app icon drawn in code, so the tray works even when no icon theme has "sosoik".
     static QIcon appIcon();
 
@@ -59,7 +65,9 @@ private:
     void buildMenu();
     void retranslate(); // every text of the menu and the icon, in the current language
     void onActivated(QSystemTrayIcon::ActivationReason reason);
-    void setModel(ModelState state, const QString& name = {}, const QString& backend = {});
+    // path: the model file; name: its own name (GGUF), used unless the namer knows a better one.
+    void setModel(ModelState state, const QString& path = {}, const QString& name = {},
+                  const QString& backend = {});
     QRect iconGeometry() const;
 
     QuickQueryController* m_controller;
@@ -74,7 +82,9 @@ private:
     QAction* m_unload = nullptr;
     QAction* m_quit = nullptr;
     ModelState m_modelState = ModelState::None;
+    QString m_modelPath;
     QString m_modelName;
+    ModelNamer m_namer;
     QString m_modelBackend;
 };
 

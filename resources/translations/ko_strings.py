@@ -290,5 +290,7 @@ KO.update({
     "Bigger models (GGUF files from Hugging Face, e.g. Qwen2.5 1.5B Instruct Q4_0) answer much better: open one with \"Open file…\".": "더 큰 모델(Hugging Face의 GGUF 파일, 예: Qwen2.5 1.5B Instruct Q4_0)이 훨씬 잘 답합니다. \"파일 열기…\"로 여세요.",
     "Sosoik demo — Korean small talk (1.4 M parameters)": "소소익 데모 — 한국어 잡담 (매개변수 140만 개)",
     "SmolLM2 135M Instruct — English": "SmolLM2 135M Instruct — 영어",
+    "Sosoik demo (Korean small talk)": "소소익 데모 (한국어 잡담)",
+    "SmolLM2 135M Instruct": "SmolLM2 135M Instruct",
     "%1 is longer than one answer can cover: the main window is summarizing all of it in a new conversation.": "%1은(는) 한 번의 답으로 다루기에는 너무 깁니다. 메인 창에서 새 대화로 전체를 요약하고 있습니다.",
 })

@@ -25,6 +25,14 @@
         <source>SmolLM2 135M Instruct — English</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sosoik demo (Korean small talk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SmolLM2 135M Instruct</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CatalogPane</name>

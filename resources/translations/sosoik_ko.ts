@@ -25,6 +25,14 @@
         <source>SmolLM2 135M Instruct — English</source>
         <translation>SmolLM2 135M Instruct — 영어</translation>
     </message>
+    <message>
+        <source>Sosoik demo (Korean small talk)</source>
+        <translation>소소익 데모 (한국어 잡담)</translation>
+    </message>
+    <message>
+        <source>SmolLM2 135M Instruct</source>
+        <translation>SmolLM2 135M Instruct</translation>
+    </message>
 </context>
 <context>
     <name>CatalogPane</name>
