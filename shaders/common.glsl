@@ -2,6 +2,7 @@
 // each kernel receives element offsets into them through push constants.
 #extension GL_KHR_shader_subgroup_basic : require
 #extension GL_KHR_shader_subgroup_arithmetic : require
+#extension GL_KHR_shader_subgroup_ballot : require
 
 // The per-step words written by the host before each submit, so a recorded token step can be
 // replayed unchanged: S[stepOff + ...] = first position, token count, attention splits,

@@ -19,3 +19,13 @@ void decode32(uint r, uint b, out vec4 v[8]) {
         v[2 * k + 1] = iq4(nibblesHi(w[k])) * d;
     }
 }
+
+// Single-token steps: the block's dot product with the offset and scale folded out of the
+// per-weight work (xs: Σx per 16 weights), one multiply-add per weight (matvec_main.glsl).
+#define HAS_DOT32
+float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
+    const uvec4 w = wload4(r * p.rowWords + b * 4);
+    float s = 0.0;
+    for (uint k = 0; k < 4; ++k) s += dot(iq4(nibblesLo(w[k])), x[2 * k]) + dot(iq4(nibblesHi(w[k])), x[2 * k + 1]);
+    return scaleAt(r * (p.cols / 32) + b) * s;
+}

@@ -28,3 +28,28 @@ void decode32(uint r, uint b, out vec4 v[8]) {
         v[2 * k + 1] = iq4(nibblesHi(w[k])) * d;
     }
 }
+
+// Single-token steps: d·scale once per 32 weights, not per weight (matvec_main.glsl).
+#define HAS_DOT32
+float iq4xsDot(float d, uint r, uint b, vec4 x[8]) {
+    const uvec4 w = wload4(r * p.rowWords + b * 4);
+    float s = 0.0;
+    for (uint k = 0; k < 4; ++k) s += dot(iq4(nibblesLo(w[k])), x[2 * k]) + dot(iq4(nibblesHi(w[k])), x[2 * k + 1]);
+    return d * s;
+}
+float dot32(uint r, uint b, vec4 x[8], vec2 xs) { return iq4xsDot(iq4xsScale(r * (p.cols / 256) + b / 8, b & 7u), r, b, x); }
+// The wide layout (matvec_wide.glsl) reads a block's 3 side words once per 256 weights.
+#define HAS_WIDE_SIDE
+#define WIDE_SUBS 8
+struct WideSide {
+    uvec2 s; // the 8 int8 scales
+    float d;
+};
+WideSide wideSide(uint r, uint blk) {
+    const uint i = (r * (p.cols / 256) + blk) * 3;
+    return WideSide(uvec2(sload(i), sload(i + 1)), unpackHalf2x16(sload(i + 2)).x);
+}
+float wideDot(WideSide sd, uint r, uint blk, uint sb, vec4 x[8], vec2 xs) {
+    const int sc = int(sd.s[sb / 4] << (24 - 8 * (sb & 3u))) >> 24;
+    return iq4xsDot(sd.d * float(sc), r, blk * 8 + sb, x);
+}

@@ -4,12 +4,9 @@
 // clear means −4). The side array holds per block its 16 signed scales as int8 (4 words) and
 // fp16 d (word 4). w = d·scale·(q − 4), q = low bits + 4·third bit, one scale per 16 weights.
 
+#include "k_side.glsl"
 // d · scales 2g and 2g + 1 (one side word) of block `blk`.
-vec2 q3kScales(uint blk, uint g) {
-    const uint s = sload(blk * 5 + g / 2) >> (16 * (g & 1u));
-    const float d = unpackHalf2x16(sload(blk * 5 + 4)).x;
-    return d * vec2(int(s << 24) >> 24, int(s << 16) >> 24);
-}
+vec2 q3kScales(uint blk, uint g) { return kSignedPair(kEntryAt(blk, g), kDAt(blk).x); }
 
 // q (0..7) of weights 16k + 4m .. 16k + 4m + 3 of a group from its low word k and high word h:
 // both bit fields are combined on the whole word, one OR for four weights instead of a float
@@ -32,8 +29,7 @@ void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
 // single-token steps (see matvec_main.glsl): Σd·(q − 4)·x = d·(Σq·x − 4·Σx). The group's bits
 // are one 8-byte and one 4-byte load (ggml's layout spread them over 96 bytes).
 #define HAS_DOT32
-float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
-    const vec2 d = q3kScales(r * (p.cols / 256) + b / 8, b & 7u);
+float q3kDot(vec2 d, uint r, uint b, vec4 x[8], vec2 xs) {
     const uint base = r * p.rowWords + (b / 8) * 24, gi = b & 7u;
     const uvec2 w = wload2(base + 2 * gi); // even: blocks are 24 words
     const uint h = wload(base + 16 + gi);
@@ -43,4 +39,8 @@ float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
         s.y += dot(vec4(q3kValues(w.y, h, 1, m)), x[4 + m]);
     }
     return dot(d, s - 4.0 * xs);
+}
+float dot32(uint r, uint b, vec4 x[8], vec2 xs) { return q3kDot(q3kScales(r * (p.cols / 256) + b / 8, b & 7u), r, b, x, xs); }
+float wideDot(WideSide sd, uint r, uint blk, uint sb, vec4 x[8], vec2 xs) {
+    return q3kDot(kSignedPair(kEntry(sd.s, sb), sd.d.x), r, blk * 8 + sb, x, xs);
 }

@@ -18,3 +18,14 @@ void decode32(uint r, uint b, out vec4 v[8]) {
         v[2 * k + 1] = vec4(nibblesHi(w[k])) * dm.x + dm.y;
     }
 }
+
+// Single-token steps: the block's dot product with the offset and scale folded out of the
+// per-weight work (xs: Σx per 16 weights), one multiply-add per weight (matvec_main.glsl).
+#define HAS_DOT32
+float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
+    const vec2 dm = unpackHalf2x16(sload(r * (p.cols / 32) + b));
+    const uvec4 w = wload4(r * p.rowWords + b * 4);
+    float s = 0.0;
+    for (uint k = 0; k < 4; ++k) s += dot(vec4(nibblesLo(w[k])), x[2 * k]) + dot(vec4(nibblesHi(w[k])), x[2 * k + 1]);
+    return dm.x * s + dm.y * (xs.x + xs.y);
+}

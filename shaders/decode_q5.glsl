@@ -33,3 +33,20 @@ void decode32(uint r, uint b, out vec4 v[8]) {
         v[2 * k + 1] = vec4(nibblesHi(w[k]) | (bits4(hk >> 4) << 4)) * d + m;
     }
 }
+
+// Single-token steps: the block's dot product with the offset and scale folded out of the
+// per-weight work (xs: Σx per 16 weights), one multiply-add per weight (matvec_main.glsl).
+#define HAS_DOT32
+float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
+    float d, m;
+    uint h;
+    q5Side(r, b, d, m, h);
+    const uvec4 w = wload4(r * p.rowWords + b * 4);
+    float s = 0.0;
+    for (uint k = 0; k < 4; ++k) {
+        const uint hk = h >> (8 * k);
+        s += dot(vec4(nibblesLo(w[k]) | (bits4(hk) << 4)), x[2 * k]) +
+             dot(vec4(nibblesHi(w[k]) | (bits4(hk >> 4) << 4)), x[2 * k + 1]);
+    }
+    return d * s + m * (xs.x + xs.y);
+}

@@ -21,8 +21,7 @@ void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
 // The dot product of one sub-block with x, per lane, for single-token steps (see
 // matvec_main.glsl): a 16-byte and a 4-byte load, and Σ(d·q − m)·x = d·Σq·x − m·Σx.
 #define HAS_DOT32
-float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
-    const vec2 sm = kScaleMin(r * (p.cols / 256) + b / 8, b & 7u);
+float q5kDot(vec2 sm, uint r, uint b, vec4 x[8], vec2 xs) {
     const uint base = r * p.rowWords + (b / 8) * 40;
     const uvec4 w = wload4(base + 4 * (b & 7u)); // 40-word blocks: 16-byte aligned
     const uint h = wload(base + 32 + (b & 7u));
@@ -31,4 +30,8 @@ float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
         s += dot(vec4(q5kValues(w[k], h >> (8 * k), 0)), x[2 * k]) +
              dot(vec4(q5kValues(w[k], h >> (8 * k), 1)), x[2 * k + 1]);
     return sm.x * s - sm.y * (xs.x + xs.y);
+}
+float dot32(uint r, uint b, vec4 x[8], vec2 xs) { return q5kDot(kScaleMin(r * (p.cols / 256) + b / 8, b & 7u), r, b, x, xs); }
+float wideDot(WideSide sd, uint r, uint blk, uint sb, vec4 x[8], vec2 xs) {
+    return q5kDot(kScaleMinOf(kEntry(sd.s, sb), sd.d), r, blk * 8 + sb, x, xs);
 }

@@ -4,12 +4,9 @@
 // 16 int8 scales (one per 16 weights) and fp16 d, as Q3_K's. w = d·scale·(q − 32). In ggml's
 // block a lane's 32 weights were spread over 64 bytes (see docs/PERFORMANCE.md).
 
+#include "k_side.glsl"
 // d · scales 2g and 2g + 1 (one side word) of block `blk`.
-vec2 q6kScales(uint blk, uint g) {
-    const uint s = sload(blk * 5 + g / 2) >> (16 * (g & 1u));
-    const float d = unpackHalf2x16(sload(blk * 5 + 4)).x;
-    return d * vec2(int(s << 24) >> 24, int(s << 16) >> 24);
-}
+vec2 q6kScales(uint blk, uint g) { return kSignedPair(kEntryAt(blk, g), kDAt(blk).x); }
 
 // q (0..63) of weights 4h .. 4h + 3 (h = 0, 1) of an 8-weight chunk: nibbles in lo, high bit
 // pairs in the low 16 bits of hi.
@@ -32,8 +29,7 @@ void decode8(uint r, uint c, out vec4 lo, out vec4 hi) {
 // single-token steps (see matvec_main.glsl): one 16-byte and one 8-byte load, and
 // Σd·(q − 32)·x = d·(Σq·x − 32·Σx).
 #define HAS_DOT32
-float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
-    const vec2 d = q6kScales(r * (p.cols / 256) + b / 8, b & 7u);
+float q6kDot(vec2 d, uint r, uint b, vec4 x[8], vec2 xs) {
     const uint base = r * p.rowWords + (b / 8) * 48, g = b & 7u;
     const uvec4 w = wload4(base + 4 * g); // 48-word blocks: 16-byte aligned
     const uvec2 h = wload2(base + 32 + 2 * g);
@@ -44,4 +40,8 @@ float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
         if (k < 2) s.x += t; else s.y += t;
     }
     return dot(d, s - 32.0 * xs);
+}
+float dot32(uint r, uint b, vec4 x[8], vec2 xs) { return q6kDot(q6kScales(r * (p.cols / 256) + b / 8, b & 7u), r, b, x, xs); }
+float wideDot(WideSide sd, uint r, uint blk, uint sb, vec4 x[8], vec2 xs) {
+    return q6kDot(kSignedPair(kEntry(sd.s, sb), sd.d.x), r, blk * 8 + sb, x, xs);
 }

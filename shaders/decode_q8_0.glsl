@@ -18,3 +18,14 @@ void decode32(uint r, uint b, out vec4 v[8]) {
         v[k + 4] = signedBytes(w1[k]) * d;
     }
 }
+
+// Single-token steps: the block's dot product with the offset and scale folded out of the
+// per-weight work (xs: Σx per 16 weights), one multiply-add per weight (matvec_main.glsl).
+#define HAS_DOT32
+float dot32(uint r, uint b, vec4 x[8], vec2 xs) {
+    const uint i = r * p.rowWords + b * 8;
+    const uvec4 w0 = wload4(i), w1 = wload4(i + 4);
+    float s = 0.0;
+    for (uint k = 0; k < 4; ++k) s += dot(signedBytes(w0[k]), x[k]) + dot(signedBytes(w1[k]), x[k + 4]);
+    return scaleAt(r * (p.cols / 32) + b) * s;
+}

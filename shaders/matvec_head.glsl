@@ -9,6 +9,9 @@ layout(constant_id = 2) const uint TOKENS_PER_PASS = 1;
 // How x is read: 0 as is; 1 RMS-normalised on the fly (x·w_norm / rms(x), the preceding
 // RMSNorm fused in); 2 as silu(gate)·up from a gate|up row (the preceding SwiGLU fused in).
 layout(constant_id = 3) const uint INPUT_MODE = 0;
+// > 0: single-token steps run the wide layout (matvec_wide.glsl), each lane owning this many
+// whole rows; chosen on CPU devices (kernels.cpp).
+layout(constant_id = 4) const uint WIDE_LANE_ROWS = 0;
 
 #include "matvec_push.glsl"
 

@@ -51,7 +51,13 @@ void blockRows(uint row0, uint nr, uint t0) {
 }
 #endif
 
+#include "matvec_wide.glsl"
+
 void main() {
+    if (WIDE_LANE_ROWS > 0 && TOKENS_PER_PASS == 1) {
+        wideRows(gl_WorkGroupID.y);
+        return;
+    }
     const uint row0 = (gl_WorkGroupID.x * gl_NumSubgroups + gl_SubgroupID) * ROWS_PER_SUBGROUP;
     const uint t0 = gl_WorkGroupID.y * TOKENS_PER_PASS;
     if (row0 >= p.rows || t0 >= p.n) return;

@@ -126,6 +126,14 @@ Kernels::Kernels(Context& ctx, const KernelOptions& options) : ctx_(ctx) {
     // are per-lane gathers there, so they cost as much as the global ones they replace).
     batchRows_ = cpu ? 32 : kRowsPerSubgroup;
     batchTokens_ = cpu ? 16 : kBatchTokens;
+    // Single-token steps on CPU devices: each lane owns 8 whole rows (64 rows per 8-wide subgroup),
+    // one subgroup per workgroup; see matvec_wide.glsl and docs/PERFORMANCE.md for the measurements.
+    bool wide = cpu;
+    if (const char* v = std::getenv("SOSOIK_VK_WIDE"); v && *v) wide = std::string(v) != "0";
+    if (options.wide) wide = *options.wide;
+    wide = wide && subgroup_ >= 8; // wideInput spreads a block's 8 vec4s of x over 8 lanes
+    wideLaneRows_ = wide ? envKnob("SOSOIK_VK_WIDE_ROWS", 8, 1, 8) : 0;
+    wideSubgroups_ = envKnob("SOSOIK_VK_WIDE_SUBGROUPS", 1, 1, maxWg / subgroup_);
     // Tuning knobs for experiments (docs/PERFORMANCE.md); out-of-range values are ignored.
     decodeRows_ = envKnob("SOSOIK_VK_DECODE_ROWS", decodeRows_, 1, 32);
     batchRows_ = envKnob("SOSOIK_VK_BATCH_ROWS", batchRows_, 1, 64);
@@ -168,6 +176,14 @@ void Kernels::matvec(VkCommandBuffer cb, const DeviceWeight& w, BufRef x, uint32
                           in.eps,
                           in.upOffset / 4};
     if (tiledBatches(n, in)) return matmul(cb, w, x, y, push);
+    if (n == 1 && wideLaneRows_ > 0) {
+        const Kernel& k = ctx_.pipelines().get(
+            std::string("matvec_") + kernelSuffix(w.layout.type), 4,
+            {subgroup_ * wideSubgroups_, decodeRows_, 1, uint32_t(in.mode), wideLaneRows_});
+        dispatch(cb, k, set({w.quants.buffer, x.buffer, y.buffer, norm.buffer}), &push, sizeof push,
+                 ceilDiv(w.layout.rows, wideSubgroups_ * subgroup_ * wideLaneRows_), 1);
+        return;
+    }
     const uint32_t tokens = n == 1 ? 1 : batchTokens_;
     const uint32_t rows = n == 1 ? decodeRows_ : batchRows_;
     const Kernel& k = ctx_.pipelines().get(std::string("matvec_") + kernelSuffix(w.layout.type), 4,

@@ -65,6 +65,9 @@ struct KernelOptions {
     // Invocations per row for RMSNorm kernels (default: one subgroup on CPU devices, up to 256 on
     // GPUs); op tests set it to run the GPU shape on lavapipe too. Clamped to the device limit.
     std::optional<uint32_t> reduceWorkgroup;
+    // Single-token matvecs in the wide layout (matvec_wide.glsl: each lane owns whole rows).
+    // Default: on CPU devices only; SOSOIK_VK_WIDE=0|1 overrides the default, this overrides both.
+    std::optional<bool> wide;
     // Top-k tile entries (a power of two, at least 2 × topkKeep()); default: what shared memory holds.
     std::optional<uint32_t> topkTile;
 };
@@ -121,6 +124,7 @@ public:
         return tiled_ && n > 1 && in.mode == MatvecInput::Plain;
     }
     const MatmulTiles& tiles() const { return tiles_; }
+    bool wide() const { return wideLaneRows_ > 0; }
 
 private:
     const Kernel& typed(const char* op, const WeightLayout& l, std::vector<uint32_t> spec);
@@ -139,7 +143,9 @@ private:
     bool tokenPerInvocation_ = false; // CPU devices: attention_rows.comp for prompt batches
     uint32_t tokenWg_ = 64;
     uint32_t decodeRows_ = 2, batchRows_ = 2, batchTokens_ = 8; // matvec rows per subgroup / tokens per pass
-    bool tiled_ = false;                                        // prompt batches run matmul_<type>.comp
+    uint32_t wideLaneRows_ = 0,
+             wideSubgroups_ = 1; // wide layout: rows per lane (0: off), subgroups per workgroup
+    bool tiled_ = false;         // prompt batches run matmul_<type>.comp
     MatmulTiles tiles_;
 };
 

@@ -1,7 +1,9 @@
 // Matrix × vector(s) and embedding lookup on the GPU against a CPU loop, for every weight
 // type, on awkward shapes: one row, row counts that are not multiples of the workgroup's
 // rows, long rows, single tokens and token batches that do not fill a pass, with and
-// without the fused residual add.
+// without the fused residual add. Single-token steps run through both kernel families: the
+// row-split layout GPUs use and the wide one CPU devices use (matvec_wide.glsl), whatever the
+// device is.
 #include "vk_test_util.h"
 
 #include "backend/reference/ops.h"
@@ -24,15 +26,22 @@ const TensorType kTypes[] = {TensorType::F32,    TensorType::F16,  TensorType::B
 class TestVulkanMatvec : public QObject {
     Q_OBJECT
     std::shared_ptr<vk::Context> ctx;
-    std::unique_ptr<vk::Kernels> kernels;
+    std::unique_ptr<vk::Kernels> kernels, wideKernels;
+    vk::Kernels& family(bool wide) { return wide ? *wideKernels : *kernels; }
 
 private slots:
     void initTestCase() {
         ctx = vk::Context::create();
-        kernels = std::make_unique<vk::Kernels>(*ctx);
+        vk::KernelOptions plain, wide;
+        plain.wide = false;
+        wide.wide = true;
+        kernels = std::make_unique<vk::Kernels>(*ctx, plain);
+        wideKernels = std::make_unique<vk::Kernels>(*ctx, wide);
+        QVERIFY(!kernels->wide() && wideKernels->wide());
     }
     void cleanupTestCase() {
         kernels.reset();
+        wideKernels.reset();
         ctx.reset();
         QCOMPARE(vk::Instance::validationMessageCount(), uint64_t(0));
     }
@@ -43,12 +52,17 @@ private slots:
         QTest::addColumn<int>("cols");
         QTest::addColumn<int>("tokens");
         QTest::addColumn<bool>("accumulate");
+        QTest::addColumn<bool>("wide");
         for (TensorType t : kTypes) {
             const int block = static_cast<int>(typeSize(t).blockElements);
             const int unit = block == 1 ? 1 : block;
             const std::string name(vk::kernelSuffix(t));
             auto add = [&](const char* shape, int rows, int cols, int tokens, bool acc) {
-                QTest::newRow((name + " " + shape).c_str()) << int(t) << rows << cols << tokens << acc;
+                QTest::newRow((name + " " + shape).c_str())
+                    << int(t) << rows << cols << tokens << acc << false;
+                if (tokens == 1) // single-token steps: the wide family too
+                    QTest::newRow((name + " wide " + shape).c_str())
+                        << int(t) << rows << cols << tokens << acc << true;
             };
             add("1 row", 1, unit == 1 ? 24 : unit, 1, false);
             add("37 rows", 37, unit == 1 ? 100 : 3 * unit, 1, true);
@@ -57,6 +71,9 @@ private slots:
             // More rows than one subgroup's share of a prompt pass (32 on CPU devices), a partial
             // last group, and tokens spilling into a second pass.
             add("tall batch", 70, unit == 1 ? 40 : unit, 20, true);
+            // Several wide subgroups (32 rows each on lavapipe) and a partial last one, many blocks.
+            add("tall step", 75, unit == 1 ? 264 : (unit == 32 ? 9 * 32 : 3 * unit), 1, false);
+            add("long step", 9, unit == 1 ? 4104 : (unit == 32 ? 4096 : 8192), 1, true);
         }
     }
     void matvec() {
@@ -65,6 +82,7 @@ private slots:
         QFETCH(int, cols);
         QFETCH(int, tokens);
         QFETCH(bool, accumulate);
+        QFETCH(bool, wide);
         const auto t = static_cast<TensorType>(type);
         std::mt19937 rng(rows * 131 + cols + tokens);
         const auto raw = randomTensor(t, rows, cols, rng);
@@ -78,7 +96,7 @@ private slots:
                 x[k * xStride + c] = std::uniform_real_distribution<float>(-1, 1)(rng);
         vk::Buffer xBuf = upload(*ctx, x), yBuf = upload(*ctx, y0);
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->matvec(cb, dw, xBuf.ref(), xStride, yBuf.ref(), yStride, tokens, accumulate);
+            family(wide).matvec(cb, dw, xBuf.ref(), xStride, yBuf.ref(), yStride, tokens, accumulate);
         });
         const auto y = download(*ctx, yBuf, y0.size());
         // The reference backend's matmul on the same (packed, contiguous) inputs.
@@ -107,21 +125,26 @@ private slots:
         QTest::addColumn<int>("type");
         QTest::addColumn<int>("mode");
         QTest::addColumn<int>("tokens");
-        for (TensorType t : {TensorType::F16, TensorType::Q8_0, TensorType::Q4_K})
+        QTest::addColumn<bool>("wide");
+        for (TensorType t : {TensorType::F16, TensorType::Q8_0, TensorType::Q4_K, TensorType::Q4_0})
             for (int mode : {1, 2})
                 for (int tokens : {1, 11})
-                    QTest::newRow(qPrintable(QString("%1 %2 x%3")
-                                                 .arg(vk::kernelSuffix(t))
-                                                 .arg(mode == 1 ? "rmsnorm" : "swiglu")
-                                                 .arg(tokens)))
-                        << int(t) << mode << tokens;
+                    for (bool wide : {false, true})
+                        if (tokens == 1 || !wide)
+                            QTest::newRow(qPrintable(QString("%1 %2 x%3%4")
+                                                         .arg(vk::kernelSuffix(t))
+                                                         .arg(mode == 1 ? "rmsnorm" : "swiglu")
+                                                         .arg(tokens)
+                                                         .arg(wide ? " wide" : "")))
+                                << int(t) << mode << tokens << wide;
     }
     void fusedInput() {
         QFETCH(int, type);
         QFETCH(int, mode);
         QFETCH(int, tokens);
+        QFETCH(bool, wide);
         const auto t = static_cast<TensorType>(type);
-        const int rows = 21, cols = t == TensorType::Q4_K ? 512 : 96;
+        const int rows = wide ? 45 : 21, cols = t == TensorType::Q4_K ? 512 : 96;
         std::mt19937 rng(type * 3 + mode + tokens);
         const auto raw = randomTensor(t, rows, cols, rng);
         vk::Buffer wBuf;
@@ -148,7 +171,7 @@ private slots:
         in.eps = 1e-5f;
         in.upOffset = cols;
         runOnce(*ctx, [&](VkCommandBuffer cb) {
-            kernels->matvec(cb, dw, xBuf.ref(), xStride, yBuf.ref(), rows, tokens, false, in);
+            family(wide).matvec(cb, dw, xBuf.ref(), xStride, yBuf.ref(), rows, tokens, false, in);
         });
         const auto y = download(*ctx, yBuf, want.size());
         double scale = 1e-6, err = 0;
