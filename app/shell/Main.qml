@@ -177,7 +177,7 @@ ApplicationWindow {
         objectName: "documentFileDialog"
         title: qsTr("Open a document to summarize")
         fileMode: FileDialog.OpenFiles
-        nameFilters: Summaries.nameFilters
+        nameFilters: [qsTr("Documents (%1)").arg(Summaries.documentPatterns), qsTr("All files (*)")]
         onAccepted: Summaries.summarizeUrls(selectedFiles)
     }
 

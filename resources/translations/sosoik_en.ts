@@ -697,6 +697,14 @@
         <source>Models on this computer and downloads (Ctrl+Shift+M)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBlock</name>
@@ -2321,14 +2329,6 @@
 </context>
 <context>
     <name>sosoik::summarize::SummaryController</name>
-    <message>
-        <source>Documents (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Only files on this computer can be summarized.</source>
         <translation type="unfinished"></translation>

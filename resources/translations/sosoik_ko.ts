@@ -696,6 +696,14 @@
         <source>Stop loading this model</source>
         <translation>이 모델 불러오기 중지</translation>
     </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>문서 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
 </context>
 <context>
     <name>MessageBlock</name>
@@ -2315,14 +2323,6 @@
 </context>
 <context>
     <name>sosoik::summarize::SummaryController</name>
-    <message>
-        <source>Documents (%1)</source>
-        <translation>문서 (%1)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>모든 파일 (*)</translation>
-    </message>
     <message>
         <source>Only files on this computer can be summarized.</source>
         <translation>이 컴퓨터에 있는 파일만 요약할 수 있습니다.</translation>

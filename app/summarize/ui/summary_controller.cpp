@@ -51,11 +51,11 @@ SummaryController::~SummaryController() {
     }
 }
 
-QStringList SummaryController::nameFilters() const {
+QString SummaryController::documentPatterns() {
     QStringList patterns;
     for (const QString& suffix : documents::supportedSuffixes())
         patterns << QStringLiteral("*.") + suffix;
-    return {tr("Documents (%1)").arg(patterns.join(QLatin1Char(' '))), tr("All files (*)")};
+    return patterns.join(QLatin1Char(' '));
 }
 
 void SummaryController::setLanguage(const QString& language) {

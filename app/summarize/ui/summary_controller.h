@@ -37,7 +37,10 @@ class SummaryController : public QObject {
     Q_PROPERTY(QString progressText READ progressText NOTIFY progressChanged) // "Summarizing chunk 3 of 12"
     Q_PROPERTY(QString timeText READ timeText NOTIFY progressChanged) // "0:42 elapsed · about 2:10 left"
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
-    Q_PROPERTY(QStringList nameFilters READ nameFilters CONSTANT)
+    // "*.txt *.md ... *.odt": the documents it reads, for a file dialog's filter. The file dialog's labels
+    // around them are qsTr() in Main.qml, so they follow a language switch (a translated C++ property here
+    // was read once).
+    Q_PROPERTY(QString documentPatterns READ documentPatterns CONSTANT)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY settingsChanged) // "auto", "ko", "en"
     Q_PROPERTY(int targetWords READ targetWords WRITE setTargetWords NOTIFY settingsChanged)
     // The most text read from one document, in millions of characters (#19: a bound for hostile files).
@@ -57,7 +60,7 @@ public:
     QString progressText() const { return progressText_; }
     QString timeText() const { return timeText_; }
     QString errorText() const { return error_; }
-    QStringList nameFilters() const;
+    static QString documentPatterns();
     QString language() const { return language_; }
     void setLanguage(const QString& language);
     int targetWords() const { return targetWords_; }

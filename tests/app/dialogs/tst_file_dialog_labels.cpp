@@ -2,6 +2,7 @@
 // buttons from Qt's catalogue, which Sosoik does not ship, so SafeFileDialog sets the labels itself.
 // Found clicking through the app as a user (Settings → Models → Change…, Open document…). The real main
 // window (AppContext, scripted engine) with 한국어 chosen in the profile; the dialogs are Qt's own.
+#include "settings/app_settings.h"
 #include "shell/application.h"
 #include "support/scripted_context.h"
 
@@ -42,8 +43,59 @@ class TestFileDialogLabels : public QObject {
         return texts;
     }
 
+    // The entries of the filter box of Qt's open file dialog.
+    static QStringList filterTexts(QQuickWindow* window) {
+        for (QObject* o : window->findChildren<QObject*>()) {
+            if (!o->inherits("QQuickFileDialogImpl") || !o->property("visible").toBool()) continue;
+            for (QObject* box : o->findChildren<QObject*>()) {
+                if (!box->inherits("QQuickComboBox")) continue;
+                QStringList texts;
+                const int count = box->property("count").toInt();
+                for (int i = 0; i < count; ++i) {
+                    QString text;
+                    QMetaObject::invokeMethod(box, "textAt", Q_RETURN_ARG(QString, text), Q_ARG(int, i));
+                    texts << text;
+                }
+                return texts;
+            }
+        }
+        return {};
+    }
+
 private slots:
     void initTestCase() { app::configureApplication(); }
+
+    // Open document…'s file types follow a switch of the UI language while the app runs: they came from a
+    // C++ property read once, so after choosing 한국어 the filter still said "Documents (*.txt …)".
+    void documentFilterFollowsALanguageSwitch() {
+        auto context = app::test::makeScriptedContext(m_dir.filePath(QStringLiteral("switch")));
+        context->settings()->setLanguage(QStringLiteral("en"));
+        QQuickWindow* window = context->loadMainWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QObject* documents = window->findChild<QObject*>(QStringLiteral("documentFileDialog"));
+        QVERIFY(documents);
+        QVERIFY(QMetaObject::invokeMethod(documents, "open"));
+        QStringList filters;
+        QTRY_VERIFY((filters = filterTexts(window)).size() == 2);
+        QVERIFY2(filters.first().startsWith(QStringLiteral("Documents (*.txt")),
+                 qPrintable(filters.join(u'|')));
+        QCOMPARE(filters.last(), QStringLiteral("All files (*)"));
+        QMetaObject::invokeMethod(documents, "close");
+        QTRY_VERIFY(filterTexts(window).isEmpty());
+
+        context->settings()->setLanguage(QStringLiteral("ko"));
+        const QStringList property = documents->property("nameFilters").toStringList();
+        QVERIFY2(property.size() == 2 && property.first().startsWith(QStringLiteral("문서 (*.txt")),
+                 qPrintable(property.join(u'|')));
+        QVERIFY(QMetaObject::invokeMethod(documents, "open"));
+        QTRY_VERIFY((filters = filterTexts(window)).size() == 2);
+        QVERIFY2(filters.first().startsWith(QStringLiteral("문서 (*.txt")), qPrintable(filters.join(u'|')));
+        QCOMPARE(filters.last(), QStringLiteral("모든 파일 (*)"));
+        // The patterns are the ones the app reads (documents::supportedSuffixes), in both languages.
+        QVERIFY2(filters.first().contains(QStringLiteral("*.hwpx")), qPrintable(filters.first()));
+        QMetaObject::invokeMethod(documents, "close");
+    }
 
     void koreanDialogsHaveKoreanButtons() {
         const QString profile = m_dir.filePath(QStringLiteral("profile"));
