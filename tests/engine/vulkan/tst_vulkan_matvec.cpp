@@ -71,8 +71,8 @@ private slots:
             // More rows than one subgroup's share of a prompt pass (32 on CPU devices), a partial
             // last group, and tokens spilling into a second pass.
             add("tall batch", 70, unit == 1 ? 40 : unit, 20, true);
-            // Several wide subgroups (32 rows each on lavapipe) and a partial last one, many blocks.
-            add("tall step", 75, unit == 1 ? 264 : (unit == 32 ? 9 * 32 : 3 * unit), 1, false);
+            // Several wide subgroups (128 rows each on lavapipe) and a partial last one, many blocks.
+            add("tall step", 300, unit == 1 ? 264 : (unit == 32 ? 9 * 32 : 3 * unit), 1, false);
             add("long step", 9, unit == 1 ? 4104 : (unit == 32 ? 4096 : 8192), 1, true);
         }
     }
