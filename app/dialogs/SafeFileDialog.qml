@@ -32,6 +32,10 @@ Item {
     // The FileDialog or FolderDialog the Loader made (null before the first open()). `var`: the two
     // have no common QML type (QQuickAbstractDialog is not exported) to declare it with.
     readonly property var loadedDialog: dialogLoader.item
+    // The locale (QLocale's default, which follows the UI language: settings/language_switcher.h) the loaded
+    // dialog was made with. Qt's dialog formats its files' dates and sizes once, when it makes their rows:
+    // after a switch to 한국어 while the app ran, a dialog opened before kept listing "12/6/26 1:34 PM".
+    property string madeForLocale
 
     signal accepted()
     signal rejected()
@@ -66,7 +70,9 @@ Item {
             fallback.show(error)
             return
         }
+        if (dialogLoader.active && root.madeForLocale !== Qt.locale().name) dialogLoader.active = false
         dialogLoader.active = true
+        root.madeForLocale = Qt.locale().name
         const dialog = dialogLoader.item
         if (!dialog) {
             fallback.show(qsTr("the file dialog could not be created"))

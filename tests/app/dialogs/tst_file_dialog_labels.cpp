@@ -8,9 +8,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QQuickItem>
 #include <QQuickWindow>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+#include <functional>
 
 using namespace sosoik;
 
@@ -43,6 +47,22 @@ class TestFileDialogLabels : public QObject {
         return texts;
     }
 
+    // Every text of Qt's open file dialog, its file rows' names, sizes and dates included (the rows are
+    // the list's child items, not QObject children).
+    static QString dialogTexts(QQuickWindow* window) {
+        QSet<QString> texts;
+        const std::function<void(QQuickItem*)> collect = [&](QQuickItem* item) {
+            if (item->inherits("QQuickText")) texts.insert(item->property("text").toString());
+            for (QQuickItem* child : item->childItems())
+                collect(child);
+        };
+        for (QObject* o : window->findChildren<QObject*>())
+            if (o->inherits("QQuickFileDialogImpl") && o->property("visible").toBool())
+                for (QQuickItem* item : o->findChildren<QQuickItem*>())
+                    collect(item);
+        return QStringList(texts.begin(), texts.end()).join(u'|');
+    }
+
     // The entries of the filter box of Qt's open file dialog.
     static QStringList filterTexts(QQuickWindow* window) {
         for (QObject* o : window->findChildren<QObject*>()) {
@@ -67,6 +87,8 @@ private slots:
 
     // Open document…'s file types follow a switch of the UI language while the app runs: they came from a
     // C++ property read once, so after choosing 한국어 the filter still said "Documents (*.txt …)".
+    // And the rows' dates: Qt's dialog formats them once, so one opened before the switch kept English
+    // dates ("12/6/26 1:34 PM", seen under Xvfb); SafeFileDialog makes a new one for the new locale.
     void documentFilterFollowsALanguageSwitch() {
         auto context = app::test::makeScriptedContext(m_dir.filePath(QStringLiteral("switch")));
         context->settings()->setLanguage(QStringLiteral("en"));
@@ -75,9 +97,19 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(window));
         QObject* documents = window->findChild<QObject*>(QStringLiteral("documentFileDialog"));
         QVERIFY(documents);
+        QTemporaryDir folder; // one file, so the dialog has a row with a date
+        QFile file(folder.filePath(QStringLiteral("report.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        documents->setProperty("currentFolder", QUrl::fromLocalFile(folder.path()));
         QVERIFY(QMetaObject::invokeMethod(documents, "open"));
         QStringList filters;
         QTRY_VERIFY((filters = filterTexts(window)).size() == 2);
+        QTRY_VERIFY2(dialogTexts(window).contains(QStringLiteral("report.txt")),
+                     qPrintable(dialogTexts(window)));
+        const QString englishRow = dialogTexts(window);
+        QVERIFY2(englishRow.contains(QStringLiteral(" AM")) || englishRow.contains(QStringLiteral(" PM")),
+                 qPrintable(englishRow));
         QVERIFY2(filters.first().startsWith(QStringLiteral("Documents (*.txt")),
                  qPrintable(filters.join(u'|')));
         QCOMPARE(filters.last(), QStringLiteral("All files (*)"));
@@ -92,6 +124,11 @@ private slots:
         QTRY_VERIFY((filters = filterTexts(window)).size() == 2);
         QVERIFY2(filters.first().startsWith(QStringLiteral("문서 (*.txt")), qPrintable(filters.join(u'|')));
         QCOMPARE(filters.last(), QStringLiteral("모든 파일 (*)"));
+        QTRY_VERIFY2(dialogTexts(window).contains(QStringLiteral("report.txt")),
+                     qPrintable(dialogTexts(window)));
+        const QString koreanRow = dialogTexts(window);
+        QVERIFY2(koreanRow.contains(QStringLiteral("오전")) || koreanRow.contains(QStringLiteral("오후")),
+                 qPrintable(koreanRow));
         // The patterns are the ones the app reads (documents::supportedSuffixes), in both languages.
         QVERIFY2(filters.first().contains(QStringLiteral("*.hwpx")), qPrintable(filters.first()));
         QMetaObject::invokeMethod(documents, "close");
