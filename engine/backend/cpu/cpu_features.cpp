@@ -54,7 +54,7 @@ PromptMath chosenPromptMath() {
     if (env && std::string(env) == "float") return PromptMath::Float;
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
     __builtin_cpu_init();
-    if (__builtin_cpu_is("znver1")) return PromptMath::Float;
+    if (__builtin_cpu_is("znver1") || __builtin_cpu_is("znver2")) return PromptMath::Float;
 #endif
     return PromptMath::Int;
 }

@@ -24,9 +24,10 @@ bool parseIsa(const std::string& name, Isa& out);
 
 // How prompt batches of quantized weights are multiplied (matmul.cpp): Int keeps 16-bit activations and
 // multiplies int16 pair groups with pmaddwd; Float decodes each chunk of weight rows to F32 and multiplies
-// the float activations with FMA tiles (exact to float rounding). Float on AMD Zen 1, where pmaddwd issues
-// on one pipe and FMA on two (measured there: 18 against 14 GMAC/s per thread); Int elsewhere (Intel
-// cores since Skylake issue pmaddwd on two ports, twice FMA's multiply-adds per instruction).
+// the float activations with FMA tiles (exact to float rounding). Float on AMD Zen 1 and Zen 2, where
+// pmaddwd issues on one pipe and FMA on two (measured per thread, 128 tokens: Zen 1 18 against 14 GMAC/s;
+// Zen 2 Q4_0/Q8_0 37-39 against 35-36, Q4_1/Q4_K 36-39 against 28-33, equal at k = 2048); Int elsewhere
+// (Intel cores since Skylake issue pmaddwd on two ports, twice FMA's multiply-adds per instruction).
 // SOSOIK_CPU_PROMPT=int|float overrides; read on every call (tests set it).
 enum class PromptMath { Int, Float };
 PromptMath chosenPromptMath();
