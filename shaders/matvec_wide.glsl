@@ -6,6 +6,9 @@
 // (matvec_main.glsl) each lane gathered its own slice of x and every row ended in a subgroupAdd;
 // here x arrives once per subgroup (wideInput) and the loads left are the weights' own
 // (stories110M tg16 on lavapipe: see docs/PERFORMANCE.md).
+// Decoders may define HAS_WIDE_X_SCALE: wideDot then gets x[i] × 2^−(bit offset of its quant)
+// (wideXScale) and converts each quant where it sits in its word (one AND, no shift): q·2^s·x·2^−s
+// is exact in float and saves one operation per weight and row.
 // Decoders may define HAS_WIDE_SIDE: their per-block side data (scales, d) is read once per
 // WIDE_SUBS 32-weight sub-blocks into a WideSide (wideSide), and wideDot uses it, instead of
 // one or two scalar loads per 32 weights.
@@ -59,6 +62,11 @@ void wideRows(uint t0) {
             wideInput(xi0, b * 8, p.cols / 4, x, sumSq);
 #if defined(HAS_WIDE_SIDE) || defined(HAS_DOT32)
             const vec2 xs = vec2(dot(x[0] + x[1] + x[2] + x[3], vec4(1.0)), dot(x[4] + x[5] + x[6] + x[7], vec4(1.0)));
+#endif
+#ifdef HAS_WIDE_X_SCALE
+            // Once per subgroup for all its rows: x times the powers of two that let wideDot use
+            // each quant in place (masked, not shifted down), see the decoder.
+            wideXScale(x);
 #endif
             for (uint k = 0; k < WIDE_ROWS; ++k) {
 #if defined(HAS_WIDE_SIDE)
