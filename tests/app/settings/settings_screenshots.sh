@@ -2,9 +2,11 @@
 # Settings and the file dialogs as a user sees them: the real app on a private X server without a platform
 # theme, a fresh profile whose models folder does not exist yet. Screenshots of the model button's
 # tooltip, Settings (General), Settings scrolled to the generation defaults, Settings → Models →
-# Change… (the folder dialog) and Open document… (the file dialog, with its filter box).
+# Change… (the folder dialog), Settings after choosing a folder there (docs/screenshots/settings-models-*.png)
+# and Open document… (the file dialog, with its filter box).
 #   bash tests/app/settings/settings_screenshots.sh [path/to/sosoik] [en|ko] [light|dark] [out-prefix]
-# Writes <out-prefix>-tooltip.png, -general.png, -generation.png, -folder-dialog.png, -file-dialog.png.
+# Writes <out-prefix>-tooltip.png, -general.png, -generation.png, -folder-dialog.png, -models.png,
+# -file-dialog.png.
 # Exits 0 with "SKIP: ..." when Xvfb, xdotool or import is missing; non-zero when a step fails.
 set -euo pipefail
 app=${1:-build/app/sosoik}
@@ -48,8 +50,10 @@ sleep 1
 xdotool mousemove ${SOSOIK_SHOT_CHANGE:-720 329} click 1
 sleep 2
 shot folder-dialog
-xdotool key Escape
-sleep 1
+# Choose the folder the dialog shows (home/Documents, highlighted): Settings says where downloads go now.
+xdotool mousemove ${SOSOIK_SHOT_CHOOSE:-711 535} click 1
+sleep 1.5
+shot models
 xdotool key Escape
 sleep 1
 # Open document… (the file dialog; Ctrl+Shift+O)
