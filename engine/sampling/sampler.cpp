@@ -96,17 +96,57 @@ int32_t argmax(std::span<const float> logits) {
     return static_cast<int32_t>(std::max_element(logits.begin(), logits.end()) - logits.begin());
 }
 
+namespace {
+// The first index of the largest value, or -1 when the largest is NaN-poisoned: eight independent maxima
+// (a dependency chain of one compare per value was the cost), then one scan for the first equal.
+int32_t firstMax(std::span<const float> v) {
+    float m[8];
+    std::fill(m, m + 8, v[0]);
+    size_t i = 0;
+    for (; i + 8 <= v.size(); i += 8)
+        for (int j = 0; j < 8; ++j)
+            m[j] = v[i + j] > m[j] ? v[i + j] : m[j];
+    for (; i < v.size(); ++i)
+        m[0] = v[i] > m[0] ? v[i] : m[0];
+    const float top = *std::max_element(m, m + 8);
+    for (size_t k = 0; k < v.size(); ++k)
+        if (v[k] == top) return static_cast<int32_t>(k);
+    return -1;
+}
+} // namespace
+
 Candidates selectCandidates(std::span<const float> logits, const CandidateRequest& request) {
     if (logits.empty()) throw Error(Error::Kind::InvalidArgument, "cannot select from no logits");
     Candidates c;
-    const size_t keep = std::min(logits.size(), static_cast<size_t>(std::max(request.topK, 0)));
-    std::vector<Candidate> all(logits.size());
-    for (size_t i = 0; i < logits.size(); ++i)
-        all[i] = {static_cast<int32_t>(i), logits[i]};
-    std::partial_sort(all.begin(), all.begin() + static_cast<long>(keep), all.end(), byLogit);
-    for (size_t i = 0; i < keep; ++i) {
-        c.ids.push_back(all[i].id);
-        c.logits.push_back(all[i].logit);
+    size_t keep = std::min(logits.size(), static_cast<size_t>(std::max(request.topK, 0)));
+    // The keep best in one pass through a heap whose front is the worst kept (the same set and order
+    // as a partial sort: byLogit is a total order), instead of copying the vocabulary into id/logit
+    // pairs and partially sorting them, which was 8.5 % of a greedy stories15M token step on the CPU
+    // backend (perf; the heap alone 5.8 %, firstMax below for greedy steps 1.8 %).
+    if (keep == 1) { // greedy: the largest logit, the lowest id among equals
+        if (const int32_t id = firstMax(logits); id >= 0) {
+            c.ids.push_back(id);
+            c.logits.push_back(logits[size_t(id)]);
+            keep = 0; // NaN logits (firstMax -1) take the general path below
+        }
+    }
+    std::vector<Candidate> best;
+    best.reserve(keep);
+    for (size_t i = 0; i < logits.size() && keep > 0; ++i) {
+        const Candidate x{static_cast<int32_t>(i), logits[i]};
+        if (best.size() < keep) {
+            best.push_back(x);
+            std::push_heap(best.begin(), best.end(), byLogit);
+        } else if (byLogit(x, best.front())) {
+            std::pop_heap(best.begin(), best.end(), byLogit);
+            best.back() = x;
+            std::push_heap(best.begin(), best.end(), byLogit);
+        }
+    }
+    std::sort_heap(best.begin(), best.end(), byLogit);
+    for (const Candidate& x : best) {
+        c.ids.push_back(x.id);
+        c.logits.push_back(x.logit);
     }
     for (int32_t id : request.extraIds)
         if (id >= 0 && static_cast<size_t>(id) < logits.size()) {

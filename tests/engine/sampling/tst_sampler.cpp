@@ -188,6 +188,31 @@ private slots:
         if (temperature > 0 && topK > 1) QVERIFY(differentFromArgmax > 0); // the filters were exercised
     }
 
+    // The top-k candidates are the k largest logits, highest first, equal logits by lower id: compared with
+    // a full sort, on logits with many ties, for k from 1 to past the vocabulary.
+    void candidatesAreTheTopKInOrder() {
+        std::mt19937 rng(7);
+        std::uniform_int_distribution<int> level(-20, 20); // 41 values over 1000 logits: ties everywhere
+        std::vector<float> logits(1000);
+        for (float& v : logits)
+            v = 0.25f * float(level(rng));
+        std::vector<int32_t> order(logits.size());
+        for (size_t i = 0; i < order.size(); ++i)
+            order[i] = int32_t(i);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int32_t a, int32_t b) { return logits[a] > logits[b]; });
+        for (int k : {1, 2, 40, 999, 1000, 1500}) {
+            CandidateRequest r;
+            r.topK = k;
+            const Candidates c = selectCandidates(logits, r);
+            QCOMPARE(c.ids.size(), std::min<size_t>(size_t(k), logits.size()));
+            for (size_t i = 0; i < c.ids.size(); ++i) {
+                QCOMPARE(c.ids[i], order[i]);
+                QCOMPARE(c.logits[i], logits[order[i]]);
+            }
+        }
+    }
+
     void requestNamesWhatTheChainNeeds() {
         SamplerParams p;
         p.temperature = 0;
