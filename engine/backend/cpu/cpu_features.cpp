@@ -59,6 +59,16 @@ PromptMath chosenPromptMath() {
     return PromptMath::Int;
 }
 
+bool chosenPromptInt8() {
+    const char* env = std::getenv("SOSOIK_CPU_PROMPT");
+    if (env && *env) return std::string(env) == "int8";
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+    __builtin_cpu_init();
+    if (__builtin_cpu_is("znver2")) return true;
+#endif
+    return false;
+}
+
 bool isaSupported(Isa isa) {
     return isa <= detectIsa();
 }

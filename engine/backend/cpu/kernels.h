@@ -11,7 +11,8 @@
 // activations the logits of the synthetic test models drifted 1.6e-2..3.6e-2 (normalized) from
 // the float reference and greedy tokens changed; 16-bit blocks stay at float accuracy (~1e-4) at
 // nearly the same speed, because the quants have to be widened for pmaddwd anyway (maddubs + madd
-// is also two instructions) — see docs/ARCHITECTURE.md.
+// is also two instructions) — see docs/ARCHITECTURE.md. The exception: prompt batches of the 4-/5-bit types on
+// AMD Zen 2 (ActQ8Panel below), where 8-bit activations run 1.7x the multiply rate, at 0.5 % error per product.
 #include "backend/cpu/cpu_features.h"
 #include "gguf/tensor_types.h"
 
@@ -70,6 +71,33 @@ using DecodeGroups = void (*)(int k, const void* row, Q16Group* out);
 using GroupTile = void (*)(int groups, const Q16Group* w, int nRows, const ActQ16Group* act, int n, bool mins,
                            float* out, size_t outStride);
 
+// 8-bit prompt batches (matmul.cpp's runInt8, on CPUs where they are faster: cpu_features.h), for the types
+// whose quants are small unsigned integers (w = scale·u − min, u ≤ 31): `vpmaddubsw` multiplies u (unsigned
+// bytes) with 8-bit activations, and up to 8 of its int16 results add up without saturation (16 products of
+// ≤ 15·127) before one `vpmaddwd` widens them, so a 32-value block costs 8 + 1 multiply instructions per
+// 8 tokens instead of 16 `vpmaddwd` (or 32 FMA) — see kernels_x86_int8.inc.
+// Activations of 8 tokens ("a panel") and one 32-value block, token-interleaved: qs[32·v + 4·t + i] is value
+// 4·v + i of token t (q = round(x/d), |q| ≤ 127), so one 4-byte weight broadcast meets all 8 tokens.
+struct ActQ8Panel {
+    int8_t qs[256];
+    float d[8];    // per token: the block's scale (amax / 127)
+    float dSum[8]; // d · Σ q: pays the weights' minimums
+};
+// One 32-value weight block as unsigned bytes in value order, with its scale and minimum.
+struct Q8Block {
+    uint8_t qs[32];
+    float scale, min;
+};
+// One weight row of k values (k a multiple of 32) into k / 32 blocks.
+using DecodeQ8 = void (*)(int k, const void* row, Q8Block* out);
+// Token `token` of a batch (k floats) into its lane of the panels (panels[b] for block b; row of panels
+// token / 8 of the batch).
+using QuantizeQ8 = void (*)(int k, const float* x, ActQ8Panel* panels, int lane);
+// out[j·outStride + r] = row_r · act_j for r < nRows rows of `blocks` blocks each and j < n tokens (panel
+// row p = j / 8 at act + p·blocks); wide: some quant is above 15 (Q5: int16 sums of 4 instead of 8).
+using Q8Tile = void (*)(int blocks, const Q8Block* w, int nRows, const ActQ8Panel* act, int n, bool wide,
+                        float* out, size_t outStride);
+
 // One float-type row (F32/F16/BF16) of k values as floats; and the float tile over such rows:
 // out[j·outStride + r] = w_r · x_j for r < nRows rows of k floats (w, row after row) and j < n
 // activation rows xStride floats apart.
@@ -84,6 +112,8 @@ struct TypeKernel {
     DecodeGroups decodeGroups = nullptr; // null: prompt batches through `tile` (or `dot`)
     bool mins = false;                   // w = scale·q − min: the group tile pays the minimums
     RowToF32 toF32 = nullptr;            // float types on levels with Kernels::floatTile: prompt batches
+    DecodeQ8 decodeQ8 = nullptr;         // null: no 8-bit prompt batches for this type
+    bool wideQ8 = false;                 // quants up to 31 (Q5_0, Q5_1, Q5_K)
 };
 
 struct Kernels {
@@ -99,9 +129,11 @@ struct Kernels {
     // out = silu(gate)·up, and RMSNorm (weight may be null): the reference ops' math, 8 lanes wide on x86
     void (*swiglu)(int n, const float* gate, const float* up, float* out) = nullptr;
     void (*rmsnorm)(int n, const float* x, const float* weight, float eps, float* out) = nullptr;
-    GroupTile groupTile = nullptr; // null: this level has no pair-group kernels
-    FloatTile floatTile = nullptr; // null: float rows through `tile` (or `dot`) in prompt batches too
-    TypeKernel types[32];          // by gguf type id
+    GroupTile groupTile = nullptr;   // null: this level has no pair-group kernels
+    FloatTile floatTile = nullptr;   // null: float rows through `tile` (or `dot`) in prompt batches too
+    QuantizeQ8 quantizeQ8 = nullptr; // the 8-bit prompt batches (every level: the scalar ones define them)
+    Q8Tile q8Tile = nullptr;
+    TypeKernel types[32]; // by gguf type id
     const TypeKernel& forType(gguf::TensorType t) const { return types[static_cast<uint32_t>(t) & 31]; }
 };
 

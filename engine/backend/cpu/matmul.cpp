@@ -86,7 +86,44 @@ void MatMul::runFloats(std::span<const WeightMatrix> stacked, const float* x, in
 
 MatMul::MatMul(const Kernels& kernels, ThreadPool& pool)
     : kernels_(kernels), pool_(pool), floatPrompts_(chosenPromptMath() == PromptMath::Float),
-      rowBuffer_(static_cast<size_t>(pool.size())), groupBuffer_(static_cast<size_t>(pool.size())) {}
+      int8Prompts_(chosenPromptInt8()), rowBuffer_(static_cast<size_t>(pool.size())),
+      groupBuffer_(static_cast<size_t>(pool.size())), q8Buffer_(static_cast<size_t>(pool.size())) {}
+
+void MatMul::runInt8(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
+                     size_t yStride) {
+    const int k = stacked[0].cols, blocks = k / 32, panels = (n + 7) / 8;
+    actPanels_.resize(size_t(panels) * blocks);
+    if (n % 8 != 0) // the last panel's unused lanes: zero activations (their outputs are not stored)
+        std::fill(actPanels_.end() - blocks, actPanels_.end(), ActQ8Panel{});
+    for (int t = 0; t < n; ++t)
+        kernels_.quantizeQ8(k, x + t * xStride, actPanels_.data() + size_t(t / 8) * blocks, t % 8);
+    int totalRows = 0;
+    for (const auto& w : stacked)
+        totalRows += w.rows;
+    const int chunk = chunkRowsFor(k);
+    pool_.parallelFor(totalRows, chunk, [&](int from, int to, int ith) {
+        std::vector<Q8Block>& buffer = q8Buffer_[ith];
+        buffer.resize(size_t(chunk) * blocks);
+        // Chunk by chunk: a pool of one thread runs the whole range in one call.
+        for (int begin = from; begin < to; begin += chunk) {
+            const int end = std::min(to, begin + chunk);
+            bool wide = false;
+            int first = 0; // global row index of tensor `which`'s row 0
+            size_t which = 0;
+            for (int r = begin; r < end; ++r) {
+                while (r >= first + stacked[which].rows)
+                    first += stacked[which++].rows;
+                const WeightMatrix& w = stacked[which];
+                const TypeKernel& tk = kernels_.forType(w.type);
+                tk.decodeQ8(k, w.data + w.rowBytes * size_t(r - first),
+                            buffer.data() + size_t(r - begin) * blocks);
+                wide |= tk.wideQ8;
+            }
+            kernels_.q8Tile(blocks, buffer.data(), end - begin, actPanels_.data(), n, wide, y + begin,
+                            yStride);
+        }
+    });
+}
 
 void MatMul::runGroups(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
                        size_t yStride) {
@@ -129,6 +166,10 @@ void MatMul::run(std::span<const WeightMatrix> stacked, const float* x, int n, s
                  size_t yStride) {
     if (stacked.empty() || n <= 0) return;
     const int k = stacked[0].cols;
+    bool int8 = kernels_.q8Tile != nullptr && n >= kMinGroupTokens && int8Prompts_;
+    for (const auto& w : stacked)
+        int8 &= kernels_.forType(w.type).decodeQ8 != nullptr;
+    if (int8) return runInt8(stacked, x, n, xStride, y, yStride);
     bool grouped = kernels_.groupTile != nullptr && n >= kMinGroupTokens && !floatPrompts_;
     for (const auto& w : stacked)
         grouped &= kernels_.forType(w.type).decodeGroups != nullptr;

@@ -36,13 +36,20 @@ private:
     void runFloats(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
                    size_t yStride);
 
+    // Prompt batches of the types with 8-bit kernels where chosenPromptInt8(): activations as 8-bit panels.
+    void runInt8(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
+                 size_t yStride);
+
     const Kernels& kernels_;
     ThreadPool& pool_;
     bool floatPrompts_;        // quantized weights in prompt batches: Float prompt math (cpu_features.h)
+    bool int8Prompts_;         // ... of the types with 8-bit kernels: chosenPromptInt8()
     std::vector<uint8_t> q16_; // the activations quantized for this call
     std::vector<std::vector<float>> rowBuffer_;      // per thread: a dequantized weight row, outputs
     std::vector<ActQ16Group> actGroups_;             // the activations as pair groups, for runGroups
     std::vector<std::vector<Q16Group>> groupBuffer_; // per thread: the chunk's decoded weight rows
+    std::vector<ActQ8Panel> actPanels_;              // the activations as 8-bit panels, for runInt8
+    std::vector<std::vector<Q8Block>> q8Buffer_;     // per thread: the chunk's rows as bytes, for runInt8
 };
 
 } // namespace sosoik::backend::cpu

@@ -9,6 +9,7 @@
 #include "vulkan/model_compare.h"
 
 #include "backend/cpu/cpu_features.h"
+#include "backend/cpu/kernels.h"
 #include "sosoik/devices.h"
 #include "sosoik/error.h"
 #include "sosoik/model.h"
@@ -47,8 +48,17 @@ class TestCpuBackend : public QObject {
     Q_OBJECT
     QTemporaryDir dir;
 
-    // Logits of a prompt (all positions), three token steps and a greedy continuation, CPU vs reference.
+    // Logits of a prompt (all positions), three token steps and a greedy continuation, CPU vs reference, with
+    // each prompt math (SOSOIK_CPU_PROMPT: 16-bit pair groups, float tiles, 8-bit panels).
     void compare(const test::SyntheticModelSpec& spec, int isa, int promptLength) {
+        auto unsetEnv = qScopeGuard([] { qunsetenv("SOSOIK_CPU_PROMPT"); });
+        for (const char* prompt : {"int", "float", "int8"}) {
+            qputenv("SOSOIK_CPU_PROMPT", prompt);
+            compareOnce(spec, isa, promptLength);
+            if (QTest::currentTestFailed()) return qWarning("with SOSOIK_CPU_PROMPT=%s", prompt);
+        }
+    }
+    void compareOnce(const test::SyntheticModelSpec& spec, int isa, int promptLength) {
         qputenv("SOSOIK_CPU_ISA", isaEnv(isa));
         auto unsetEnv = qScopeGuard([] { qunsetenv("SOSOIK_CPU_ISA"); });
         const std::string path =
@@ -59,8 +69,11 @@ class TestCpuBackend : public QObject {
         QVERIFY2(cpu->info().backendName.rfind(std::string("cpu: ") + backend::cpu::isaName(Isa(isa)), 0) ==
                      0,
                  cpu->info().backendName.c_str());
-        // 16-bit activation blocks keep the float tolerance (8-bit ones measured 1.6e-2..3.6e-2 here).
-        const double tolerance = 2e-3;
+        // 16-bit activation blocks keep the float tolerance; 8-bit ones (prompt batches of the types with
+        // 8-bit kernels) get the 2e-2 (measured 3e-3..1.5e-2 here).
+        const bool int8 = backend::cpu::chosenPromptInt8() &&
+                          backend::cpu::kernelsFor(Isa(isa)).forType(spec.weightType).decodeQ8 != nullptr;
+        const double tolerance = int8 ? 2e-2 : 2e-3;
         std::vector<int32_t> prompt(promptLength);
         for (size_t i = 0; i < prompt.size(); ++i)
             prompt[i] = static_cast<int32_t>((i * 53 + 1) % spec.nVocab);
@@ -68,7 +81,8 @@ class TestCpuBackend : public QObject {
         const auto want = refSession->decode(prompt, true), got = cpuSession->decode(prompt, true);
         QCOMPARE(got.size(), want.size());
         double err = normalizedError(got, want);
-        qInfo("normalized max error %.2e", err);
+        qInfo("normalized max error %.2e (SOSOIK_CPU_PROMPT=%s)", err,
+              qgetenv("SOSOIK_CPU_PROMPT").constData());
         QVERIFY2(err < tolerance, qPrintable(QString("normalized max error %1").arg(err)));
         for (int32_t next : {7, 300, 42}) {
             const auto want1 = refSession->decode(std::span<const int32_t>(&next, 1));
@@ -76,8 +90,32 @@ class TestCpuBackend : public QObject {
             err = normalizedError(got1, want1);
             QVERIFY2(err < tolerance, qPrintable(QString("token step: normalized max error %1").arg(err)));
         }
-        QCOMPARE(greedy(*cpu, {1, 50, 60, 70, 80, 90, 100, 110}, 12),
-                 greedy(*ref, {1, 50, 60, 70, 80, 90, 100, 110}, 12));
+        if (!int8) {
+            QCOMPARE(greedy(*cpu, {1, 50, 60, 70, 80, 90, 100, 110}, 12),
+                     greedy(*ref, {1, 50, 60, 70, 80, 90, 100, 110}, 12));
+            return;
+        }
+        // 8-bit activations: these random models' top two logits can lie closer than the quantization error
+        // (Q5_0: 6.5e-4 of max |logit| apart, against 6.6e-3 error), so an exact greedy match is luck.
+        // Instead, along the reference's greedy path, every CPU choice must be within the tolerance of the
+        // best.
+        auto refGreedy = Session::create(*ref, 64), cpuGreedy = Session::create(*cpu, 64);
+        const std::vector<int32_t> start = {1, 50, 60, 70, 80, 90, 100, 110};
+        auto wantLogits = refGreedy->decode(start), gotLogits = cpuGreedy->decode(start);
+        int same = 0;
+        for (int step = 0; step < 12; ++step) {
+            const int32_t best = argmax(wantLogits), chosen = argmax(gotLogits);
+            double scale = 1e-9;
+            for (float v : wantLogits)
+                scale = std::max(scale, double(std::fabs(v)));
+            QVERIFY2(
+                wantLogits[size_t(best)] - wantLogits[size_t(chosen)] <= tolerance * scale,
+                qPrintable(QString("step %1: chose %2, the reference %3").arg(step).arg(chosen).arg(best)));
+            same += chosen == best;
+            wantLogits = refGreedy->decode(std::span<const int32_t>(&best, 1));
+            gotLogits = cpuGreedy->decode(std::span<const int32_t>(&best, 1));
+        }
+        qInfo("greedy: %d of 12 choices the reference's", same);
     }
 
 private slots:

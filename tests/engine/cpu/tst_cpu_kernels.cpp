@@ -115,6 +115,10 @@ private slots:
             .run(stacked, x.data(), n, xStride, viaFloats.data(), yStride);
         qputenv("SOSOIK_CPU_PROMPT", "int");
         cpu::MatMul(cpu::kernelsFor(Isa(isa)), pool).run(stacked, x.data(), n, xStride, got.data(), yStride);
+        // And with 8-bit activations where the type has 8-bit kernels (tst_cpu_int8 tests them in detail).
+        std::vector<float> via8(got.size(), 0.f);
+        qputenv("SOSOIK_CPU_PROMPT", "int8");
+        cpu::MatMul(cpu::kernelsFor(Isa(isa)), pool).run(stacked, x.data(), n, xStride, via8.data(), yStride);
         qunsetenv("SOSOIK_CPU_PROMPT");
         // A pool of one thread (a one-core machine, -t 1) runs every row in one call: same products.
         cpu::ThreadPool single(1);
@@ -141,13 +145,23 @@ private slots:
         qInfo("  float prompt math: %.2e", errFloats);
         QVERIFY2(errFloats < (quantizedActivations && !floatBatch ? 1e-4 : 1e-5),
                  qPrintable(QString::number(errFloats)));
+        const bool int8Batch = n >= 8 && cpu::kernelsFor(Isa(isa)).forType(t).decodeQ8 != nullptr;
+        const double err8 = normalizedError(via8, want);
+        qInfo("  8-bit prompt math: %.2e", err8);
+        QVERIFY2(err8 < (int8Batch              ? 2e-2
+                         : quantizedActivations ? 1e-4
+                                                : 1e-5),
+                 qPrintable(QString::number(err8)));
         for (int j = 0; j < n; ++j) { // the two padding columns stay untouched
             QCOMPARE(got[j * yStride + rowsA + rowsB], 0.f);
             QCOMPARE(viaFloats[j * yStride + rowsA + rowsB], 0.f);
+            QCOMPARE(via8[j * yStride + rowsA + rowsB], 0.f);
         }
         // Prompt batches tile the same 16-row chunks either way (bit for bit); token steps may group rows
         // into other tiles (float rounding).
-        const auto& sameMath = cpu::chosenPromptMath() == cpu::PromptMath::Float ? viaFloats : got;
+        const auto& sameMath = int8Batch && cpu::chosenPromptInt8()                ? via8
+                               : cpu::chosenPromptMath() == cpu::PromptMath::Float ? viaFloats
+                                                                                   : got;
         if (n >= 8)
             QCOMPARE(alone, sameMath);
         else
