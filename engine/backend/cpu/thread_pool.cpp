@@ -27,7 +27,7 @@ template <class T, class Pred> void spinThenWait(std::atomic<T>& a, Pred done) {
 
 } // namespace
 
-ThreadPool::ThreadPool(int threads) {
+ThreadPool::ThreadPool(int threads) : shares_(size_t(std::max(1, threads))) {
     threads = std::max(1, threads);
     workers_.reserve(threads - 1);
     for (int i = 1; i < threads; ++i)
@@ -42,17 +42,26 @@ ThreadPool::~ThreadPool() {
         t.join();
 }
 
-void ThreadPool::parallelFor(int n, int grain, const std::function<void(int, int, int)>& fn) {
+void ThreadPool::parallelFor(int n, int grain, FunctionRef<void(int, int, int)> fn) {
     if (n <= 0) return;
     grain = std::max(1, grain);
     if (workers_.empty() || n <= grain) {
         fn(0, n, 0);
         return;
     }
-    std::atomic<int> next{0};
+    // Share i: chunks [i·chunks/T, (i+1)·chunks/T), claimed grain items at a time.
+    const int threads = size(), chunks = (n + grain - 1) / grain;
+    for (int i = 0; i < threads; ++i) {
+        shares_[size_t(i)].next.store(int(int64_t(chunks) * i / threads) * grain, std::memory_order_relaxed);
+        shares_[size_t(i)].end = std::min(n, int(int64_t(chunks) * (i + 1) / threads) * grain);
+    }
     run([&](int ith) {
-        for (int b = next.fetch_add(grain); b < n; b = next.fetch_add(grain))
-            fn(b, std::min(n, b + grain), ith);
+        for (int s = 0; s < threads; ++s) { // its own share, then the others'
+            Share& share = shares_[size_t((ith + s) % threads)];
+            for (int b = share.next.fetch_add(grain, std::memory_order_relaxed); b < share.end;
+                 b = share.next.fetch_add(grain, std::memory_order_relaxed))
+                fn(b, std::min(share.end, b + grain), ith);
+        }
     });
 }
 
@@ -60,7 +69,7 @@ void ThreadPool::parallelFor(int n, int grain, const std::function<void(int, int
 // worker counts itself in (active_) before it checks open_, both sequentially consistent, so
 // either the caller sees it and waits, or it sees the job closed and stays out: no worker ever
 // touches a job whose caller has returned.
-void ThreadPool::run(const std::function<void(int)>& job) {
+void ThreadPool::run(FunctionRef<void(int)> job) {
     job_.store(&job);
     open_.store(true);
     generation_.fetch_add(1);

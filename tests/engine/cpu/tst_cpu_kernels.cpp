@@ -12,8 +12,10 @@
 
 #include <QTest>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <random>
+#include <thread>
 
 using namespace sosoik;
 using namespace sosoik::backend;
@@ -374,6 +376,32 @@ private slots:
         int ran = 0;
         single.parallelFor(10, 3, [&](int b, int e, int ith) { ran += (ith == 0) * (e - b); });
         QCOMPARE(ran, 10);
+    }
+
+    // A thread that stalls inside its first chunk (as a preempted one would) holds up only that chunk:
+    // the caller takes the rest of the stalled thread's share, chunk by chunk.
+    void threadPoolTakesOverAStalledShare() {
+        cpu::ThreadPool pool(2);
+        const int n = 40;
+        for (int round = 0; round < 20; ++round) {
+            std::atomic<int> byCaller{0}, byWorker{0};
+            std::atomic<bool> workerStalled{false};
+            pool.parallelFor(n, 1, [&](int b, int e, int ith) {
+                if (ith == 0) {
+                    byCaller += e - b;
+                    return;
+                }
+                byWorker += e - b;
+                if (workerStalled.exchange(true)) return;
+                // Stall until the caller has done everything else (2 s at most, so a failure cannot hang).
+                for (int i = 0; i < 2000 && byCaller.load() < n - (e - b); ++i)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            });
+            QCOMPARE(byCaller.load() + byWorker.load(), n);
+            // The worker stalled in its one chunk and the caller did the other 39 items (a fixed split
+            // would leave it 20), or the worker joined too late to find any.
+            QCOMPARE(byCaller.load(), workerStalled.load() ? n - 1 : n);
+        }
     }
 
     void isaSwitchOnlyLowers() {
