@@ -4,6 +4,8 @@
 // largest quants against the largest activations (the int16 sums of the x86 tile must not saturate).
 #include "backend/cpu/cpu_features.h"
 #include "backend/cpu/kernels.h"
+#include "backend/cpu/matmul.h"
+#include "backend/reference/ops.h"
 
 #include <QTest>
 #include <cmath>
@@ -181,6 +183,60 @@ private slots:
         if (n % 8)
             for (int lane = n % 8; lane < 8; ++lane)
                 QCOMPARE(want.panels.back().d[lane], 0.f);
+    }
+
+    // A stack mixing types with and without 8-bit kernels (a Q4_K_M file's q|k|v with a Q6_K v): every
+    // tensor's rows exactly as that tensor alone gives them, each within its own path's tolerance of the
+    // reference.
+    void mixedStacks_data() {
+        QTest::addColumn<int>("isa");
+        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
+            QTest::newRow(cpu::isaName(Isa(isa))) << isa;
+    }
+    void mixedStacks() {
+        QFETCH(int, isa);
+        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        const int cols = 512, n = 19;
+        const TensorType types[] = {TensorType::Q4_K, TensorType::Q4_K, TensorType::Q6_K, TensorType::Q8_0,
+                                    TensorType::Q4_0};
+        const int rows[] = {37, 5, 21, 16, 9};
+        std::vector<std::vector<uint8_t>> data;
+        std::vector<cpu::WeightMatrix> stacked;
+        for (int i = 0; i < 5; ++i) {
+            const size_t rb = gguf::rowBytes(types[i], cols);
+            const auto w = randomFloats(size_t(rows[i]) * cols, uint32_t(40 + i));
+            auto& q = data.emplace_back(rb * rows[i]);
+            for (int r = 0; r < rows[i]; ++r)
+                gguf::quantizeRow(types[i], &w[size_t(r) * cols], &q[rb * r], cols);
+            stacked.push_back({types[i], q.data(), rows[i], cols, rb});
+        }
+        const auto x = randomFloats(size_t(n) * cols, 9);
+        const size_t yStride = 37 + 5 + 21 + 16 + 9;
+        std::vector<float> got(size_t(n) * yStride), alone(size_t(n) * yStride);
+        qputenv("SOSOIK_CPU_PROMPT", "int8");
+        cpu::ThreadPool pool(2);
+        cpu::MatMul matmul(cpu::kernelsFor(Isa(isa)), pool);
+        matmul.run(stacked, x.data(), n, cols, got.data(), yStride);
+        int at = 0;
+        std::vector<float> xr(cols), yr(37);
+        for (int i = 0; i < 5; ++i) {
+            matmul.run({&stacked[size_t(i)], 1}, x.data(), n, cols, alone.data() + at, yStride);
+            const bool int8 = cpu::kernelsFor(Isa(isa)).forType(types[i]).decodeQ8 != nullptr;
+            double err = 0, scale = 1e-9;
+            for (int j = 0; j < n; ++j) {
+                std::copy(x.begin() + j * cols, x.begin() + (j + 1) * cols, xr.begin());
+                reference::matvec({types[i], stacked[size_t(i)].data, rows[i], cols}, xr.data(), yr.data());
+                for (int r = 0; r < rows[i]; ++r) {
+                    scale = std::max(scale, double(std::fabs(yr[size_t(r)])));
+                    err = std::max(err, double(std::fabs(got[j * yStride + at + r] - yr[size_t(r)])));
+                }
+            }
+            qInfo("%s: normalized error %.2e", gguf::typeName(types[i]).data(), err / scale);
+            QVERIFY2(err / scale < (int8 ? 2e-2 : 1e-4), qPrintable(QString::number(err / scale)));
+            at += rows[i];
+        }
+        qunsetenv("SOSOIK_CPU_PROMPT");
+        QCOMPARE(got, alone);
     }
 
     // SOSOIK_CPU_PROMPT chooses: int8 on, int/float off; unset, the CPU's default.
