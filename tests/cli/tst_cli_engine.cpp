@@ -80,12 +80,17 @@ private slots:
                  qPrintable(out));
     }
 
-    // A file with a type no backend runs: info says so per type, and loading names the tensor.
+    // A mixed file (Q5_K_M-like: Q5_K, Q6_K output, a Q5_0 and a Q8_0 tensor) with one type no
+    // backend runs: info lists every type and which backends run it, and loading on each backend
+    // names the tensor and its type.
     void infoAndRunReportUnsupportedTypes() {
         SyntheticModelSpec s;
         s.nEmbd = 256;
         s.nFf = 256;
         s.weightType = gguf::TensorType::Q5_K;
+        s.outputType = gguf::TensorType::Q6_K;
+        s.tensorTypes = {{"blk.0.attn_v.weight", gguf::TensorType::Q5_0},
+                         {"blk.1.ffn_down.weight", gguf::TensorType::Q8_0}};
         auto w = buildSyntheticModel(s);
         w.addTensorBytes("blk.1.attn_q.weight", {256, 256}, static_cast<gguf::TensorType>(16),
                          std::vector<uint8_t>(66 * 256)); // IQ2_XXS
@@ -94,12 +99,16 @@ private slots:
         auto r = runCliRaw({"info", path});
         QCOMPARE(r.code, 0);
         const QString out = QString::fromUtf8(r.out);
-        QVERIFY2(out.contains("IQ2_XXS (unsupported)") && out.contains("Q5_K (vulkan, cpu, reference)"),
-                 qPrintable(out));
-        r = runCliRaw({"run", "-m", path, "-p", "hi", "-n", "1", "--backend", "reference"});
-        QVERIFY(r.code != 0);
-        QVERIFY2(r.err.contains("tensor blk.1.attn_q.weight: type IQ2_XXS is not supported"),
-                 qPrintable(r.err));
+        for (const char* runs :
+             {"IQ2_XXS (unsupported)", "Q5_K (vulkan, cpu, reference)", "Q6_K (vulkan, cpu, reference)",
+              "Q5_0 (vulkan, cpu, reference)", "Q8_0 (vulkan, cpu, reference)"})
+            QVERIFY2(out.contains(runs), qPrintable(QString(runs) + " missing in:\n" + out));
+        for (const char* backend : {"reference", "cpu", "vulkan"}) {
+            r = runCliRaw({"run", "-m", path, "-p", "hi", "-n", "1", "--backend", backend});
+            QVERIFY2(r.code != 0, backend);
+            QVERIFY2(r.err.contains("tensor blk.1.attn_q.weight: type IQ2_XXS is not supported"),
+                     qPrintable(QString(backend) + ": " + r.err));
+        }
     }
 
     void infoReportsTemplateFamilies() {
