@@ -20,19 +20,14 @@ float softCapped(const AttentionShape& s, float score) {
     return s.softCap > 0.f ? s.softCap * std::tanh(score / s.softCap) : score;
 }
 
-// Folds the block of keys [b, e) into r: scores of q against rows k (row p at k + p·stride), values v.
-// rowF16: the rows are F16 cache rows; otherwise F32 rows converted for the whole tile.
-template <bool RowF16, class Row>
-void foldBlock(const Kernels& kn, const AttentionShape& s, const float* q, int b, int e, Row k, Row v,
-               size_t stride, Running& r, float* scores) {
+// Folds the block of keys [b, e) into r: scores of q against the F32 rows k (row p at k + p·stride)
+// that a prompt tile converted, values v.
+void foldBlock(const Kernels& kn, const AttentionShape& s, const float* q, int b, int e, const float* k,
+               const float* v, size_t stride, Running& r, float* scores) {
     const int hd = s.headDim;
     float blockMax = -INFINITY;
     for (int p = b; p < e; ++p) {
-        float dot;
-        if constexpr (RowF16)
-            dot = kn.dotF16(hd, k + size_t(p) * stride, q);
-        else
-            dot = kn.dotF32(hd, k + size_t(p) * stride, q);
+        const float dot = kn.dotF32(hd, k + size_t(p) * stride, q);
         scores[p - b] = softCapped(s, dot * s.scale);
         blockMax = std::max(blockMax, scores[p - b]);
     }
@@ -45,10 +40,7 @@ void foldBlock(const Kernels& kn, const AttentionShape& s, const float* q, int b
     for (int p = b; p < e; ++p) {
         const float w = std::exp(scores[p - b] - r.max);
         r.sum += w;
-        if constexpr (RowF16)
-            kn.axpyF16(hd, w, v + size_t(p) * stride, r.out);
-        else
-            kn.axpyF32(hd, w, v + size_t(p) * stride, r.out);
+        kn.axpyF32(hd, w, v + size_t(p) * stride, r.out);
     }
 }
 
@@ -63,19 +55,35 @@ void attention(const Kernels& kn, ThreadPool& pool, const AttentionShape& s, con
     const int group = s.nHead / s.nHeadKv, hd = s.headDim;
     const size_t kvStride = size_t(s.nHeadKv) * hd, outStride = size_t(s.nHead) * hd;
     if (n == 1) {
-        // A token step: one task per head, reading the F16 rows directly.
+        // A token step: one task per head, reading the F16 rows directly, a block of keys per kernel
+        // call (kernels.h: scoresF16, expSum, weightedSumF16), the output row's sums kept in registers.
         pool.parallelFor(s.nHead, 1, [&](int begin, int end, int) {
             float scores[kBlock];
             for (int h = begin; h < end; ++h) {
                 const size_t kvOffset = size_t(h / group) * hd;
-                Running r;
-                r.out = out + size_t(h) * hd;
-                std::fill(r.out, r.out + hd, 0.f);
+                const float* qh = q + size_t(h) * hd;
+                float* o = out + size_t(h) * hd;
+                std::fill(o, o + hd, 0.f);
+                float max = -INFINITY, sum = 0;
                 const int last = startPos;
-                for (int b = firstKey(s, last); b <= last; b += kBlock)
-                    foldBlock<true>(kn, s, q + size_t(h) * hd, b, std::min(last + 1, b + kBlock),
-                                    k + kvOffset, v + kvOffset, kvStride, r, scores);
-                kn.scale(hd, 1.f / r.sum, r.out);
+                for (int b = firstKey(s, last); b <= last; b += kBlock) {
+                    const int count = std::min(last + 1, b + kBlock) - b;
+                    kn.scoresF16(hd, qh, k + size_t(b) * kvStride + kvOffset, kvStride, count, scores);
+                    float blockMax = -INFINITY;
+                    for (int j = 0; j < count; ++j) {
+                        scores[j] = softCapped(s, scores[j] * s.scale);
+                        blockMax = std::max(blockMax, scores[j]);
+                    }
+                    if (blockMax > max) {
+                        const float correction = std::exp(max - blockMax); // 0 on the first block
+                        sum *= correction;
+                        kn.scale(hd, correction, o);
+                        max = blockMax;
+                    }
+                    sum += kn.expSum(count, scores, max);
+                    kn.weightedSumF16(hd, scores, v + size_t(b) * kvStride + kvOffset, kvStride, count, o);
+                }
+                kn.scale(hd, 1.f / sum, o);
             }
         });
         return;
@@ -112,10 +120,9 @@ void attention(const Kernels& kn, ThreadPool& pool, const AttentionShape& s, con
                     const int qb = std::max(b, first), qe = std::min(e, last + 1);
                     if (qb >= qe) continue;
                     for (int j = 0; j < group; ++j)
-                        foldBlock<false>(kn, s, q + t * qStride + size_t(g * group + j) * hd, qb - b, qe - b,
-                                         static_cast<const float*>(kf.data()),
-                                         static_cast<const float*>(vf.data()), size_t(hd),
-                                         runs[size_t(t - t0) * group + j], scores);
+                        foldBlock(kn, s, q + t * qStride + size_t(g * group + j) * hd, qb - b, qe - b,
+                                  static_cast<const float*>(kf.data()), static_cast<const float*>(vf.data()),
+                                  size_t(hd), runs[size_t(t - t0) * group + j], scores);
                 }
             }
             for (const Running& rr : runs)

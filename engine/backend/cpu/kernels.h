@@ -129,6 +129,12 @@ struct Kernels {
     // out = silu(gate)·up, and RMSNorm (weight may be null): the reference ops' math, 8 lanes wide on x86
     void (*swiglu)(int n, const float* gate, const float* up, float* out) = nullptr;
     void (*rmsnorm)(int n, const float* x, const float* weight, float eps, float* out) = nullptr;
+    // A token step's attention over a block of n F16 cache rows `stride` halves apart (attention.cpp):
+    // out[j] = q · k_j; x[j] = e^(x[j] − max), returning Σ x; acc += Σ w[j] · v_j (hd values each).
+    void (*scoresF16)(int hd, const float* q, const uint16_t* k, size_t stride, int n, float* out) = nullptr;
+    float (*expSum)(int n, float* x, float max) = nullptr;
+    void (*weightedSumF16)(int hd, const float* w, const uint16_t* v, size_t stride, int n,
+                           float* acc) = nullptr;
     GroupTile groupTile = nullptr;   // null: this level has no pair-group kernels
     FloatTile floatTile = nullptr;   // null: float rows through `tile` (or `dot`) in prompt batches too
     QuantizeQ8 quantizeQ8 = nullptr; // the 8-bit prompt batches (every level: the scalar ones define them)

@@ -53,6 +53,23 @@ void axpyF16(int n, float alpha, const uint16_t* x, float* y) {
         y[i] += alpha * fp16(x[i]);
 }
 
+void scoresF16(int hd, const float* q, const uint16_t* k, size_t stride, int n, float* out) {
+    for (int j = 0; j < n; ++j)
+        out[j] = dotF16(hd, k + size_t(j) * stride, q);
+}
+
+float expSum(int n, float* x, float max) {
+    float sum = 0;
+    for (int j = 0; j < n; ++j)
+        sum += x[j] = std::exp(x[j] - max);
+    return sum;
+}
+
+void weightedSumF16(int hd, const float* w, const uint16_t* v, size_t stride, int n, float* acc) {
+    for (int j = 0; j < n; ++j)
+        axpyF16(hd, w[j], v + size_t(j) * stride, acc);
+}
+
 void axpyF32(int n, float alpha, const float* x, float* y) {
     for (int i = 0; i < n; ++i)
         y[i] += alpha * x[i];
@@ -276,6 +293,7 @@ void fillScalar(Kernels& k) {
     k.dotF32 = dotF32;
     k.dotF16 = dotF16;
     k.axpyF16 = axpyF16;
+    k.scoresF16 = scoresF16, k.expSum = expSum, k.weightedSumF16 = weightedSumF16;
     k.axpyF32 = axpyF32;
     k.scale = scale;
     k.toF16 = toF16;

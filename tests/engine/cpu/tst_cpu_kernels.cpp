@@ -1,7 +1,8 @@
 // The CPU backend's kernels at every SIMD level this machine has (scalar always; AVX2 and AVX-512
 // where the CPU has them, so an AVX-512 machine tests all three): every weight type's matrix
 // product against the reference backend, the quantized dot products against the exact product of
-// what they read, the F16 helpers, attention against the reference attention, the thread pool.
+// what they read, the F16 helpers, attention (token steps and batches) against the reference
+// attention, the thread pool.
 #include "backend/cpu/attention.h"
 #include "backend/cpu/cpu_features.h"
 #include "backend/cpu/kernels.h"
@@ -315,6 +316,14 @@ private slots:
             const QString tag = isaTag(Isa(isa));
             QTest::newRow(qPrintable(tag + " token step, 150 keys"))
                 << isa << 4 << 2 << 64 << 0 << 0.f << 149 << 1;
+            // Token steps through the block kernels: rows of 4 keys and a remainder, 64-value slices and
+            // a shorter one, values past the last 8 (hd 100), a window, soft-capping, few keys.
+            QTest::newRow(qPrintable(tag + " token step, hd 100, window 70, soft-cap"))
+                << isa << 4 << 2 << 100 << 70 << 3.f << 200 << 1;
+            QTest::newRow(qPrintable(tag + " token step, hd 48, 7 keys"))
+                << isa << 6 << 6 << 48 << 0 << 0.f << 6 << 1;
+            QTest::newRow(qPrintable(tag + " token step, hd 256, gqa 2"))
+                << isa << 2 << 1 << 256 << 0 << 0.f << 67 << 1;
             QTest::newRow(qPrintable(tag + " batch, gqa 4, hd 72"))
                 << isa << 8 << 2 << 72 << 0 << 0.f << 10 << 70;
             QTest::newRow(qPrintable(tag + " window 5, soft-cap"))
