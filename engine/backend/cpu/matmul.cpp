@@ -166,7 +166,7 @@ void MatMul::run(std::span<const WeightMatrix> stacked, const float* x, int n, s
                  size_t yStride) {
     if (stacked.empty() || n <= 0) return;
     const int k = stacked[0].cols;
-    if (kernels_.q8Tile != nullptr && n >= kMinGroupTokens && int8Prompts_) {
+    if (kernels_.q8Tile != nullptr && n >= kMinInt8Tokens && int8Prompts_) {
         const auto has8 = [&](const WeightMatrix& w) { return kernels_.forType(w.type).decodeQ8 != nullptr; };
         const size_t with8 = size_t(std::count_if(stacked.begin(), stacked.end(), has8));
         if (with8 == stacked.size()) return runInt8(stacked, x, n, xStride, y, yStride);

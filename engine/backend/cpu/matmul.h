@@ -13,6 +13,11 @@
 
 namespace sosoik::backend::cpu {
 
+// From this many tokens on, the types with 8-bit kernels take them (where chosenPromptInt8()): one thread,
+// 576 × 1536, Q4_0/Q5_0/Q4_K GMAC/s against the token-step tiles: 5 tokens 30/23/21 against 26/15/14, 4
+// tokens Q4_0 24 against 27 (a panel has 8 lanes).
+constexpr int kMinInt8Tokens = 5;
+
 struct WeightMatrix {
     gguf::TensorType type = gguf::TensorType::F32;
     const uint8_t* data = nullptr;

@@ -239,6 +239,34 @@ private slots:
         QCOMPARE(got, alone);
     }
 
+    // Batches of kMinInt8Tokens tokens or more take the 8-bit kernels (bit for bit the tile's output),
+    // shorter ones the token-step tiles (16-bit activations: a different result).
+    void int8FromMinTokens() {
+        const cpu::Kernels& k = cpu::kernelsFor(cpu::chosenIsa());
+        const int cols = 544, nRows = 13;
+        Batch b;
+        const size_t rb = gguf::rowBytes(TensorType::Q4_0, cols);
+        b.weights.resize(rb * nRows);
+        const auto w = randomFloats(size_t(nRows) * cols, 5);
+        for (int r = 0; r < nRows; ++r)
+            gguf::quantizeRow(TensorType::Q4_0, &w[size_t(r) * cols], &b.weights[rb * r], cols);
+        b.x = randomFloats(size_t(cpu::kMinInt8Tokens) * cols, 6);
+        qputenv("SOSOIK_CPU_PROMPT", "int8");
+        cpu::ThreadPool pool(2);
+        cpu::MatMul matmul(k, pool);
+        qunsetenv("SOSOIK_CPU_PROMPT");
+        const cpu::WeightMatrix m{TensorType::Q4_0, b.weights.data(), nRows, cols, rb};
+        for (int n : {cpu::kMinInt8Tokens - 1, cpu::kMinInt8Tokens}) {
+            const Result tile = run(k, TensorType::Q4_0, b, cols, nRows, n);
+            std::vector<float> got(tile.out.size(), -1.f);
+            matmul.run({&m, 1}, b.x.data(), n, cols, got.data(), nRows + 1);
+            if (n >= cpu::kMinInt8Tokens)
+                QCOMPARE(got, tile.out);
+            else
+                QVERIFY(got != tile.out);
+        }
+    }
+
     // SOSOIK_CPU_PROMPT chooses: int8 on, int/float off; unset, the CPU's default.
     void promptSwitch() {
         qputenv("SOSOIK_CPU_PROMPT", "int8");

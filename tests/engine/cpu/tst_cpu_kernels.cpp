@@ -148,7 +148,8 @@ private slots:
         qInfo("  float prompt math: %.2e", errFloats);
         QVERIFY2(errFloats < (quantizedActivations && !floatBatch ? 1e-4 : 1e-5),
                  qPrintable(QString::number(errFloats)));
-        const bool int8Batch = n >= 8 && cpu::kernelsFor(Isa(isa)).forType(t).decodeQ8 != nullptr;
+        const bool int8Batch =
+            n >= cpu::kMinInt8Tokens && cpu::kernelsFor(Isa(isa)).forType(t).decodeQ8 != nullptr;
         const double err8 = normalizedError(via8, want);
         qInfo("  8-bit prompt math: %.2e", err8);
         QVERIFY2(err8 < (int8Batch              ? 2e-2
@@ -165,7 +166,7 @@ private slots:
         const auto& sameMath = int8Batch && cpu::chosenPromptInt8()                ? via8
                                : cpu::chosenPromptMath() == cpu::PromptMath::Float ? viaFloats
                                                                                    : got;
-        if (n >= 8)
+        if (n >= 8 || (int8Batch && cpu::chosenPromptInt8()))
             QCOMPARE(alone, sameMath);
         else
             QVERIFY(normalizedError(alone, want) < (quantizedActivations ? 1e-4 : 1e-5));
