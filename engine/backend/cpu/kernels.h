@@ -135,6 +135,10 @@ struct Kernels {
     float (*expSum)(int n, float* x, float max) = nullptr;
     void (*weightedSumF16)(int hd, const float* w, const uint16_t* v, size_t stride, int n,
                            float* acc) = nullptr;
+    // The same over F32 rows (a block converted once for a group of heads, or for a prompt tile).
+    void (*scoresF32)(int hd, const float* q, const float* k, size_t stride, int n, float* out) = nullptr;
+    void (*weightedSumF32)(int hd, const float* w, const float* v, size_t stride, int n,
+                           float* acc) = nullptr;
     GroupTile groupTile = nullptr;   // null: this level has no pair-group kernels
     FloatTile floatTile = nullptr;   // null: float rows through `tile` (or `dot`) in prompt batches too
     QuantizeQ8 quantizeQ8 = nullptr; // the 8-bit prompt batches (every level: the scalar ones define them)

@@ -75,6 +75,16 @@ void axpyF32(int n, float alpha, const float* x, float* y) {
         y[i] += alpha * x[i];
 }
 
+void scoresF32(int hd, const float* q, const float* k, size_t stride, int n, float* out) {
+    for (int j = 0; j < n; ++j)
+        out[j] = dotF32(hd, k + size_t(j) * stride, q);
+}
+
+void weightedSumF32(int hd, const float* w, const float* v, size_t stride, int n, float* acc) {
+    for (int j = 0; j < n; ++j)
+        axpyF32(hd, w[j], v + size_t(j) * stride, acc);
+}
+
 void scale(int n, float s, float* y) {
     for (int i = 0; i < n; ++i)
         y[i] *= s;
@@ -294,6 +304,7 @@ void fillScalar(Kernels& k) {
     k.dotF16 = dotF16;
     k.axpyF16 = axpyF16;
     k.scoresF16 = scoresF16, k.expSum = expSum, k.weightedSumF16 = weightedSumF16;
+    k.scoresF32 = scoresF32, k.weightedSumF32 = weightedSumF32;
     k.axpyF32 = axpyF32;
     k.scale = scale;
     k.toF16 = toF16;

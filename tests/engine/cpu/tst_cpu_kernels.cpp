@@ -325,6 +325,11 @@ private slots:
                 << isa << 6 << 6 << 48 << 0 << 0.f << 6 << 1;
             QTest::newRow(qPrintable(tag + " token step, hd 256, gqa 2"))
                 << isa << 2 << 1 << 256 << 0 << 0.f << 67 << 1;
+            // Grouped heads over several blocks: groups of 3 (SmolLM2) and of 20 heads on one KV head.
+            QTest::newRow(qPrintable(tag + " token step, gqa 3, 300 keys"))
+                << isa << 9 << 3 << 64 << 0 << 0.f << 299 << 1;
+            QTest::newRow(qPrintable(tag + " token step, gqa 20, 129 keys"))
+                << isa << 20 << 1 << 32 << 0 << 0.f << 128 << 1;
             QTest::newRow(qPrintable(tag + " batch, gqa 4, hd 72"))
                 << isa << 8 << 2 << 72 << 0 << 0.f << 10 << 70;
             QTest::newRow(qPrintable(tag + " window 5, soft-cap"))
