@@ -62,10 +62,9 @@ PromptMath chosenPromptMath() {
 bool chosenPromptInt8() {
     const char* env = std::getenv("SOSOIK_CPU_PROMPT");
     if (env && *env) return std::string(env) == "int8";
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
-    __builtin_cpu_init();
-    if (__builtin_cpu_is("znver2")) return true;
-#endif
+    // Off by default everywhere: on Zen 2 it made prompts 1.4-1.6x faster, but the built-in SmolLM2 no longer
+    // answered "Paris" in tst_cli_builtin_models (float prompt math does), and a 6-layer synthetic exaone4
+    // model's logits read 2.0e-2..3.2e-2 from the reference (docs/PERFORMANCE.md).
     return false;
 }
 

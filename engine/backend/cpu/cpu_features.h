@@ -32,9 +32,9 @@ bool parseIsa(const std::string& name, Isa& out);
 enum class PromptMath { Int, Float };
 PromptMath chosenPromptMath();
 // Whether prompt batches of the types with 8-bit kernels (kernels.h, ActQ8Panel: Q4_0, Q4_1, Q5_0, Q5_1,
-// Q4_K, Q5_K) quantize the activations to 8 bits (the other types keep chosenPromptMath()). Yes on AMD Zen 2,
-// where they were measured faster (docs/PERFORMANCE.md); no elsewhere (unmeasured). SOSOIK_CPU_PROMPT=int8
-// turns them on, int or float off.
+// Q4_K, Q5_K) quantize the activations to 8 bits (the other types keep chosenPromptMath()). Only with
+// SOSOIK_CPU_PROMPT=int8 (1.4-1.6x faster prompts on Zen 2, but less accurate: cpu_features.cpp says why it
+// is not the default); int or float: off.
 bool chosenPromptInt8();
 
 // Physical cores available to this process (hyper-threads share a core's vector units, so
