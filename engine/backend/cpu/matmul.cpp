@@ -23,6 +23,20 @@ int chunkRowsFor(int k) {
     return std::clamp(32768 / std::max(k, 1) / 4, 1, 4) * 4;
 }
 
+// Rows [begin, end) of tensors stacked along their rows (one global row index across them, as q|k|v or
+// gate|up are multiplied in one pass): calls visit(tensor, its row's bytes, row − begin) for each.
+template <class Visit>
+void forStackedRows(std::span<const WeightMatrix> stacked, int begin, int end, Visit&& visit) {
+    int first = 0; // global row index of tensor `which`'s row 0
+    size_t which = 0;
+    for (int r = begin; r < end; ++r) {
+        while (r >= first + stacked[which].rows)
+            first += stacked[which++].rows;
+        const WeightMatrix& w = stacked[which];
+        visit(w, w.data + w.rowBytes * size_t(r - first), r - begin);
+    }
+}
+
 // One activation row's 16-bit blocks as pair groups (kernels.h).
 void toGroups(int k, const ActQ16* blocks, ActQ16Group* out) {
     const int nb = k / 32;
@@ -108,17 +122,11 @@ void MatMul::runInt8(std::span<const WeightMatrix> stacked, const float* x, int 
         for (int begin = from; begin < to; begin += chunk) {
             const int end = std::min(to, begin + chunk);
             bool wide = false;
-            int first = 0; // global row index of tensor `which`'s row 0
-            size_t which = 0;
-            for (int r = begin; r < end; ++r) {
-                while (r >= first + stacked[which].rows)
-                    first += stacked[which++].rows;
-                const WeightMatrix& w = stacked[which];
+            forStackedRows(stacked, begin, end, [&](const WeightMatrix& w, const uint8_t* row, int i) {
                 const TypeKernel& tk = kernels_.forType(w.type);
-                tk.decodeQ8(k, w.data + w.rowBytes * size_t(r - first),
-                            buffer.data() + size_t(r - begin) * blocks);
+                tk.decodeQ8(k, row, buffer.data() + size_t(i) * blocks);
                 wide |= tk.wideQ8;
-            }
+            });
             kernels_.q8Tile(blocks, buffer.data(), end - begin, actPanels_.data(), n, wide, y + begin,
                             yStride);
         }
@@ -145,17 +153,11 @@ void MatMul::runGroups(std::span<const WeightMatrix> stacked, const float* x, in
         for (int begin = from; begin < to; begin += chunk) {
             const int end = std::min(to, begin + chunk);
             bool mins = false;
-            int first = 0; // global row index of tensor `which`'s row 0
-            size_t which = 0;
-            for (int r = begin; r < end; ++r) {
-                while (r >= first + stacked[which].rows)
-                    first += stacked[which++].rows;
-                const WeightMatrix& w = stacked[which];
+            forStackedRows(stacked, begin, end, [&](const WeightMatrix& w, const uint8_t* row, int i) {
                 const TypeKernel& tk = kernels_.forType(w.type);
-                tk.decodeGroups(k, w.data + w.rowBytes * size_t(r - first),
-                                buffer.data() + size_t(r - begin) * groups);
+                tk.decodeGroups(k, row, buffer.data() + size_t(i) * groups);
                 mins |= tk.mins;
-            }
+            });
             kernels_.groupTile(groups, buffer.data(), end - begin, actGroups_.data(), n, mins, y + begin,
                                yStride);
         }

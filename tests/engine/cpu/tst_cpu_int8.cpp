@@ -7,6 +7,8 @@
 #include "backend/cpu/matmul.h"
 #include "backend/reference/ops.h"
 
+#include "random_floats.h"
+
 #include <QTest>
 #include <cmath>
 #include <cstring>
@@ -22,14 +24,7 @@ namespace {
 const TensorType kInt8Types[] = {TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0,
                                  TensorType::Q5_1, TensorType::Q4_K, TensorType::Q5_K};
 
-std::vector<float> randomFloats(size_t n, uint32_t seed, float sd = 1.f) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> d(0.f, sd);
-    std::vector<float> v(n);
-    for (auto& x : v)
-        x = d(rng);
-    return v;
-}
+using test::randomFloats;
 
 QString typeTag(TensorType t) {
     return QString::fromLatin1(gguf::typeName(t).data(), int(gguf::typeName(t).size()));

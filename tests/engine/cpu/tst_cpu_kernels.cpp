@@ -11,6 +11,8 @@
 #include "backend/reference/ops.h"
 #include "sosoik/error.h"
 
+#include "random_floats.h"
+
 #include <QTest>
 #include <atomic>
 #include <chrono>
@@ -30,14 +32,7 @@ const TensorType kAllTypes[] = {TensorType::F32,  TensorType::F16,    TensorType
                                 TensorType::Q2_K, TensorType::Q3_K,   TensorType::Q4_K,  TensorType::Q5_K,
                                 TensorType::Q6_K, TensorType::IQ4_NL, TensorType::IQ4_XS};
 
-std::vector<float> randomFloats(size_t n, uint32_t seed, float sd = 1.f) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> d(0.f, sd);
-    std::vector<float> v(n);
-    for (auto& x : v)
-        x = d(rng);
-    return v;
-}
+using test::randomFloats;
 
 // max |got − want| / max |want|
 double normalizedError(const std::vector<float>& got, const std::vector<float>& want) {
