@@ -146,6 +146,13 @@ struct Kernels {
     Q8Tile q8Tile = nullptr;
     TypeKernel types[32]; // by gguf type id
     const TypeKernel& forType(gguf::TensorType t) const { return types[static_cast<uint32_t>(t) & 31]; }
+    // A type's 8-bit prompt decoder; the Q5 types' quants reach 31, so their tile sums 4 int16 results
+    // instead of 8 before widening (Q8Tile's `wide`).
+    void setQ8(gguf::TensorType t, DecodeQ8 decode) {
+        TypeKernel& tk = types[static_cast<uint32_t>(t) & 31];
+        tk.decodeQ8 = decode;
+        tk.wideQ8 = t == gguf::TensorType::Q5_0 || t == gguf::TensorType::Q5_1 || t == gguf::TensorType::Q5_K;
+    }
 };
 
 // The table of a level; throws Error(Unsupported) for a level this CPU lacks.

@@ -330,16 +330,12 @@ void fillScalar(Kernels& k) {
     set(TensorType::Q3_K, ActFormat::Q16, dotRows<dotQ<subQ3_K>, 0>);
     k.quantizeQ8 = quantizeQ8;
     k.q8Tile = q8Tile;
-    const auto q8 = [&k](TensorType t, DecodeQ8 d, bool wide) {
-        k.types[static_cast<uint32_t>(t)].decodeQ8 = d;
-        k.types[static_cast<uint32_t>(t)].wideQ8 = wide;
-    };
-    q8(TensorType::Q4_0, decodeQ8<subQ4_0, 8>, false);
-    q8(TensorType::Q4_1, decodeQ8<subQ4_1, 0>, false);
-    q8(TensorType::Q5_0, decodeQ8<subQ5_0, 0>, true);
-    q8(TensorType::Q5_1, decodeQ8<subQ5_1, 0>, true);
-    q8(TensorType::Q4_K, decodeQ8<subQ4_K, 0>, false);
-    q8(TensorType::Q5_K, decodeQ8<subQ5_K, 0>, true);
+    k.setQ8(TensorType::Q4_0, decodeQ8<subQ4_0, 8>);
+    k.setQ8(TensorType::Q4_1, decodeQ8<subQ4_1, 0>);
+    k.setQ8(TensorType::Q5_0, decodeQ8<subQ5_0, 0>);
+    k.setQ8(TensorType::Q5_1, decodeQ8<subQ5_1, 0>);
+    k.setQ8(TensorType::Q4_K, decodeQ8<subQ4_K, 0>);
+    k.setQ8(TensorType::Q5_K, decodeQ8<subQ5_K, 0>);
 }
 
 } // namespace detail

@@ -172,16 +172,18 @@ void MatMul::run(std::span<const WeightMatrix> stacked, const float* x, int n, s
         const auto has8 = [&](const WeightMatrix& w) { return kernels_.forType(w.type).decodeQ8 != nullptr; };
         const size_t with8 = size_t(std::count_if(stacked.begin(), stacked.end(), has8));
         if (with8 == stacked.size()) return runInt8(stacked, x, n, xStride, y, yStride);
-        // Mixed stacks (a Q4_K_M file's q|k|v with a Q6_K v): each run of tensors of one kind through its own
-        // path, into its own rows of y, so the 8-bit ones keep their speed.
-        for (size_t i = 0, row = 0; with8 > 0 && i < stacked.size();) {
-            size_t j = i + 1, rows = size_t(stacked[i].rows);
-            for (; j < stacked.size() && has8(stacked[j]) == has8(stacked[i]); ++j)
-                rows += size_t(stacked[j].rows);
-            run(stacked.subspan(i, j - i), x, n, xStride, y + row, yStride);
-            i = j, row += rows;
+        if (with8 > 0) {
+            // Mixed stacks (a Q4_K_M file's q|k|v with a Q6_K v): each run of tensors of one kind through its
+            // own path, into its own rows of y, so the 8-bit ones keep their speed.
+            for (size_t i = 0, row = 0; i < stacked.size();) {
+                size_t j = i + 1, rows = size_t(stacked[i].rows);
+                for (; j < stacked.size() && has8(stacked[j]) == has8(stacked[i]); ++j)
+                    rows += size_t(stacked[j].rows);
+                run(stacked.subspan(i, j - i), x, n, xStride, y + row, yStride);
+                i = j, row += rows;
+            }
+            return;
         }
-        if (with8 > 0) return;
     }
     bool grouped = kernels_.groupTile != nullptr && n >= kMinGroupTokens && !floatPrompts_;
     for (const auto& w : stacked)
