@@ -236,11 +236,11 @@ selftest() { # (here) the bundle alone, in a clean environment, on lavapipe
     --tests tst_vulkan_devices 2>&1) || { echo "$out"; echo "selftest: the fallback manifest failed" >&2; exit 1; }
   grep -q "using one written for libvulkan_lvp.so" <<<"$out" || { echo "$out"; exit 1; }
   # No device at all, or (without --allow-cpu) only a CPU one: a diagnosis and exit status 1.
-  local env
-  for env in "VK_DRIVER_FILES=/nonexistent.json --allow-cpu" "SOSOIK_GPU_CHECK_ONLY_CPU=1 "; do
+  local cmd
+  for cmd in "VK_DRIVER_FILES=/nonexistent.json $run --allow-cpu" "$run"; do
     if out=$(env -i PATH=/usr/bin:/bin HOME="$dir" SOSOIK_GPU_CHECK_DRIVERS=libvulkan_nothere.so \
-      ${env% *} "$run" ${env##* } --types "" --tests none 2>&1); then
-      echo "$out"; echo "selftest: run.sh went on without a device ($env)" >&2; exit 1
+      $cmd --types "" --tests none 2>&1); then
+      echo "$out"; echo "selftest: run.sh went on without a device ($cmd)" >&2; exit 1
     fi
     grep -q "no Vulkan GPU found" <<<"$out" || { echo "$out"; exit 1; }
   done
