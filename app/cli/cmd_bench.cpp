@@ -6,6 +6,7 @@
 #include "process_time.h"
 #include "synthetic_gguf.h"
 
+#include "sosoik/devices.h"
 #include "sosoik/error.h"
 #include "sosoik/model.h"
 #include "sosoik/sampler.h"
@@ -114,10 +115,24 @@ int runBench(Args& args) {
     const auto device = args.take({"--device"});
     const int threads = args.takeInt({"-t", "--threads"}, 0);
     const bool json = args.flag({"--json"});
-    // The device's memory bandwidth in GB/s (from its datasheet: Vulkan does not report it). With it,
-    // tg rows also show model bytes × t/s ÷ bandwidth: how close generation runs to the memory limit.
-    const double bandwidthGBs = args.takeDouble({"--bandwidth"}, 0.0);
-    if (bandwidthGBs < 0) throw Error(Error::Kind::InvalidArgument, "--bandwidth must be positive (GB/s)");
+    // The device's memory bandwidth in GB/s (from its datasheet: Vulkan does not report it), or "measure"
+    // for the CPU backend. With it, tg rows also show model bytes × t/s ÷ bandwidth: how close generation
+    // runs to the memory limit.
+    const auto bandwidthArg = args.take({"--bandwidth"});
+    const bool measureBandwidth = bandwidthArg && *bandwidthArg == "measure";
+    double bandwidthGBs = 0.0;
+    if (bandwidthArg && !measureBandwidth) {
+        size_t used = 0;
+        try {
+            bandwidthGBs = std::stod(*bandwidthArg, &used);
+        } catch (...) {
+        }
+        if (used != bandwidthArg->size() || !(bandwidthGBs > 0))
+            throw Error(Error::Kind::InvalidArgument,
+                        "--bandwidth takes the device's memory bandwidth in GB/s (a positive number) or "
+                        "'measure' (the CPU backend's), got '" +
+                            *bandwidthArg + "'");
+    }
     const TgMode tgMode = args.flag({"--sample"}) ? TgMode::Sampled : TgMode::Greedy;
     args.positionals();
     if (reps < 1) throw Error(Error::Kind::InvalidArgument, "-r must be at least 1");
@@ -157,6 +172,19 @@ int runBench(Args& args) {
     const std::string backendLabel = info.backendName.substr(0, info.backendName.find(':'));
     const auto colon = info.backendName.find(": ");
     const std::string deviceLabel = colon == std::string::npos ? "cpu" : info.backendName.substr(colon + 2);
+
+    if (measureBandwidth) {
+        if (backendLabel != "cpu")
+            throw Error(Error::Kind::InvalidArgument,
+                        "--bandwidth measure reads the CPU's memory, for the cpu backend; for a GPU give its "
+                        "memory bandwidth in GB/s from its datasheet (this model runs on " +
+                            info.backendName + ")");
+        const MemoryBandwidth measured = measureCpuReadBandwidth(threads > 0 ? threads : cpuDevice().threads);
+        bandwidthGBs = measured.gbPerSecond;
+        std::fprintf(
+            stderr, "memory read bandwidth: %.1f GB/s (measured: %llu MiB read by %d threads, best of 3)\n",
+            bandwidthGBs, static_cast<unsigned long long>(measured.bufferBytes >> 20), measured.threads);
+    }
 
     std::vector<Test> tests;
     for (int p : prompts)
@@ -213,7 +241,9 @@ int runBench(Args& args) {
             for (size_t i = 0; i < speeds.size(); ++i)
                 std::printf("%s%.3f", i ? ", " : "", speeds[i]);
             std::printf("]");
-            if (bandwidthUse >= 0) std::printf(", \"bandwidth_fraction\": %.4f", bandwidthUse);
+            if (bandwidthUse >= 0)
+                std::printf(", \"bandwidth_gbs\": %.2f, \"bandwidth_fraction\": %.4f", bandwidthGBs,
+                            bandwidthUse);
             std::printf("}\n");
         } else {
             char size[32], params[32], ts[48];
@@ -238,7 +268,8 @@ int runBench(Args& args) {
 const RegisterCommand reg{
     {"bench", "measure prompt (pp) and generation (tg) speed, like llama-bench",
      "usage: sosoik-cli bench -m MODEL [-p 512] [-n 128] [-r 3] [--backend auto|vulkan|cpu|reference]\n"
-     "                        [--device INDEX|NAME] [-t THREADS] [--sample] [--bandwidth GB/s] [--json]\n"
+     "                        [--device INDEX|NAME] [-t THREADS] [--sample] [--bandwidth GB/s|measure] "
+     "[--json]\n"
      "       sosoik-cli bench --synthetic stories15M|stories110M|smollm135M|llama1B [--type TYPE] [-o PATH]\n"
      "                        [--generate-only] [same options as above]\n\n"
      "--type: F16 (default), F32, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, IQ4_NL, Q2_K, Q3_K, Q4_K, Q5_K,\n"
@@ -249,8 +280,9 @@ const RegisterCommand reg{
      "then r times; t/s is the mean ± sample standard deviation. --json prints one object per line and\n"
      "test (model, type, device, test, avg_ts, stddev_ts...).\n"
      "-t: threads of the cpu and reference backends (default: the CPU's physical cores).\n"
-     "--bandwidth: the device's memory bandwidth (GB/s, from its datasheet); tg rows then show model\n"
-     "bytes × t/s ÷ bandwidth, the fraction of the memory limit generation reaches.\n"
+     "--bandwidth: the device's memory bandwidth (GB/s, from its datasheet), or 'measure' with the cpu\n"
+     "backend (its threads read 1 GiB); tg rows then show model bytes × t/s ÷ bandwidth, the fraction of\n"
+     "the memory limit generation reaches.\n"
      "--synthetic writes a random-weight model with that model's shapes (cached under\n"
      "$XDG_CACHE_HOME/sosoik/bench unless -o is given) and benchmarks it.",
      runBench}};

@@ -96,6 +96,36 @@ private slots:
         QVERIFY(table.out.contains("bw use"));
         QVERIFY(table.out.contains(" %"));
         QVERIFY(runCli({"bench", "-m", model, "--bandwidth", "-5"}).code != 0);
+        const auto word = runCli({"bench", "-m", model, "--bandwidth", "fast"});
+        QVERIFY(word.code != 0);
+        QVERIFY2(word.err.contains("'measure'"), qPrintable(word.err));
+    }
+
+    // --bandwidth measure: the CPU backend's threads read a buffer beyond the caches, and the tg rows use
+    // that figure; other backends are told to give a datasheet figure instead.
+    void bandwidthMeasuredForTheCpuBackend() {
+        const auto r = runCli({"bench", "-m", model, "--backend", "cpu", "-t", "2", "-p", "0", "-n", "2",
+                               "-r", "1", "--bandwidth", "measure", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto m = QRegularExpression(
+                           R"(memory read bandwidth: ([0-9.]+) GB/s \(measured: (\d+) MiB read by 2 threads)")
+                           .match(r.err);
+        QVERIFY2(m.hasMatch(), qPrintable(r.err));
+        const double gbs = m.captured(1).toDouble();
+        QVERIFY2(gbs > 0.2 && gbs < 5000, qPrintable(r.err)); // DDR3 on one channel .. HBM
+        QVERIFY(m.captured(2).toInt() >= 64);
+        const QJsonObject tg = QJsonDocument::fromJson(r.out.trimmed().toUtf8()).object();
+        QVERIFY2(std::fabs(tg["bandwidth_gbs"].toDouble() - gbs) < 0.06, qPrintable(r.out));
+        const double want =
+            tg["size"].toDouble() * tg["avg_ts"].toDouble() / (tg["bandwidth_gbs"].toDouble() * 1e9);
+        QVERIFY2(std::fabs(tg["bandwidth_fraction"].toDouble() - want) < 1e-3 + want * 1e-2,
+                 qPrintable(r.out));
+
+        const auto ref = runCli({"bench", "-m", model, "--backend", "reference", "-p", "0", "-n", "1", "-r",
+                                 "1", "--bandwidth", "measure"});
+        QVERIFY(ref.code != 0);
+        QVERIFY2(ref.err.contains("for the cpu backend") && ref.err.contains("datasheet"),
+                 qPrintable(ref.err));
     }
 
     void tableOnTheReferenceBackend() {

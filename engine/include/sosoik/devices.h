@@ -40,6 +40,17 @@ struct CpuDeviceInfo {
 };
 CpuDeviceInfo cpuDevice();
 
+// The CPU's memory read bandwidth as `threads` threads see it (a buffer far beyond the caches read whole,
+// best of three passes): what a token step of the CPU backend, which reads every weight once, can at most
+// reach. For `sosoik-cli bench --bandwidth measure`; takes ~0.5 s and up to 1 GiB of memory for that time.
+struct MemoryBandwidth {
+    double gbPerSecond = 0;
+    uint64_t bufferBytes = 0;
+    int threads = 1;
+    uint64_t checksum = 0; // Σ of what was read (keeps the reads from being optimized away)
+};
+MemoryBandwidth measureCpuReadBandwidth(int threads);
+
 // What a device is, in the words `sosoik-cli devices` and the app's device list both use:
 // "discrete GPU", "integrated GPU", "virtual GPU", "CPU (software Vulkan)" or "other device".
 // (lavapipe/llvmpipe is Vulkan running on the CPU, not a GPU.)
