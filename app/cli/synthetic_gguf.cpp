@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <optional>
 
 namespace sosoik::cli {
 namespace {
@@ -30,6 +32,32 @@ TypeDesc typeDesc(const std::string& name) {
         return {n, static_cast<uint32_t>(t), tr.blockElements, tr.blockBytes};
     }
     throw Error(Error::Kind::InvalidArgument, "unknown weight type '" + name + "'");
+}
+
+// The mixes llama.cpp's quantizer writes for "Q4_K_M" / "Q5_K_M" (the files people download most), for a
+// dense llama model (src/llama-quant.cpp, llama_tensor_get_type): the bulk in Q4_K / Q5_K; attn_v and
+// ffn_down in Q6_K in the first and last eighth of the layers and every third layer between; the output
+// (here the tied token_embd) in Q6_K; a tensor whose rows are not a multiple of 256 falls back to Q5_0 /
+// Q5_1 / Q8_0 (the output straight to Q8_0). Empty for any other name.
+struct Mix {
+    std::string bulk;
+};
+std::optional<Mix> mixFor(const std::string& name) {
+    if (name == "Q4_K_M") return Mix{"Q4_K"};
+    if (name == "Q5_K_M") return Mix{"Q5_K"};
+    return std::nullopt;
+}
+bool moreBits(int layer, int layers) { // llama.cpp's use_more_bits
+    return layer < layers / 8 || layer >= 7 * layers / 8 || (layer - layers / 8) % 3 == 2;
+}
+// role: "output", "attn_v", "ffn_down" or another tensor's; layer -1 for the output.
+std::string mixedType(const Mix& mix, const std::string& role, int layer, int layers, uint64_t cols) {
+    const bool aligned = cols % 256 == 0;
+    if (role == "output") return aligned ? "Q6_K" : "Q8_0";
+    const bool more = (role == "attn_v" || role == "ffn_down") && moreBits(layer, layers);
+    const std::string t = more ? "Q6_K" : mix.bulk;
+    if (aligned) return t;
+    return t == "Q6_K" ? "Q8_0" : t == "Q5_K" ? "Q5_1" : "Q5_0";
 }
 
 uint16_t toHalf(float f) { // inputs are small normal numbers
@@ -156,27 +184,42 @@ SyntheticShape syntheticShape(const std::string& name) {
 }
 
 void writeSyntheticGguf(const SyntheticShape& s, const std::string& typeName, const std::string& path) {
-    const TypeDesc typeDescription = typeDesc(typeName), f32Description = typeDesc("F32");
-    const TypeDesc *type = &typeDescription, *f32 = &f32Description;
     const uint64_t hd = s.nEmbd / s.nHead, e = s.nEmbd, q = s.nHead * hd, kv = s.nHeadKv * hd, ff = s.nFf;
-    if (e % type->blockElements || ff % type->blockElements)
-        throw Error(Error::Kind::InvalidArgument, typeName + " needs row lengths that are multiples of " +
-                                                      std::to_string(type->blockElements));
+    const std::optional<Mix> mix = mixFor(typeName);
+    std::map<std::string, TypeDesc> types; // by name: the tensor specs point into it
+    const auto type = [&](const std::string& name) -> const TypeDesc* {
+        auto it = types.find(name);
+        if (it == types.end()) it = types.emplace(name, typeDesc(name)).first;
+        return &it->second;
+    };
+    if (!mix) {
+        const TypeDesc* t = type(typeName);
+        if (e % t->blockElements || ff % t->blockElements)
+            throw Error(Error::Kind::InvalidArgument, typeName + " needs row lengths that are multiples of " +
+                                                          std::to_string(t->blockElements));
+    }
+    // A matrix's type: the one asked for, or the mix's for this role, layer and row length.
+    const auto matrix = [&](const std::string& role, int layer, uint64_t cols) {
+        return type(mix ? mixedType(*mix, role, layer, s.nLayer, cols) : typeName);
+    };
+    const TypeDesc* f32 = type("F32");
 
-    std::vector<TensorSpec> tensors = {{"token_embd.weight", e, uint64_t(s.nVocab), type, false},
+    std::vector<TensorSpec> tensors = {{"token_embd.weight", e, uint64_t(s.nVocab),
+                                        matrix(s.tiedOutput ? "output" : "token_embd", -1, e), false},
                                        {"output_norm.weight", e, 1, f32, true}};
-    if (!s.tiedOutput) tensors.push_back({"output.weight", e, uint64_t(s.nVocab), type, false});
+    if (!s.tiedOutput)
+        tensors.push_back({"output.weight", e, uint64_t(s.nVocab), matrix("output", -1, e), false});
     for (int l = 0; l < s.nLayer; ++l) {
         const std::string p = "blk." + std::to_string(l) + ".";
         tensors.push_back({p + "attn_norm.weight", e, 1, f32, true});
-        tensors.push_back({p + "attn_q.weight", e, q, type, false});
-        tensors.push_back({p + "attn_k.weight", e, kv, type, false});
-        tensors.push_back({p + "attn_v.weight", e, kv, type, false});
-        tensors.push_back({p + "attn_output.weight", q, e, type, false});
+        tensors.push_back({p + "attn_q.weight", e, q, matrix("attn_q", l, e), false});
+        tensors.push_back({p + "attn_k.weight", e, kv, matrix("attn_k", l, e), false});
+        tensors.push_back({p + "attn_v.weight", e, kv, matrix("attn_v", l, e), false});
+        tensors.push_back({p + "attn_output.weight", q, e, matrix("attn_output", l, q), false});
         tensors.push_back({p + "ffn_norm.weight", e, 1, f32, true});
-        tensors.push_back({p + "ffn_gate.weight", e, ff, type, false});
-        tensors.push_back({p + "ffn_up.weight", e, ff, type, false});
-        tensors.push_back({p + "ffn_down.weight", ff, e, type, false});
+        tensors.push_back({p + "ffn_gate.weight", e, ff, matrix("ffn_gate", l, e), false});
+        tensors.push_back({p + "ffn_up.weight", e, ff, matrix("ffn_up", l, e), false});
+        tensors.push_back({p + "ffn_down.weight", ff, e, matrix("ffn_down", l, ff), false});
     }
 
     gguf::GgufWriter w;

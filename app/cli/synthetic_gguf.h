@@ -20,7 +20,8 @@ struct SyntheticShape {
 SyntheticShape syntheticShape(const std::string& name);
 std::vector<std::string> syntheticShapeNames();
 // type: any type the engine computes with (F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, IQ4_NL,
-// and Q2_K, Q3_K, Q4_K, Q5_K, Q6_K, IQ4_XS when every row length is a multiple of 256).
+// and Q2_K, Q3_K, Q4_K, Q5_K, Q6_K, IQ4_XS when every row length is a multiple of 256), or the mix
+// llama.cpp's quantizer writes for Q4_K_M / Q5_K_M (synthetic_gguf.cpp: Q6_K and fallback tensors).
 // Writes path (via a temporary file renamed at the end); throws Error(Io / InvalidArgument).
 void writeSyntheticGguf(const SyntheticShape& shape, const std::string& type, const std::string& path);
 

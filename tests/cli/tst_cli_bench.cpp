@@ -57,6 +57,56 @@ private slots:
         QVERIFY2(info.out.contains(QRegularExpression("tokenizer: +none")), qPrintable(info.out));
     }
 
+    // --type Q4_K_M / Q5_K_M: llama.cpp's mixes, tensor by tensor (src/llama-quant.cpp): Q6_K attn_v and
+    // ffn_down in layers 0, 3, 6, 9, 10, 11 of 12 and the tied output; where rows are not a multiple of 256
+    // (stories15M's 288, not its FFN's 768) Q4_K falls back to Q5_0, Q5_K to Q5_1 and Q6_K to Q8_0. The file
+    // runs.
+    void mixesLikeLlamaCppsQuantizer() {
+        using sosoik::gguf::TensorType;
+        const auto typeOf = [](const sosoik::gguf::File& f, const std::string& name) {
+            const auto* t = f.tensor(name);
+            return t ? int(t->type) : -1;
+        };
+        const QString aligned = dir.filePath("stories110M-Q4_K_M.gguf");
+        auto r = runCli(
+            {"bench", "--synthetic", "stories110M", "--type", "Q4_K_M", "-o", aligned, "--generate-only"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        auto f = sosoik::gguf::File::open(aligned.toStdString());
+        QCOMPARE(typeOf(*f, "token_embd.weight"), int(TensorType::Q6_K));
+        for (int l = 0; l < 12; ++l) {
+            const std::string p = "blk." + std::to_string(l) + ".";
+            const bool more = l == 0 || l == 3 || l == 6 || l == 9 || l >= 10;
+            const int want = int(more ? TensorType::Q6_K : TensorType::Q4_K);
+            QVERIFY2(typeOf(*f, p + "attn_v.weight") == want, p.c_str());
+            QVERIFY2(typeOf(*f, p + "ffn_down.weight") == want, p.c_str());
+            for (const char* other :
+                 {"attn_q.weight", "attn_k.weight", "attn_output.weight", "ffn_gate.weight", "ffn_up.weight"})
+                QVERIFY2(typeOf(*f, p + other) == int(TensorType::Q4_K), (p + other).c_str());
+            QCOMPARE(typeOf(*f, p + "attn_norm.weight"), int(TensorType::F32));
+        }
+
+        const QString fallback = dir.filePath("stories15M-Q5_K_M.gguf");
+        r = runCli(
+            {"bench", "--synthetic", "stories15M", "--type", "Q5_K_M", "-o", fallback, "--generate-only"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        f = sosoik::gguf::File::open(fallback.toStdString());
+        QCOMPARE(typeOf(*f, "token_embd.weight"), int(TensorType::Q8_0));
+        // 6 layers: Q6_K in layers 2 and 5 (none in the first eighth)
+        QCOMPARE(typeOf(*f, "blk.2.attn_v.weight"), int(TensorType::Q8_0));   // Q6_K's fallback
+        QCOMPARE(typeOf(*f, "blk.5.ffn_down.weight"), int(TensorType::Q6_K)); // 768-wide rows: 256-aligned
+        QCOMPARE(typeOf(*f, "blk.0.attn_v.weight"), int(TensorType::Q5_1));   // Q5_K's
+        QCOMPARE(typeOf(*f, "blk.1.ffn_down.weight"), int(TensorType::Q5_K));
+        QCOMPARE(typeOf(*f, "blk.2.ffn_gate.weight"), int(TensorType::Q5_1));
+
+        const auto run =
+            runCli({"bench", "-m", aligned, "--backend", "cpu", "-p", "8", "-n", "2", "-r", "1", "--json"});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QCOMPARE(run.out.trimmed().split('\n').size(), 2);
+        QVERIFY(
+            runCli({"bench", "--synthetic", "stories15M", "--type", "Q4_K_L", "-o", dir.filePath("x.gguf")})
+                .code != 0);
+    }
+
     void jsonLinesPerTest() {
         const auto r = runCli({"bench", "-m", model, "-p", "8", "-n", "3", "-r", "2", "--json"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
