@@ -1,0 +1,145 @@
+// The K-quants' matrix-product tiles (kernels_x86_kquant.inc's token-step tile, the generic tiles beside it)
+// at every SIMD level this machine has, against the exact Σ w·a of the dequantized weights and 16-bit
+// activations they read: raw random blocks (every quant, scale and minimum value the formats can hold, not
+// only what the quantizer writes), one super-block and many, 4-row tiles with rows left over, and the
+// largest products the formats allow against the largest activations (the integer sums must not overflow).
+#include "backend/cpu/cpu_features.h"
+#include "backend/cpu/kernels.h"
+
+#include "random_floats.h"
+
+#include <QTest>
+#include <cmath>
+#include <cstddef>
+#include <cstring>
+#include <random>
+
+using namespace sosoik;
+using namespace sosoik::backend;
+using cpu::Isa;
+using gguf::TensorType;
+
+namespace {
+
+const TensorType kKTypes[] = {TensorType::Q2_K, TensorType::Q3_K, TensorType::Q4_K, TensorType::Q5_K,
+                              TensorType::Q6_K};
+
+// Where a block's F16 scales are: {d, dmin} (dmin −1 where the type has none).
+std::pair<size_t, int> halfOffsets(TensorType t) {
+    switch (t) {
+    case TensorType::Q2_K:
+        return {offsetof(gguf::BlockQ2_K, d), int(offsetof(gguf::BlockQ2_K, dmin))};
+    case TensorType::Q3_K:
+        return {offsetof(gguf::BlockQ3_K, d), -1};
+    case TensorType::Q4_K:
+        return {offsetof(gguf::BlockQ4_K, d), int(offsetof(gguf::BlockQ4_K, dmin))};
+    case TensorType::Q5_K:
+        return {offsetof(gguf::BlockQ5_K, d), int(offsetof(gguf::BlockQ5_K, dmin))};
+    default:
+        return {offsetof(gguf::BlockQ6_K, d), -1};
+    }
+}
+
+void putHalf(uint8_t* p, float v) {
+    const uint16_t h = gguf::fp32ToFp16(v);
+    std::memcpy(p, &h, 2);
+}
+
+} // namespace
+
+class TestCpuKQuant : public QObject {
+    Q_OBJECT
+private slots:
+    void tilesAreExact_data() {
+        QTest::addColumn<int>("isa");
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("superBlocks");
+        QTest::addColumn<bool>("extreme");
+        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
+            for (TensorType t : kKTypes)
+                for (int sb : {1, 11})
+                    for (bool extreme : {false, true})
+                        QTest::newRow(qPrintable(QString("%1 %2 %3 super-blocks%4")
+                                                     .arg(QString::fromLatin1(cpu::isaName(Isa(isa))),
+                                                          QString::fromLatin1(gguf::typeName(t).data(),
+                                                                              int(gguf::typeName(t).size())))
+                                                     .arg(sb)
+                                                     .arg(extreme ? ", extremes" : "")))
+                            << isa << int(t) << sb << extreme;
+    }
+    void tilesAreExact() {
+        QFETCH(int, isa);
+        QFETCH(int, type);
+        QFETCH(int, superBlocks);
+        QFETCH(bool, extreme);
+        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        const auto t = static_cast<TensorType>(type);
+        const cpu::Kernels& kernels = cpu::kernelsFor(Isa(isa));
+        const cpu::TypeKernel& tk = kernels.forType(t);
+        QVERIFY(tk.dot != nullptr && tk.format == cpu::ActFormat::Q16);
+        const int k = 256 * superBlocks, nRows = 11; // two 4-row tiles and three rows left over
+        const size_t rb = gguf::rowBytes(t, k), blockBytes = gguf::traits(t).blockBytes;
+        std::vector<uint8_t> w(rb * nRows);
+        std::mt19937 rng(uint32_t(type * 100 + superBlocks));
+        for (auto& b : w)
+            b = extreme ? 0xFF : uint8_t(rng()); // all 0xFF: the largest quants, scales and minimums
+        std::uniform_real_distribution<float> scale(0.25f, 1.f);
+        const auto [dAt, dminAt] = halfOffsets(t);
+        for (size_t at = 0; at < w.size(); at += blockBytes) {
+            if (extreme && t == TensorType::Q6_K) { // q − 32 = −32 and scale −128: |q·scale| = 4096
+                auto* b = reinterpret_cast<gguf::BlockQ6_K*>(&w[at]);
+                std::memset(b->ql, 0, sizeof b->ql), std::memset(b->qh, 0, sizeof b->qh);
+                std::memset(b->scales, 0x80, sizeof b->scales);
+            }
+            if (extreme && t == TensorType::Q3_K) std::memset(&w[at], 0, blockBytes); // q = −4, scale −32
+            putHalf(&w[at + dAt], extreme ? 1.f : scale(rng));
+            if (dminAt >= 0) putHalf(&w[at + size_t(dminAt)], extreme ? 0.5f : scale(rng));
+        }
+        // Activation rows: random, or all 1 (every 16-bit quant 32767, the largest sums).
+        const int n = 5; // four activation rows in the 4-token tiles, one more through the token-step tile
+        std::vector<float> x = test::randomFloats(size_t(n) * k, 17);
+        if (extreme) std::fill(x.begin(), x.end(), 1.f);
+        const size_t actBytes = cpu::activationRowBytes(tk.format, k);
+        std::vector<uint8_t> act(actBytes * n);
+        for (int j = 0; j < n; ++j)
+            kernels.quantizeQ16(k, &x[size_t(j) * k], reinterpret_cast<cpu::ActQ16*>(&act[actBytes * j]));
+        // The token step (one activation row: 4-row tiles and the rows left over), then all five rows; a
+        // level without tiles (scalar) row by row.
+        std::vector<float> step(nRows), batch(size_t(n) * nRows), column(n);
+        if (tk.tile) {
+            tk.tile(k, w.data(), rb, nRows, act.data(), actBytes, 1, step.data(), 1);
+            tk.tile(k, w.data(), rb, nRows, act.data(), actBytes, n, batch.data(), nRows);
+        } else {
+            for (int r = 0; r < nRows; ++r) {
+                tk.dot(k, &w[rb * r], act.data(), actBytes, 1, &step[r]);
+                tk.dot(k, &w[rb * r], act.data(), actBytes, n, column.data());
+                for (int j = 0; j < n; ++j)
+                    batch[size_t(j) * nRows + r] = column[j];
+            }
+        }
+        std::vector<float> wd(k);
+        for (int r = 0; r < nRows; ++r) {
+            gguf::dequantizeRow(t, &w[rb * r], wd.data(), k);
+            for (int j = 0; j < n; ++j) {
+                const auto* blocks = reinterpret_cast<const cpu::ActQ16*>(&act[actBytes * j]);
+                double exact = 0, magnitude = 0;
+                for (int i = 0; i < k; ++i) {
+                    const double p = double(wd[i]) * blocks[i / 32].d * blocks[i / 32].qs[i % 32];
+                    exact += p, magnitude += std::fabs(p);
+                }
+                const float got = batch[size_t(j) * nRows + r];
+                QVERIFY2(std::fabs(got - exact) <= 1e-5 * magnitude + 1e-30,
+                         qPrintable(
+                             QString("row %1 token %2: got %3, exact %4").arg(r).arg(j).arg(got).arg(exact)));
+                if (j == 0)
+                    QVERIFY2(
+                        std::fabs(step[r] - exact) <= 1e-5 * magnitude + 1e-30,
+                        qPrintable(
+                            QString("row %1 token step: got %2, exact %3").arg(r).arg(step[r]).arg(exact)));
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCpuKQuant)
+#include "tst_cpu_kquant.moc"
