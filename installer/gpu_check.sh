@@ -20,6 +20,16 @@ set -euo pipefail
 # shellcheck source=gpu_check_cpu.sh
 source "$(dirname "$0")/gpu_check_cpu.sh"
 
+# Runs "$@" for at most LIMIT seconds (run.sh's --limit): one hung test or bench on a new GPU must not eat the
+# device run's whole 10 minutes and hide the parts after it. Status 124 when it ran out.
+LIMIT=240
+limited() {
+  if command -v timeout >/dev/null; then timeout "$LIMIT" "$@"; else "$@"; fi
+}
+status_word() { # exit status -> FAIL or TIMEOUT
+  if [ "$1" = 124 ]; then echo "TIMEOUT after $LIMIT s:"; else echo FAIL; fi
+}
+
 # Memory bandwidth (GB/s, datasheets) of GPUs we may be lent; --bandwidth overrides.
 known_bandwidth() {
   case "$1" in
@@ -114,6 +124,7 @@ run_bundle() { # runs inside an unpacked bundle ($B)
       -p) pp=$2; shift 2 ;;
       -n) tg=$2; shift 2 ;;
       --tests) tests=$2; shift 2 ;; # "all", "none" or a space-separated list of test names
+      --limit) LIMIT=$2; shift 2 ;; # seconds for each test and bench run
       --no-cpu) cpu=0; shift ;;
       --cpu-only) vulkan=0; shift ;; # no GPU needed
       --cpu-tests) cpu_tests=$2; shift 2 ;; # as --tests, for tst_cpu_*
@@ -150,9 +161,15 @@ run_bundle() { # runs inside an unpacked bundle ($B)
   local device="" failed=() passed=0
   if [ $vulkan = 1 ]; then
     echo "== devices"
-    find_device "$B" "$allow_cpu" || exit 1
-    device=$("$B/bin/sosoik-cli" devices | sed -n 's/^\* *[0-9]*[:.] *//p' | head -1)
-    [ -n "$bandwidth" ] || bandwidth=$(known_bandwidth "$device")
+    if find_device "$B" "$allow_cpu"; then
+      device=$("$B/bin/sosoik-cli" devices | sed -n 's/^\* *[0-9]*[:.] *//p' | head -1)
+      [ -n "$bandwidth" ] || bandwidth=$(known_bandwidth "$device")
+    else
+      [ $cpu = 1 ] || exit 1
+      # One device run has to answer both issues: the CPU part still runs, the status stays 1.
+      echo "(the Vulkan part is skipped; the CPU part runs)"
+      failed+=("no-gpu") vulkan=0 tests=none types=""
+    fi
   else
     tests=none types=""
   fi
@@ -162,11 +179,13 @@ run_bundle() { # runs inside an unpacked bundle ($B)
     [ "$tests" = all ] && tests=$(cd "$B/bin" && ls tst_vulkan_* | tr '\n' ' ')
     echo "== Vulkan tests (validation layer on)"
     for t in $tests; do
-      local start=$SECONDS
-      if VK_INSTANCE_LAYERS=VK_LAYER_KHRONOS_validation "$B/bin/$t" >"$XDG_RUNTIME_DIR/$t.log" 2>&1; then
+      local start=$SECONDS rc=0
+      VK_INSTANCE_LAYERS=VK_LAYER_KHRONOS_validation limited "$B/bin/$t" >"$XDG_RUNTIME_DIR/$t.log" 2>&1 || rc=$?
+      if [ $rc = 0 ]; then
         passed=$((passed + 1)); echo "PASS $t ($((SECONDS - start)) s)"
       else
-        failed+=("$t"); echo "FAIL $t ($((SECONDS - start)) s); its output:"; tail -n 60 "$XDG_RUNTIME_DIR/$t.log"
+        failed+=("$t"); echo "$(status_word $rc) $t ($((SECONDS - start)) s); its output:"
+        tail -n 60 "$XDG_RUNTIME_DIR/$t.log"
       fi
     done
   fi
@@ -180,9 +199,11 @@ run_bundle() { # runs inside an unpacked bundle ($B)
     local out="$XDG_RUNTIME_DIR/bench-$type.md"
     echo "-- $type (writes the synthetic model first: a minute for llama1B)"
     # A type that fails (the first run on a new GPU may) is reported, and the others still run.
-    if ! "$B/bin/sosoik-cli" bench --synthetic "$shape" --type "$type" --backend vulkan -p "$pp" -n "$tg" \
-      -r "$reps" ${bandwidth:+--bandwidth "$bandwidth"} >"$out" 2>"$out.err"; then
-      failed+=("bench-$type"); echo "FAIL bench $type; its output:"; tail -n 30 "$out.err"; continue
+    local rc=0
+    limited "$B/bin/sosoik-cli" bench --synthetic "$shape" --type "$type" --backend vulkan -p "$pp" -n "$tg" \
+      -r "$reps" ${bandwidth:+--bandwidth "$bandwidth"} >"$out" 2>"$out.err" || rc=$?
+    if [ $rc != 0 ]; then
+      failed+=("bench-$type"); echo "$(status_word $rc) bench $type; its output:"; tail -n 30 "$out.err"; continue
     fi
     # One table: the header from the first run, the rows from all.
     if [ $first = 1 ]; then grep '^|' "$out" >>"$table"; first=0; else grep '^|' "$out" | tail -n +3 >>"$table"; fi
@@ -311,6 +332,20 @@ selftest() { # (here) the bundle alone, in a clean environment, on lavapipe
     "$run" --cpu-only --cpu-tests none --cpu-rows stories15M:F16 --cpu-p 8 --cpu-n 4 2>&1) ||
     { echo "$out"; echo "selftest: --cpu-only failed without a GPU" >&2; exit 1; }
   grep -Eq '^\| stories15M F16 .*\| +tg4 \|' <<<"$out" || { echo "$out"; exit 1; }
+  # No GPU found without --cpu-only: the diagnosis, the CPU part still, and status 1.
+  if out=$(env -i PATH=/usr/bin:/bin HOME="$dir" VK_DRIVER_FILES=/nonexistent.json \
+    SOSOIK_GPU_CHECK_DRIVERS=libvulkan_nothere.so "$run" --cpu-tests none --cpu-rows stories15M:F16 \
+    --cpu-p 8 --cpu-n 4 2>&1); then
+    echo "$out"; echo "selftest: no GPU gave status 0" >&2; exit 1
+  fi
+  grep -q "no Vulkan GPU found" <<<"$out" && grep -Eq '^\| stories15M F16 .*\| +tg4 \|' <<<"$out" ||
+    { echo "$out"; exit 1; }
+  # A test that outruns --limit is stopped and named (tst_cpu_backend takes 10-25 s here), status 1.
+  if out=$(env -i PATH=/usr/bin:/bin HOME="$dir" "$run" --cpu-only --cpu-tests tst_cpu_backend --cpu-rows "" \
+    --limit 1 2>&1); then
+    echo "$out"; echo "selftest: a test over --limit gave status 0" >&2; exit 1
+  fi
+  grep -q "^TIMEOUT after 1 s: tst_cpu_backend" <<<"$out" || { echo "$out"; exit 1; }
   # No driver manifest found (as where a container has the driver's libraries but not its manifest):
   # the fallback manifest finds the driver library by name.
   out=$(env -i PATH=/usr/bin:/bin HOME="$dir" VK_DRIVER_FILES=/nonexistent.json \

@@ -62,14 +62,14 @@ run_cpu_tests() {
   echo "== CPU tests (every level this CPU has; cases of the others skip)"
   for t in $tests; do
     start=$SECONDS
-    local one="$XDG_RUNTIME_DIR/$t.levels"
+    local one="$XDG_RUNTIME_DIR/$t.levels" rc=0
     : >"$one"
-    if VK_INSTANCE_LAYERS=VK_LAYER_KHRONOS_validation "$B/bin/$t" >"$XDG_RUNTIME_DIR/$t.log" 2>&1; then
-      count_levels "$XDG_RUNTIME_DIR/$t.log" "$one"
+    VK_INSTANCE_LAYERS=VK_LAYER_KHRONOS_validation limited "$B/bin/$t" >"$XDG_RUNTIME_DIR/$t.log" 2>&1 || rc=$?
+    count_levels "$XDG_RUNTIME_DIR/$t.log" "$one"
+    if [ $rc = 0 ]; then
       echo "PASS $t ($((SECONDS - start)) s): $(level_summary "$one")"
     else
-      count_levels "$XDG_RUNTIME_DIR/$t.log" "$one"
-      failed+=("$t"); echo "FAIL $t ($((SECONDS - start)) s): $(level_summary "$one"); its output:"
+      failed+=("$t"); echo "$(status_word $rc) $t ($((SECONDS - start)) s): $(level_summary "$one"); its output:"
       grep -E '^(FAIL!|   Loc:)' "$XDG_RUNTIME_DIR/$t.log" | head -n 40
       tail -n 20 "$XDG_RUNTIME_DIR/$t.log"
     fi
@@ -94,9 +94,11 @@ run_cpu_bench() {
     [ "$rest" != "$type" ] && prompt=${rest#*:}
     out="$XDG_RUNTIME_DIR/cpu-bench-$shape-$type-$prompt.md"
     echo "-- $shape $type${prompt:+ (SOSOIK_CPU_PROMPT=$prompt)}"
-    if ! SOSOIK_CPU_PROMPT=$prompt "$B/bin/sosoik-cli" bench --synthetic "$shape" --type "$type" --backend cpu \
-      -t "$threads" -p "$pp" -n "$tg" -r "$reps" >"$out" 2>"$out.err"; then
-      failed+=("cpu-bench-$shape-$type${prompt:+-$prompt}"); echo "FAIL cpu bench $row; its output:"
+    local rc=0
+    SOSOIK_CPU_PROMPT=$prompt limited "$B/bin/sosoik-cli" bench --synthetic "$shape" --type "$type" --backend cpu \
+      -t "$threads" -p "$pp" -n "$tg" -r "$reps" >"$out" 2>"$out.err" || rc=$?
+    if [ $rc != 0 ]; then
+      failed+=("cpu-bench-$shape-$type${prompt:+-$prompt}"); echo "$(status_word $rc) cpu bench $row; its output:"
       tail -n 30 "$out.err"; continue
     fi
     # The header from the first run, the rows from all; the prompt math named in the model cell, and the
@@ -134,7 +136,7 @@ run_extra_bench() {
     local file="$XDG_CACHE_HOME/sosoik/bench/$shape-$type.gguf"
     [ -f "$file" ] || { echo "-- $shape $type: no synthetic file (its CPU bench row did not run)"; continue; }
     echo "-- $shape $type"
-    if LD_LIBRARY_PATH="$B/extra/lib:$LD_LIBRARY_PATH" "$bin" -m "$file" -t "$threads" -p "$pp" -n "$tg" \
+    if LD_LIBRARY_PATH="$B/extra/lib:$LD_LIBRARY_PATH" limited "$bin" -m "$file" -t "$threads" -p "$pp" -n "$tg" \
       -r "$reps" -o md >"$out" 2>"$out.err"; then
       grep '^|' "$out" | awk -v first=$first -v row="$shape $type: " \
         'NR <= 2 { if (first) print; next } { sub(/^\| /, "| " row); print }' >>"$table"
