@@ -56,9 +56,10 @@ std::vector<float> dequantized(const std::vector<model::Tensor>& stacked) {
 // already the definition and cost a few per cent of a token.
 class CpuBackend : public Backend {
 public:
-    CpuBackend(const model::HParams& hp, const model::Weights& w, int threads)
+    CpuBackend(const model::HParams& hp, const model::Weights& w, const LoadOptions& options)
         : hp_(hp), plan_(model::planFor(hp, w)), kernels_(kernelsFor(chosenIsa())),
-          pool_(threads > 0 ? threads : physicalCores()), matmul_(kernels_, pool_) {
+          pool_(options.threads > 0 ? options.threads : physicalCores()),
+          matmul_(kernels_, pool_, options.cpuFastPrompts) {
         vectors_.resize(plan_.ops.size());
         matrices_.resize(plan_.ops.size());
         for (size_t i = 0; i < plan_.ops.size(); ++i) {
@@ -293,7 +294,7 @@ private:
 
 std::unique_ptr<Backend> createCpuBackend(const model::HParams& hparams, const model::Weights& weights,
                                           const LoadOptions& options) {
-    return std::make_unique<CpuBackend>(hparams, weights, options.threads);
+    return std::make_unique<CpuBackend>(hparams, weights, options);
 }
 
 } // namespace sosoik::backend

@@ -59,13 +59,14 @@ PromptMath chosenPromptMath() {
     return PromptMath::Int;
 }
 
-bool chosenPromptInt8() {
+bool chosenPromptInt8(bool requested) {
     const char* env = std::getenv("SOSOIK_CPU_PROMPT");
     if (env && *env) return std::string(env) == "int8";
-    // Off by default everywhere: on Zen 2 it made prompts 1.4-1.6x faster, but the built-in SmolLM2 no longer
-    // answered "Paris" in tst_cli_builtin_models (float prompt math does), and a 6-layer synthetic exaone4
-    // model's logits read 2.0e-2..3.2e-2 from the reference (docs/PERFORMANCE.md).
-    return false;
+    // Off unless asked for (the app's "Faster prompts on the CPU" setting): on Zen 2 it made prompts 1.4-1.6x
+    // faster, but the built-in SmolLM2 no longer answered "Paris" in tst_cli_builtin_models (float prompt
+    // math does), and a 6-layer synthetic exaone4 model's logits read 2.0e-2..3.2e-2 from the reference
+    // (docs/PERFORMANCE.md).
+    return requested;
 }
 
 bool isaSupported(Isa isa) {

@@ -32,10 +32,11 @@ bool parseIsa(const std::string& name, Isa& out);
 enum class PromptMath { Int, Float };
 PromptMath chosenPromptMath();
 // Whether prompt batches of the types with 8-bit kernels (kernels.h, ActQ8Panel: Q4_0, Q4_1, Q5_0, Q5_1,
-// Q4_K, Q5_K) quantize the activations to 8 bits (the other types keep chosenPromptMath()). Only with
-// SOSOIK_CPU_PROMPT=int8 (1.4-1.6x faster prompts on Zen 2, but less accurate: cpu_features.cpp says why it
-// is not the default); int or float: off.
-bool chosenPromptInt8();
+// Q4_K, Q5_K) quantize the activations to 8 bits (the other types keep chosenPromptMath()): `requested`
+// (LoadOptions::cpuFastPrompts; 1.4-1.6x faster prompts on Zen 2, but less accurate: cpu_features.cpp says
+// why it is not the default), unless SOSOIK_CPU_PROMPT is set: int8 on, int or float off, whatever was
+// requested.
+bool chosenPromptInt8(bool requested = false);
 
 // Physical cores available to this process (hyper-threads share a core's vector units, so
 // matrix kernels gain nothing from them); at least 1.

@@ -98,9 +98,9 @@ void MatMul::runFloats(std::span<const WeightMatrix> stacked, const float* x, in
     });
 }
 
-MatMul::MatMul(const Kernels& kernels, ThreadPool& pool)
+MatMul::MatMul(const Kernels& kernels, ThreadPool& pool, bool int8Prompts)
     : kernels_(kernels), pool_(pool), floatPrompts_(chosenPromptMath() == PromptMath::Float),
-      int8Prompts_(chosenPromptInt8()), rowBuffer_(static_cast<size_t>(pool.size())),
+      int8Prompts_(chosenPromptInt8(int8Prompts)), rowBuffer_(static_cast<size_t>(pool.size())),
       groupBuffer_(static_cast<size_t>(pool.size())), q8Buffer_(static_cast<size_t>(pool.size())) {}
 
 void MatMul::runInt8(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,

@@ -28,7 +28,8 @@ WeightMatrix weightMatrix(const gguf::TensorInfo& t); // ggml dims {cols, rows}
 
 class MatMul {
 public:
-    MatMul(const Kernels& kernels, ThreadPool& pool);
+    // int8Prompts: what the caller asks of chosenPromptInt8() (LoadOptions::cpuFastPrompts).
+    MatMul(const Kernels& kernels, ThreadPool& pool, bool int8Prompts = false);
     // y[t·yStride + r] for t < n, r < Σ rows; x rows are k = cols floats, xStride floats apart.
     void run(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
              size_t yStride);
@@ -48,7 +49,7 @@ private:
     const Kernels& kernels_;
     ThreadPool& pool_;
     bool floatPrompts_;        // quantized weights in prompt batches: Float prompt math (cpu_features.h)
-    bool int8Prompts_;         // ... of the types with 8-bit kernels: chosenPromptInt8()
+    bool int8Prompts_;         // ... of the types with 8-bit kernels: chosenPromptInt8(asked)
     std::vector<uint8_t> q16_; // the activations quantized for this call
     std::vector<std::vector<float>> rowBuffer_;      // per thread: a dequantized weight row, outputs
     std::vector<ActQ16Group> actGroups_;             // the activations as pair groups, for runGroups

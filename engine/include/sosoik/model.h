@@ -21,6 +21,11 @@ struct LoadOptions {
     int device = -1;        // Vulkan device index; -1 = preferred
     std::string deviceName; // substring match on the device name (used when device < 0)
     int threads = 0;        // CPU and reference backend threads; 0 = their default (cpu: physical cores)
+    // CPU backend: prompt batches of the types with 8-bit kernels (Q4_0, Q4_1, Q5_0, Q5_1, Q4_K, Q5_K)
+    // quantize their activations to 8 bits: 1.4-1.6x faster prompts on Zen 2, but less exact (the built-in
+    // SmolLM2 then misses "Paris", docs/PERFORMANCE.md), hence off unless asked. SOSOIK_CPU_PROMPT, when set,
+    // wins either way (int8: on; int, float: off), so tests and benchmarks can A/B any caller.
+    bool cpuFastPrompts = false;
     std::function<void(float)> progress; // 0..1 while loading; may be called from the loading thread
 };
 
