@@ -21,6 +21,8 @@ struct LoadRequest {
     QString path;
     QString backend = QStringLiteral("auto"); // "auto", "vulkan", "reference"
     int device = -1;                          // Vulkan device index; -1 = preferred
+    int threads = 0;                          // CPU/reference backend threads; 0 = physical cores
+    bool cpuFastPrompts = false;              // LoadOptions::cpuFastPrompts (8-bit CPU prompt batches)
     // An OpenAI-compatible server instead of a file (app/remote/): its base URL, key and model name.
     // `path` is then only what the UI shows ("model @ host").
     QString remoteUrl;

@@ -54,10 +54,17 @@ ModelDetails SosoikBackend::inspect(const QString& path) {
     return toDetails(sosoik::inspectModel(path.toStdString()));
 }
 
-ModelDetails SosoikBackend::load(const LoadRequest& request, const std::function<void(float)>& progress) {
+sosoik::LoadOptions SosoikBackend::loadOptions(const LoadRequest& request) {
     sosoik::LoadOptions options;
     options.backend = sosoik::parseBackendKind(request.backend.toStdString());
     options.device = request.device;
+    options.threads = request.threads;
+    options.cpuFastPrompts = request.cpuFastPrompts;
+    return options;
+}
+
+ModelDetails SosoikBackend::load(const LoadRequest& request, const std::function<void(float)>& progress) {
+    sosoik::LoadOptions options = loadOptions(request);
     options.progress = progress;
     {
         // Free the old model first: two models may not fit in memory together.

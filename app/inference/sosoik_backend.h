@@ -9,6 +9,7 @@
 #include <memory>
 
 namespace sosoik {
+struct LoadOptions;
 class Model;
 class Session;
 } // namespace sosoik
@@ -34,6 +35,8 @@ public:
     void cancel() override;
     void resetCancel() override;
 
+    // What load() asks of the engine for this request (device, threads, CPU prompt math, no progress).
+    static sosoik::LoadOptions loadOptions(const LoadRequest& request);
     // Header-only facts for the model picker (no weights loaded); throws sosoik::Error.
     static ModelDetails inspect(const QString& path);
     // The Vulkan devices a model can run on, as the picker lists them: index, name, type.

@@ -8,9 +8,11 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLocale>
+#include <QThread>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <exception>
 #include <utility>
 
@@ -31,8 +33,11 @@ ModelManager::ModelManager(EngineWorker* worker, AppSettings* settings, ModelIns
         if (id != loadRequestId_) return;
         loadRequestId_ = 0;
         current_ = details;
+        loadedThreads_ = loadingThreads_;
+        loadedFastPrompts_ = loadingFastPrompts_;
         if (!details.remote) recent_.remember(details); // a server is no file to reopen from the list
         emit stateChanged();
+        emit cpuSettingsPendingChanged();
         emit modelReady(details.path);
     });
     // An unload from elsewhere (the tray menu) must not leave the picker showing a model.
@@ -40,12 +45,24 @@ ModelManager::ModelManager(EngineWorker* worker, AppSettings* settings, ModelIns
         if (current_.path.isEmpty()) return;
         current_ = {};
         emit stateChanged();
+        emit cpuSettingsPendingChanged();
+    });
+    // Settings → CPU: the picker's "CPU — N threads" follows the thread count, and the dialog learns whether
+    // the loaded model still runs with other settings.
+    shownCpuThreads_ = settings->cpuThreads();
+    connect(settings, &AppSettings::changed, this, [this] {
+        if (const int threads = settings_->cpuThreads(); threads != shownCpuThreads_) {
+            shownCpuThreads_ = threads;
+            emit devicesChanged();
+        }
+        emit cpuSettingsPendingChanged();
     });
     connect(worker, &EngineWorker::modelLoadFailed, this,
             [this](int id, const QString& path, const QString& why) {
                 if (id != loadRequestId_) return;
                 loadRequestId_ = 0;
                 current_ = {}; // the worker dropped the old model before trying the new one
+                emit cpuSettingsPendingChanged();
                 if (std::exchange(cancelRequested_, false)) {
                     emit stateChanged();
                     return;
@@ -113,6 +130,10 @@ bool ModelManager::load(const QVariant& pathOrUrl) {
     request.path = QFileInfo(path).absoluteFilePath();
     request.backend = settings_->backend();
     request.device = settings_->device();
+    request.threads = settings_->cpuThreads();
+    request.cpuFastPrompts = settings_->cpuFastPrompts();
+    loadingThreads_ = request.threads;
+    loadingFastPrompts_ = request.cpuFastPrompts;
     loadingPath_ = request.path;
     loadingRemote_ = false;
     progress_ = 0;
@@ -120,6 +141,29 @@ bool ModelManager::load(const QVariant& pathOrUrl) {
     emit progressChanged();
     emit stateChanged();
     return true;
+}
+
+bool ModelManager::reloadModel() {
+    return loaded() && !current_.remote && load(current_.path);
+}
+
+bool ModelManager::cpuSettingsPending() const {
+    // The CPU backend names itself "cpu: AVX2, 4 threads"; the others ignore the fast-prompt choice.
+    if (!loaded() || current_.remote || !current_.backendName.startsWith(QLatin1String("cpu:"))) return false;
+    return loadedThreads_ != settings_->cpuThreads() || loadedFastPrompts_ != settings_->cpuFastPrompts();
+}
+
+int ModelManager::physicalCores() const {
+    for (const QVariant& v : devices_) {
+        const QVariantMap d = v.toMap();
+        if (d.value(QStringLiteral("type")).toString() == QLatin1String("native-cpu"))
+            return d.value(QStringLiteral("threads")).toInt();
+    }
+    return 0;
+}
+
+int ModelManager::logicalCpus() {
+    return std::max(1, QThread::idealThreadCount());
 }
 
 bool ModelManager::loadRemote(const QString& baseUrl, const QString& key, const QString& model) {
@@ -189,7 +233,8 @@ QVariantList ModelManager::deviceChoices() const {
             {QStringLiteral("label"), QStringLiteral("%1 \u2014 %2").arg(name, deviceKindName(type))}});
     }
     if (!cpu.isEmpty()) {
-        const int threads = cpu.value(QStringLiteral("threads")).toInt();
+        const int chosen = settings_->cpuThreads();
+        const int threads = chosen > 0 ? chosen : cpu.value(QStringLiteral("threads")).toInt();
         const QString isa = cpu.value(QStringLiteral("isa")).toString();
         out.append(QVariantMap{
             {QStringLiteral("key"), QStringLiteral("cpu")},

@@ -38,8 +38,15 @@ class ModelManager : public QObject {
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(sosoik::app::RecentModels* recent READ recent CONSTANT)
     // [{key, label}] for the device menu: "auto", "vulkan:<index>" per Vulkan device, "cpu"
-    // ("CPU — 8 threads, AVX2"), "reference".
+    // ("CPU — 8 threads, AVX2": Settings → CPU's thread count, else the physical cores), "reference".
     Q_PROPERTY(QVariantList deviceChoices READ deviceChoices NOTIFY devicesChanged)
+    // For Settings → CPU: the engine's automatic thread count (physical cores; 0 until the devices are
+    // listed) and the logical CPUs this process may use (the most it offers).
+    Q_PROPERTY(int physicalCores READ physicalCores NOTIFY devicesChanged)
+    Q_PROPERTY(int logicalCpus READ logicalCpus CONSTANT)
+    // True while the loaded model runs on the CPU backend with other CPU settings than the current ones
+    // (they apply at a load: Settings → CPU then offers reloadModel()).
+    Q_PROPERTY(bool cpuSettingsPending READ cpuSettingsPending NOTIFY cpuSettingsPendingChanged)
     Q_PROPERTY(QString deviceKey READ deviceKey WRITE setDeviceKey NOTIFY deviceKeyChanged)
     // [{title, path, language}] of the installed built-in models, for the picker.
     Q_PROPERTY(QVariantList builtinModels READ builtinModels CONSTANT)
@@ -60,6 +67,9 @@ public:
     QString errorText() const { return error_; }
     RecentModels* recent() { return &recent_; }
     QVariantList deviceChoices() const;
+    int physicalCores() const;
+    static int logicalCpus();
+    bool cpuSettingsPending() const;
     QString deviceKey() const;
     void setDeviceKey(const QString& key);
     QVariantList builtinModels() const;
@@ -76,6 +86,8 @@ public:
     // pathOrUrl: a local path or a file:// URL (what FileDialog gives).
     Q_INVOKABLE QVariantMap inspect(const QVariant& pathOrUrl);
     Q_INVOKABLE bool load(const QVariant& pathOrUrl);
+    // Loads the current local model again (with the current device and CPU settings).
+    Q_INVOKABLE bool reloadModel();
     // Stops the running load at its next step (and anything queued behind it); no model is loaded then.
     Q_INVOKABLE void cancelLoad();
     // An OpenAI-compatible server as the engine (app/remote/); shown and failed like a model file.
@@ -99,6 +111,7 @@ signals:
     void errorTextChanged();
     void devicesChanged();
     void deviceKeyChanged();
+    void cpuSettingsPendingChanged();
     void modelReady(const QString& path);
     void modelFailed(const QString& message);
 
@@ -117,6 +130,10 @@ private:
     QVariantList devices_;
     bool devicesListed_ = false;
     ModelDetails current_;
+    // The CPU settings of the load in flight and of the loaded model (cpuSettingsPending).
+    int loadingThreads_ = 0, loadedThreads_ = 0;
+    bool loadingFastPrompts_ = false, loadedFastPrompts_ = false;
+    int shownCpuThreads_ = 0; // the thread count deviceChoices() last labelled the CPU with
     int loadRequestId_ = 0;
     bool cancelRequested_ = false;
     QString loadingPath_;

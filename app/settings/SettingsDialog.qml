@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Sosoik
 
-// App-wide settings: language, engine device, and the defaults new conversations start from.
+// App-wide settings: language, models folder, CPU threads, and the defaults new conversations start from.
 Dialog {
     id: dialog
     objectName: "settingsDialog"
@@ -94,6 +94,10 @@ Dialog {
                     active: parent.visible
                     source: "../models/ModelsFolderPane.qml"
                 }
+            }
+
+            CpuSettings {
+                Layout.fillWidth: true
             }
 
             SummarySettings {

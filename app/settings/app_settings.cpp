@@ -64,6 +64,12 @@ int AppSettings::device() const {
 bool AppSettings::reopenLastModel() const {
     return get("engine/reopenLastModel", true).toBool();
 }
+int AppSettings::cpuThreads() const {
+    return std::max(0, get("cpu/threads", 0).toInt());
+}
+bool AppSettings::cpuFastPrompts() const {
+    return get("cpu/fastPrompts", false).toBool();
+}
 
 // Values are clamped to what the sampler and the engine accept, so a typo in the
 // settings dialog cannot make generation fail later.
@@ -106,9 +112,23 @@ void AppSettings::setDevice(int v) {
 void AppSettings::setReopenLastModel(bool v) {
     put("engine/reopenLastModel", v);
 }
+// Not capped at this machine's CPU count: a profile moved to a bigger PC keeps its choice, and the engine
+// runs any count (the dialog offers 1 … logical CPUs).
+void AppSettings::setCpuThreads(int v) {
+    put("cpu/threads", std::clamp(v, 0, 1024));
+}
+void AppSettings::setCpuFastPrompts(bool v) {
+    put("cpu/fastPrompts", v);
+}
 
 void AppSettings::resetGenerationDefaults() {
     settings_->remove(QStringLiteral("generation"));
+    settings_->sync();
+    emit changed();
+}
+
+void AppSettings::resetCpuDefaults() {
+    settings_->remove(QStringLiteral("cpu"));
     settings_->sync();
     emit changed();
 }

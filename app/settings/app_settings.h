@@ -28,6 +28,10 @@ class AppSettings : public QObject {
     Q_PROPERTY(QString backend READ backend WRITE setBackend NOTIFY changed)
     Q_PROPERTY(int device READ device WRITE setDevice NOTIFY changed)
     Q_PROPERTY(bool reopenLastModel READ reopenLastModel WRITE setReopenLastModel NOTIFY changed)
+    // The CPU backend (and the reference one) at the next model load: threads, 0 = automatic (the
+    // engine's physical-core count); fast prompts = 8-bit prompt activations (LoadOptions::cpuFastPrompts).
+    Q_PROPERTY(int cpuThreads READ cpuThreads WRITE setCpuThreads NOTIFY changed)
+    Q_PROPERTY(bool cpuFastPrompts READ cpuFastPrompts WRITE setCpuFastPrompts NOTIFY changed)
     Q_PROPERTY(QString settingsPath READ settingsPath CONSTANT)
 public:
     // iniPath empty: the platform default location (organization/application names).
@@ -45,6 +49,8 @@ public:
     QString backend() const;
     int device() const;
     bool reopenLastModel() const;
+    int cpuThreads() const;
+    bool cpuFastPrompts() const;
     QString settingsPath() const { return settings_->fileName(); }
 
     void setSystemPrompt(const QString& v);
@@ -59,8 +65,12 @@ public:
     void setBackend(const QString& v);
     void setDevice(int v);
     void setReopenLastModel(bool v);
+    void setCpuThreads(int v);
+    void setCpuFastPrompts(bool v);
 
     Q_INVOKABLE void resetGenerationDefaults();
+    // Settings → CPU's own "Restore defaults": automatic threads, exact prompts.
+    Q_INVOKABLE void resetCpuDefaults();
 
     // For other app parts (recent models, window geometry): the same store.
     QSettings& store() { return *settings_; }

@@ -294,3 +294,18 @@ KO.update({
     "SmolLM2 135M Instruct": "SmolLM2 135M Instruct",
     "%1 is longer than one answer can cover: the main window is summarizing all of it in a new conversation.": "%1은(는) 한 번의 답으로 다루기에는 너무 깁니다. 메인 창에서 새 대화로 전체를 요약하고 있습니다.",
 })
+
+# Settings → CPU (the CPU backend's threads and 8-bit prompts).
+KO.update({
+    "CPU": "CPU",
+    "Threads": "스레드",
+    "Automatic (%n physical core(s))": "자동 (물리 코어 %n개)",
+    "Automatic (physical cores)": "자동 (물리 코어 수)",
+    "Faster prompts on the CPU (8-bit, slightly less exact)": "CPU에서 더 빠른 프롬프트 처리 (8비트, 정확도 약간 낮음)",
+    "Reads long prompts and documents about 1.5× faster. Small models may then answer a little differently, sometimes worse. Both settings apply when a model is loaded.": "긴 프롬프트와 문서를 약 1.5배 빠르게 읽습니다. 작은 모델은 답이 조금 달라지고 때로는 나빠질 수 있습니다. 두 설정 모두 모델을 불러올 때 적용됩니다.",
+    "The loaded model still runs with the earlier choice.": "불러온 모델은 아직 이전 설정으로 실행 중입니다.",
+    "Reload the model": "모델 다시 불러오기",
+})
+EN_PLURALS.update({
+    "Automatic (%n physical core(s))": ["Automatic (%n physical core)", "Automatic (%n physical cores)"],
+})

@@ -292,6 +292,48 @@
     </message>
 </context>
 <context>
+    <name>CpuSettings</name>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic (%n physical core(s))</source>
+        <translation>
+            <numerusform>Automatic (%n physical core)</numerusform>
+            <numerusform>Automatic (%n physical cores)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Automatic (physical cores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster prompts on the CPU (8-bit, slightly less exact)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads long prompts and documents about 1.5× faster. Small models may then answer a little differently, sometimes worse. Both settings apply when a model is loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loaded model still runs with the earlier choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DataDir</name>
     <message>
         <source>Cannot create the data folder %1.</source>

@@ -292,6 +292,47 @@
     </message>
 </context>
 <context>
+    <name>CpuSettings</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic (%n physical core(s))</source>
+        <translation>
+            <numerusform>자동 (물리 코어 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Automatic (physical cores)</source>
+        <translation>자동 (물리 코어 수)</translation>
+    </message>
+    <message>
+        <source>Faster prompts on the CPU (8-bit, slightly less exact)</source>
+        <translation>CPU에서 더 빠른 프롬프트 처리 (8비트, 정확도 약간 낮음)</translation>
+    </message>
+    <message>
+        <source>Reads long prompts and documents about 1.5× faster. Small models may then answer a little differently, sometimes worse. Both settings apply when a model is loaded.</source>
+        <translation>긴 프롬프트와 문서를 약 1.5배 빠르게 읽습니다. 작은 모델은 답이 조금 달라지고 때로는 나빠질 수 있습니다. 두 설정 모두 모델을 불러올 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>The loaded model still runs with the earlier choice.</source>
+        <translation>불러온 모델은 아직 이전 설정으로 실행 중입니다.</translation>
+    </message>
+    <message>
+        <source>Reload the model</source>
+        <translation>모델 다시 불러오기</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>기본값 복원</translation>
+    </message>
+</context>
+<context>
     <name>DataDir</name>
     <message>
         <source>Cannot create the data folder %1.</source>

@@ -3,6 +3,7 @@
 #include "inference/sosoik_backend.h"
 #include "models/model_manager.h"
 #include "settings/app_settings.h"
+#include "sosoik/model.h"
 #include "support/scripted_backend.h"
 #include "support/test_support.h"
 
@@ -197,6 +198,80 @@ private slots:
         QCOMPARE(choices[1].toMap().value("label").toString(),
                  QStringLiteral("llvmpipe \u2014 CPU (software Vulkan)"));
         QCOMPARE(choices[2].toMap().value("label").toString(), QStringLiteral("Radeon \u2014 discrete GPU"));
+    }
+
+    // Settings → CPU reaches the engine: the load request carries the thread count and the 8-bit prompt
+    // choice, SosoikBackend turns them into LoadOptions, and a model loaded on the CPU backend with other
+    // settings than the current ones is "pending" until reloaded.
+    void loadPassesTheCpuSettings() {
+        AppSettings settings(dir.filePath("cpu.ini"));
+        auto scripted = std::make_unique<ScriptedBackend>();
+        ScriptedBackend* backend = scripted.get();
+        backend->backendName = QStringLiteral("cpu: AVX2, 3 threads");
+        EngineWorker worker(std::move(scripted));
+        ModelManager models(&worker, &settings, fakeInspect, twoGpus);
+        QSignalSpy ready(&models, &ModelManager::modelReady);
+        const QString path = writeFile("cpu.gguf", "GGUF");
+        settings.setCpuThreads(3);
+        settings.setCpuFastPrompts(true);
+        QVERIFY(models.load(path));
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(backend->lastLoad().threads, 3);
+        QCOMPARE(backend->lastLoad().cpuFastPrompts, true);
+        const sosoik::LoadOptions options = SosoikBackend::loadOptions(backend->lastLoad());
+        QCOMPARE(options.threads, 3);
+        QCOMPARE(options.cpuFastPrompts, true);
+        QVERIFY(!models.cpuSettingsPending());
+
+        QSignalSpy pending(&models, &ModelManager::cpuSettingsPendingChanged);
+        settings.setCpuFastPrompts(false);
+        QVERIFY(models.cpuSettingsPending());
+        QVERIFY(!pending.isEmpty());
+        settings.setCpuFastPrompts(true);
+        QVERIFY(!models.cpuSettingsPending());
+        settings.resetCpuDefaults();
+        QVERIFY(models.cpuSettingsPending());
+        QVERIFY(models.reloadModel());
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(backend->lastLoad().path, models.current().value("path").toString());
+        QCOMPARE(backend->lastLoad().threads, 0);
+        QCOMPARE(backend->lastLoad().cpuFastPrompts, false);
+        QCOMPARE(SosoikBackend::loadOptions(backend->lastLoad()).cpuFastPrompts, false);
+        QVERIFY(!models.cpuSettingsPending());
+
+        // A model on another backend: the fast-prompt choice does not concern it.
+        backend->backendName = QStringLiteral("vulkan: Radeon");
+        QVERIFY(models.reloadModel());
+        QVERIFY(ready.wait(5000));
+        settings.setCpuFastPrompts(true);
+        QVERIFY(!models.cpuSettingsPending());
+    }
+
+    // The picker's CPU entry names the thread count chosen in Settings, else the physical cores.
+    void cpuLabelFollowsTheThreadSetting() {
+        AppSettings settings(dir.filePath("label.ini"));
+        EngineWorker worker(std::make_unique<ScriptedBackend>());
+        ModelManager models(&worker, &settings, fakeInspect, twoGpus);
+        QCOMPARE(models.physicalCores(), 0); // not listed yet
+        QSignalSpy listed(&models, &ModelManager::devicesChanged);
+        models.refreshDevices();
+        QVERIFY(listed.wait(5000));
+        QCOMPARE(models.physicalCores(), 8);
+        QVERIFY(models.logicalCpus() >= 1);
+        const auto cpuLabel = [&models] {
+            return models.deviceChoices()[3].toMap().value("label").toString();
+        };
+        QCOMPARE(cpuLabel(), QStringLiteral("CPU — 8 threads, AVX2"));
+        listed.clear();
+        settings.setCpuThreads(4);
+        QCOMPARE(listed.size(), 1); // the picker's menu is rebuilt
+        QCOMPARE(cpuLabel(), QStringLiteral("CPU — 4 threads, AVX2"));
+        settings.setCpuThreads(1);
+        QCOMPARE(cpuLabel(), QStringLiteral("CPU — 1 thread, AVX2"));
+        settings.setTemperature(0.2); // other settings leave the menu alone
+        QCOMPARE(listed.size(), 2);
+        settings.resetCpuDefaults();
+        QCOMPARE(cpuLabel(), QStringLiteral("CPU — 8 threads, AVX2"));
     }
 
     // Issue #13: `sosoik-cli devices` called llvmpipe "cpu" while the app listed it as "GPU: llvmpipe".

@@ -85,6 +85,39 @@ private slots:
         QCOMPARE(s.backend(), QStringLiteral("auto"));
     }
 
+    // Settings → CPU: automatic threads and exact prompts by default, kept across runs, and its own
+    // "Restore defaults" resets them and nothing else.
+    void cpuSettingsPersistAndRestore() {
+        QTemporaryDir dir;
+        const QString ini = dir.filePath("settings.ini");
+        {
+            AppSettings s(ini);
+            QCOMPARE(s.cpuThreads(), 0);
+            QCOMPARE(s.cpuFastPrompts(), false);
+            QSignalSpy changed(&s, &AppSettings::changed);
+            s.setCpuThreads(6);
+            s.setCpuFastPrompts(true);
+            s.setTemperature(0.3);
+            QCOMPARE(changed.size(), 3);
+            s.setCpuThreads(-2);
+            QCOMPARE(s.cpuThreads(), 0); // below 1: automatic
+            s.setCpuThreads(6);
+        }
+        AppSettings s(ini);
+        QCOMPARE(s.cpuThreads(), 6);
+        QCOMPARE(s.cpuFastPrompts(), true);
+        s.resetGenerationDefaults(); // the conversation defaults' button leaves the CPU alone
+        QCOMPARE(s.cpuThreads(), 6);
+        QSignalSpy changed(&s, &AppSettings::changed);
+        s.resetCpuDefaults();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(s.cpuThreads(), 0);
+        QCOMPARE(s.cpuFastPrompts(), false);
+        QCOMPARE(s.language(), QString()); // untouched
+        QCOMPARE(AppSettings(ini).cpuThreads(), 0);
+        QCOMPARE(AppSettings(ini).cpuFastPrompts(), false);
+    }
+
     void dataDirComesFromCommandLineThenEnvironmentThenPlatform() {
         QTemporaryDir dir;
         const QString fromCli = dir.filePath("cli/profile");

@@ -28,6 +28,7 @@ public:
     std::atomic<int> repeat{1};    // how many times the pieces are produced (long answers)
     int tokensPerMessage = 0;      // > 0: fixed prompt size per message
     bool failLoad = false;
+    QString backendName = QStringLiteral("reference"); // what a load reports running on
     std::vector<sosoik::ChatMessage> lastRendered;
     std::vector<int32_t> cache; // what a KV cache would hold
     std::atomic<Qt::HANDLE> generateThread{nullptr};
@@ -44,16 +45,26 @@ public:
         return lastUser_;
     }
 
+    // The last load's request, as the worker handed it over.
+    LoadRequest lastLoad() const {
+        QMutexLocker lock(&mutex_);
+        return lastLoad_;
+    }
+
     ModelDetails load(const LoadRequest& request, const std::function<void(float)>& progress) override {
         if (failLoad)
             throw sosoik::Error(sosoik::Error::Kind::InvalidModel, "This file is not a GGUF model.");
+        {
+            QMutexLocker lock(&mutex_);
+            lastLoad_ = request;
+        }
         progress(0.5f);
         progress(1.f);
         loaded_ = true;
         ModelDetails d;
         d.path = request.path;
         d.name = QStringLiteral("scripted");
-        d.backendName = QStringLiteral("reference");
+        d.backendName = backendName;
         return d;
     }
     bool isLoaded() const override { return loaded_; }
@@ -137,6 +148,7 @@ private:
     std::atomic<bool> cancelled_{false};
     mutable QMutex mutex_;
     QString lastUser_;
+    LoadRequest lastLoad_;
 };
 
 // The full answer a backend with pieces gives.
