@@ -60,13 +60,15 @@ std::string mixedType(const Mix& mix, const std::string& role, int layer, int la
     return t == "Q6_K" ? "Q8_0" : t == "Q5_K" ? "Q5_1" : "Q5_0";
 }
 
-uint16_t toHalf(float f) { // inputs are small normal numbers
+uint16_t toHalf(float f) { // inputs are small numbers, some below F16's smallest normal (6.1e-5)
     if (f == 0.f) return 0;
     const uint16_t sign = std::signbit(f) ? 0x8000 : 0;
     int e;
     const float m = std::frexp(std::fabs(f), &e);
     const int exp = e + 14;
-    if (exp <= 0) return sign;
+    // Subnormal: multiples of 2^-24. Q6_K's d (5e-5) and IQ4_XS's (2e-5) are there; rounding them to 0 wrote
+    // all-zero Q6_K / IQ4_XS tensors, so Q4_K_M files (Q6_K tied embedding) gave all-zero logits.
+    if (exp <= 0) return static_cast<uint16_t>(sign | std::lround(std::ldexp(std::fabs(f), 24)));
     uint32_t mant = static_cast<uint32_t>(std::lround((m * 2 - 1) * 1024));
     return static_cast<uint16_t>(sign | ((mant == 1024 ? exp + 1 : exp) << 10) | (mant & 0x3FF));
 }

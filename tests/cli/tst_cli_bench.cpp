@@ -1,6 +1,7 @@
 // `sosoik-cli bench`: the llama-bench style table and JSON lines on a synthetic model, and
 // clear errors for bad options.
 #include "gguf/gguf_file.h"
+#include "gguf/tensor_types.h"
 #include "support/test_support.h"
 
 #include <QJsonDocument>
@@ -9,6 +10,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -73,6 +75,14 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         auto f = sosoik::gguf::File::open(aligned.toStdString());
         QCOMPARE(typeOf(*f, "token_embd.weight"), int(TensorType::Q6_K));
+        // The weights are noise, not zeros: Q6_K's scale (5e-5) is an F16 subnormal, which once rounded to 0.
+        for (const char* name : {"token_embd.weight", "blk.0.attn_v.weight", "blk.1.attn_q.weight"}) {
+            const auto* t = f->tensor(name);
+            std::vector<float> row(t->dims[0]);
+            sosoik::gguf::dequantizeRow(t->type, t->data, row.data(), row.size());
+            const auto nonzero = std::count_if(row.begin(), row.end(), [](float v) { return v != 0.f; });
+            QVERIFY2(nonzero > qsizetype(row.size() / 2), name);
+        }
         for (int l = 0; l < 12; ++l) {
             const std::string p = "blk." + std::to_string(l) + ".";
             const bool more = l == 0 || l == 3 || l == 6 || l == 9 || l >= 10;
