@@ -7,6 +7,7 @@
 #include "backend/cpu/kernels.h"
 
 #include "random_floats.h"
+#include "tile_check.h"
 
 #include <QTest>
 #include <cmath>
@@ -40,11 +41,6 @@ std::pair<size_t, int> halfOffsets(TensorType t) {
     }
 }
 
-void putHalf(uint8_t* p, float v) {
-    const uint16_t h = gguf::fp32ToFp16(v);
-    std::memcpy(p, &h, 2);
-}
-
 } // namespace
 
 class TestCpuKQuant : public QObject {
@@ -59,12 +55,7 @@ private slots:
             for (TensorType t : kKTypes)
                 for (int sb : {1, 11})
                     for (bool extreme : {false, true})
-                        QTest::newRow(qPrintable(QString("%1 %2 %3 super-blocks%4")
-                                                     .arg(QString::fromLatin1(cpu::isaName(Isa(isa))),
-                                                          QString::fromLatin1(gguf::typeName(t).data(),
-                                                                              int(gguf::typeName(t).size())))
-                                                     .arg(sb)
-                                                     .arg(extreme ? ", extremes" : "")))
+                        QTest::newRow(qPrintable(test::tileCaseName(isa, t, sb, "super-blocks", extreme)))
                             << isa << int(t) << sb << extreme;
     }
     void tilesAreExact() {
@@ -92,50 +83,26 @@ private slots:
                 std::memset(b->scales, 0x80, sizeof b->scales);
             }
             if (extreme && t == TensorType::Q3_K) std::memset(&w[at], 0, blockBytes); // q = −4, scale −32
-            putHalf(&w[at + dAt], extreme ? 1.f : scale(rng));
-            if (dminAt >= 0) putHalf(&w[at + size_t(dminAt)], extreme ? 0.5f : scale(rng));
+            test::putHalf(&w[at + dAt], extreme ? 1.f : scale(rng));
+            if (dminAt >= 0) test::putHalf(&w[at + size_t(dminAt)], extreme ? 0.5f : scale(rng));
         }
         // Activation rows: random, or all 1 (every 16-bit quant 32767, the largest sums).
         const int n = 5; // four activation rows in the 4-token tiles, one more through the token-step tile
         std::vector<float> x = test::randomFloats(size_t(n) * k, 17);
         if (extreme) std::fill(x.begin(), x.end(), 1.f);
-        const size_t actBytes = cpu::activationRowBytes(tk.format, k);
-        std::vector<uint8_t> act(actBytes * n);
-        for (int j = 0; j < n; ++j)
-            kernels.quantizeQ16(k, &x[size_t(j) * k], reinterpret_cast<cpu::ActQ16*>(&act[actBytes * j]));
-        // The token step (one activation row: 4-row tiles and the rows left over), then all five rows; a
-        // level without tiles (scalar) row by row.
-        std::vector<float> step(nRows), batch(size_t(n) * nRows), column(n);
-        if (tk.tile) {
-            tk.tile(k, w.data(), rb, nRows, act.data(), actBytes, 1, step.data(), 1);
-            tk.tile(k, w.data(), rb, nRows, act.data(), actBytes, n, batch.data(), nRows);
-        } else {
-            for (int r = 0; r < nRows; ++r) {
-                tk.dot(k, &w[rb * r], act.data(), actBytes, 1, &step[r]);
-                tk.dot(k, &w[rb * r], act.data(), actBytes, n, column.data());
-                for (int j = 0; j < n; ++j)
-                    batch[size_t(j) * nRows + r] = column[j];
-            }
-        }
+        size_t actBytes = 0;
+        const std::vector<uint8_t> act = test::quantizeRows(kernels, x, n, k, actBytes);
+        const test::TileOutputs out = test::runTiles(tk, k, w, rb, nRows, act, actBytes, n, 1);
         std::vector<float> wd(k);
         for (int r = 0; r < nRows; ++r) {
             gguf::dequantizeRow(t, &w[rb * r], wd.data(), k);
             for (int j = 0; j < n; ++j) {
-                const auto* blocks = reinterpret_cast<const cpu::ActQ16*>(&act[actBytes * j]);
-                double exact = 0, magnitude = 0;
-                for (int i = 0; i < k; ++i) {
-                    const double p = double(wd[i]) * blocks[i / 32].d * blocks[i / 32].qs[i % 32];
-                    exact += p, magnitude += std::fabs(p);
-                }
-                const float got = batch[size_t(j) * nRows + r];
-                QVERIFY2(std::fabs(got - exact) <= 1e-5 * magnitude + 1e-30,
-                         qPrintable(
-                             QString("row %1 token %2: got %3, exact %4").arg(r).arg(j).arg(got).arg(exact)));
-                if (j == 0)
-                    QVERIFY2(
-                        std::fabs(step[r] - exact) <= 1e-5 * magnitude + 1e-30,
-                        qPrintable(
-                            QString("row %1 token step: got %2, exact %3").arg(r).arg(step[r]).arg(exact)));
+                const test::ExactSum e = test::exactSum(wd, &act[actBytes * j], k);
+                const QString batch = test::tileMismatch(out.batch[size_t(j) * nRows + r], e, r, j, "batch");
+                QVERIFY2(batch.isEmpty(), qPrintable(batch));
+                const QString step =
+                    j == 0 ? test::tileMismatch(out.step[size_t(r)], e, r, j, "token step") : QString();
+                QVERIFY2(step.isEmpty(), qPrintable(step));
             }
         }
     }

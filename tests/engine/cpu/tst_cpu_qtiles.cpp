@@ -8,6 +8,7 @@
 #include "backend/cpu/kernels.h"
 
 #include "random_floats.h"
+#include "tile_check.h"
 
 #include <QTest>
 #include <cmath>
@@ -24,11 +25,6 @@ namespace {
 const TensorType kTypes[] = {TensorType::Q5_0, TensorType::Q5_1, TensorType::IQ4_NL, TensorType::IQ4_XS,
                              TensorType::Q4_0, TensorType::Q4_1, TensorType::Q8_0};
 
-void putHalf(uint8_t* p, float v) {
-    const uint16_t h = gguf::fp32ToFp16(v);
-    std::memcpy(p, &h, 2);
-}
-
 } // namespace
 
 class TestCpuQTiles : public QObject {
@@ -43,12 +39,7 @@ private slots:
             for (TensorType t : kTypes)
                 for (int blocks : {1, 29})
                     for (bool extreme : {false, true})
-                        QTest::newRow(qPrintable(QString("%1 %2 %3 blocks%4")
-                                                     .arg(QString::fromLatin1(cpu::isaName(Isa(isa))),
-                                                          QString::fromLatin1(gguf::typeName(t).data(),
-                                                                              int(gguf::typeName(t).size())))
-                                                     .arg(blocks)
-                                                     .arg(extreme ? ", extremes" : "")))
+                        QTest::newRow(qPrintable(test::tileCaseName(isa, t, blocks, "blocks", extreme)))
                             << isa << int(t) << blocks << extreme;
     }
     void tilesAreExact() {
@@ -73,9 +64,9 @@ private slots:
                 w[r * rb + i] = extreme ? (r % 2 ? 0xFF : 0) : uint8_t(rng());
         std::uniform_real_distribution<float> scale(0.25f, 1.f);
         for (size_t at = 0; at < w.size(); at += blockBytes) {
-            putHalf(&w[at], extreme ? 1.f : scale(rng)); // d leads every one of these blocks
+            test::putHalf(&w[at], extreme ? 1.f : scale(rng)); // d leads every one of these blocks
             if (t == TensorType::Q5_1 || t == TensorType::Q4_1)
-                putHalf(&w[at + 2], extreme ? -0.5f : -scale(rng));
+                test::putHalf(&w[at + 2], extreme ? -0.5f : -scale(rng));
         }
         // Activation rows: random, or ±1 by turns (every 16-bit quant ±32767, the largest sums).
         const int n = 5; // four rows in the 4-token tiles, one more through the token-step tile
@@ -83,47 +74,21 @@ private slots:
         if (extreme)
             for (int j = 0; j < n; ++j)
                 std::fill(x.begin() + size_t(j) * k, x.begin() + size_t(j + 1) * k, j % 2 ? -1.f : 1.f);
-        const size_t actBytes = cpu::activationRowBytes(tk.format, k);
-        std::vector<uint8_t> act(actBytes * n);
-        for (int j = 0; j < n; ++j)
-            kernels.quantizeQ16(k, &x[size_t(j) * k], reinterpret_cast<cpu::ActQ16*>(&act[actBytes * j]));
-        // Token steps with the first and the second activation row (4-row tiles and the rows left over), then
-        // all five rows; a level without tiles (scalar) row by row.
-        std::vector<float> step(size_t(2) * nRows), batch(size_t(n) * nRows), column(n);
-        if (tk.tile) {
-            for (int j = 0; j < 2; ++j)
-                tk.tile(k, w.data(), rb, nRows, &act[actBytes * j], actBytes, 1, &step[size_t(j) * nRows], 1);
-            tk.tile(k, w.data(), rb, nRows, act.data(), actBytes, n, batch.data(), nRows);
-        } else {
-            for (int r = 0; r < nRows; ++r) {
-                tk.dot(k, &w[rb * r], act.data(), actBytes, n, column.data());
-                for (int j = 0; j < n; ++j)
-                    batch[size_t(j) * nRows + r] = column[j];
-                for (int j = 0; j < 2; ++j)
-                    step[size_t(j) * nRows + r] = column[j];
-            }
-        }
+        size_t actBytes = 0;
+        const std::vector<uint8_t> act = test::quantizeRows(kernels, x, n, k, actBytes);
+        // Token steps with the first and the second activation row, then all five rows in one batch.
+        const test::TileOutputs out = test::runTiles(tk, k, w, rb, nRows, act, actBytes, n, 2);
         std::vector<float> wd(k);
         for (int r = 0; r < nRows; ++r) {
             gguf::dequantizeRow(t, &w[rb * r], wd.data(), k);
             for (int j = 0; j < n; ++j) {
-                const auto* a = reinterpret_cast<const cpu::ActQ16*>(&act[actBytes * j]);
-                double exact = 0, magnitude = 0;
-                for (int i = 0; i < k; ++i) {
-                    const double p = double(wd[i]) * a[i / 32].d * a[i / 32].qs[i % 32];
-                    exact += p, magnitude += std::fabs(p);
-                }
-                const auto check = [&](float got, const char* what) {
-                    QVERIFY2(std::fabs(got - exact) <= 1e-5 * magnitude + 1e-30,
-                             qPrintable(QString("row %1 token %2 (%3): got %4, exact %5")
-                                            .arg(r)
-                                            .arg(j)
-                                            .arg(QString::fromLatin1(what))
-                                            .arg(got)
-                                            .arg(exact)));
-                };
-                check(batch[size_t(j) * nRows + r], "batch");
-                if (j < 2) check(step[size_t(j) * nRows + r], "token step");
+                const test::ExactSum e = test::exactSum(wd, &act[actBytes * j], k);
+                const QString batch = test::tileMismatch(out.batch[size_t(j) * nRows + r], e, r, j, "batch");
+                QVERIFY2(batch.isEmpty(), qPrintable(batch));
+                const QString step =
+                    j < 2 ? test::tileMismatch(out.step[size_t(j) * nRows + r], e, r, j, "token step")
+                          : QString();
+                QVERIFY2(step.isEmpty(), qPrintable(step));
             }
         }
     }
