@@ -154,7 +154,8 @@ const RegisterCommand reg{
     {"chat", "talk with a model in the terminal (history kept; Ctrl+C stops an answer)",
      "usage: sosoik-cli chat -m MODEL [--system TEXT] [-n N] [--temp T] [--top-k K] [--top-p P]\n"
      "                       [--repeat-penalty R] [--seed S] [--ctx N] [--verbose-prompt]\n"
-     "                       [--backend auto|vulkan|reference] [--device N|NAME] [--threads N]\n\n"
+     "                       [--backend auto|vulkan|cpu|reference] [--device N|NAME] [-t N] "
+     "[--fast-prompts]\n\n"
      "Reads one message per line from standard input and streams each answer to stdout, with the\n"
      "whole conversation as context (the oldest turns are left out when it no longer fits).\n"
      "Ctrl+C stops the answer being written (at the prompt it quits); /exit or Ctrl+D quits;\n"

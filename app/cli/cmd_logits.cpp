@@ -45,12 +45,14 @@ int runLogits(Args& args) {
     return 0;
 }
 
-const RegisterCommand reg{{"logits", "write the logits of every position of a token sequence",
-                           "usage: sosoik-cli logits -m MODEL --tokens ID,ID,... --out FILE\n"
-                           "                         [--backend auto|vulkan|cpu|reference] [--device N|NAME] [-t N]\n\n"
-                           "Writes n_tokens × n_vocab little-endian float32 values, row-major (one row per "
-                           "position).",
-                           runLogits}};
+const RegisterCommand reg{
+    {"logits", "write the logits of every position of a token sequence",
+     "usage: sosoik-cli logits -m MODEL --tokens ID,ID,... --out FILE\n"
+     "                         [--backend auto|vulkan|cpu|reference] [--device N|NAME] [-t N]\n"
+     "                         [--fast-prompts]\n\n"
+     "Writes n_tokens × n_vocab little-endian float32 values, row-major (one row per "
+     "position).",
+     runLogits}};
 
 } // namespace
 } // namespace sosoik::cli

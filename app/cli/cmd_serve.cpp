@@ -49,12 +49,15 @@ int runServe(Args& args) {
     const int maxWaiting = args.takeInt({"--max-waiting"}, 32);
     const std::string backend = args.take({"--backend"}).value_or("auto");
     const int device = args.takeInt({"--device"}, -1);
+    const int threads = args.takeInt({"--threads", "-t"}, 0);
+    const bool fastPrompts = args.flag({"--fast-prompts"});
     const bool quiet = args.flag({"--quiet", "-q"});
     if (!args.positionals().empty())
         throw Error(Error::Kind::InvalidArgument, "unexpected argument '" + args.positionals()[0] + "'");
     if (port < 0 || port > 65535) throw Error(Error::Kind::InvalidArgument, "--port must be 0..65535");
     if (maxTokens < 1) throw Error(Error::Kind::InvalidArgument, "--max-tokens must be at least 1");
     if (maxWaiting < 1) throw Error(Error::Kind::InvalidArgument, "--max-waiting must be at least 1");
+    if (threads < 0) throw Error(Error::Kind::InvalidArgument, "-t must be at least 1 (0: the default)");
 
     app::server::ServerOptions options;
     if (!options.address.setAddress(QString::fromStdString(host == "localhost" ? "127.0.0.1" : host)))
@@ -102,6 +105,8 @@ int runServe(Args& args) {
         load.path = QString::fromStdString(*model);
         load.backend = QString::fromStdString(backend);
         load.device = device;
+        load.threads = threads;
+        load.cpuFastPrompts = fastPrompts;
         worker.loadModel(load);
         loop.exec();
     }
@@ -145,8 +150,8 @@ const RegisterCommand reg{
      "usage: sosoik-cli serve -m MODEL [--host 127.0.0.1] [--port 8080] [--api-key-file FILE | --api-key "
      "KEY]\n"
      "                        [--ctx N] [--max-tokens N] [--max-waiting N] [--backend "
-     "auto|vulkan|reference]\n"
-     "                        [--device N] [--quiet]\n\n"
+     "auto|vulkan|cpu|reference]\n"
+     "                        [--device N] [-t N] [--fast-prompts] [--quiet]\n\n"
      "Answers GET /health, GET /v1/models, POST /v1/chat/completions and POST /v1/completions (streaming\n"
      "as server-sent events with \"stream\": true) until Ctrl-C. Prints `listening on http://HOST:PORT` to\n"
      "stdout once ready (--port 0 picks a free port); stderr logs one line per request.\n"

@@ -152,7 +152,7 @@ const RegisterCommand reg{
     {"summarize", "summarize a document (pdf, docx, pptx, xlsx, odt, hwpx, html, txt) with a model",
      "usage: sosoik-cli summarize -m MODEL.gguf FILE [--lang auto|ko|en] [--words N] [--ctx N]\n"
      "                            [--max-text MILLIONS] [--backend auto|vulkan|cpu|reference]\n"
-     "                            [--device N] [-t N] [--quiet]\n\n"
+     "                            [--device N] [-t N] [--fast-prompts] [--quiet]\n\n"
      "Extracts the text of FILE, cuts it into chunks that fit the model's context, summarizes\n"
      "each chunk and combines the partial summaries into one (map-reduce), streaming the final\n"
      "summary to stdout. Progress goes to stderr. --lang picks the summary's language (default:\n"

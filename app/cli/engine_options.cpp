@@ -37,6 +37,9 @@ LoadOptions takeLoadOptions(Args& args) {
         }
     }
     o.threads = args.takeInt({"--threads", "-t"}, 0);
+    if (o.threads < 0) throw Error(Error::Kind::InvalidArgument, "-t must be at least 1 (0: the default)");
+    // The cpu backend's 8-bit prompt batches (LoadOptions::cpuFastPrompts), as the app's CPU setting.
+    o.cpuFastPrompts = args.flag({"--fast-prompts"});
     return o;
 }
 

@@ -82,6 +82,38 @@ private slots:
         QVERIFY(runCli({"bench", "-m", model, "-t", "-1"}).code != 0);
     }
 
+    // --fast-prompts takes the cpu backend's 8-bit prompt batches (the app's Settings > CPU > Faster
+    // prompts): the logits of a 12-token prompt are those of SOSOIK_CPU_PROMPT=int8, bit for bit, and not the
+    // default's.
+    void fastPromptsOptionChoosesThe8BitPath() {
+        const QString model = dir.filePath("tiny-Q4_0.gguf");
+        auto r =
+            runCli({"bench", "--synthetic", "stories15M", "--type", "Q4_0", "-o", model, "--generate-only"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto logits = [&](const QString& name, QStringList extra) {
+            const QString out = dir.filePath(name);
+            QStringList args = {"logits",    "-m",       model,
+                                "--backend", "cpu",      "-t",
+                                "2",         "--tokens", "1,20,300,4000,5,60,700,8000,9,100,1100,12",
+                                "--out",     out};
+            args += extra;
+            const auto run = runCli(args);
+            QFile f(out);
+            return run.code == 0 && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray exact = logits("exact.bin", {});
+        const QByteArray fast = logits("fast.bin", {"--fast-prompts"});
+        qputenv("SOSOIK_CPU_PROMPT", "int8");
+        const QByteArray env = logits("env.bin", {});
+        qunsetenv("SOSOIK_CPU_PROMPT");
+        QCOMPARE(exact.size(), qsizetype(12 * 32000 * 4));
+        QCOMPARE(fast.size(), exact.size());
+        QVERIFY(fast == env);
+        QVERIFY(fast != exact);
+        QVERIFY(runCli({"serve", "-m", model, "-t", "-1"}).code != 0);
+        QVERIFY(runCli({"run", "-m", model, "--tokens", "1", "-n", "1", "-t", "-2"}).code != 0);
+    }
+
     void devicesListTheCpu() {
         const auto r = runCli({"devices"});
         QVERIFY2(
