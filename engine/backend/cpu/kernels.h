@@ -158,8 +158,16 @@ struct Kernels {
 // The table of a level; throws Error(Unsupported) for a level this CPU lacks.
 const Kernels& kernelsFor(Isa isa);
 
-// Bytes of one row of k activations in format f.
+// Bytes of one row of k activations in format f. A Q16 row (quantizeRowQ16) is its k / 32 blocks, then from
+// q16InLaneOffset each block's 32 values again in the order [0..7 16..23 | 8..15 24..31] (64 bytes a block):
+// the order in which the K-quant token steps' in-lane unpacks widen their weights, laid out once per token
+// rather than once per 4-row tile (kernels_x86_kquant.inc, kPrepQs).
 size_t activationRowBytes(ActFormat f, int k);
+inline size_t q16InLaneOffset(int k) {
+    return (size_t(k / 32) * sizeof(ActQ16) + 63) / 64 * 64;
+}
+// One Q16 activation row of k values (k a multiple of 32): kernels.quantizeQ16's blocks and the in-lane copy.
+void quantizeRowQ16(const Kernels& kernels, int k, const float* x, void* row);
 // Whether the type has a native kernel at this level ("fast"), or runs through the dequantizer.
 bool hasNativeKernel(const Kernels& kernels, gguf::TensorType t);
 

@@ -364,9 +364,20 @@ size_t activationRowBytes(ActFormat f, int k) {
     case ActFormat::F32:
         return size_t(k) * sizeof(float);
     case ActFormat::Q16:
-        return size_t(k / 32) * sizeof(ActQ16);
+        return q16InLaneOffset(k) + size_t(k / 32) * 64;
     }
     return 0;
+}
+
+void quantizeRowQ16(const Kernels& kernels, int k, const float* x, void* row) {
+    auto* blocks = static_cast<ActQ16*>(row);
+    kernels.quantizeQ16(k, x, blocks);
+    auto* lane = reinterpret_cast<int16_t*>(static_cast<uint8_t*>(row) + q16InLaneOffset(k));
+    for (int b = 0; b < k / 32; ++b, lane += 32)
+        for (int i = 0; i < 8; ++i) {
+            const int16_t* q = blocks[b].qs;
+            lane[i] = q[i], lane[8 + i] = q[16 + i], lane[16 + i] = q[8 + i], lane[24 + i] = q[24 + i];
+        }
 }
 
 bool hasNativeKernel(const Kernels& kernels, gguf::TensorType t) {

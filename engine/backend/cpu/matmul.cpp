@@ -201,7 +201,7 @@ void MatMul::run(std::span<const WeightMatrix> stacked, const float* x, int n, s
     if (needQ16) {
         q16_.resize(q16Bytes * n);
         for (int t = 0; t < n; ++t)
-            kernels_.quantizeQ16(k, x + t * xStride, reinterpret_cast<ActQ16*>(q16_.data() + t * q16Bytes));
+            quantizeRowQ16(kernels_, k, x + t * xStride, q16_.data() + t * q16Bytes);
     }
 
     int totalRows = 0;

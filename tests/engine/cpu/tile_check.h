@@ -28,14 +28,13 @@ inline QString tileCaseName(int isa, gguf::TensorType t, int count, const char* 
         .arg(QString::fromLatin1(unit), extreme ? QStringLiteral(", extremes") : QString());
 }
 
-// n activation rows of k floats as the ActQ16 rows the tiles read, actBytes apart.
+// n activation rows of k floats as the Q16 rows the tiles read (blocks and in-lane copy), actBytes apart.
 inline std::vector<uint8_t> quantizeRows(const backend::cpu::Kernels& kernels, const std::vector<float>& x,
                                          int n, int k, size_t& actBytes) {
     actBytes = backend::cpu::activationRowBytes(backend::cpu::ActFormat::Q16, k);
     std::vector<uint8_t> act(actBytes * size_t(n));
     for (int j = 0; j < n; ++j)
-        kernels.quantizeQ16(k, &x[size_t(j) * k],
-                            reinterpret_cast<backend::cpu::ActQ16*>(&act[actBytes * j]));
+        backend::cpu::quantizeRowQ16(kernels, k, &x[size_t(j) * k], &act[actBytes * j]);
     return act;
 }
 
