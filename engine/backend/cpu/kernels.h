@@ -166,7 +166,20 @@ size_t activationRowBytes(ActFormat f, int k);
 inline size_t q16InLaneOffset(int k) {
     return (size_t(k / 32) * sizeof(ActQ16) + 63) / 64 * 64;
 }
-// One Q16 activation row of k values (k a multiple of 32): kernels.quantizeQ16's blocks and the in-lane copy.
+// Then, from q16SuperOffset, what the K-quant token steps' tiles need of each 256-value super-block's 8
+// blocks, in the vectors they use: gathering them per 4-row tile (vinsertps, vpinsrd) cost the Q6_K tile ~12
+// % and the Q4_K tile ~5 % of their time (kernels_x86_kquant.inc).
+struct Q16SuperBlock {
+    float d[8];         // the blocks' scales
+    float dSum[8];      // d·Σ a of each block
+    float dHalf[2][8];  // half n: the scales of blocks 4n..4n+3, twice
+    int32_t sums[2][8]; // half n: Σ a of values 0..15 of blocks 4n..4n+3, then of values 16..31
+};
+inline size_t q16SuperOffset(int k) {
+    return q16InLaneOffset(k) + size_t(k / 32) * 64;
+}
+// One Q16 activation row of k values (k a multiple of 32): kernels.quantizeQ16's blocks, the in-lane copy and
+// the super-blocks' vectors.
 void quantizeRowQ16(const Kernels& kernels, int k, const float* x, void* row);
 // Whether the type has a native kernel at this level ("fast"), or runs through the dequantizer.
 bool hasNativeKernel(const Kernels& kernels, gguf::TensorType t);

@@ -364,7 +364,7 @@ size_t activationRowBytes(ActFormat f, int k) {
     case ActFormat::F32:
         return size_t(k) * sizeof(float);
     case ActFormat::Q16:
-        return q16InLaneOffset(k) + size_t(k / 32) * 64;
+        return q16SuperOffset(k) + size_t(k / 256) * sizeof(Q16SuperBlock);
     }
     return 0;
 }
@@ -377,7 +377,17 @@ void quantizeRowQ16(const Kernels& kernels, int k, const float* x, void* row) {
         for (int i = 0; i < 8; ++i) {
             const int16_t* q = blocks[b].qs;
             lane[i] = q[i], lane[8 + i] = q[16 + i], lane[16 + i] = q[8 + i], lane[24 + i] = q[24 + i];
+        } // the same products as the tiles computed them (float(Σ) rounded once, one multiply)
+    auto* super = reinterpret_cast<Q16SuperBlock*>(static_cast<uint8_t*>(row) + q16SuperOffset(k));
+    for (int s = 0; s < k / 256; ++s, blocks += 8) {
+        Q16SuperBlock& o = super[s];
+        for (int b = 0; b < 8; ++b) {
+            o.d[b] = blocks[b].d, o.dSum[b] = blocks[b].d * float(blocks[b].sum);
+            const int n = b / 4, i = b % 4;
+            o.dHalf[n][i] = o.dHalf[n][4 + i] = blocks[b].d;
+            o.sums[n][i] = blocks[b].sumLow, o.sums[n][4 + i] = blocks[b].sum - blocks[b].sumLow;
         }
+    }
 }
 
 bool hasNativeKernel(const Kernels& kernels, gguf::TensorType t) {
