@@ -7,6 +7,9 @@ import Sosoik
 ColumnLayout {
     id: pane
     required property var hotkey
+    // The C++ object goes before this pane when a window closes: the bindings read these, not it.
+    readonly property bool hotkeyEnabled: hotkey ? hotkey.enabled : false
+    readonly property bool hotkeyAvailable: hotkey ? hotkey.available : false
     spacing: 8
 
     SystemPalette { id: systemPalette }
@@ -20,18 +23,18 @@ ColumnLayout {
             id: enabledSwitch
             objectName: "hotkeyEnabled"
             text: qsTr("Open the quick query from any application")
-            checked: pane.hotkey.enabled
-            enabled: pane.hotkey.available
+            checked: pane.hotkeyEnabled
+            enabled: pane.hotkeyAvailable
             onToggled: pane.hotkey.enabled = checked
         }
     }
     RowLayout {
-        enabled: pane.hotkey.available && pane.hotkey.enabled
+        enabled: pane.hotkeyAvailable && pane.hotkeyEnabled
         Button {
             id: recorder
             objectName: "hotkeyRecorder"
             property bool recording: false
-            text: recording ? qsTr("Press the new shortcut…") : pane.hotkey.sequence
+            text: recording ? qsTr("Press the new shortcut…") : (pane.hotkey ? pane.hotkey.sequence : "")
             onClicked: { recording = true; forceActiveFocus() }
             Keys.onPressed: (event) => {
                 if (!recording) return
@@ -53,7 +56,7 @@ ColumnLayout {
         objectName: "hotkeyStatus"
         Layout.fillWidth: true
         wrapMode: Text.Wrap
-        text: pane.hotkey.status
-        color: pane.hotkey.active || !pane.hotkey.enabled ? systemPalette.windowText : Theme.errorText
+        text: pane.hotkey ? pane.hotkey.status : ""
+        color: !pane.hotkey || pane.hotkey.active || !pane.hotkeyEnabled ? systemPalette.windowText : Theme.errorText
     }
 }
