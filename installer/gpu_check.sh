@@ -324,9 +324,11 @@ selftest() { # (here) the bundle alone, in a clean environment, on lavapipe
     tr 'A-Z' 'a-z' | tr -d -)
   grep -Eq "^CPU kernel levels that ran: .*\b$best\b" "$log" ||
     { echo "selftest: no passed case at this CPU's level ($best)" >&2; exit 1; }
-  grep -Eq '^\| stories15M Q4_0 +\|.*\| cpu .*\| +tg32 \|.*\| 1194 \|$' "$log" &&
+  # tg rows carry the fraction of the measured memory bandwidth (bench --bandwidth measure) before the t/s.
+  grep -Eq '^\| stories15M Q4_0 +\|.*\| cpu .*\| +tg32 \|.*\| +[0-9.]+ % \| 1194 \|$' "$log" &&
+    grep -Eq '^memory read bandwidth: [0-9.]+ GB/s \(measured' "$log" &&
     grep -Eq '^\| stories15M Q4_0 int8 .*\| +pp32 \|' "$log" ||
-    { echo "selftest: the CPU table lacks its rows" >&2; exit 1; }
+    { echo "selftest: the CPU table lacks its rows or their bandwidth use" >&2; exit 1; }
   # --cpu-only needs no Vulkan device at all.
   out=$(env -i PATH=/usr/bin:/bin HOME="$dir" VK_DRIVER_FILES=/nonexistent.json \
     "$run" --cpu-only --cpu-tests none --cpu-rows stories15M:F16 --cpu-p 8 --cpu-n 4 2>&1) ||

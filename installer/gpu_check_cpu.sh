@@ -95,12 +95,14 @@ run_cpu_bench() {
     out="$XDG_RUNTIME_DIR/cpu-bench-$shape-$type-$prompt.md"
     echo "-- $shape $type${prompt:+ (SOSOIK_CPU_PROMPT=$prompt)}"
     local rc=0
+    # --bandwidth measure: what these threads can read (1 GiB), so tg rows show how near the memory limit they run.
     SOSOIK_CPU_PROMPT=$prompt limited "$B/bin/sosoik-cli" bench --synthetic "$shape" --type "$type" --backend cpu \
-      -t "$threads" -p "$pp" -n "$tg" -r "$reps" >"$out" 2>"$out.err" || rc=$?
+      -t "$threads" -p "$pp" -n "$tg" -r "$reps" --bandwidth measure >"$out" 2>"$out.err" || rc=$?
     if [ $rc != 0 ]; then
       failed+=("cpu-bench-$shape-$type${prompt:+-$prompt}"); echo "$(status_word $rc) cpu bench $row; its output:"
       tail -n 30 "$out.err"; continue
     fi
+    [ $first = 1 ] && grep -m1 '^memory read bandwidth' "$out.err"
     # The header from the first run, the rows from all; the prompt math named in the model cell, and the
     # issue's llama.cpp t/s for the same model, type and test appended.
     grep '^|' "$out" | awk -v first=$first 'NR > 2 || first' |
