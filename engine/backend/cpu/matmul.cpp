@@ -37,6 +37,23 @@ void forStackedRows(std::span<const WeightMatrix> stacked, int begin, int end, V
     }
 }
 
+int rowsOf(std::span<const WeightMatrix> stacked) {
+    int rows = 0;
+    for (const auto& w : stacked)
+        rows += w.rows;
+    return rows;
+}
+
+// The prompt paths' split of `rows` rows: the pool's threads claim `chunk`-row ranges, and a range is walked
+// chunk by chunk (a pool of one thread gets the whole range in one call), so fn(begin, end, thread) always
+// sees at most `chunk` rows: what fits the thread's decode buffer.
+template <class Fn> void forChunks(ThreadPool& pool, int rows, int chunk, Fn&& fn) {
+    pool.parallelFor(rows, chunk, [&](int from, int to, int ith) {
+        for (int begin = from; begin < to; begin += chunk)
+            fn(begin, std::min(to, begin + chunk), ith);
+    });
+}
+
 // One activation row's 16-bit blocks as pair groups (kernels.h).
 void toGroups(int k, const ActQ16* blocks, ActQ16Group* out) {
     const int nb = k / 32;
@@ -73,28 +90,14 @@ WeightMatrix weightMatrix(const gguf::TensorInfo& t) {
 // Float weights in prompt batches: each chunk's rows converted to F32 once, for every token.
 void MatMul::runFloats(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
                        size_t yStride) {
-    const int k = stacked[0].cols;
-    int totalRows = 0;
-    for (const auto& w : stacked)
-        totalRows += w.rows;
-    const int chunk = chunkRowsFor(k);
-    pool_.parallelFor(totalRows, chunk, [&](int from, int to, int ith) {
+    const int k = stacked[0].cols, chunk = chunkRowsFor(k);
+    forChunks(pool_, rowsOf(stacked), chunk, [&](int begin, int end, int ith) {
         std::vector<float>& buffer = rowBuffer_[ith];
         buffer.resize(size_t(chunk) * k);
-        // Chunk by chunk: a pool of one thread runs the whole range in one call.
-        for (int begin = from; begin < to; begin += chunk) {
-            const int end = std::min(to, begin + chunk);
-            int first = 0;
-            size_t which = 0;
-            for (int r = begin; r < end; ++r) {
-                while (r >= first + stacked[which].rows)
-                    first += stacked[which++].rows;
-                const WeightMatrix& w = stacked[which];
-                kernels_.forType(w.type).toF32(k, w.data + w.rowBytes * size_t(r - first),
-                                               buffer.data() + size_t(r - begin) * k);
-            }
-            kernels_.floatTile(k, buffer.data(), end - begin, x, xStride, n, y + begin, yStride);
-        }
+        forStackedRows(stacked, begin, end, [&](const WeightMatrix& w, const uint8_t* row, int i) {
+            kernels_.forType(w.type).toF32(k, row, buffer.data() + size_t(i) * k);
+        });
+        kernels_.floatTile(k, buffer.data(), end - begin, x, xStride, n, y + begin, yStride);
     });
 }
 
@@ -111,25 +114,17 @@ void MatMul::runInt8(std::span<const WeightMatrix> stacked, const float* x, int 
         std::fill(actPanels_.end() - blocks, actPanels_.end(), ActQ8Panel{});
     for (int t = 0; t < n; ++t)
         kernels_.quantizeQ8(k, x + t * xStride, actPanels_.data() + size_t(t / 8) * blocks, t % 8);
-    int totalRows = 0;
-    for (const auto& w : stacked)
-        totalRows += w.rows;
     const int chunk = chunkRowsFor(k);
-    pool_.parallelFor(totalRows, chunk, [&](int from, int to, int ith) {
+    forChunks(pool_, rowsOf(stacked), chunk, [&](int begin, int end, int ith) {
         std::vector<Q8Block>& buffer = q8Buffer_[ith];
         buffer.resize(size_t(chunk) * blocks);
-        // Chunk by chunk: a pool of one thread runs the whole range in one call.
-        for (int begin = from; begin < to; begin += chunk) {
-            const int end = std::min(to, begin + chunk);
-            bool wide = false;
-            forStackedRows(stacked, begin, end, [&](const WeightMatrix& w, const uint8_t* row, int i) {
-                const TypeKernel& tk = kernels_.forType(w.type);
-                tk.decodeQ8(k, row, buffer.data() + size_t(i) * blocks);
-                wide |= tk.wideQ8;
-            });
-            kernels_.q8Tile(blocks, buffer.data(), end - begin, actPanels_.data(), n, wide, y + begin,
-                            yStride);
-        }
+        bool wide = false;
+        forStackedRows(stacked, begin, end, [&](const WeightMatrix& w, const uint8_t* row, int i) {
+            const TypeKernel& tk = kernels_.forType(w.type);
+            tk.decodeQ8(k, row, buffer.data() + size_t(i) * blocks);
+            wide |= tk.wideQ8;
+        });
+        kernels_.q8Tile(blocks, buffer.data(), end - begin, actPanels_.data(), n, wide, y + begin, yStride);
     });
 }
 
@@ -142,25 +137,18 @@ void MatMul::runGroups(std::span<const WeightMatrix> stacked, const float* x, in
         kernels_.quantizeQ16(k, x + t * xStride, blocks.data());
         toGroups(k, blocks.data(), actGroups_.data() + size_t(t) * groups);
     }
-    int totalRows = 0;
-    for (const auto& w : stacked)
-        totalRows += w.rows;
     const int chunk = chunkRowsFor(k);
-    pool_.parallelFor(totalRows, chunk, [&](int from, int to, int ith) {
+    forChunks(pool_, rowsOf(stacked), chunk, [&](int begin, int end, int ith) {
         std::vector<Q16Group>& buffer = groupBuffer_[ith];
         buffer.resize(size_t(chunk) * groups);
-        // Chunk by chunk: a pool of one thread runs the whole range in one call.
-        for (int begin = from; begin < to; begin += chunk) {
-            const int end = std::min(to, begin + chunk);
-            bool mins = false;
-            forStackedRows(stacked, begin, end, [&](const WeightMatrix& w, const uint8_t* row, int i) {
-                const TypeKernel& tk = kernels_.forType(w.type);
-                tk.decodeGroups(k, row, buffer.data() + size_t(i) * groups);
-                mins |= tk.mins;
-            });
-            kernels_.groupTile(groups, buffer.data(), end - begin, actGroups_.data(), n, mins, y + begin,
-                               yStride);
-        }
+        bool mins = false;
+        forStackedRows(stacked, begin, end, [&](const WeightMatrix& w, const uint8_t* row, int i) {
+            const TypeKernel& tk = kernels_.forType(w.type);
+            tk.decodeGroups(k, row, buffer.data() + size_t(i) * groups);
+            mins |= tk.mins;
+        });
+        kernels_.groupTile(groups, buffer.data(), end - begin, actGroups_.data(), n, mins, y + begin,
+                           yStride);
     });
 }
 
@@ -204,9 +192,7 @@ void MatMul::run(std::span<const WeightMatrix> stacked, const float* x, int n, s
             quantizeRowQ16(kernels_, k, x + t * xStride, q16_.data() + t * q16Bytes);
     }
 
-    int totalRows = 0;
-    for (const auto& w : stacked)
-        totalRows += w.rows;
+    const int totalRows = rowsOf(stacked);
     pool_.parallelFor(totalRows, chunkRows(totalRows, pool_.size()), [&](int begin, int end, int ith) {
         std::vector<float>& buffer = rowBuffer_[ith];
         buffer.resize(size_t(k) + size_t(n));
