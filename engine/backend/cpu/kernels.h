@@ -11,9 +11,10 @@
 // activations the logits of the synthetic test models drifted 1.6e-2..3.6e-2 (normalized) from
 // the float reference and greedy tokens changed; 16-bit blocks stay at float accuracy (~1e-4) at
 // nearly the same speed, because the quants have to be widened for pmaddwd anyway (maddubs + madd
-// is also two instructions) — see docs/ARCHITECTURE.md. Opt-in (SOSOIK_CPU_PROMPT=int8): prompt batches of
-// the 4-/5-bit types with 8-bit activations (ActQ8Panel below), 1.7x the multiply rate on AMD Zen 2 at 0.5 %
-// error per product, but the built-in SmolLM2 stopped answering "Paris" with them (tst_cli_builtin_models).
+// is also two instructions) — see docs/ARCHITECTURE.md. Opt-in (LoadOptions::cpuFastPrompts, the app's
+// Settings → CPU, or SOSOIK_CPU_PROMPT=int8): prompt batches of the 4-/5-bit types with 8-bit activations
+// (ActQ8Panel below), 1.7x the multiply rate on AMD Zen 2 at 0.5 % error per product, but the built-in
+// SmolLM2 stopped answering "Paris" with them (tst_cli_builtin_models).
 #include "backend/cpu/cpu_features.h"
 #include "gguf/tensor_types.h"
 
@@ -72,7 +73,7 @@ using DecodeGroups = void (*)(int k, const void* row, Q16Group* out);
 using GroupTile = void (*)(int groups, const Q16Group* w, int nRows, const ActQ16Group* act, int n, bool mins,
                            float* out, size_t outStride);
 
-// 8-bit prompt batches (matmul.cpp's runInt8, only with SOSOIK_CPU_PROMPT=int8: cpu_features.h), for the
+// 8-bit prompt batches (matmul.cpp's runInt8, only where chosenPromptInt8(): cpu_features.h), for the
 // types whose quants are small unsigned integers (w = scale·u − min, u ≤ 31): `vpmaddubsw` multiplies u
 // (unsigned bytes) with 8-bit activations, and up to 8 of its int16 results add up without saturation (16
 // products of ≤ 15·127) before one `vpmaddwd` widens them, so a 32-value block costs 8 + 1 multiply
