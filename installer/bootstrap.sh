@@ -26,7 +26,7 @@ PACKAGES=(
 TEST_PACKAGES=(
   clang sentencepiece vulkan-tools vulkan-validationlayers qml6-module-qttest
   xvfb xauth trayer xdotool x11-utils debootstrap dpkg-dev python3-venv
-  dbus-daemon
+  dbus-daemon libsimde-dev
 )
 [ "$mode" = test ] && PACKAGES+=("${TEST_PACKAGES[@]}")
 

@@ -5,6 +5,7 @@
 
 #include "backend/cpu/cpu_features.h"
 #include "backend/cpu/kernels.h"
+#include "support/cpu_levels.h"
 
 #include <QString>
 #include <cmath>
@@ -19,11 +20,10 @@ inline void putHalf(uint8_t* p, float v) {
 }
 
 // A data row's name: "AVX2 Q4_K 11 super-blocks, extremes".
-inline QString tileCaseName(int isa, gguf::TensorType t, int count, const char* unit, bool extreme) {
+inline QString tileCaseName(int level, gguf::TensorType t, int count, const char* unit, bool extreme) {
     const auto type = gguf::typeName(t);
     return QString("%1 %2 %3 %4%5")
-        .arg(QString::fromLatin1(backend::cpu::isaName(backend::cpu::Isa(isa))),
-             QString::fromLatin1(type.data(), int(type.size())))
+        .arg(QString::fromStdString(cpuLevelName(level)), QString::fromLatin1(type.data(), int(type.size())))
         .arg(count)
         .arg(QString::fromLatin1(unit), extreme ? QStringLiteral(", extremes") : QString());
 }

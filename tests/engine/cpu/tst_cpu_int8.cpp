@@ -6,6 +6,7 @@
 #include "backend/cpu/kernels.h"
 #include "backend/cpu/matmul.h"
 #include "backend/reference/ops.h"
+#include "support/cpu_levels.h"
 
 #include "random_floats.h"
 
@@ -67,16 +68,16 @@ private slots:
     // one row, an odd number, a chunk; random weights, and every quant at its largest against activations at
     // ±127 (extreme).
     void everyLevelMatchesScalar_data() {
-        QTest::addColumn<int>("isa");
+        QTest::addColumn<int>("level");
         QTest::addColumn<int>("type");
         QTest::addColumn<int>("cols");
         QTest::addColumn<int>("nRows");
         QTest::addColumn<int>("n");
         QTest::addColumn<bool>("extreme");
-        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
+        for (int level = 0; level < test::kCpuTestLevels; ++level)
             for (TensorType t : kInt8Types) {
                 const bool k = gguf::traits(t).blockElements == 256;
-                const QString tag = QString::fromLatin1(cpu::isaName(Isa(isa))) + " " + typeTag(t);
+                const QString tag = QString::fromStdString(test::cpuLevelName(level)) + " " + typeTag(t);
                 for (auto [cols, nRows, n, extreme] : {std::tuple{k ? 256 : 32, 1, 1, false},
                                                        {k ? 512 : 544, 3, 7, false},
                                                        {k ? 2048 : 2080, 16, 19, false},
@@ -88,19 +89,19 @@ private slots:
                                                  .arg(nRows)
                                                  .arg(n)
                                                  .arg(extreme ? " extreme" : "")))
-                        << isa << int(t) << cols << nRows << n << extreme;
+                        << level << int(t) << cols << nRows << n << extreme;
             }
     }
     void everyLevelMatchesScalar() {
-        QFETCH(int, isa);
+        QFETCH(int, level);
         QFETCH(int, type);
         QFETCH(int, cols);
         QFETCH(int, nRows);
         QFETCH(int, n);
         QFETCH(bool, extreme);
-        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        if (!test::cpuLevelKernels(level)) QSKIP(test::cpuLevelMissing(level));
         const auto t = static_cast<TensorType>(type);
-        const cpu::Kernels& k = cpu::kernelsFor(Isa(isa));
+        const cpu::Kernels& k = *test::cpuLevelKernels(level);
         const cpu::Kernels& scalar = cpu::kernelsFor(Isa::Scalar);
         QVERIFY(k.forType(t).decodeQ8 && k.q8Tile && k.quantizeQ8);
         QCOMPARE(k.forType(t).wideQ8, scalar.forType(t).wideQ8);
@@ -184,13 +185,13 @@ private slots:
     // tensor's rows exactly as that tensor alone gives them, each within its own path's tolerance of the
     // reference.
     void mixedStacks_data() {
-        QTest::addColumn<int>("isa");
-        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
-            QTest::newRow(cpu::isaName(Isa(isa))) << isa;
+        QTest::addColumn<int>("level");
+        for (int level = 0; level < test::kCpuTestLevels; ++level)
+            QTest::newRow(test::cpuLevelName(level).c_str()) << level;
     }
     void mixedStacks() {
-        QFETCH(int, isa);
-        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        QFETCH(int, level);
+        if (!test::cpuLevelKernels(level)) QSKIP(test::cpuLevelMissing(level));
         const int cols = 512, n = 19;
         const TensorType types[] = {TensorType::Q4_K, TensorType::Q4_K, TensorType::Q6_K, TensorType::Q8_0,
                                     TensorType::Q4_0};
@@ -210,13 +211,14 @@ private slots:
         std::vector<float> got(size_t(n) * yStride), alone(size_t(n) * yStride);
         qputenv("SOSOIK_CPU_PROMPT", "int8");
         cpu::ThreadPool pool(2);
-        cpu::MatMul matmul(cpu::kernelsFor(Isa(isa)), pool);
+        const cpu::Kernels& kernels = *test::cpuLevelKernels(level);
+        cpu::MatMul matmul(kernels, pool);
         matmul.run(stacked, x.data(), n, cols, got.data(), yStride);
         int at = 0;
         std::vector<float> xr(cols), yr(37);
         for (int i = 0; i < 5; ++i) {
             matmul.run({&stacked[size_t(i)], 1}, x.data(), n, cols, alone.data() + at, yStride);
-            const bool int8 = cpu::kernelsFor(Isa(isa)).forType(types[i]).decodeQ8 != nullptr;
+            const bool int8 = kernels.forType(types[i]).decodeQ8 != nullptr;
             double err = 0, scale = 1e-9;
             for (int j = 0; j < n; ++j) {
                 std::copy(x.begin() + j * cols, x.begin() + (j + 1) * cols, xr.begin());

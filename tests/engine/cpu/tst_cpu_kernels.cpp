@@ -1,8 +1,9 @@
 // The CPU backend's kernels at every SIMD level this machine has (scalar always; AVX2 and AVX-512
-// where the CPU has them, so an AVX-512 machine tests all three): every weight type's matrix
-// product against the reference backend, the quantized dot products against the exact product of
-// what they read, the F16 helpers, attention (token steps and batches) against the reference
-// attention, the thread pool.
+// where the CPU has them, so an AVX-512 machine tests all three; and the AVX-512 kernels emulated on
+// AVX2, support/cpu_levels.h, so the AVX-512 code runs on machines without it too): every weight type's
+// matrix product against the reference backend, the quantized dot products against the exact product of what
+// they read, the F16 helpers, attention (token steps and batches) against the reference attention, the thread
+// pool.
 #include "backend/cpu/attention.h"
 #include "backend/cpu/cpu_features.h"
 #include "backend/cpu/kernels.h"
@@ -10,6 +11,7 @@
 #include "backend/cpu/thread_pool.h"
 #include "backend/reference/ops.h"
 #include "sosoik/error.h"
+#include "support/cpu_levels.h"
 
 #include "random_floats.h"
 
@@ -44,11 +46,8 @@ double normalizedError(const std::vector<float>& got, const std::vector<float>& 
     return err / scale;
 }
 
-void addIsaColumn() {
-    QTest::addColumn<int>("isa");
-}
-QString isaTag(Isa isa) {
-    return QString::fromLatin1(cpu::isaName(isa));
+QString levelTag(int level) {
+    return QString::fromStdString(test::cpuLevelName(level));
 }
 
 } // namespace
@@ -66,24 +65,25 @@ private slots:
     // 16-row chunks that span both tensors, tokens and rows left over) against reference::matmul, within 1e-4
     // of the float product with 16-bit activations, float rounding with float ones.
     void matmulMatchesReferenceForEveryType_data() {
-        QTest::addColumn<int>("isa");
+        QTest::addColumn<int>("level");
         QTest::addColumn<int>("type");
         QTest::addColumn<int>("n");
-        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
+        for (int level = 0; level < test::kCpuTestLevels; ++level)
             for (TensorType t : kAllTypes)
                 for (int n : {1, 5, 19})
                     QTest::newRow(qPrintable(
                         QString("%1 %2 n=%3")
-                            .arg(isaTag(Isa(isa)),
+                            .arg(levelTag(level),
                                  QString::fromLatin1(gguf::typeName(t).data(), int(gguf::typeName(t).size())))
                             .arg(n)))
-                        << isa << int(t) << n;
+                        << level << int(t) << n;
     }
     void matmulMatchesReferenceForEveryType() {
-        QFETCH(int, isa);
+        QFETCH(int, level);
         QFETCH(int, type);
         QFETCH(int, n);
-        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        if (!test::cpuLevelKernels(level)) QSKIP(test::cpuLevelMissing(level));
+        const cpu::Kernels& kernels = *test::cpuLevelKernels(level);
         const auto t = static_cast<TensorType>(type);
         // n = 19: an odd number of 32-value blocks (17) for the pair groups, a row length that is not a
         // multiple of 8 (516) for the float tiles
@@ -109,20 +109,18 @@ private slots:
         // and the rows decoded to F32.
         std::vector<float> viaFloats(got.size(), 0.f);
         qputenv("SOSOIK_CPU_PROMPT", "float");
-        cpu::MatMul(cpu::kernelsFor(Isa(isa)), pool)
-            .run(stacked, x.data(), n, xStride, viaFloats.data(), yStride);
+        cpu::MatMul(kernels, pool).run(stacked, x.data(), n, xStride, viaFloats.data(), yStride);
         qputenv("SOSOIK_CPU_PROMPT", "int");
-        cpu::MatMul(cpu::kernelsFor(Isa(isa)), pool).run(stacked, x.data(), n, xStride, got.data(), yStride);
+        cpu::MatMul(kernels, pool).run(stacked, x.data(), n, xStride, got.data(), yStride);
         // And with 8-bit activations where the type has 8-bit kernels (tst_cpu_int8 tests them in detail).
         std::vector<float> via8(got.size(), 0.f);
         qputenv("SOSOIK_CPU_PROMPT", "int8");
-        cpu::MatMul(cpu::kernelsFor(Isa(isa)), pool).run(stacked, x.data(), n, xStride, via8.data(), yStride);
+        cpu::MatMul(kernels, pool).run(stacked, x.data(), n, xStride, via8.data(), yStride);
         qunsetenv("SOSOIK_CPU_PROMPT");
         // A pool of one thread (a one-core machine, -t 1) runs every row in one call: same products.
         cpu::ThreadPool single(1);
         std::vector<float> alone(got.size(), 0.f);
-        cpu::MatMul(cpu::kernelsFor(Isa(isa)), single)
-            .run(stacked, x.data(), n, xStride, alone.data(), yStride);
+        cpu::MatMul(kernels, single).run(stacked, x.data(), n, xStride, alone.data(), yStride);
         // The reference, one tensor and one activation row at a time.
         std::vector<float> xr(cols), yr(std::max(rowsA, rowsB));
         for (int j = 0; j < n; ++j) {
@@ -134,17 +132,16 @@ private slots:
                 at += m.rows;
             }
         }
-        const bool quantizedActivations = cpu::kernelsFor(Isa(isa)).forType(t).format != cpu::ActFormat::F32;
+        const bool quantizedActivations = kernels.forType(t).format != cpu::ActFormat::F32;
         const double err = normalizedError(got, want);
         qInfo("normalized error %.2e (%s activations)", err, quantizedActivations ? "16-bit" : "float");
         QVERIFY2(err < (quantizedActivations ? 1e-4 : 1e-5), qPrintable(QString::number(err)));
         const double errFloats = normalizedError(viaFloats, want);
-        const bool floatBatch = n >= 8 && cpu::kernelsFor(Isa(isa)).floatTile != nullptr;
+        const bool floatBatch = n >= 8 && kernels.floatTile != nullptr;
         qInfo("  float prompt math: %.2e", errFloats);
         QVERIFY2(errFloats < (quantizedActivations && !floatBatch ? 1e-4 : 1e-5),
                  qPrintable(QString::number(errFloats)));
-        const bool int8Batch =
-            n >= cpu::kMinInt8Tokens && cpu::kernelsFor(Isa(isa)).forType(t).decodeQ8 != nullptr;
+        const bool int8Batch = n >= cpu::kMinInt8Tokens && kernels.forType(t).decodeQ8 != nullptr;
         const double err8 = normalizedError(via8, want);
         qInfo("  8-bit prompt math: %.2e", err8);
         QVERIFY2(err8 < (int8Batch              ? 2e-2
@@ -170,20 +167,20 @@ private slots:
     // The integer kernels compute exactly Σ w·a of the dequantized weights and activations they read
     // (16-bit activations dequantized as d·q), to float rounding: no quant is misplaced or mis-scaled.
     void quantizedDotsAreExact_data() {
-        QTest::addColumn<int>("isa");
+        QTest::addColumn<int>("level");
         QTest::addColumn<int>("type");
-        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
+        for (int level = 0; level < test::kCpuTestLevels; ++level)
             for (TensorType t : kAllTypes)
-                QTest::newRow(qPrintable(isaTag(Isa(isa)) + " " +
+                QTest::newRow(qPrintable(levelTag(level) + " " +
                                          QString::fromStdString(std::string(gguf::typeName(t)))))
-                    << isa << int(t);
+                    << level << int(t);
     }
     void quantizedDotsAreExact() {
-        QFETCH(int, isa);
+        QFETCH(int, level);
         QFETCH(int, type);
-        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        if (!test::cpuLevelKernels(level)) QSKIP(test::cpuLevelMissing(level));
         const auto t = static_cast<TensorType>(type);
-        const cpu::Kernels& k = cpu::kernelsFor(Isa(isa));
+        const cpu::Kernels& k = *test::cpuLevelKernels(level);
         const cpu::TypeKernel& tk = k.forType(t);
         if (!tk.dot || tk.format == cpu::ActFormat::F32)
             QSKIP("float activations: covered by the matmul test");
@@ -226,15 +223,15 @@ private slots:
     }
 
     void floatHelpersMatchScalar_data() {
-        addIsaColumn();
-        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
-            QTest::newRow(qPrintable(isaTag(Isa(isa)))) << isa;
+        QTest::addColumn<int>("level");
+        for (int level = 0; level < test::kCpuTestLevels; ++level)
+            QTest::newRow(qPrintable(levelTag(level))) << level;
     }
     void floatHelpersMatchScalar() {
-        QFETCH(int, isa);
-        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
-        const cpu::Kernels& k = cpu::kernelsFor(Isa(isa));
-        QCOMPARE(int(k.isa), isa);
+        QFETCH(int, level);
+        if (!test::cpuLevelKernels(level)) QSKIP(test::cpuLevelMissing(level));
+        const cpu::Kernels& k = *test::cpuLevelKernels(level);
+        QCOMPARE(k.isa, level == test::kEmulatedAvx512Level ? Isa::Avx512 : Isa(level));
         for (int n : {1, 7, 8, 31, 64, 77, 256}) {
             const auto a = randomFloats(n, n), b = randomFloats(n, n + 1);
             std::vector<uint16_t> h(n), hScalar(n);
@@ -300,7 +297,7 @@ private slots:
     // Online-softmax attention over F16 k/v against reference::attentionCausal on the same values
     // (rounded to F16 first): GQA, windows shorter than the keys, soft-caps, batches mid-context.
     void attentionMatchesReference_data() {
-        QTest::addColumn<int>("isa");
+        QTest::addColumn<int>("level");
         QTest::addColumn<int>("nHead");
         QTest::addColumn<int>("nHeadKv");
         QTest::addColumn<int>("headDim");
@@ -308,33 +305,33 @@ private slots:
         QTest::addColumn<float>("softCap");
         QTest::addColumn<int>("startPos");
         QTest::addColumn<int>("n");
-        for (int isa = 0; isa < cpu::kIsaCount; ++isa) {
-            const QString tag = isaTag(Isa(isa));
+        for (int level = 0; level < test::kCpuTestLevels; ++level) {
+            const QString tag = levelTag(level);
             QTest::newRow(qPrintable(tag + " token step, 150 keys"))
-                << isa << 4 << 2 << 64 << 0 << 0.f << 149 << 1;
+                << level << 4 << 2 << 64 << 0 << 0.f << 149 << 1;
             // Token steps through the block kernels: rows of 4 keys and a remainder, 64-value slices and
             // a shorter one, values past the last 8 (hd 100), a window, soft-capping, few keys.
             QTest::newRow(qPrintable(tag + " token step, hd 100, window 70, soft-cap"))
-                << isa << 4 << 2 << 100 << 70 << 3.f << 200 << 1;
+                << level << 4 << 2 << 100 << 70 << 3.f << 200 << 1;
             QTest::newRow(qPrintable(tag + " token step, hd 48, 7 keys"))
-                << isa << 6 << 6 << 48 << 0 << 0.f << 6 << 1;
+                << level << 6 << 6 << 48 << 0 << 0.f << 6 << 1;
             QTest::newRow(qPrintable(tag + " token step, hd 256, gqa 2"))
-                << isa << 2 << 1 << 256 << 0 << 0.f << 67 << 1;
+                << level << 2 << 1 << 256 << 0 << 0.f << 67 << 1;
             // Grouped heads over several blocks: groups of 3 (SmolLM2) and of 20 heads on one KV head.
             QTest::newRow(qPrintable(tag + " token step, gqa 3, 300 keys"))
-                << isa << 9 << 3 << 64 << 0 << 0.f << 299 << 1;
+                << level << 9 << 3 << 64 << 0 << 0.f << 299 << 1;
             QTest::newRow(qPrintable(tag + " token step, gqa 20, 129 keys"))
-                << isa << 20 << 1 << 32 << 0 << 0.f << 128 << 1;
+                << level << 20 << 1 << 32 << 0 << 0.f << 128 << 1;
             QTest::newRow(qPrintable(tag + " batch, gqa 4, hd 72"))
-                << isa << 8 << 2 << 72 << 0 << 0.f << 10 << 70;
+                << level << 8 << 2 << 72 << 0 << 0.f << 10 << 70;
             QTest::newRow(qPrintable(tag + " window 5, soft-cap"))
-                << isa << 2 << 1 << 128 << 5 << 3.f << 40 << 9;
+                << level << 2 << 1 << 128 << 5 << 3.f << 40 << 9;
             QTest::newRow(qPrintable(tag + " hd 256, window 100"))
-                << isa << 2 << 2 << 256 << 100 << 0.f << 90 << 40;
+                << level << 2 << 2 << 256 << 100 << 0.f << 90 << 40;
         }
     }
     void attentionMatchesReference() {
-        QFETCH(int, isa);
+        QFETCH(int, level);
         QFETCH(int, nHead);
         QFETCH(int, nHeadKv);
         QFETCH(int, headDim);
@@ -342,8 +339,8 @@ private slots:
         QFETCH(float, softCap);
         QFETCH(int, startPos);
         QFETCH(int, n);
-        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
-        const cpu::Kernels& k = cpu::kernelsFor(Isa(isa));
+        if (!test::cpuLevelKernels(level)) QSKIP(test::cpuLevelMissing(level));
+        const cpu::Kernels& k = *test::cpuLevelKernels(level);
         const int keys = startPos + n, kvDim = nHeadKv * headDim, qDim = nHead * headDim;
         auto kf = randomFloats(size_t(keys) * kvDim, 1), vf = randomFloats(size_t(keys) * kvDim, 2);
         std::vector<uint16_t> kh(kf.size()), vh(vf.size());

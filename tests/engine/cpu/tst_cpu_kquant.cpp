@@ -5,6 +5,7 @@
 // largest products the formats allow against the largest activations (the integer sums must not overflow).
 #include "backend/cpu/cpu_features.h"
 #include "backend/cpu/kernels.h"
+#include "support/cpu_levels.h"
 
 #include "random_floats.h"
 #include "tile_check.h"
@@ -47,25 +48,25 @@ class TestCpuKQuant : public QObject {
     Q_OBJECT
 private slots:
     void tilesAreExact_data() {
-        QTest::addColumn<int>("isa");
+        QTest::addColumn<int>("level");
         QTest::addColumn<int>("type");
         QTest::addColumn<int>("superBlocks");
         QTest::addColumn<bool>("extreme");
-        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
+        for (int level = 0; level < test::kCpuTestLevels; ++level)
             for (TensorType t : kKTypes)
                 for (int sb : {1, 11})
                     for (bool extreme : {false, true})
-                        QTest::newRow(qPrintable(test::tileCaseName(isa, t, sb, "super-blocks", extreme)))
-                            << isa << int(t) << sb << extreme;
+                        QTest::newRow(qPrintable(test::tileCaseName(level, t, sb, "super-blocks", extreme)))
+                            << level << int(t) << sb << extreme;
     }
     void tilesAreExact() {
-        QFETCH(int, isa);
+        QFETCH(int, level);
         QFETCH(int, type);
         QFETCH(int, superBlocks);
         QFETCH(bool, extreme);
-        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        if (!test::cpuLevelKernels(level)) QSKIP(test::cpuLevelMissing(level));
         const auto t = static_cast<TensorType>(type);
-        const cpu::Kernels& kernels = cpu::kernelsFor(Isa(isa));
+        const cpu::Kernels& kernels = *test::cpuLevelKernels(level);
         const cpu::TypeKernel& tk = kernels.forType(t);
         QVERIFY(tk.dot != nullptr && tk.format == cpu::ActFormat::Q16);
         const int k = 256 * superBlocks, nRows = 11; // two 4-row tiles and three rows left over

@@ -6,6 +6,7 @@
 // activations.
 #include "backend/cpu/cpu_features.h"
 #include "backend/cpu/kernels.h"
+#include "support/cpu_levels.h"
 
 #include "random_floats.h"
 #include "tile_check.h"
@@ -31,25 +32,25 @@ class TestCpuQTiles : public QObject {
     Q_OBJECT
 private slots:
     void tilesAreExact_data() {
-        QTest::addColumn<int>("isa");
+        QTest::addColumn<int>("level");
         QTest::addColumn<int>("type");
         QTest::addColumn<int>("blocks");
         QTest::addColumn<bool>("extreme");
-        for (int isa = 0; isa < cpu::kIsaCount; ++isa)
+        for (int level = 0; level < test::kCpuTestLevels; ++level)
             for (TensorType t : kTypes)
                 for (int blocks : {1, 29})
                     for (bool extreme : {false, true})
-                        QTest::newRow(qPrintable(test::tileCaseName(isa, t, blocks, "blocks", extreme)))
-                            << isa << int(t) << blocks << extreme;
+                        QTest::newRow(qPrintable(test::tileCaseName(level, t, blocks, "blocks", extreme)))
+                            << level << int(t) << blocks << extreme;
     }
     void tilesAreExact() {
-        QFETCH(int, isa);
+        QFETCH(int, level);
         QFETCH(int, type);
         QFETCH(int, blocks);
         QFETCH(bool, extreme);
-        if (!cpu::isaSupported(Isa(isa))) QSKIP("this CPU lacks the level");
+        if (!test::cpuLevelKernels(level)) QSKIP(test::cpuLevelMissing(level));
         const auto t = static_cast<TensorType>(type);
-        const cpu::Kernels& kernels = cpu::kernelsFor(Isa(isa));
+        const cpu::Kernels& kernels = *test::cpuLevelKernels(level);
         const cpu::TypeKernel& tk = kernels.forType(t);
         QVERIFY(tk.dot != nullptr && tk.format == cpu::ActFormat::Q16);
         const int blockValues = int(gguf::traits(t).blockElements); // 32, or IQ4_XS's 256
