@@ -84,7 +84,9 @@ const backend::cpu::Kernels* emulatedAvx512Kernels() {
 #ifdef SOSOIK_EMULATED_AVX512
     if (!backend::cpu::isaSupported(backend::cpu::Isa::Avx2)) return nullptr; // built from AVX2
     static const backend::cpu::Kernels table = [] {
-        backend::cpu::Kernels k;
+        backend::cpu::Kernels k; // layered as kernelsFor(Isa::Avx512) layers the real one
+        backend::cpu::detail::fillScalar(k);
+        backend::cpu::detail::fillAvx2(k);
         backend::cpu::detail::avx512emulated::fill(k);
         k.isa = backend::cpu::Isa::Avx512;
         return k;
