@@ -36,6 +36,16 @@ private slots:
         QCOMPARE(vk::Context::create(-1, upper)->caps().name, devices[0].name);
     }
 
+    // tests/CMakeLists.txt runs the Vulkan tests again with LP_NATIVE_VECTOR_WIDTH (lavapipe's vector width:
+    // subgroups of width / 32 lanes); a Mesa that stopped honouring it would turn those runs into repeats.
+    void lavapipeHonoursItsVectorWidth() {
+        const QByteArray width = qgetenv("LP_NATIVE_VECTOR_WIDTH");
+        auto ctx = vk::Context::create();
+        if (width.isEmpty() || ctx->caps().driver.find("llvmpipe") == std::string::npos)
+            QSKIP("not lavapipe with LP_NATIVE_VECTOR_WIDTH");
+        QCOMPARE(ctx->caps().subgroupSize, uint32_t(width.toUInt() / 32));
+    }
+
     void unknownDevicesAreClearErrors() {
         try {
             vk::Context::create(99);
