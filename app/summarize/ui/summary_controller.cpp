@@ -40,6 +40,11 @@ SummaryController::SummaryController(app::EngineWorker* worker, storage::Storage
         modelLoaded_ = true;
         startNext();
     });
+    tick_.setInterval(1000);
+    connect(&tick_, &QTimer::timeout, this, [this] {
+        showTime();
+        emit progressChanged();
+    });
 }
 
 SummaryController::~SummaryController() {
@@ -145,6 +150,9 @@ void SummaryController::startNext() {
     progress_ = 0;
     progressText_ = tr("Reading %1…").arg(fileName);
     timeText_.clear();
+    eta_ = -1;
+    started_.start();
+    tick_.start();
     setError(QString());
 
     // The user's chat context says what this machine handles; summaries want at least 4k (fewer,
@@ -165,8 +173,7 @@ void SummaryController::startNext() {
             pipeline.onProgress = [this](const SummaryProgress& p) {
                 const QString text = p.text();
                 QMetaObject::invokeMethod(
-                    this,
-                    [=, this] { onProgress(p.call, p.totalCalls, text, p.elapsedSeconds, p.etaSeconds); },
+                    this, [=, this] { onProgress(p.call, p.totalCalls, text, p.etaSeconds); },
                     Qt::QueuedConnection);
             };
             pipeline.onSummaryText = [this](const QString& piece) {
@@ -216,12 +223,21 @@ void SummaryController::onReading(double fraction) {
     emit progressChanged();
 }
 
-void SummaryController::onProgress(int call, int total, const QString& text, double elapsed, double eta) {
+void SummaryController::onProgress(int call, int total, const QString& text, double eta) {
     progress_ = total > 0 ? double(call - 1) / total : 0;
     progressText_ = text;
-    timeText_ = tr("%1 elapsed").arg(clock(elapsed));
-    if (eta >= 0) timeText_ += tr(" · about %1 left").arg(clock(eta));
+    eta_ = eta;
+    etaAt_ = started_.elapsed() / 1000.0;
+    showTime();
     emit progressChanged();
+}
+
+void SummaryController::showTime() {
+    const double elapsed = started_.elapsed() / 1000.0;
+    timeText_ = tr("%1 elapsed").arg(clock(elapsed));
+    // The estimate counts down between chunks; once it has run out, only the next chunk can say more.
+    const double left = eta_ - (elapsed - etaAt_);
+    if (eta_ >= 0 && left >= 1) timeText_ += tr(" · about %1 left").arg(clock(left));
 }
 
 void SummaryController::onText(const QString& piece) {
@@ -229,6 +245,7 @@ void SummaryController::onText(const QString& piece) {
 }
 
 void SummaryController::onDone(const QString& summary, bool cancelled, const QString& failure) {
+    tick_.stop();
     if (thread_) {
         thread_->wait();
         delete thread_;

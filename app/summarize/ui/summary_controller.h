@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QStringList>
 #include <QThread>
+#include <QTimer>
 #include <QUrl>
 #include <atomic>
 #include <memory>
@@ -90,7 +91,8 @@ signals:
 private:
     void startNext();
     void onReading(double fraction);
-    void onProgress(int call, int total, const QString& text, double elapsed, double eta);
+    void onProgress(int call, int total, const QString& text, double eta);
+    void showTime(); // timeText_ from started_ and the last estimate
     void onText(const QString& piece);
     void onDone(const QString& summary, bool cancelled, const QString& failure);
     void setError(const QString& text);
@@ -113,6 +115,11 @@ private:
     std::atomic<bool> cancel_{false};
     std::shared_ptr<SummarizerBackend> backend_;
     double progress_ = 0;
+    // The time shown ticks every second on its own: one chunk can take minutes on a CPU, and a clock that
+    // moved only between chunks read "0:00 elapsed" all through the first one, as if the app had hung.
+    QElapsedTimer started_;
+    QTimer tick_;
+    double eta_ = -1, etaAt_ = 0; // the pipeline's last estimate of the time left, and when it came
     QString progressText_, timeText_, error_;
 };
 

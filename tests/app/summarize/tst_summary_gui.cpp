@@ -181,6 +181,31 @@ private slots:
         QVERIFY(titles.contains("first.md") && titles.contains("second.md"));
     }
 
+    // Found under Xvfb with SmolLM2 on the CPU: the strip read "0:00 elapsed" for the whole first chunk
+    // (half a minute there, minutes with a bigger model), as if the app had hung. The clock ticks on its own.
+    void elapsedTimeTicksWithinAChunk() {
+        const QString doc = dir.filePath("slow.txt");
+        writeText(doc, 5);
+        Gui gui(dir.filePath("data4"));
+        QVERIFY(gui.window);
+        QVERIFY(QTest::qWaitForWindowExposed(gui.window));
+        QSignalSpy loaded(gui.context->worker(), &app::EngineWorker::modelLoaded);
+        gui.context->worker()->loadModel({"/models/scripted.gguf"});
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+        gui.backend->hold = true; // the first chunk's answer waits before its first token
+        QSignalSpy finished(gui.summaries(), &summarize::SummaryController::summaryFinished);
+        gui.drop({doc});
+        QTRY_VERIFY(gui.summaries()->progressText().startsWith("Summarizing") ||
+                    gui.summaries()->progressText().startsWith("Writing"));
+        const QString progress = gui.summaries()->progressText();
+        auto* time = gui.item("summaryTimeText");
+        QTRY_VERIFY_WITH_TIMEOUT(time->property("text").toString().startsWith("0:02 elapsed"), 4000);
+        QCOMPARE(gui.summaries()->progressText(), progress); // still the same step
+        gui.backend->hold = false;
+        QVERIFY(finished.wait(20000));
+        QTRY_VERIFY(!gui.item("summaryProgress")->isVisible());
+    }
+
     void unreadableDropGetsAClearMessage() {
         const QString blob = dir.filePath("blob.txt");
         {
