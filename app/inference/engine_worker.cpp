@@ -3,6 +3,7 @@
 #include "sosoik/error.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMutexLocker>
 #include <QRandomGenerator>
 
@@ -209,8 +210,24 @@ void EngineWorker::runLoad(int requestId, const LoadRequest& request) {
         emit modelLoaded(requestId, details);
     } catch (const std::exception& e) {
         endRequest();
-        emit modelLoadFailed(requestId, request.path, QString::fromUtf8(e.what()));
+        emit modelLoadFailed(requestId, request.path, describeModelError(e, request.path));
     }
+}
+
+QString EngineWorker::describeModelError(const std::exception& error, const QString& path) {
+    const QString words = QString::fromUtf8(error.what());
+    const auto* engineError = dynamic_cast<const sosoik::Error*>(&error);
+    if (!engineError || engineError->kind() != sosoik::Error::Kind::InvalidModel) return words;
+    // A file that is not GGUF at all already gets a plain sentence from the engine ("... is not a GGUF
+    // file").
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.read(4) != "GGUF") return words;
+    // Found under Xvfb: a model cut to 1 MB was refused with "metadata tokenizer.ggml.merges: array of 48900
+    // string values does not fit in the 39805 bytes that remain ...", which tells a user nothing to do.
+    return tr("The file is damaged or incomplete (a download that stopped early looks like this). Download "
+              "it "
+              "again or choose another file. Details: %1")
+        .arg(words);
 }
 
 void EngineWorker::runUnload(int requestId) {

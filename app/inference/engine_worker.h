@@ -73,6 +73,11 @@ public:
 
     bool isBusy() const { return busyCount_.load() > 0; }
 
+    // Why the model file at path cannot be used, for a user: the engine's words, led by what to do where
+    // they only describe the file's insides (a file that starts like a GGUF model but does not parse is
+    // damaged or was cut short, e.g. a download that stopped).
+    static QString describeModelError(const std::exception& error, const QString& path);
+
 signals:
     void modelLoadStarted(int requestId, const QString& path);
     void modelLoadProgress(int requestId, double fraction);

@@ -110,7 +110,7 @@ QVariantMap ModelManager::inspect(const QVariant& pathOrUrl) {
     try {
         result = toMap(inspector_(path));
     } catch (const std::exception& e) {
-        result.insert(QStringLiteral("error"), QString::fromUtf8(e.what()));
+        result.insert(QStringLiteral("error"), EngineWorker::describeModelError(e, path));
     }
     return result;
 }

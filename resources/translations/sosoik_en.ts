@@ -1735,6 +1735,10 @@
         <source>Loading was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The file is damaged or incomplete (a download that stopped early looks like this). Download it again or choose another file. Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sosoik::app::GlobalHotkey</name>

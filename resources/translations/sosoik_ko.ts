@@ -1728,6 +1728,10 @@
         <source>Loading was cancelled.</source>
         <translation>불러오기를 취소했습니다.</translation>
     </message>
+    <message>
+        <source>The file is damaged or incomplete (a download that stopped early looks like this). Download it again or choose another file. Details: %1</source>
+        <translation>파일이 손상되었거나 완전하지 않습니다(다운로드가 중간에 멈추면 이렇게 됩니다). 다시 다운로드하거나 다른 파일을 고르세요. 자세한 내용: %1</translation>
+    </message>
 </context>
 <context>
     <name>sosoik::app::GlobalHotkey</name>
