@@ -120,8 +120,10 @@ void ModelDownload::onProbeFinished(QNetworkReply* reply) {
     const int status = httpStatus(reply);
     const QString file = QFileInfo(request_.destination).fileName();
     if (status == 0) {
+        // The model host is a field on the Models page's "Get models" tab (and --host in sosoik-cli), not in
+        // Settings, where this used to send the user.
         fail(DownloadFailure::Network,
-             tr("Could not reach %1 (%2). Check the network connection or the model host in the settings.")
+             tr("Could not reach %1 (%2). Check the network connection and the model host.")
                  .arg(host(), reply->errorString()));
         return;
     }

@@ -1789,10 +1789,6 @@
 <context>
     <name>sosoik::app::ModelDownload</name>
     <message>
-        <source>Could not reach %1 (%2). Check the network connection or the model host in the settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 was not found on %2 (HTTP %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1846,6 +1842,10 @@
     </message>
     <message>
         <source>Could not move the download to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1 (%2). Check the network connection and the model host.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1806,10 +1806,6 @@
         <translation>내려받은 파일을 %1(으)로 옮길 수 없습니다.</translation>
     </message>
     <message>
-        <source>Could not reach %1 (%2). Check the network connection or the model host in the settings.</source>
-        <translation>%1에 연결할 수 없습니다(%2). 네트워크 연결이나 설정의 모델 호스트를 확인하세요.</translation>
-    </message>
-    <message>
         <source>Could not read the downloaded file %1.</source>
         <translation>내려받은 파일 %1을(를) 읽을 수 없습니다.</translation>
     </message>
@@ -1840,6 +1836,10 @@
     <message>
         <source>The partial download (%1) is kept: Resume continues from there.</source>
         <translation>내려받던 부분(%1)은 남겨 두었습니다. 이어받기를 누르면 그 지점부터 계속합니다.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 (%2). Check the network connection and the model host.</source>
+        <translation>%1에 연결할 수 없습니다(%2). 네트워크 연결과 모델 호스트를 확인하세요.</translation>
     </message>
 </context>
 <context>
