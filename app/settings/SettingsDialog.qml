@@ -10,6 +10,8 @@ Dialog {
     title: qsTr("Settings")
     modal: true
     width: Math.min(620, parent ? parent.width - 40 : 620)
+    // No taller than the space under the tool bar (the content scrolls): at 800x600 it stood over the tool bar.
+    height: Math.min(implicitHeight, parent ? parent.height - 40 : implicitHeight)
     // Our own button, not standardButtons: Qt's "Close" is translated only with Qt's own catalogue,
     // which Sosoik does not ship (issue #13: it stayed English in the Korean UI).
     footer: DialogButtonBox {

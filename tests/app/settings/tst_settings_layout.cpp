@@ -1,7 +1,7 @@
 // Settings → Defaults for conversations lines its fields up: the seed's row was a row of its own beside
 // the form's grid, so its label and field sat out of line with Temperature, Top-k and the others (seen
 // on a screenshot of the real dialog). The real main window (AppContext, scripted engine), in English
-// and in Korean (other label widths).
+// and in Korean (other label widths); and the dialog in a small window.
 #include "settings/app_settings.h"
 #include "shell/app_context.h"
 #include "shell/application.h"
@@ -74,6 +74,36 @@ private slots:
         QVERIFY(QMetaObject::invokeMethod(seed, "increase"));
         QVERIFY(QMetaObject::invokeMethod(seed, "valueModified"));
         QTRY_COMPARE(context->settings()->seed(), 43);
+    }
+
+    // Found under Xvfb at 800x600: Settings (about 590 pixels high) stood over the tool bar, cutting through
+    // its buttons. In a window shorter than the dialog it now scrolls within the space under the tool bar.
+    void theDialogFitsUnderTheToolBarOfASmallWindow() {
+        const QString profile = m_dir.filePath(QStringLiteral("small"));
+        QVERIFY(QDir().mkpath(profile));
+        auto context = app::test::makeScriptedContext(profile);
+        QQuickWindow* window = context->loadMainWindow();
+        QVERIFY(window);
+        window->resize(800, 600);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QObject* settings = window->findChild<QObject*>(QStringLiteral("settingsDialog"));
+        QVERIFY(settings);
+        QMetaObject::invokeMethod(settings, "open");
+        QTRY_VERIFY(settings->property("opened").toBool());
+        auto* header = window->property("header").value<QQuickItem*>();
+        auto* parent = settings->property("parent").value<QQuickItem*>();
+        QVERIFY(header && parent);
+        QTRY_COMPARE(window->height(), 600);
+        const QPointF top =
+            parent->mapToScene(QPointF(settings->property("x").toReal(), settings->property("y").toReal()));
+        const qreal bottom = top.y() + settings->property("height").toReal();
+        const qreal toolBarBottom = header->mapToScene(QPointF(0, header->height())).y();
+        QVERIFY2(top.y() >= toolBarBottom && bottom <= window->height(),
+                 qPrintable(QStringLiteral("dialog %1..%2, tool bar ends at %3, window %4")
+                                .arg(top.y())
+                                .arg(bottom)
+                                .arg(toolBarBottom)
+                                .arg(window->height())));
     }
 };
 
