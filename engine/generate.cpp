@@ -19,6 +19,23 @@ double secondsSince(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
+// s without a character it ends inside: the first bytes of a multi-byte UTF-8 sequence whose other bytes
+// never came (the token budget ran out between them). Handed on, they became U+FFFD at the end of the
+// answer ("툲�" closing a Korean summary in the app). Stray bytes that could never become valid stay, as
+// StreamDecoder lets them through.
+void dropUnfinishedCharacter(std::string& s) {
+    for (size_t back = 1; back <= 3 && back <= s.size(); ++back) {
+        const unsigned char c = s[s.size() - back];
+        if ((c & 0xC0) == 0x80) continue; // continuation byte: look for the lead
+        const size_t need = c >= 0xF0 && c <= 0xF4  ? 4
+                            : c >= 0xE0 && c < 0xF0 ? 3
+                            : c >= 0xC2 && c < 0xE0 ? 2
+                                                    : 1;
+        if (need > back) s.resize(s.size() - back);
+        return;
+    }
+}
+
 // Holds back text that could be the beginning of a stop string until it is decided.
 class StopStringFilter {
 public:
@@ -172,6 +189,7 @@ GenerateStats generate(Model& model, Session& session, const std::vector<int32_t
     if (!stops.stopped() && keepGoing) {
         const std::string rest = stops.push(decoder.flush());
         std::string tail = stops.stopped() ? rest : rest + stops.flush();
+        dropUnfinishedCharacter(tail);
         if (stops.stopped()) stats.stopReason = "stop-string";
         if (!tail.empty()) onText(tail, -1);
     }

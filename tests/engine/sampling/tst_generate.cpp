@@ -137,6 +137,23 @@ private slots:
         QVERIFY(r.text.empty());
     }
 
+    // Found in the app: a Korean summary cut by its token budget inside a character ended in "툲�" (the
+    // character's first bytes, shown as U+FFFD). onText promises complete UTF-8: such bytes are left out.
+    void anAnswerCutInsideACharacterEndsBeforeIt() {
+        auto session = Session::create(*model_);
+        const Run all = run(*model_, *session, prompt_, greedy(80));
+        // The first token that is the lead byte of a multi-byte character (byte tokens are ids 3..258).
+        int lead = -1;
+        for (size_t i = 0; i < all.tokens.size() && lead < 0; ++i)
+            if (all.tokens[i] >= 3 + 0xC2 && all.tokens[i] <= 3 + 0xF4) lead = int(i);
+        QVERIFY2(lead >= 0, "greedy decoding of the synthetic model emits no lead byte in 80 tokens");
+        const Run r = run(*model_, *session, prompt_, greedy(lead + 1)); // the budget ends on that byte
+        QCOMPARE(r.stats.stopReason, std::string("length"));
+        QCOMPARE(r.tokens.size(), size_t(lead + 1));
+        const std::string decoded = model_->tokenizer().decode(r.tokens);
+        QCOMPARE(r.text, decoded.substr(0, decoded.size() - 1)); // all but the unfinished character
+    }
+
     void callbackCanStop() {
         auto session = Session::create(*model_);
         const Run r = run(*model_, *session, prompt_, greedy(30), 3);
