@@ -660,7 +660,7 @@
     </message>
     <message>
         <source>Where Sosoik looks</source>
-        <translation>Sosoik가 찾아보는 곳</translation>
+        <translation>Sosoik이 찾아보는 곳</translation>
     </message>
     <message>
         <source>Sosoik&apos;s models folder (%1), the folders below, and the models of Ollama, LM Studio, GPT4All, Jan and the Hugging Face cache, used where they are.</source>
@@ -1831,7 +1831,7 @@
     </message>
     <message>
         <source>The file on %1 is not the one Sosoik expects (its sha256 differs); nothing was downloaded.</source>
-        <translation>%1에 있는 파일이 Sosoik가 기대한 파일과 다릅니다(sha256 불일치). 아무것도 내려받지 않았습니다.</translation>
+        <translation>%1에 있는 파일이 Sosoik이 기대한 파일과 다릅니다(sha256 불일치). 아무것도 내려받지 않았습니다.</translation>
     </message>
     <message>
         <source>The partial download (%1) is kept: Resume continues from there.</source>
@@ -1978,7 +1978,7 @@
     <name>sosoik::app::ModelScanner</name>
     <message>
         <source>the model is split into %1 files; this version of Sosoik loads single-file models (join them with llama.cpp&apos;s gguf-split --merge)</source>
-        <translation>모델이 %1개 파일로 나뉘어 있습니다. 이 버전의 Sosoik는 단일 파일 모델만 불러옵니다(llama.cpp의 gguf-split --merge로 합치세요)</translation>
+        <translation>모델이 %1개 파일로 나뉘어 있습니다. 이 버전의 Sosoik은 단일 파일 모델만 불러옵니다(llama.cpp의 gguf-split --merge로 합치세요)</translation>
     </message>
     <message>
         <source>the file is damaged or not a GGUF model: %1</source>
@@ -1986,11 +1986,11 @@
     </message>
     <message>
         <source>the architecture &apos;%1&apos; is not supported by this version of Sosoik</source>
-        <translation>이 버전의 Sosoik는 &apos;%1&apos; 아키텍처를 지원하지 않습니다</translation>
+        <translation>이 버전의 Sosoik은 &apos;%1&apos; 아키텍처를 지원하지 않습니다</translation>
     </message>
     <message>
         <source>its tensor type %1 is not supported by this version of Sosoik</source>
-        <translation>이 버전의 Sosoik는 텐서 형식 %1을(를) 지원하지 않습니다</translation>
+        <translation>이 버전의 Sosoik은 텐서 형식 %1을(를) 지원하지 않습니다</translation>
     </message>
 </context>
 <context>

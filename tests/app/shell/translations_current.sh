@@ -29,6 +29,12 @@ if grep -n -B3 -E 'type="(unfinished|vanished|obsolete)"|<translation ?/>|<trans
   echo "FAIL: sosoik_ko.ts has strings without a Korean translation (above)"
   status=1
 fi
+# "Sosoik" is read 소소익, which ends in a consonant: Sosoik이/은/을/과, not 가/는/를/와 (five strings had the
+# wrong particle, e.g. "Sosoik가 찾아보는 곳" on the Models page, found trying the Korean UI).
+if grep -n -E 'Sosoik(가|는|를|와)' "$ko"; then
+  echo "FAIL: sosoik_ko.ts puts a particle for a vowel after Sosoik (소소익): use 이/은/을/과 (above)"
+  status=1
+fi
 [ "$status" = 0 ] || echo "Refresh: bash resources/translations/update_translations.sh, then add missing Korean to ko_strings.py"
 [ "$status" = 0 ] && echo "ok: sosoik_en.ts and sosoik_ko.ts are current, Korean complete"
 exit "$status"
