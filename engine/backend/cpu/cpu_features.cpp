@@ -48,13 +48,14 @@ Isa chosenIsa() {
     return best;
 }
 
-PromptMath chosenPromptMath() {
+PromptMath chosenPromptMath(int tokens) {
     const char* env = std::getenv("SOSOIK_CPU_PROMPT");
     if (env && std::string(env) == "int") return PromptMath::Int;
     if (env && std::string(env) == "float") return PromptMath::Float;
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
     __builtin_cpu_init();
-    if (__builtin_cpu_is("znver1") || __builtin_cpu_is("znver2")) return PromptMath::Float;
+    if (__builtin_cpu_is("znver1") || __builtin_cpu_is("znver2"))
+        return tokens >= kFloatPromptTokens ? PromptMath::Float : PromptMath::Int;
 #endif
     return PromptMath::Int;
 }

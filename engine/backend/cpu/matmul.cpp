@@ -102,9 +102,9 @@ void MatMul::runFloats(std::span<const WeightMatrix> stacked, const float* x, in
 }
 
 MatMul::MatMul(const Kernels& kernels, ThreadPool& pool, bool int8Prompts)
-    : kernels_(kernels), pool_(pool), floatPrompts_(chosenPromptMath() == PromptMath::Float),
-      int8Prompts_(chosenPromptInt8(int8Prompts)), rowBuffer_(static_cast<size_t>(pool.size())),
-      groupBuffer_(static_cast<size_t>(pool.size())), q8Buffer_(static_cast<size_t>(pool.size())) {}
+    : kernels_(kernels), pool_(pool), int8Prompts_(chosenPromptInt8(int8Prompts)),
+      rowBuffer_(static_cast<size_t>(pool.size())), groupBuffer_(static_cast<size_t>(pool.size())),
+      q8Buffer_(static_cast<size_t>(pool.size())) {}
 
 void MatMul::runInt8(std::span<const WeightMatrix> stacked, const float* x, int n, size_t xStride, float* y,
                      size_t yStride) {
@@ -173,7 +173,8 @@ void MatMul::run(std::span<const WeightMatrix> stacked, const float* x, int n, s
             return;
         }
     }
-    bool grouped = kernels_.groupTile != nullptr && n >= kMinGroupTokens && !floatPrompts_;
+    bool grouped =
+        kernels_.groupTile != nullptr && n >= kMinGroupTokens && chosenPromptMath(n) == PromptMath::Int;
     for (const auto& w : stacked)
         grouped &= kernels_.forType(w.type).decodeGroups != nullptr;
     if (grouped) return runGroups(stacked, x, n, xStride, y, yStride);

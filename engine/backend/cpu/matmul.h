@@ -48,7 +48,6 @@ private:
 
     const Kernels& kernels_;
     ThreadPool& pool_;
-    bool floatPrompts_;        // quantized weights in prompt batches: Float prompt math (cpu_features.h)
     bool int8Prompts_;         // ... of the types with 8-bit kernels: chosenPromptInt8(asked)
     std::vector<uint8_t> q16_; // the activations quantized for this call
     std::vector<std::vector<float>> rowBuffer_;      // per thread: a dequantized weight row, outputs

@@ -270,11 +270,17 @@ private slots:
         QVERIFY(cpu::chosenPromptInt8());
         qputenv("SOSOIK_CPU_PROMPT", "int");
         QVERIFY(!cpu::chosenPromptInt8());
-        QCOMPARE(cpu::chosenPromptMath(), cpu::PromptMath::Int);
+        for (int n : {8, cpu::kFloatPromptTokens, 512}) // the variable chooses for every batch size
+            QCOMPARE(cpu::chosenPromptMath(n), cpu::PromptMath::Int);
         qputenv("SOSOIK_CPU_PROMPT", "float");
         QVERIFY(!cpu::chosenPromptInt8());
-        QCOMPARE(cpu::chosenPromptMath(), cpu::PromptMath::Float);
+        for (int n : {8, cpu::kFloatPromptTokens, 512})
+            QCOMPARE(cpu::chosenPromptMath(n), cpu::PromptMath::Float);
         qunsetenv("SOSOIK_CPU_PROMPT");
+        // Unset: Float only for long batches, and only where the CPU's default is Float at all.
+        QCOMPARE(cpu::chosenPromptMath(cpu::kFloatPromptTokens - 1), cpu::PromptMath::Int);
+        qInfo("default prompt math for 512 tokens: %s",
+              cpu::chosenPromptMath(512) == cpu::PromptMath::Float ? "float" : "int");
         qInfo("default: 8-bit prompt batches %s", cpu::chosenPromptInt8() ? "on" : "off");
     }
 };

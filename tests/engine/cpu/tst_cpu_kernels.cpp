@@ -155,9 +155,9 @@ private slots:
         }
         // Prompt batches tile the same 16-row chunks either way (bit for bit); token steps may group rows
         // into other tiles (float rounding).
-        const auto& sameMath = int8Batch && cpu::chosenPromptInt8()                ? via8
-                               : cpu::chosenPromptMath() == cpu::PromptMath::Float ? viaFloats
-                                                                                   : got;
+        const auto& sameMath = int8Batch && cpu::chosenPromptInt8()                 ? via8
+                               : cpu::chosenPromptMath(n) == cpu::PromptMath::Float ? viaFloats
+                                                                                    : got;
         if (n >= 8 || (int8Batch && cpu::chosenPromptInt8()))
             QCOMPARE(alone, sameMath);
         else
