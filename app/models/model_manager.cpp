@@ -125,6 +125,18 @@ bool ModelManager::load(const QVariant& pathOrUrl) {
         setError(tr("The file %1 does not exist.").arg(path));
         return false;
     }
+    // A file the engine cannot even read is refused here, before the worker lets the loaded model go (it
+    // frees it first: two may not fit in memory). Under Xvfb, opening a damaged download left no model.
+    try {
+        inspector_(path);
+    } catch (const std::exception& e) {
+        const QString why = EngineWorker::describeModelError(e, path);
+        setError(tr("Could not load %1: %2").arg(QFileInfo(path).fileName(), why));
+        // Later, as a failure the worker reports: listeners may connect after asking.
+        QMetaObject::invokeMethod(
+            this, [this, why] { emit modelFailed(why); }, Qt::QueuedConnection);
+        return false;
+    }
     dismissError();
     LoadRequest request;
     request.path = QFileInfo(path).absoluteFilePath();

@@ -8,6 +8,7 @@
 #include "support/test_support.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -32,6 +33,18 @@ ModelDetails fakeInspect(const QString& path) {
     d.fileBytes = f.size();
     d.trainedContext = 512;
     return d;
+}
+
+// A GGUF header cut inside its first metadata key, as a download that stopped early leaves it.
+QByteArray cutGguf() {
+    QByteArray cut("GGUF");
+    const auto put = [&cut](auto value) { cut.append(reinterpret_cast<const char*>(&value), sizeof value); };
+    put(quint32(3));  // version
+    put(quint64(0));  // tensors
+    put(quint64(1));  // metadata keys
+    put(quint64(20)); // the key's length, then fewer bytes than that
+    cut.append("general.arch");
+    return cut;
 }
 
 QVariantList twoGpus() {
@@ -78,21 +91,37 @@ private slots:
         AppSettings settings(dir.filePath("truncated.ini"));
         EngineWorker worker(std::make_unique<ScriptedBackend>());
         ModelManager models(&worker, &settings, &SosoikBackend::inspect, twoGpus);
-        QByteArray cut("GGUF");
-        const auto put = [&cut](auto value) {
-            cut.append(reinterpret_cast<const char*>(&value), sizeof value);
-        };
-        put(quint32(3));  // version
-        put(quint64(0));  // tensors
-        put(quint64(1));  // metadata keys
-        put(quint64(20)); // the key's length, then fewer bytes than that
-        cut.append("general.arch");
-        const QString error = models.inspect(writeFile("cut.gguf", cut)).value("error").toString();
+        const QString error = models.inspect(writeFile("cut.gguf", cutGguf())).value("error").toString();
         QVERIFY2(error.startsWith("The file is damaged or incomplete") && error.contains("Details: "),
                  qPrintable(error));
         const QString other =
             models.inspect(writeFile("zip.gguf", "PK\x03\x04 not a model")).value("error").toString();
         QVERIFY2(other.contains("not a GGUF") && !other.contains("damaged"), qPrintable(other));
+    }
+
+    // Found under Xvfb: opening a damaged model while another was loaded left no model at all (the worker
+    // frees the loaded one before loading the next). A file the inspector cannot read is refused before
+    // the worker is asked, said like a failed load; the loaded model stays.
+    void aDamagedFileLeavesTheLoadedModelLoaded() {
+        const QString demo =
+            qEnvironmentVariable("SOSOIK_SOURCE_DIR") + "/resources/models/sosoik-demo-ko.gguf";
+        QVERIFY2(QFile::exists(demo), qPrintable(demo));
+        AppSettings settings(dir.filePath("keep.ini"));
+        EngineWorker worker(std::make_unique<ScriptedBackend>());
+        ModelManager models(&worker, &settings, &SosoikBackend::inspect, twoGpus);
+        QSignalSpy ready(&models, &ModelManager::modelReady);
+        QVERIFY(models.load(demo));
+        QVERIFY(ready.wait(5000));
+        QSignalSpy failed(&models, &ModelManager::modelFailed);
+        QVERIFY(!models.load(writeFile("stopped.gguf", cutGguf())));
+        QVERIFY2(
+            models.errorText().startsWith("Could not load stopped.gguf: The file is damaged or incomplete"),
+            qPrintable(models.errorText()));
+        QVERIFY(failed.wait(1000));
+        QVERIFY(!models.loading());
+        QVERIFY(models.loaded());
+        QCOMPARE(models.current().value("path").toString(), QFileInfo(demo).absoluteFilePath());
+        QCOMPARE(ready.count(), 1);
     }
 
     // The Models page's and the tool bar's "stop loading": a load waiting behind a running answer is
