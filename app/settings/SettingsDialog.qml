@@ -15,6 +15,7 @@ Dialog {
     // Our own button, not standardButtons: Qt's "Close" is translated only with Qt's own catalogue,
     // which Sosoik does not ship (issue #13: it stayed English in the Korean UI).
     footer: DialogButtonBox {
+        palette: dialog.palette // see the ScrollView's
         Button {
             objectName: "closeButton"
             text: qsTr("Close")
@@ -23,8 +24,19 @@ Dialog {
         }
     }
 
+    // The title (the style's header) likewise: see the ScrollView's palette.
+    Binding {
+        target: dialog.header
+        property: "palette"
+        value: dialog.palette
+    }
+
     ScrollView {
         anchors.fill: parent
+        // Colours chosen here apply while it is open. Qt 6.4 updates an open popup's own palette on a change
+        // but not its controls' (choosing Dark left dark labels on the dark dialog until it was opened again);
+        // a palette set on a control reaches everything inside it.
+        palette: dialog.palette
         implicitHeight: Math.min(content.implicitHeight, 520)
         contentWidth: availableWidth
         ColumnLayout {

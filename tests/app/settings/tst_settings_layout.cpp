@@ -6,6 +6,8 @@
 #include "shell/app_context.h"
 #include "shell/application.h"
 #include "support/scripted_context.h"
+#include "theme/theme.h"
+#include "theme/theme_colors.h"
 
 #include <QDir>
 #include <QFile>
@@ -104,6 +106,42 @@ private slots:
                                 .arg(bottom)
                                 .arg(toolBarBottom)
                                 .arg(window->height())));
+    }
+
+    // Found under Xvfb: choosing Dark in Settings turned the open dialog's background dark while its labels
+    // kept the light scheme's dark text (and Light after Dark left light text on light): unreadable until
+    // the dialog was closed and opened again. The labels follow the scheme while the dialog is open.
+    void labelsFollowAColourSwitchWhileOpen() {
+        const QString profile = m_dir.filePath(QStringLiteral("colours"));
+        QVERIFY(QDir().mkpath(profile));
+        auto context = app::test::makeScriptedContext(profile);
+        QQuickWindow* window = context->loadMainWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        context->theme()->setMode(QStringLiteral("light"));
+        QObject* settings = window->findChild<QObject*>(QStringLiteral("settingsDialog"));
+        QVERIFY(settings);
+        QMetaObject::invokeMethod(settings, "open");
+        QTRY_VERIFY(settings->property("opened").toBool());
+        QQuickItem* language = nullptr;
+        for (QQuickItem* item : window->findChildren<QQuickItem*>())
+            if (item->inherits("QQuickLabel") &&
+                item->property("text").toString() == QLatin1String("Language"))
+                language = item;
+        QVERIFY(language);
+        QCOMPARE(language->property("color").value<QColor>(), app::lightColors().windowText);
+        context->theme()->setMode(QStringLiteral("dark"));
+        QTRY_COMPARE(language->property("color").value<QColor>(), app::darkColors().windowText);
+        // Its title and controls too (the boxes stayed light), not only the text.
+        auto* title = settings->property("header").value<QQuickItem*>();
+        QVERIFY(title);
+        QCOMPARE(title->property("color").value<QColor>(), app::darkColors().windowText);
+        auto* choice = window->findChild<QObject*>(QStringLiteral("languageChoice"));
+        QVERIFY(choice);
+        QCOMPARE(choice->property("palette").value<QObject*>()->property("button").value<QColor>(),
+                 app::paletteFor(app::darkColors()).color(QPalette::Active, QPalette::Button));
+        context->theme()->setMode(QStringLiteral("light"));
+        QTRY_COMPARE(language->property("color").value<QColor>(), app::lightColors().windowText);
     }
 };
 
