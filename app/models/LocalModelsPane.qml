@@ -93,7 +93,7 @@ ColumnLayout {
                 FitLabel {
                     visible: row.modelData.supported
                     text: row.modelData.fitText || ""
-                    fit: row.modelData.fit
+                    fit: row.modelData.fit || "" // a model that cannot run has no fit
                 }
                 Button {
                     objectName: "loadModel"

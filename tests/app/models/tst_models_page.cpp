@@ -8,11 +8,15 @@
 #include "theme/theme.h"
 
 #include <QColor>
+#include <QFile>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 using namespace sosoik;
 
@@ -84,6 +88,32 @@ private slots:
                                                                       : theme->errorText();
             QCOMPARE(label->property("color").value<QColor>(), expected);
         }
+    }
+
+    // Found under Xvfb with a damaged .gguf in the models folder: its row (no fit: it cannot run) printed
+    // "LocalModelsPane.qml:96:21: Unable to assign [undefined] to QString". It is listed in words, quietly.
+    void aModelThatCannotRunIsListedWithoutWarnings() {
+        QTemporaryDir folder;
+        QFile broken(folder.filePath(QStringLiteral("broken.gguf")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(QByteArray("GGUF\x03\0\0\0 then nothing a model needs", 36));
+        broken.close();
+        QVERIFY(m_page->setProperty("currentTab", 0)); // "On this computer"
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
+        QSignalSpy scanned(m_context->library(), &app::ModelLibrary::scanned);
+        m_context->library()->addFolder(folder.path());
+        QTRY_VERIFY_WITH_TIMEOUT(scanned.count() > 0 && !m_context->library()->scanning(), 20000);
+        // Delegates are items of their view: walk the item tree for the row's reason.
+        const std::function<bool(QQuickItem*)> saysWhy = [&saysWhy](QQuickItem* item) {
+            if (item->isVisible() &&
+                item->property("text").toString().startsWith(QLatin1String("Cannot run: ")))
+                return true;
+            for (QQuickItem* child : item->childItems())
+                if (saysWhy(child)) return true;
+            return false;
+        };
+        QTRY_VERIFY(saysWhy(m_window->contentItem()));
+        m_context->library()->removeFolder(folder.path());
     }
 };
 
