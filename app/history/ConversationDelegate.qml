@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sosoik
 
 // One row of the conversation list: title (or "New chat"), highlighted when open. A click opens it;
 // a right click or the "⋯" button asks for the context menu.
@@ -15,6 +16,10 @@ ItemDelegate {
 
     width: ListView.view ? ListView.view.width : implicitWidth
     highlighted: current
+    // Fusion draws the open row in the highlight colour; its own labels (and the ⋯ button) would keep the
+    // window's text colour on it: dark on blue under Xvfb, about 2.6:1. The highlight's text colour instead.
+    palette.windowText: highlighted ? Theme.accentText : Theme.windowText
+    palette.buttonText: highlighted ? Theme.accentText : Theme.windowText
     Accessible.name: displayTitle
 
     readonly property string displayTitle: title.length > 0 ? title : qsTr("New chat")

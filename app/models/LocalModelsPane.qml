@@ -39,6 +39,10 @@ ColumnLayout {
             required property var modelData
             width: ListView.view.width
             highlighted: Models.current.path === modelData.path
+            // The loaded model's row is drawn in the highlight colour: its labels take the highlight's text
+            // colour (they stayed dark on blue, seen under Xvfb), and its fit, coloured for the window, is
+            // left out there (the model is running: it fits).
+            palette.windowText: highlighted ? Theme.accentText : Theme.windowText
             contentItem: RowLayout {
                 spacing: 12
                 ColumnLayout {
@@ -91,7 +95,7 @@ ColumnLayout {
                     }
                 }
                 FitLabel {
-                    visible: row.modelData.supported
+                    visible: row.modelData.supported && !row.highlighted
                     text: row.modelData.fitText || ""
                     fit: row.modelData.fit || "" // a model that cannot run has no fit
                 }

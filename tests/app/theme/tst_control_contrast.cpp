@@ -3,8 +3,10 @@
 // unchecked check boxes had outlines too faint to see. WCAG 2.1: text >= 4.5:1 (1.4.3), the boundary of
 // a control >= 3:1 against what is next to it (1.4.11). The real main window (AppContext, scripted
 // engine), its top bar and its Settings dialog, in both schemes.
+#include "chat/chat_controller.h"
 #include "shell/app_context.h"
 #include "shell/application.h"
+#include "storage/storage.h"
 #include "support/scripted_context.h"
 #include "theme/theme.h"
 #include "theme/theme_colors.h"
@@ -19,6 +21,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 using namespace sosoik;
 
@@ -224,6 +228,37 @@ private slots:
             ++checked;
         }
         QVERIFY2(checked >= 1, "no check box in Settings");
+    }
+
+    // Found under Xvfb: the open conversation's row in the sidebar (and the loaded model's on the Models
+    // page) is drawn in the highlight colour, but its title kept the window's text colour: dark on blue.
+    void theOpenConversationsTitleIsReadable_data() { schemes_data(); }
+    void theOpenConversationsTitleIsReadable() {
+        QFETCH(QString, scheme);
+        auto context = makeApp(scheme);
+        QVERIFY(context);
+        QQuickWindow* window = context->loadMainWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        const qint64 id = context->storage()->createConversation(storage::ConversationKind::Chat,
+                                                                 QStringLiteral("Apple harvest"));
+        QVERIFY(context->chat()->openConversation(id));
+        const app::ThemeColors& c = context->theme()->colors();
+        // The sidebar's row (the tool bar shows the same title, on the window).
+        auto* sidebar = window->findChild<QQuickItem*>(QStringLiteral("sidebar"));
+        QVERIFY(sidebar);
+        QQuickItem* title = nullptr;
+        const std::function<QQuickItem*(QQuickItem*)> find = [&find](QQuickItem* item) -> QQuickItem* {
+            if (item->inherits("QQuickLabel") && item->isVisible() &&
+                item->property("text").toString() == QLatin1String("Apple harvest"))
+                return item;
+            for (QQuickItem* child : item->childItems())
+                if (QQuickItem* found = find(child)) return found;
+            return nullptr;
+        };
+        QTRY_VERIFY((title = find(sidebar)));
+        QTRY_VERIFY2(app::contrastRatio(colorOf(title), c.accent) >= 4.5,
+                     qPrintable(describe("open conversation's title", colorOf(title), c.accent)));
     }
 };
 
