@@ -23,7 +23,12 @@ ColumnLayout {
             objectName: "remoteUrl"
             Layout.fillWidth: true
             placeholderText: "http://gpu-box:8000/v1"
-            text: RemoteEngine.url
+            // Shows the saved address when that changes (a server chosen, normalized), not on every change of
+            // the controller: bound to it, the field was read again with a failed listing's error and lost
+            // what the user had typed (seen under Xvfb).
+            property string saved: RemoteEngine.url
+            onSavedChanged: text = saved
+            Component.onCompleted: text = saved
             inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
         }
         Label { text: qsTr("API key") }

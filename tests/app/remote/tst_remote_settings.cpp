@@ -11,6 +11,8 @@
 #include "support/scripted_backend.h"
 
 #include <QFile>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -38,6 +40,12 @@ std::unique_ptr<AppContext> scriptedApp(const QString& dataDir) {
     options.devices = [] { return QVariantList(); };
     options.hotkey = std::make_unique<UnavailableGlobalHotkey>(QStringLiteral("test platform"));
     return std::make_unique<AppContext>(std::move(options));
+}
+
+// Keys as a user types them (QTest::keyClicks takes widgets only).
+void typeInto(QWindow* window, const QString& text) {
+    for (const QChar c : text)
+        QTest::keyClick(window, c.toLatin1());
 }
 
 } // namespace
@@ -113,6 +121,42 @@ private slots:
         QVERIFY(!QFile::exists(remote.keyPath()));
         settings.setReopenLastModel(false);
         QVERIFY(!remote.reconnectIfActive());
+    }
+
+    // Found under Xvfb: an address typed in Settings → Remote engine vanished when "List models" failed
+    // (the field was bound to the saved address, re-read on the controller's change with the error), so
+    // the user read "Could not list the models of 127.0.0.1:9" under an empty field. What was typed stays.
+    void typedAddressAndModelSurviveAFailedListing() {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const QString url = QStringLiteral("http://127.0.0.1:%1/v1").arg(closed.serverPort());
+        closed.close(); // nothing listens there now
+        auto app = scriptedApp(dir.filePath("typed-profile"));
+        QQuickWindow* window = app->loadMainWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QObject* settings = window->findChild<QObject*>(QStringLiteral("settingsDialog"));
+        QVERIFY(settings);
+        QMetaObject::invokeMethod(settings, "open");
+        QTRY_VERIFY(settings->property("opened").toBool());
+        auto* field = window->findChild<QQuickItem*>(QStringLiteral("remoteUrl"));
+        auto* model = window->findChild<QQuickItem*>(QStringLiteral("remoteModel"));
+        auto* fetch = window->findChild<QObject*>(QStringLiteral("remoteFetch"));
+        QVERIFY(field && model && fetch);
+        window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        field->forceActiveFocus();
+        typeInto(window, url);
+        QCOMPARE(field->property("text").toString(), url);
+        model->property("contentItem").value<QQuickItem*>()->forceActiveFocus(); // its text field
+        typeInto(window, QStringLiteral("my-model"));
+        QCOMPARE(model->property("editText").toString(), QStringLiteral("my-model"));
+        QVERIFY(QMetaObject::invokeMethod(fetch, "clicked"));
+        QTRY_VERIFY_WITH_TIMEOUT(!app->remoteEngine()->errorText().isEmpty(), 10000);
+        QVERIFY2(app->remoteEngine()->errorText().contains("Could not list"),
+                 qPrintable(app->remoteEngine()->errorText()));
+        QCOMPARE(field->property("text").toString(), url);
+        QCOMPARE(model->property("editText").toString(), QStringLiteral("my-model"));
     }
 
     void offlineUnlessChosen() {
