@@ -92,7 +92,8 @@ Item {
                     }
                     ToolButton {
                         objectName: "regenerate_" + root.index
-                        visible: !root.isUser && root.isLast
+                        // Not a document's summary: that comes from the document (ChatController::regenerate).
+                        visible: !root.isUser && root.isLast && !(Chat.documentConversation && root.index === 1)
                         enabled: !Chat.busy
                         text: qsTr("Regenerate")
                         font.pixelSize: 11

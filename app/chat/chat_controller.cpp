@@ -211,9 +211,23 @@ void ChatController::stop() {
         shown_->requestStop(); // a summary or a quick answer streaming into this conversation
 }
 
+bool ChatController::documentConversation() const {
+    if (conversationId_ == 0) return false;
+    const auto c = storage_->conversation(conversationId_);
+    return c && c->kind == storage::ConversationKind::Document;
+}
+
 bool ChatController::regenerate() {
     if (busy() || model_.rowCount() == 0) return false;
     const int last = model_.rowCount() - 1;
+    // A document conversation's first answer is the summary the document's pipeline wrote (or why it could
+    // not). Asked again here, the model got only "Summarize notes.txt" and made a summary up (under Xvfb,
+    // for a binary file it never read).
+    if (last == 1 && documentConversation()) {
+        setNotice(tr("This summary was made from the document: to summarize it again, open the document "
+                     "again (Open document…)."));
+        return false;
+    }
     if (model_.at(last).role == QLatin1String("assistant")) {
         if (!storage_->deleteMessagesFrom(conversationId_, model_.at(last).id)) {
             setError(tr("Could not remove the old answer: %1").arg(storage_->errorString()));

@@ -29,6 +29,8 @@ class ChatController : public QObject {
     Q_PROPERTY(sosoik::app::ChatMessageModel* messages READ messages CONSTANT)
     Q_PROPERTY(qint64 conversationId READ conversationId NOTIFY conversationChanged)
     Q_PROPERTY(QString title READ title NOTIFY conversationChanged)
+    // A document's conversation (its first answer is the document's summary, not a chat answer).
+    Q_PROPERTY(bool documentConversation READ documentConversation NOTIFY conversationChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool queued READ queued NOTIFY busyChanged)
     Q_PROPERTY(double tokensPerSecond READ tokensPerSecond NOTIFY statsChanged)
@@ -54,6 +56,7 @@ public:
     ChatMessageModel* messages() { return &model_; }
     qint64 conversationId() const { return conversationId_; }
     QString title() const;
+    bool documentConversation() const;
     // An answer is being written into the open conversation, by this chat or by another feature.
     bool busy() const;
     bool queued() const { return queued_; }

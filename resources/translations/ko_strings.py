@@ -314,4 +314,5 @@ EN_PLURALS.update({
 KO.update({
     "The file is damaged or incomplete (a download that stopped early looks like this). Download it again or choose another file. Details: %1": "파일이 손상되었거나 완전하지 않습니다(다운로드가 중간에 멈추면 이렇게 됩니다). 다시 다운로드하거나 다른 파일을 고르세요. 자세한 내용: %1",
     "Could not reach %1 (%2). Check the network connection and the model host.": "%1에 연결할 수 없습니다(%2). 네트워크 연결과 모델 호스트를 확인하세요.",
+    "This summary was made from the document: to summarize it again, open the document again (Open document…).": "이 요약은 문서에서 만들어졌습니다. 다시 요약하려면 문서를 다시 여세요(문서 열기…).",
 })

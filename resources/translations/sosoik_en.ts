@@ -1720,6 +1720,10 @@
         <source>Failed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This summary was made from the document: to summarize it again, open the document again (Open document…).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sosoik::app::EngineWorker</name>

@@ -1713,6 +1713,10 @@
         <source>Failed.</source>
         <translation>실패했습니다.</translation>
     </message>
+    <message>
+        <source>This summary was made from the document: to summarize it again, open the document again (Open document…).</source>
+        <translation>이 요약은 문서에서 만들어졌습니다. 다시 요약하려면 문서를 다시 여세요(문서 열기…).</translation>
+    </message>
 </context>
 <context>
     <name>sosoik::app::EngineWorker</name>

@@ -185,6 +185,34 @@ private slots:
         QVERIFY(chat->reusedTokens() > 0);
     }
 
+    // Found under Xvfb: Regenerate under "Could not summarize notes.txt: ... binary data" sent the bare
+    // request "Summarize notes.txt" to the model, which made up a summary of a file it never saw. A document
+    // conversation's summary comes from the document, not from the chat: it is not regenerated there.
+    void aDocumentSummaryIsNotRegeneratedAsAChat() {
+        build();
+        const qint64 id = storage->createConversation(sosoik::storage::ConversationKind::Document,
+                                                      QStringLiteral("notes.txt"));
+        QVERIFY(storage->addMessage(id, QStringLiteral("user"), QStringLiteral("Summarize notes.txt")) > 0);
+        QVERIFY(storage->addMessage(id, QStringLiteral("assistant"),
+                                    QStringLiteral("Could not summarize notes.txt: binary data.")) > 0);
+        QVERIFY(chat->openConversation(id));
+        QVERIFY(chat->documentConversation());
+        QVERIFY(!chat->regenerate());
+        QVERIFY2(chat->noticeText().contains("Open document"), qPrintable(chat->noticeText()));
+        QVERIFY(!chat->busy());
+        QCOMPARE(storage->messages(id).size(), 2); // the answer is kept
+        QCOMPARE(backend->seeds().size(), 0);      // nothing was asked of the model
+        // A follow-up question there is an answer like any other: regenerated as usual.
+        QVERIFY(chat->send(QStringLiteral("What is in it?")));
+        waitForAnswer();
+        QVERIFY(chat->regenerate());
+        waitForAnswer();
+        QCOMPARE(storage->messages(id).size(), 4);
+        // A chat is no document conversation.
+        chat->newConversation();
+        QVERIFY(!chat->documentConversation());
+    }
+
     // Issue #13: Regenerate at temperature 0.7 returned the identical answer: the sampler seed was the
     // engine's constant. Now every answer draws a fresh seed, unless the seed setting fixes one.
     void regenerateDrawsAFreshSeedUnlessOneIsSet() {
