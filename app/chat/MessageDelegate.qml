@@ -33,7 +33,9 @@ Item {
     Rectangle {
         id: bubble
         x: root.isUser ? root.width - width - 16 : 16
-        width: Math.min(root.width - 32, root.isUser ? Math.max(body.implicitWidth + 24, 160) : 760)
+        // Editing gets room to write in: a short message's bubble was as narrow as its text.
+        width: Math.min(root.width - 32, root.isUser ? Math.max(body.implicitWidth + 24, root.editing ? 520 : 160)
+                                                     : 760)
         height: body.implicitHeight + 20
         radius: 10
         color: root.isUser ? Theme.userBubble : Theme.base
@@ -130,6 +132,7 @@ Item {
                 objectName: "tailBlock_" + root.index
                 Layout.fillWidth: true
                 active: !root.editing && root.tailBlock.kind !== undefined
+                visible: active // empty, it still took the column's spacing (a gap above the editor)
                 segment: root.tailBlock
             }
 
@@ -161,6 +164,12 @@ Item {
                     objectName: "editor_" + root.index
                     Layout.fillWidth: true
                     wrapMode: TextEdit.Wrap
+                    // A field that looks like one (the style's TextArea has no frame): as the message box.
+                    background: Rectangle {
+                        color: Theme.base
+                        radius: 6
+                        border.color: editor.activeFocus ? Theme.accent : Theme.border
+                    }
                     Keys.onReturnPressed: event => {
                         if (event.modifiers & Qt.ShiftModifier) {
                             event.accepted = false
