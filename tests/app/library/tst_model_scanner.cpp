@@ -188,7 +188,7 @@ private slots:
         const LocalModel* alien = byName(models, "alien.gguf");
         QVERIFY(alien);
         QCOMPARE(alien->unsupportedReason,
-                 QStringLiteral("이 버전의 Sosoik는 'mamba' 아키텍처를 지원하지 않습니다"));
+                 QStringLiteral("이 버전의 Sosoik은 'mamba' 아키텍처를 지원하지 않습니다"));
     }
 
     void aFolderLaidOutLikeAnotherAppsStoreIsReadAsOne() {
