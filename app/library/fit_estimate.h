@@ -34,6 +34,7 @@ struct MemoryBudget {
     BackendKind backend = BackendKind::Reference; // whose footprint to compare with
     quint64 bytes = 0;                            // usable now
     QString device;                               // GPU name, or "" for the computer's RAM (CPU devices too)
+    int cpuCores = 0; // physical cores (0: unknown); what runs a model without a GPU
 };
 
 // The budget for the app's backend setting ("auto", "vulkan", "reference") and Vulkan device index

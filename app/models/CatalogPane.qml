@@ -71,6 +71,7 @@ ColumnLayout {
             required property string fit
             required property string fitText
             required property bool recommended
+            required property string recommendedWhy
             required property bool installed
             required property string path
             required property string downloadState
@@ -126,6 +127,15 @@ ColumnLayout {
                         text: row.fitText
                         font.pixelSize: 12
                         fit: row.fit
+                    }
+                    Label {
+                        objectName: "recommendedWhy"
+                        Layout.fillWidth: true
+                        visible: row.recommended
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 12
+                        opacity: 0.8
+                        text: row.recommendedWhy
                     }
                     ProgressBar {
                         Layout.fillWidth: true

@@ -31,6 +31,17 @@ QString stateKey(DownloadState s) {
     return {};
 }
 
+// Without a GPU a token step runs on the CPU's cores, and on a few cores their arithmetic, not memory,
+// bounds it: Llama 3.2 1B Q4_K answers at ~26 tokens/s with 2 threads (docs/PERFORMANCE.md), ~13 tokens/s
+// per core for a 1B model. One billion parameters per physical core keeps an answer near 13 tokens/s or
+// faster; Qwen3 4B on 2 cores (~6 tokens/s) is not recommended there.
+constexpr double kCpuBillionsPerCore = 1.0;
+
+bool usableSpeed(const CatalogEntry& e, const MemoryBudget& budget) {
+    if (!budget.device.isEmpty() || budget.cpuCores <= 0) return true; // a GPU, or cores unknown
+    return e.parametersBillions <= budget.cpuCores * kCpuBillionsPerCore;
+}
+
 QString bytesText(qint64 bytes) {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
@@ -71,6 +82,7 @@ QHash<int, QByteArray> CatalogListModel::roleNames() const {
             {FitRole, "fit"},
             {FitTextRole, "fitText"},
             {RecommendedRole, "recommended"},
+            {RecommendedWhyRole, "recommendedWhy"},
             {InstalledRole, "installed"},
             {PathRole, "path"},
             {StateRole, "downloadState"},
@@ -128,6 +140,8 @@ QVariant CatalogListModel::data(const QModelIndex& index, int role) const {
         return fitText(fits_[row]);
     case RecommendedRole:
         return recommended_[row];
+    case RecommendedWhyRole:
+        return recommended_[row] ? recommendedWhy() : QString();
     case InstalledRole:
         return installed_[row];
     case PathRole:
@@ -166,9 +180,12 @@ void CatalogListModel::setBudget(const MemoryBudget& budget, int context, const 
         fits_[i] = estimateFit(entries[i].footprint(budget.backend), context, budget.bytes);
         recommended_[i] = false;
         // Room to spare: the desktop and the browser keep running beside the model.
-        if (fits_[i].verdict == Fit::Fits && fits_[i].neededBytes <= budget.bytes / 4 * 3) candidates << i;
+        if (fits_[i].verdict == Fit::Fits && fits_[i].neededBytes <= budget.bytes / 4 * 3 &&
+            usableSpeed(entries[i], budget))
+            candidates << i;
     }
-    // The badge: the two largest models that fit comfortably, in the UI language when some do.
+    // The badge: the two largest models that fit comfortably and answer at a usable speed, in the UI
+    // language when some do.
     const QString lang = uiLanguage.left(2);
     std::stable_sort(candidates.begin(), candidates.end(), [&](int a, int b) {
         const bool la = entries[a].languages.contains(lang), lb = entries[b].languages.contains(lang);
@@ -178,6 +195,15 @@ void CatalogListModel::setBudget(const MemoryBudget& budget, int context, const 
     for (int i = 0; i < std::min<qsizetype>(2, candidates.size()); ++i)
         recommended_[candidates[i]] = true;
     if (!entries.isEmpty()) emit dataChanged(index(0), index(int(entries.size()) - 1));
+}
+
+QString CatalogListModel::recommendedWhy() const {
+    if (!budget_.device.isEmpty())
+        return tr("Recommended: fits the free memory of %1 and runs on it").arg(budget_.device);
+    if (budget_.cpuCores > 0)
+        return tr("Recommended: fits this PC's memory and runs at a usable speed on its %n CPU core(s)", "",
+                  budget_.cpuCores);
+    return tr("Recommended: fits this PC's memory");
 }
 
 void CatalogListModel::attach(const QString& id, ModelDownload* download) {

@@ -29,6 +29,7 @@ public:
         FitRole,     // "fits", "shorter", "no"
         FitTextRole, // the estimate in words
         RecommendedRole,
+        RecommendedWhyRole, // why the badge is there, in words ("" without it)
         InstalledRole,
         PathRole,
         StateRole, // "idle", "probing", "downloading", "paused", "verifying", "finished", "failed",
@@ -60,6 +61,7 @@ public:
 
 private:
     QString fitText(const FitEstimate& fit) const;
+    QString recommendedWhy() const;
     void changed(int row);
 
     ModelCatalog catalog_;

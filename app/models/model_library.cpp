@@ -187,6 +187,7 @@ void ModelLibrary::rescan() {
         QtConcurrent::run([locations, backend, device, devices = devices_, ram = availableRam_] {
             ScanResult r;
             r.budget = memoryBudget(backend, device, devices ? devices() : std::vector<DeviceInfo>{}, ram());
+            r.budget.cpuCores = sosoik::cpuDevice().threads; // the speed half of the recommendation
             r.models = scanModels(locations, r.budget.backend);
             return r;
         }));

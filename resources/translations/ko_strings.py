@@ -316,3 +316,16 @@ KO.update({
     "Could not reach %1 (%2). Check the network connection and the model host.": "%1에 연결할 수 없습니다(%2). 네트워크 연결과 모델 호스트를 확인하세요.",
     "This summary was made from the document: to summarize it again, open the document again (Open document…).": "이 요약은 문서에서 만들어졌습니다. 다시 요약하려면 문서를 다시 여세요(문서 열기…).",
 })
+
+# Why a catalog model is recommended (memory, and speed without a GPU).
+KO.update({
+    "Recommended: fits the free memory of %1 and runs on it": "추천: %1의 여유 메모리에 맞고 그 장치에서 실행됩니다",
+    "Recommended: fits this PC's memory and runs at a usable speed on its %n CPU core(s)": "추천: 이 PC의 메모리에 맞고 CPU 코어 %n개에서 쓸 만한 속도로 실행됩니다",
+    "Recommended: fits this PC's memory": "추천: 이 PC의 메모리에 맞습니다",
+})
+EN_PLURALS.update({
+    "Recommended: fits this PC's memory and runs at a usable speed on its %n CPU core(s)": [
+        "Recommended: fits this PC's memory and runs at a usable speed on its %n CPU core",
+        "Recommended: fits this PC's memory and runs at a usable speed on its %n CPU cores",
+    ],
+})

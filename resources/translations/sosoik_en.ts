@@ -1654,6 +1654,21 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Recommended: fits the free memory of %1 and runs on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recommended: fits this PC&apos;s memory and runs at a usable speed on its %n CPU core(s)</source>
+        <translation>
+            <numerusform>Recommended: fits this PC&apos;s memory and runs at a usable speed on its %n CPU core</numerusform>
+            <numerusform>Recommended: fits this PC&apos;s memory and runs at a usable speed on its %n CPU cores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recommended: fits this PC&apos;s memory</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sosoik::app::ChatController</name>

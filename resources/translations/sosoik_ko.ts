@@ -1648,6 +1648,20 @@
             <numerusform>%n분 남음</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Recommended: fits the free memory of %1 and runs on it</source>
+        <translation>추천: %1의 여유 메모리에 맞고 그 장치에서 실행됩니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recommended: fits this PC&apos;s memory and runs at a usable speed on its %n CPU core(s)</source>
+        <translation>
+            <numerusform>추천: 이 PC의 메모리에 맞고 CPU 코어 %n개에서 쓸 만한 속도로 실행됩니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recommended: fits this PC&apos;s memory</source>
+        <translation>추천: 이 PC의 메모리에 맞습니다</translation>
+    </message>
 </context>
 <context>
     <name>sosoik::app::ChatController</name>
