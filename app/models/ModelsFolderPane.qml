@@ -20,6 +20,7 @@ ColumnLayout {
     Connections {
         target: Library
         function onMessage(text) { outcome.text = text }
+        function onNotice(text) { outcome.text = text }
     }
 
     RowLayout {

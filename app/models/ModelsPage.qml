@@ -75,10 +75,13 @@ Dialog {
         anchors.left: parent.left
         anchors.right: parent.right
         wrapMode: Text.Wrap
-        color: Theme.errorText
+        // Library.notice is information ("No downloaded catalog model to check"), not an error.
+        property bool isError: true
+        color: isError ? Theme.errorText : Theme.windowText
         Connections {
             target: Library
-            function onMessage(text) { messageLabel.text = text }
+            function onMessage(text) { messageLabel.isError = true; messageLabel.text = text }
+            function onNotice(text) { messageLabel.isError = false; messageLabel.text = text }
         }
     }
 

@@ -92,7 +92,7 @@ bool ModelLibrary::setModelsDir(const QVariant& pathOrUrl) {
         text += ' ' + tr("Unfinished downloads in %1 start over in the new folder; delete the .part files "
                          "there to free the space.")
                           .arg(QDir::toNativeSeparators(old));
-    emit message(text);
+    emit notice(text);
     rescan();
     return true;
 }
@@ -276,8 +276,8 @@ void ModelLibrary::checkForUpdates() {
             items.append({e.id, e.downloadUrl(QUrl(host())), sha});
     }
     if (items.isEmpty()) {
-        emit message(tr("No downloaded catalog model to check: updates are checked for the models Sosoik "
-                        "downloaded."));
+        emit notice(tr("No downloaded catalog model to check: updates are checked for the models Sosoik "
+                       "downloaded."));
         emit updatesChecked(0, 0);
         return;
     }

@@ -88,7 +88,8 @@ signals:
     void checkingUpdatesChanged();
     void updatesChecked(int available, int failures);
     void modelInstalled(const QString& path);
-    void message(const QString& text);
+    void message(const QString& text); // something went wrong or was refused, in words
+    void notice(const QString& text);  // information (not an error): shown in the normal text colour
 
 private:
     ModelDownload* downloadFor(const CatalogEntry& entry);

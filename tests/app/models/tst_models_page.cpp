@@ -90,6 +90,22 @@ private slots:
         }
     }
 
+    // Under Xvfb "No downloaded catalog model to check" was drawn in error red: it is information, in the
+    // window's text colour; a refusal that follows is red again.
+    void informationIsNotShownAsAnError() {
+        const app::Theme* theme = m_context->theme();
+        QQuickItem* label = m_window->findChild<QQuickItem*>(QStringLiteral("libraryMessage"));
+        QVERIFY(label);
+        m_context->library()->checkForUpdates(); // nothing downloaded in this profile
+        QTRY_VERIFY(
+            label->property("text").toString().startsWith(QLatin1String("No downloaded catalog model")));
+        QCOMPARE(label->property("color").value<QColor>(), theme->windowText());
+        QVERIFY(label->property("color").value<QColor>() != theme->errorText());
+        m_context->library()->setHost(QStringLiteral("ftp://example.org"));
+        QTRY_VERIFY(label->property("text").toString().startsWith(QLatin1String("The model host must be")));
+        QCOMPARE(label->property("color").value<QColor>(), theme->errorText());
+    }
+
     // Found under Xvfb with a damaged .gguf in the models folder: its row (no fit: it cannot run) printed
     // "LocalModelsPane.qml:96:21: Unable to assign [undefined] to QString". It is listed in words, quietly.
     void aModelThatCannotRunIsListedWithoutWarnings() {
