@@ -8,7 +8,8 @@ namespace {
 constexpr int kFlushIntervalMs = 250; // what a crash may lose, at most
 }
 
-AnswerStream::AnswerStream(storage::Storage* storage, qint64 conversationId, qint64 messageId, QObject* parent)
+AnswerStream::AnswerStream(storage::Storage* storage, qint64 conversationId, qint64 messageId,
+                           QObject* parent)
     : QObject(parent), storage_(storage), conversationId_(conversationId), messageId_(messageId),
       writer_(std::make_unique<storage::StreamingMessageWriter>(storage, messageId, kFlushIntervalMs)) {
     flushTimer_.setInterval(kFlushIntervalMs);
@@ -36,9 +37,10 @@ void AnswerStream::replaceText(const QString& text) {
     emit textReplaced(text);
 }
 
-void AnswerStream::finish(int promptTokens, int completionTokens, const QString& note) {
+void AnswerStream::finish(int promptTokens, int completionTokens, const QString& note,
+                          const QString& stopReason) {
     if (!open_) return;
-    writer_->finish(promptTokens, completionTokens);
+    writer_->finish(promptTokens, completionTokens, stopReason);
     end(completionTokens, note, false);
 }
 
@@ -60,7 +62,8 @@ void AnswerStream::end(int completionTokens, const QString& note, bool removed) 
     deleteLater();
 }
 
-AnswerStreams::AnswerStreams(storage::Storage* storage, QObject* parent) : QObject(parent), storage_(storage) {}
+AnswerStreams::AnswerStreams(storage::Storage* storage, QObject* parent)
+    : QObject(parent), storage_(storage) {}
 
 AnswerStreams::~AnswerStreams() {
     // Answers still streaming are committed as they are and stay unfinished ("interrupted").
@@ -71,7 +74,8 @@ AnswerStreams::~AnswerStreams() {
 AnswerStream* AnswerStreams::begin(qint64 conversationId, const QString& modelName,
                                    const storage::GenerationSettings& used) {
     if (conversationId == 0 || isStreaming(conversationId)) return nullptr;
-    const qint64 messageId = storage_->beginMessage(conversationId, QStringLiteral("assistant"), modelName, used);
+    const qint64 messageId =
+        storage_->beginMessage(conversationId, QStringLiteral("assistant"), modelName, used);
     if (messageId == 0) return nullptr;
     auto* stream = new AnswerStream(storage_, conversationId, messageId, this);
     open_.insert(conversationId, stream);

@@ -39,8 +39,10 @@ public:
     void append(const QString& piece);
     // Replaces the whole text (a summary's final form differs from what streamed).
     void replaceText(const QString& text);
-    // Commits the text, marks the message finished and ends the stream.
-    void finish(int promptTokens = -1, int completionTokens = -1, const QString& note = {});
+    // Commits the text, marks the message finished and ends the stream. stopReason (stored with the
+    // message: storage::Message::stopReason) says why it ended early, so a reopened answer keeps its note.
+    void finish(int promptTokens = -1, int completionTokens = -1, const QString& note = {},
+                const QString& stopReason = {});
     // Ends a stream that failed: an answer with no text is removed, text that arrived is kept.
     void fail(const QString& note, int promptTokens = -1, int completionTokens = -1);
     // Someone watching (the chat's Stop button) asks whoever writes this answer to stop.

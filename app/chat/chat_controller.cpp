@@ -22,9 +22,12 @@ ChatRow toRow(const storage::Message& m) {
     r.content = m.content;
     r.created = m.created;
     r.completionTokens = m.completionTokens;
-    // An answer the app never finished (crash, quit while streaming) is kept and marked.
+    // An answer the app never finished (crash, quit while streaming) is kept and marked; one that was
+    // stopped or cut short says so again when the conversation is reopened.
     if (!m.finished && m.role == QLatin1String("assistant"))
         r.note = ChatController::tr("This answer was interrupted.");
+    else if (m.role == QLatin1String("assistant"))
+        r.note = ChatController::stopNote(m.stopReason);
     return r;
 }
 
@@ -423,6 +426,13 @@ void ChatController::endAnswer() {
     emit busyChanged();
 }
 
+QString ChatController::stopNote(const QString& stopReason) {
+    if (stopReason == QLatin1String("cancelled")) return tr("Stopped.");
+    if (stopReason == QLatin1String("length")) return tr("Reached the answer length limit.");
+    if (stopReason == QLatin1String("context-full")) return tr("The context is full.");
+    return {};
+}
+
 void ChatController::onFinished(const GenerationStats& stats) {
     stats_.generatedTokens = stats.generatedTokens;
     stats_.tokensPerSecond = stats.tokensPerSecond;
@@ -435,14 +445,10 @@ void ChatController::onFinished(const GenerationStats& stats) {
     // `sosoik-cli run` prints, measured by the engine while the window renders the answer.
     qCInfo(lcStats, "answer: prompt %d tokens; generated %d tokens (%.1f tok/s); stop: %s",
            stats.promptTokens, stats.generatedTokens, stats.tokensPerSecond, qPrintable(stats.stopReason));
-    QString note;
-    if (stats.stopReason == QLatin1String("cancelled"))
-        note = tr("Stopped.");
-    else if (stats.stopReason == QLatin1String("length"))
-        note = tr("Reached the answer length limit.");
-    else if (stats.stopReason == QLatin1String("context-full"))
-        note = tr("The context is full.");
-    if (answer_) answer_->finish(stats.promptTokens, stats.generatedTokens, note);
+    const QString note = stopNote(stats.stopReason);
+    if (answer_)
+        answer_->finish(stats.promptTokens, stats.generatedTokens, note,
+                        note.isEmpty() ? QString() : stats.stopReason);
     endAnswer();
     emit answerFinished(stats.stopReason);
 }

@@ -53,6 +53,9 @@ public:
                    AppSettings* settings, QObject* parent = nullptr);
     ~ChatController() override;
 
+    // The note under an answer that ended early ("Stopped."), from the engine's stop reason; "" otherwise.
+    static QString stopNote(const QString& stopReason);
+
     ChatMessageModel* messages() { return &model_; }
     qint64 conversationId() const { return conversationId_; }
     QString title() const;

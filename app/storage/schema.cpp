@@ -89,6 +89,12 @@ const char* const kV3[] = {
     END)",
 };
 
+// v4: why an answer ended early ("cancelled", "length", "context-full"; '' when the model ended it), so a
+// reopened conversation still says "Stopped." under an answer the user stopped.
+const char* const kV4[] = {
+    "ALTER TABLE messages ADD COLUMN stop_reason TEXT NOT NULL DEFAULT ''",
+};
+
 struct Step {
     const char* const* statements;
     size_t count;
@@ -98,7 +104,7 @@ template <size_t N> constexpr Step step(const char* const (&statements)[N]) {
     return {statements, N};
 }
 
-const Step kSteps[] = {step(kV1), step(kV2), step(kV3)};
+const Step kSteps[] = {step(kV1), step(kV2), step(kV3), step(kV4)};
 
 bool run(QSqlDatabase& db, const QString& sql, QString* error) {
     QSqlQuery query(db);

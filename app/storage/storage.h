@@ -86,7 +86,9 @@ public:
                         const GenerationSettings& settings = {});
     bool updateMessageContent(qint64 messageId, const QString& content); // replaces; one commit
     bool appendToMessage(qint64 messageId, const QString& chunk);        // appends; one commit
-    bool finishMessage(qint64 messageId, int promptTokens = -1, int completionTokens = -1);
+    // stopReason: why it ended early (Message::stopReason), "" when the model ended it.
+    bool finishMessage(qint64 messageId, int promptTokens = -1, int completionTokens = -1,
+                       const QString& stopReason = {});
     bool setMessageTokens(qint64 messageId, int promptTokens, int completionTokens);
     std::optional<Message> message(qint64 id) const;
     QList<Message> messages(qint64 conversationId) const;

@@ -18,7 +18,7 @@ namespace {
 
 const char* const kInsertMessage =
     "INSERT INTO messages (conversation_id, role, content, created, model, prompt_tokens, completion_tokens, "
-    "settings, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "settings, finished, stop_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 void bindMessage(QSqlQuery& q, qint64 conversationId, const Message& m) {
     q.addBindValue(conversationId);
@@ -30,6 +30,7 @@ void bindMessage(QSqlQuery& q, qint64 conversationId, const Message& m) {
     q.addBindValue(m.completionTokens);
     q.addBindValue(QJsonDocument(m.settings.toJson()).toJson(QJsonDocument::Compact));
     q.addBindValue(m.finished ? 1 : 0);
+    q.addBindValue(sql::text(m.stopReason));
 }
 
 } // namespace
@@ -133,14 +134,16 @@ bool Storage::setMessageTokens(qint64 messageId, int promptTokens, int completio
     return true;
 }
 
-bool Storage::finishMessage(qint64 messageId, int promptTokens, int completionTokens) {
+bool Storage::finishMessage(qint64 messageId, int promptTokens, int completionTokens,
+                            const QString& stopReason) {
     const std::optional<Message> m = message(messageId);
     if (!m) return fail(tr("Message %1 does not exist.").arg(messageId));
     if (!begin()) return false;
     bool ok = setMessageTokens(messageId, promptTokens, completionTokens);
     if (ok) {
         QSqlQuery q(database());
-        q.prepare(QStringLiteral("UPDATE messages SET finished = 1 WHERE id = ?"));
+        q.prepare(QStringLiteral("UPDATE messages SET finished = 1, stop_reason = ? WHERE id = ?"));
+        q.addBindValue(sql::text(stopReason));
         q.addBindValue(messageId);
         ok = exec(q);
     }

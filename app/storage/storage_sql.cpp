@@ -38,6 +38,7 @@ Message readMessage(const QSqlQuery& q) {
     m.completionTokens = q.value(7).toInt();
     m.settings = GenerationSettings::fromJson(QJsonDocument::fromJson(q.value(8).toByteArray()).object());
     m.finished = q.value(9).toInt() != 0;
+    m.stopReason = q.value(10).toString();
     return m;
 }
 

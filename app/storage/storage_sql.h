@@ -32,8 +32,9 @@ template <typename T> std::optional<T> optional(const QVariant& v) {
 inline constexpr const char* kConversationColumns =
     "id, title, created, updated, system_prompt, model_path, kind, temperature, top_p, top_k, "
     "max_new_tokens, context_length, deleted";
-inline constexpr const char* kMessageColumns = "id, conversation_id, role, content, created, model, "
-                                               "prompt_tokens, completion_tokens, settings, finished";
+inline constexpr const char* kMessageColumns =
+    "id, conversation_id, role, content, created, model, "
+    "prompt_tokens, completion_tokens, settings, finished, stop_reason";
 
 Conversation readConversation(const QSqlQuery& q);
 Message readMessage(const QSqlQuery& q);

@@ -54,6 +54,7 @@ struct Message {
     int completionTokens = 0;
     GenerationSettings settings; // the settings the answer was generated with
     bool finished = true;        // false while streaming, or when the app died mid-answer
+    QString stopReason;          // why a finished answer ended early: "cancelled", "length", "context-full"
 };
 
 // One search result. messageId == 0 means the conversation title matched.

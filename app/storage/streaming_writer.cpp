@@ -36,9 +36,9 @@ bool StreamingMessageWriter::flush() {
     return ok;
 }
 
-bool StreamingMessageWriter::finish(int promptTokens, int completionTokens) {
+bool StreamingMessageWriter::finish(int promptTokens, int completionTokens, const QString& stopReason) {
     if (!flush()) return false;
-    return storage_->finishMessage(messageId_, promptTokens, completionTokens);
+    return storage_->finishMessage(messageId_, promptTokens, completionTokens, stopReason);
 }
 
 } // namespace sosoik::storage

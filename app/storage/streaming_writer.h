@@ -23,8 +23,9 @@ public:
     bool append(const QString& piece); // false when a due save failed (see Storage::errorString)
     bool replace(const QString& text); // the whole text, saved now
     bool pending() const { return pendingPieces_ > 0; }
-    bool flush();                      // saves the text so far now
-    bool finish(int promptTokens = -1, int completionTokens = -1); // flush + mark finished
+    bool flush(); // saves the text so far now
+    // flush + mark finished (stopReason: Message::stopReason)
+    bool finish(int promptTokens = -1, int completionTokens = -1, const QString& stopReason = {});
 
 private:
     Storage* storage_;

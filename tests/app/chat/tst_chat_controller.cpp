@@ -142,6 +142,24 @@ private slots:
         QVERIFY(stored.has_value());
         QCOMPARE(stored->content, answer.content); // not a word lost
         QVERIFY(stored->finished);
+        QCOMPARE(stored->stopReason, QStringLiteral("cancelled"));
+        // Reopened (another conversation in between, as under Xvfb), the answer still says it was stopped.
+        const qint64 id = chat->conversationId();
+        chat->newConversation();
+        QVERIFY(chat->openConversation(id));
+        QCOMPARE(chat->messages()->at(1).note, QStringLiteral("Stopped."));
+        QCOMPARE(chat->messages()->at(0).note, QString()); // the question has none
+    }
+
+    void aLengthLimitedAnswerSaysSoWhenReopened() {
+        build();
+        settings->setMaxNewTokens(5);
+        QVERIFY(chat->send("count to ten"));
+        QCOMPARE(waitForAnswer(), QStringLiteral("length"));
+        const qint64 id = chat->conversationId();
+        chat->newConversation();
+        QVERIFY(chat->openConversation(id));
+        QCOMPARE(chat->messages()->at(1).note, QStringLiteral("Reached the answer length limit."));
     }
 
     void switchingConversationsWhileAnsweringKeepsTheTextFinished() {

@@ -54,7 +54,7 @@ QStringList tables(Storage& s) {
 class TestStorageMigrations : public QObject {
     Q_OBJECT
 private slots:
-    void thereAreSeveralVersions() { QVERIFY(schema::currentVersion() >= 3); }
+    void thereAreSeveralVersions() { QVERIFY(schema::currentVersion() >= 4); }
 
     void fromEmptyFile() {
         QTemporaryDir tmp;
@@ -159,6 +159,40 @@ private slots:
         QVERIFY(doc > 0);
         QVERIFY(s.addDocumentChunks(doc, {{0, doc, 0, 1, "Intro", "문서 요약 기능"}}));
         QCOMPARE(s.searchDocumentChunks(doc, "요약").size(), 1);
+    }
+
+    // v4 adds messages.stop_reason: a v3 file keeps its messages ('' for them: ended by the model) and
+    // stores why a new answer ended early.
+    void fromVersion3() {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(Storage::databaseFileName());
+        {
+            OldDatabase old(path, 3);
+            QVERIFY2(old.ok(), qPrintable(old.error()));
+            QCOMPARE(old.version(), 3);
+            QVERIFY2(
+                old.exec("INSERT INTO conversations (id, title, created, updated) VALUES (1, '대화', 1, 2)"),
+                qPrintable(old.error()));
+            QVERIFY2(
+                old.exec("INSERT INTO messages (conversation_id, role, content, created, completion_tokens, "
+                         "finished) VALUES (1, 'user', '질문', 1, 0, 1), (1, 'assistant', 'an answer', 2, "
+                         "9, 1), (1, 'assistant', 'cut', 3, 1, 0)"),
+                qPrintable(old.error()));
+        }
+        Storage s;
+        QVERIFY2(s.open(tmp.path()), qPrintable(s.errorString()));
+        QCOMPARE(s.schemaVersion(), schema::currentVersion());
+        const auto messages = s.messages(1);
+        QCOMPARE(messages.size(), 3);
+        QCOMPARE(messages.at(1).content, QStringLiteral("an answer"));
+        QCOMPARE(messages.at(1).completionTokens, 9);
+        QVERIFY(messages.at(1).finished);
+        QCOMPARE(messages.at(1).stopReason, QString());
+        QVERIFY(!messages.at(2).finished);
+        QCOMPARE(s.search("answer").size(), 1);
+        QVERIFY(s.finishMessage(messages.at(2).id, 4, 2, QStringLiteral("cancelled")));
+        QCOMPARE(s.message(messages.at(2).id)->stopReason, QStringLiteral("cancelled"));
+        QVERIFY(s.message(messages.at(2).id)->finished);
     }
 
     void failedStepLeavesPreviousVersion() {
