@@ -255,8 +255,12 @@ void SummaryController::onDone(const QString& summary, bool cancelled, const QSt
     const QString fileName = QFileInfo(currentPath_).fileName();
     QString content = summary.trimmed();
     if (!failure.isEmpty()) {
-        content = tr("Could not summarize %1: %2").arg(fileName, failure);
-        setError(content);
+        // Said once, naming the file once: the reason usually names it already ("notes.txt is not a text
+        // document ..."), and the answer under "Summarize notes.txt" (the conversation the chat shows) is
+        // where it is read; the banner above the chat only when there is no answer to hold it.
+        content =
+            failure.contains(fileName) ? failure : tr("Could not summarize %1: %2").arg(fileName, failure);
+        if (!answer_) setError(content);
     } else if (cancelled) {
         content = content.isEmpty()
                       ? tr("The summary was cancelled before any part was done.")
