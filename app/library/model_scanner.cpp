@@ -1,4 +1,5 @@
 #include "library/model_scanner.h"
+#include "library/model_name.h"
 
 #include "sosoik/error.h"
 #include "sosoik/model.h"
@@ -248,7 +249,7 @@ LocalModel describeModel(const FoundModelFile& file, BackendKind backend) {
     m.fileBytes = QFileInfo(file.path).size();
     try {
         const ModelInfo info = inspectModel(file.path.toStdString());
-        m.title = QString::fromStdString(info.name);
+        m.title = readableModelName(QString::fromStdString(info.name), file.path);
         m.architecture = QString::fromStdString(info.architecture);
         m.quantization = QString::fromStdString(info.dominantType);
         m.parameterCount = info.parameterCount;

@@ -135,7 +135,11 @@ Dialog {
             delegate: ItemDelegate {
                 required property var modelData
                 Layout.fillWidth: true
-                text: modelData.title
+                // The name the tool bar and Recent models use; what it is in the tooltip.
+                text: modelData.name
+                ToolTip.text: modelData.title
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
                 highlighted: Models.current.path === modelData.path
                 onClicked: picker.showPreview(modelData.path)
                 onDoubleClicked: {

@@ -24,6 +24,8 @@ ModelManager::ModelManager(EngineWorker* worker, AppSettings* settings, ModelIns
       lister_(std::move(devices)), recent_(&settings->store(), this) {
     // The device list's words ("Automatic (best GPU)", device kinds) follow a language switch.
     if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
+    // Recent models call a built-in by the name the tool bar uses (the demo's GGUF name is English).
+    recent_.setBuiltinName([this](const QString& path) { return builtin_.nameFor(path); });
     connect(worker, &EngineWorker::modelLoadProgress, this, [this](int id, double fraction) {
         if (id != loadRequestId_) return;
         progress_ = fraction;
@@ -279,6 +281,7 @@ QVariantList ModelManager::builtinModels() const {
     QVariantList out;
     for (const BuiltinModel& m : builtin_.available())
         out.append(QVariantMap{{QStringLiteral("title"), m.title},
+                               {QStringLiteral("name"), m.name},
                                {QStringLiteral("path"), m.path},
                                {QStringLiteral("language"), m.language}});
     return out;
@@ -310,8 +313,10 @@ void ModelManager::setError(const QString& text) {
 }
 
 bool ModelManager::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
         emit devicesChanged();
+        recent_.retranslate();
+    }
     return QObject::eventFilter(watched, event);
 }
 

@@ -48,8 +48,9 @@ class ModelManager : public QObject {
     // (they apply at a load: Settings → CPU then offers reloadModel()).
     Q_PROPERTY(bool cpuSettingsPending READ cpuSettingsPending NOTIFY cpuSettingsPendingChanged)
     Q_PROPERTY(QString deviceKey READ deviceKey WRITE setDeviceKey NOTIFY deviceKeyChanged)
-    // [{title, path, language}] of the installed built-in models, for the picker.
-    Q_PROPERTY(QVariantList builtinModels READ builtinModels CONSTANT)
+    // [{title, name, path, language}] of the installed built-in models, for the picker (names follow the
+    // UI language: devicesChanged is sent on a language change).
+    Q_PROPERTY(QVariantList builtinModels READ builtinModels NOTIFY devicesChanged)
     // True while a remote server answers (the chat shows that what the user types leaves this PC).
     Q_PROPERTY(bool usingRemote READ usingRemote NOTIFY stateChanged)
     // True while a built-in small model is the loaded one (the chat shows "get a bigger one").

@@ -1,4 +1,5 @@
 #include "models/recent_models.h"
+#include "library/model_name.h"
 
 #include <QFileInfo>
 
@@ -33,8 +34,12 @@ QVariant RecentModels::data(const QModelIndex& index, int role) const {
     case PathRole:
         return d.path;
     case Qt::DisplayRole:
-    case NameRole:
-        return d.name.isEmpty() ? QFileInfo(d.path).fileName() : d.name;
+    case NameRole: {
+        const QString builtin = builtinName_ ? builtinName_(d.path) : QString();
+        if (!builtin.isEmpty()) return builtin;
+        // Entries remembered before names were made readable still hold the GGUF's own.
+        return readableModelName(d.name, d.path);
+    }
     case SizeRole:
         return d.fileBytes;
     case QuantizationRole:
@@ -78,6 +83,16 @@ void RecentModels::forget(const QString& path) {
         emit countChanged();
         return;
     }
+}
+
+void RecentModels::setBuiltinName(std::function<QString(const QString&)> builtinName) {
+    builtinName_ = std::move(builtinName);
+    retranslate();
+}
+
+void RecentModels::retranslate() {
+    if (!entries_.isEmpty())
+        emit dataChanged(index(0), index(int(entries_.size()) - 1), {NameRole, Qt::DisplayRole});
 }
 
 QString RecentModels::pathAt(int row) const {

@@ -6,6 +6,8 @@
 #include <QAbstractListModel>
 #include <QSettings>
 
+#include <functional>
+
 namespace sosoik::app {
 
 class RecentModels : public QAbstractListModel {
@@ -26,6 +28,10 @@ public:
     Q_INVOKABLE QString pathAt(int row) const;
     QString mostRecent() const { return entries_.isEmpty() ? QString() : entries_.first().path; }
     const QList<ModelDetails>& entries() const { return entries_; }
+    // The name of a built-in model file ("" for others), so the list calls it what the tool bar and the
+    // built-in list do, in the UI language; retranslate() after a language change.
+    void setBuiltinName(std::function<QString(const QString& path)> builtinName);
+    void retranslate();
 
 signals:
     void countChanged();
@@ -34,6 +40,7 @@ private:
     void save();
     QSettings* store_;
     QList<ModelDetails> entries_;
+    std::function<QString(const QString&)> builtinName_;
 };
 
 } // namespace sosoik::app

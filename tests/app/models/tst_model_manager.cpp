@@ -223,7 +223,8 @@ private slots:
         QCOMPARE(recent.pathAt(1), QStringLiteral("/m/12.gguf"));
         recent.forget("/m/5.gguf");
         QCOMPARE(recent.pathAt(0), QStringLiteral("/m/12.gguf"));
-        QCOMPARE(recent.data(recent.index(0), RecentModels::NameRole).toString(), QStringLiteral("12.gguf"));
+        // No GGUF name: the file name without its extension (library/model_name.h).
+        QCOMPARE(recent.data(recent.index(0), RecentModels::NameRole).toString(), QStringLiteral("12"));
     }
 
     void deviceChoicesListGpusByNameAndTheCpu() {

@@ -2,7 +2,9 @@
 // button and the tray's menu and tooltip. Found in a walkthrough: SmolLM2's GGUF calls itself
 // "Smollm2 135M 8k Lc100K Mix1 Ep2", the demo's is English in the Korean UI, and loading showed file names.
 // The real main window (AppContext, scripted engine) with built-in model files where the app looks.
+#include "library/model_name.h"
 #include "models/builtin_models.h"
+#include "models/recent_models.h"
 #include "settings/app_settings.h"
 #include "shell/application.h"
 #include "support/scripted_context.h"
@@ -79,11 +81,50 @@ private slots:
         context->settings()->setLanguage(QStringLiteral("ko"));
         QTRY_COMPARE(buttonText(window), QStringLiteral("소소익 데모 (한국어 잡담)"));
         QTRY_COMPARE(tray->modelStatus(), QStringLiteral("모델: 소소익 데모 (한국어 잡담) (reference)"));
+        // One name in the picker too: its built-in list and Recent models (which said the GGUF's English
+        // "Sosoik demo (Korean/English small talk)" in the Korean UI; here the scripted engine's "scripted").
+        const QString korean = QStringLiteral("소소익 데모 (한국어 잡담)");
+        bool listed = false;
+        for (const QVariant& m : models->builtinModels())
+            if (m.toMap().value("path").toString() == demo) {
+                QCOMPARE(m.toMap().value("name").toString(), korean);
+                listed = true;
+            }
+        QVERIFY(listed);
+        app::RecentModels* recent = models->recent();
+        QCOMPARE(recent->pathAt(0), demo);
+        QCOMPARE(recent->index(0).data(app::RecentModels::NameRole).toString(), korean);
+        QCOMPARE(recent->index(1).data(app::RecentModels::NameRole).toString(),
+                 QStringLiteral("SmolLM2 135M Instruct")); // the built-in name, not "scripted"
+        context->settings()->setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(recent->index(0).data(app::RecentModels::NameRole).toString(),
+                     QStringLiteral("Sosoik demo (Korean small talk)"));
+        context->settings()->setLanguage(QStringLiteral("ko"));
 
         // Any other model keeps its own name.
         QVERIFY(loadAndWait(models, own));
         QTRY_COMPARE(buttonText(window), QStringLiteral("scripted"));
         QTRY_VERIFY(tray->modelStatus().contains(QStringLiteral("scripted")));
+    }
+
+    // A GGUF's general.name as llama.cpp's converter makes it up is not shown: SmolLM2 opened from a file
+    // read "Smollm2 135M 8k Lc100K Mix1 Ep2" in the tool bar (Xvfb walkthrough, a9).
+    void machineMadeNamesGiveWayToTheFileName() {
+        const QString smol = QStringLiteral("/m/SmolLM2-135M-Instruct.Q4_1.gguf");
+        QCOMPARE(app::readableModelName(QStringLiteral("Smollm2 135M 8k Lc100K Mix1 Ep2"), smol),
+                 QStringLiteral("SmolLM2 135M Instruct"));
+        // Names people wrote stay as written.
+        for (const char* name : {"Qwen2.5 1.5B Instruct", "Llama 3.2 1B Instruct", "Mistral 7B Instruct v0.3",
+                                 "DeepSeek R1 Distill Qwen 1.5B", "EXAONE 3.5 2.4B Instruct"})
+            QCOMPARE(app::readableModelName(QString::fromUtf8(name), smol), QString::fromUtf8(name));
+        // No name: the file's, without the quantization.
+        QCOMPARE(app::readableModelName({}, QStringLiteral("/m/Llama-3.2-1B-Instruct-Q4_K_M.gguf")),
+                 QStringLiteral("Llama 3.2 1B Instruct"));
+        QCOMPARE(app::readableModelName({}, QStringLiteral("/m/qwen2.5-1.5b-instruct-q4_0.gguf")),
+                 QStringLiteral("qwen2.5 1.5b instruct"));
+        QCOMPARE(app::readableModelName({}, QStringLiteral("/m/gemma-3-4b-it-IQ4_XS.gguf")),
+                 QStringLiteral("gemma 3 4b it"));
+        QCOMPARE(app::readableModelName({}, QStringLiteral("/m/tiny.F16.gguf")), QStringLiteral("tiny"));
     }
 };
 
