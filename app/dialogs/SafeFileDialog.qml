@@ -25,6 +25,9 @@ Item {
     property url selectedFile
     property var selectedFiles: []
     property bool selectFolder: false
+    // What the files are for ("models", "documents"): the dialog opens where one was last chosen (kept in
+    // the settings, dialogs/dialog_folders.h) unless currentFolder says where. Empty: not remembered.
+    property string purpose
     // Why the dialog could not be shown (empty while it can).
     readonly property string errorText: fallback.reason
     // True while the dialog (or what shows instead of it) is open.
@@ -80,7 +83,9 @@ Item {
         }
         // Never the process's working directory (what Qt lists for a folder that does not exist yet):
         // the nearest existing parent, else home (dialogs/dialog_folders.h).
-        dialog.currentFolder = DialogFolders.startFolder(root.currentFolder)
+        const wanted = root.currentFolder.toString() === "" && root.purpose !== ""
+                       ? DialogFolders.lastFolder(root.purpose) : root.currentFolder
+        dialog.currentFolder = DialogFolders.startFolder(wanted)
         if (!root.selectFolder && root.selectedFile.toString() !== "") dialog.selectedFile = root.selectedFile
         dialog.open()
     }
@@ -93,6 +98,7 @@ Item {
     function finish(files) {
         root.selectedFiles = files
         root.selectedFile = files.length > 0 ? files[0] : ""
+        if (root.purpose !== "" && files.length > 0) DialogFolders.remember(root.purpose, files[0], root.selectFolder)
         root.accepted()
     }
 

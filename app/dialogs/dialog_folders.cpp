@@ -10,6 +10,24 @@ QUrl DialogFolders::startFolder(const QUrl& wanted) const {
     return QUrl::fromLocalFile(nearestExistingFolder(path, QDir::homePath()));
 }
 
+namespace {
+QString keyFor(const QString& purpose) {
+    return QStringLiteral("dialogs/%1Folder").arg(purpose);
+}
+} // namespace
+
+QUrl DialogFolders::lastFolder(const QString& purpose) const {
+    if (!store_ || purpose.isEmpty()) return {};
+    const QString folder = store_->value(keyFor(purpose)).toString();
+    return folder.isEmpty() ? QUrl() : QUrl::fromLocalFile(folder);
+}
+
+void DialogFolders::remember(const QString& purpose, const QUrl& chosen, bool isFolder) {
+    if (!store_ || purpose.isEmpty() || !chosen.isLocalFile()) return;
+    const QString path = chosen.toLocalFile();
+    store_->setValue(keyFor(purpose), isFolder ? QDir::cleanPath(path) : QFileInfo(path).absolutePath());
+}
+
 QString DialogFolders::nearestExistingFolder(const QString& path, const QString& home) {
     if (path.isEmpty() || QDir::isRelativePath(path)) return home;
     QString candidate = QDir::cleanPath(path);

@@ -40,6 +40,7 @@ Dialog {
     SafeFileDialog {
         id: fileDialog
         objectName: "modelFileDialog"
+        purpose: "models"
         title: qsTr("Open a GGUF model")
         nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
         onAccepted: picker.showPreview(selectedFile)

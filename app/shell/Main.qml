@@ -175,6 +175,7 @@ ApplicationWindow {
     SafeFileDialog {
         id: documentDialog
         objectName: "documentFileDialog"
+        purpose: "documents"
         title: qsTr("Open a document to summarize")
         fileMode: FileDialog.OpenFiles
         nameFilters: [qsTr("Documents (%1)").arg(Summaries.documentPatterns), qsTr("All files (*)")]

@@ -188,15 +188,17 @@ public:
     }
 };
 
-// Stateless: each engine gets its own, owned by the engine (nothing to provide).
+// Each engine gets its own, owned by the engine, keeping its last folders in the app's settings (when an
+// AppSettings was provided to that engine).
 struct DialogFoldersSingleton {
     Q_GADGET
     QML_FOREIGN(sosoik::app::DialogFolders)
     QML_NAMED_ELEMENT(DialogFolders)
     QML_SINGLETON
 public:
-    static sosoik::app::DialogFolders* create(QQmlEngine*, QJSEngine*) {
-        return new sosoik::app::DialogFolders;
+    static sosoik::app::DialogFolders* create(QQmlEngine* engine, QJSEngine*) {
+        auto* settings = qmlService<sosoik::app::AppSettings>(engine, "AppSettings");
+        return new sosoik::app::DialogFolders(settings ? &settings->store() : nullptr);
     }
 };
 

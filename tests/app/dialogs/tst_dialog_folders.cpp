@@ -134,6 +134,53 @@ private slots:
         QCOMPARE(listed, QUrl::fromLocalFile(m_home));
         QVERIFY(QDir::currentPath() != m_home);
     }
+
+    // Under Xvfb every session's first Open document… and Open file… listed the home folder again: each
+    // opens where a file of its kind was last chosen, also after a restart; the other keeps its own.
+    void aDialogOpensWhereItsLastFileWasChosen() {
+        const QString profile = m_dir.filePath(QStringLiteral("profile-remember"));
+        const QString chosenIn = m_dir.filePath(QStringLiteral("papers"));
+        QVERIFY(QDir().mkpath(chosenIn));
+        const QUrl chosen = QUrl::fromLocalFile(chosenIn + QStringLiteral("/report.txt"));
+        QFile report(chosen.toLocalFile());
+        QVERIFY(report.open(QIODevice::WriteOnly));
+        report.close();
+        {
+            auto context = app::test::makeScriptedContext(profile);
+            QQuickWindow* window = context->loadMainWindow();
+            QVERIFY(window);
+            QVERIFY(QTest::qWaitForWindowExposed(window));
+            QObject* documents = window->findChild<QObject*>(QStringLiteral("documentFileDialog"));
+            QVERIFY(documents);
+            QVERIFY(QMetaObject::invokeMethod(documents, "open"));
+            QUrl listed;
+            QTRY_VERIFY(!(listed = listedFolder(window, "QQuickFileDialogImpl")).isEmpty());
+            QCOMPARE(listed, QUrl::fromLocalFile(m_home));
+            // What the dialog's Open does with the file the user picked.
+            QVERIFY(QMetaObject::invokeMethod(documents, "finish", Q_ARG(QVariant, QVariantList{chosen})));
+            QVERIFY(QMetaObject::invokeMethod(documents, "close"));
+            QTRY_VERIFY(listedFolder(window, "QQuickFileDialogImpl").isEmpty());
+            QVERIFY(QMetaObject::invokeMethod(documents, "open"));
+            QTRY_COMPARE(listedFolder(window, "QQuickFileDialogImpl"), QUrl::fromLocalFile(chosenIn));
+            QVERIFY(QMetaObject::invokeMethod(documents, "close"));
+        }
+        // A new session (the same profile): still there; the model dialog keeps to home.
+        auto context = app::test::makeScriptedContext(profile);
+        QQuickWindow* window = context->loadMainWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QObject* documents = window->findChild<QObject*>(QStringLiteral("documentFileDialog"));
+        QVERIFY(documents);
+        QVERIFY(QMetaObject::invokeMethod(documents, "open"));
+        QTRY_COMPARE(listedFolder(window, "QQuickFileDialogImpl"), QUrl::fromLocalFile(chosenIn));
+        QVERIFY(QMetaObject::invokeMethod(documents, "close"));
+        QTRY_VERIFY(listedFolder(window, "QQuickFileDialogImpl").isEmpty());
+        QObject* models = window->findChild<QObject*>(QStringLiteral("modelFileDialog"));
+        QVERIFY(models);
+        QVERIFY(QMetaObject::invokeMethod(models, "open"));
+        QTRY_COMPARE(listedFolder(window, "QQuickFileDialogImpl"), QUrl::fromLocalFile(m_home));
+        QVERIFY(QMetaObject::invokeMethod(models, "close"));
+    }
 };
 
 QTEST_MAIN(TestDialogFolders)
