@@ -11,7 +11,8 @@ shift || true
 # What the app needs to build and run (every QML module it imports included: QtQuick imports QtQml,
 # whose type descriptions qmlcachegen and qmllint need for Timer, Connections, Binding and Qt's enums;
 # the non-native file dialog needs Qt.labs.folderlistmodel), then what only the test suite needs
-# (dbus-daemon: the private session bus of tst_portal_hotkey's fake desktop portal).
+# (dbus-daemon: the private session bus of tst_portal_hotkey's fake desktop portal; file: CPack's .deb
+# generator needs it for dpkg-shlibdeps, missing from a minimal Debian 12 root, where package_deb failed without it).
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache python3-pip
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6
@@ -25,7 +26,7 @@ PACKAGES=(
 )
 TEST_PACKAGES=(
   clang sentencepiece vulkan-tools vulkan-validationlayers qml6-module-qttest
-  xvfb xauth trayer xdotool x11-utils debootstrap dpkg-dev python3-venv
+  xvfb xauth trayer xdotool x11-utils debootstrap dpkg-dev file python3-venv
   dbus-daemon libsimde-dev
 )
 [ "$mode" = test ] && PACKAGES+=("${TEST_PACKAGES[@]}")
