@@ -1,5 +1,4 @@
 #include "inference/sosoik_backend.h"
-#include "library/model_name.h"
 
 #include "sosoik/sosoik.h"
 
@@ -13,7 +12,8 @@ namespace {
 ModelDetails toDetails(const sosoik::ModelInfo& info) {
     ModelDetails d;
     d.path = QString::fromStdString(info.path);
-    d.name = readableModelName(QString::fromStdString(info.name), d.path);
+    d.name = QString::fromStdString(info.name);
+    if (d.name.isEmpty()) d.name = QFileInfo(d.path).completeBaseName();
     d.architecture = QString::fromStdString(info.architecture);
     d.quantization = QString::fromStdString(info.dominantType);
     d.backendName = QString::fromStdString(info.backendName);

@@ -34,7 +34,9 @@ inline bool looksMachineMade(const QString& generalName) {
 
 inline QString readableModelName(const QString& generalName, const QString& path) {
     const QString name = generalName.simplified();
-    if (name.isEmpty() || looksMachineMade(name)) return modelNameFromFile(path);
+    // The engine names a file without general.name by its file name ("qwen2.5-1.5b-q4_0.gguf").
+    if (name.isEmpty() || name == QFileInfo(path).fileName() || looksMachineMade(name))
+        return modelNameFromFile(path);
     return name;
 }
 

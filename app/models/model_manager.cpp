@@ -1,4 +1,5 @@
 #include "models/model_manager.h"
+#include "library/model_name.h"
 
 #include "settings/app_settings.h"
 
@@ -35,9 +36,11 @@ ModelManager::ModelManager(EngineWorker* worker, AppSettings* settings, ModelIns
         if (id != loadRequestId_) return;
         loadRequestId_ = 0;
         current_ = details;
+        // A GGUF name llama.cpp's converter made up reads as the file's (library/model_name.h).
+        if (!details.remote) current_.name = readableModelName(details.name, details.path);
         loadedThreads_ = loadingThreads_;
         loadedFastPrompts_ = loadingFastPrompts_;
-        if (!details.remote) recent_.remember(details); // a server is no file to reopen from the list
+        if (!details.remote) recent_.remember(current_); // a server is no file to reopen from the list
         emit stateChanged();
         emit cpuSettingsPendingChanged();
         emit modelReady(details.path);

@@ -125,6 +125,9 @@ private slots:
         QCOMPARE(app::readableModelName({}, QStringLiteral("/m/gemma-3-4b-it-IQ4_XS.gguf")),
                  QStringLiteral("gemma 3 4b it"));
         QCOMPARE(app::readableModelName({}, QStringLiteral("/m/tiny.F16.gguf")), QStringLiteral("tiny"));
+        // What the engine calls a file without general.name: its file name.
+        QCOMPARE(app::readableModelName(QStringLiteral("tiny.F16.gguf"), QStringLiteral("/m/tiny.F16.gguf")),
+                 QStringLiteral("tiny"));
     }
 };
 
