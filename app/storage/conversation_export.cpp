@@ -60,14 +60,17 @@ QByteArray exportJson(const Storage& storage, qint64 conversationId) {
     if (!c) return {};
     QJsonArray messages;
     for (const Message& m : storage.messages(conversationId)) {
-        messages.append(QJsonObject{{"role", m.role},
-                                    {"content", m.content},
-                                    {"created", iso(m.created)},
-                                    {"model", m.model},
-                                    {"promptTokens", m.promptTokens},
-                                    {"completionTokens", m.completionTokens},
-                                    {"settings", m.settings.toJson()},
-                                    {"finished", m.finished}});
+        QJsonObject message{{"role", m.role},
+                            {"content", m.content},
+                            {"created", iso(m.created)},
+                            {"model", m.model},
+                            {"promptTokens", m.promptTokens},
+                            {"completionTokens", m.completionTokens},
+                            {"settings", m.settings.toJson()},
+                            {"finished", m.finished}};
+        // Why an answer ended early ("cancelled": it reads "Stopped." again after an import).
+        if (!m.stopReason.isEmpty()) message.insert("stopReason", m.stopReason);
+        messages.append(message);
     }
     const QJsonObject root{{"format", kFormat},
                            {"version", kFormatVersion},

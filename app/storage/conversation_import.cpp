@@ -150,7 +150,8 @@ bool parseConversationExport(const QByteArray& json, ImportedConversation* out, 
             !field.date("created", &m.created) || !field.string("model", limits.maxShortChars, &m.model) ||
             !field.integer("promptTokens", &m.promptTokens) ||
             !field.integer("completionTokens", &m.completionTokens) ||
-            !field.settings("settings", &m.settings) || !field.boolean("finished", &m.finished))
+            !field.settings("settings", &m.settings) || !field.boolean("finished", &m.finished) ||
+            !field.string("stopReason", 16, &m.stopReason))
             return false;
         if (m.role != QLatin1String("user") && m.role != QLatin1String("assistant") &&
             m.role != QLatin1String("system")) {

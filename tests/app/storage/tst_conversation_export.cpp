@@ -36,6 +36,7 @@ private slots:
         answer.promptTokens = 11;
         answer.completionTokens = 5;
         answer.settings = settings;
+        answer.stopReason = "cancelled"; // the user stopped it: kept by the export and the import
         QVERIFY(s_.addMessage(answer) > 0);
         const qint64 partial = s_.beginMessage(chat_, "assistant", "q.gguf");
         QVERIFY(s_.appendToMessage(partial, "중단된 답"));
@@ -83,7 +84,9 @@ private slots:
             QCOMPARE(mb[i].completionTokens, ma[i].completionTokens);
             QCOMPARE(mb[i].settings, ma[i].settings);
             QCOMPARE(mb[i].finished, ma[i].finished);
+            QCOMPARE(mb[i].stopReason, ma[i].stopReason);
         }
+        QCOMPARE(mb[1].stopReason, QStringLiteral("cancelled"));
         // Exporting the copy gives the same document apart from the timestamps of the conversation.
         QJsonObject again = QJsonDocument::fromJson(exportJson(s_, copy)).object();
         QJsonObject original = root;
