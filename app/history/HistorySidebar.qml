@@ -100,6 +100,26 @@ Item {
             TapHandler { onTapped: sidebar.historyController.dismissError() }
         }
 
+        // "Saved to <path>" after an export: it does not block anything and goes after a few seconds
+        // (or on a tap); a long path wraps so it is read in full.
+        Label {
+            objectName: "exportNotice"
+            Layout.fillWidth: true
+            Layout.leftMargin: 8
+            Layout.rightMargin: 8
+            visible: text.length > 0
+            text: sidebar.historyController ? sidebar.historyController.noticeText : ""
+            color: Theme.successText
+            wrapMode: Text.Wrap
+            onTextChanged: if (text.length > 0) noticeTimer.restart()
+            TapHandler { onTapped: sidebar.historyController.dismissNotice() }
+            Timer {
+                id: noticeTimer
+                interval: 8000
+                onTriggered: if (sidebar.historyController) sidebar.historyController.dismissNotice()
+            }
+        }
+
         // An import is checked on a worker thread, then stored in slices: the window keeps painting.
         ProgressBar {
             objectName: "importProgress"

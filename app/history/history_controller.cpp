@@ -39,7 +39,19 @@ void HistoryController::dismissError() {
     setError({});
 }
 
+void HistoryController::setNotice(const QString& text) {
+    if (notice_ != text) {
+        notice_ = text;
+        emit noticeTextChanged();
+    }
+}
+
+void HistoryController::dismissNotice() {
+    setNotice({});
+}
+
 bool HistoryController::exportConversation(qint64 conversationId, const QUrl& file, const QString& format) {
+    setNotice({}); // an earlier export's notice must not read as this one's
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
     if (path.isEmpty()) return setError(tr("No file was chosen for the export."));
     const bool json = format == QLatin1String("json");
@@ -49,6 +61,7 @@ bool HistoryController::exportConversation(qint64 conversationId, const QUrl& fi
         return setError(tr("The conversation could not be read: %1").arg(storage_->errorString()));
     QString error;
     if (!storage::writeFileAtomically(path, data, &error)) return setError(error);
+    setNotice(tr("Saved to %1").arg(QDir::toNativeSeparators(path)));
     return setError({});
 }
 

@@ -19,6 +19,8 @@ class HistoryController : public QObject {
     Q_PROPERTY(sosoik::history::ConversationListModel* conversations READ conversations CONSTANT)
     Q_PROPERTY(sosoik::history::SearchResultsModel* search READ search CONSTANT)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    // After a successful export: where it was saved ("Saved to <path>"), shown briefly by the sidebar.
+    Q_PROPERTY(QString noticeText READ noticeText NOTIFY noticeTextChanged)
     // While an import is read and checked (on a worker thread): true, with its progress 0..1.
     Q_PROPERTY(bool importing READ importing NOTIFY importProgressChanged)
     Q_PROPERTY(double importProgress READ importProgress NOTIFY importProgressChanged)
@@ -31,6 +33,7 @@ public:
     ConversationListModel* conversations() { return &conversations_; }
     SearchResultsModel* search() { return &search_; }
     QString errorText() const { return error_; }
+    QString noticeText() const { return notice_; }
     bool importing() const { return importing_; }
     double importProgress() const { return importProgress_; }
 
@@ -45,19 +48,23 @@ public:
     // Where exports start: the Documents folder when it exists (a fresh profile may have none), else home.
     Q_INVOKABLE QUrl exportFolder() const;
     Q_INVOKABLE void dismissError();
+    Q_INVOKABLE void dismissNotice();
 
 signals:
     void errorTextChanged();
+    void noticeTextChanged();
     void importProgressChanged();
 
 private:
     bool setError(const QString& text);
+    void setNotice(const QString& text);
     void setImportProgress(double fraction);
 
     storage::Storage* storage_;
     ConversationListModel conversations_;
     SearchResultsModel search_;
     QString error_;
+    QString notice_;
     bool importing_ = false;
     double importProgress_ = 0;
 };

@@ -135,6 +135,7 @@ KO = {
     "GPU: %1": "GPU: %1",
     "CPU (reference backend, slow)": "CPU (참조 백엔드, 느림)",
     "No file was chosen for the export.": "내보낼 파일을 고르지 않았습니다.",
+    "Saved to %1": "%1에 저장했습니다",
     "The conversation could not be read: %1": "대화를 읽을 수 없습니다: %1",
     "Cannot read %1: %2": "%1을(를) 읽을 수 없습니다: %2",
     "conversation": "대화",

@@ -2348,6 +2348,10 @@
         <source>%1 is %2 MB; Sosoik imports conversations up to %3 MB.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sosoik::storage::Storage</name>

@@ -2340,6 +2340,10 @@
         <source>%1 is %2 MB; Sosoik imports conversations up to %3 MB.</source>
         <translation>%1은(는) %2MB입니다. 소소익은 %3MB까지의 대화를 가져옵니다.</translation>
     </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
 </context>
 <context>
     <name>sosoik::storage::Storage</name>

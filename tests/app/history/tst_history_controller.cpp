@@ -2,6 +2,7 @@
 #include "history/history_controller.h"
 #include "storage/storage.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -84,6 +85,33 @@ private slots:
         history.dismissError();
         QVERIFY(history.errorText().isEmpty());
         QCOMPARE(s.conversations().size(), 0);
+    }
+
+    // A successful export says where the file went; writing into a read-only folder says why it failed.
+    void exportSaysWhereItWasSaved() {
+        QTemporaryDir tmp;
+        Storage s;
+        QVERIFY(s.open(tmp.path()));
+        HistoryController history(&s);
+        const qint64 id = s.createConversation(ConversationKind::Chat, "Notes");
+        QVERIFY(id > 0);
+        QSignalSpy notices(&history, &HistoryController::noticeTextChanged);
+        const QString md = tmp.filePath("notes.md");
+        QVERIFY(history.exportConversation(id, QUrl::fromLocalFile(md), "markdown"));
+        QCOMPARE(history.noticeText(), QString("Saved to %1").arg(QDir::toNativeSeparators(md)));
+        QCOMPARE(notices.size(), 1);
+        history.dismissNotice();
+        QVERIFY(history.noticeText().isEmpty());
+
+        // A "folder" that is a file cannot be written into, even by root (the CI runs as root, which
+        // ignores a read-only folder's permissions).
+        QFile blocker(tmp.filePath("blocker"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QVERIFY(!history.exportConversation(id, QUrl::fromLocalFile(tmp.filePath("blocker/notes.md")),
+                                            "markdown"));
+        QVERIFY2(history.errorText().startsWith("Cannot write"), qPrintable(history.errorText()));
+        QVERIFY(history.noticeText().isEmpty());
     }
 };
 
