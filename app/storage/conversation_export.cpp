@@ -32,6 +32,16 @@ QString roleHeading(const QString& role) {
     return role;
 }
 
+// The note the chat shows under an answer that ended early (ChatController::stopNote, same words so the
+// catalogue's translations match; storage may not depend on chat). Empty when the model ended it.
+QString stopNote(const QString& stopReason) {
+    if (stopReason == QLatin1String("cancelled")) return ConversationExport::tr("Stopped.");
+    if (stopReason == QLatin1String("length"))
+        return ConversationExport::tr("Reached the answer length limit.");
+    if (stopReason == QLatin1String("context-full")) return ConversationExport::tr("The context is full.");
+    return {};
+}
+
 QString iso(const QDateTime& t) {
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
@@ -50,7 +60,10 @@ QString exportMarkdown(const Storage& storage, qint64 conversationId) {
                   .arg(ConversationExport::tr("System prompt"), conversation->systemPrompt);
     for (const Message& m : storage.messages(conversationId)) {
         md += QStringLiteral("## %1\n\n%2\n\n").arg(roleHeading(m.role), m.content);
-        if (!m.finished) md += QStringLiteral("_(%1)_\n\n").arg(ConversationExport::tr("answer interrupted"));
+        if (!m.finished)
+            md += QStringLiteral("_(%1)_\n\n").arg(ConversationExport::tr("answer interrupted"));
+        else if (const QString note = stopNote(m.stopReason); !note.isEmpty())
+            md += QStringLiteral("_(%1)_\n\n").arg(note);
     }
     return md;
 }

@@ -173,6 +173,18 @@
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached the answer length limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The context is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversationImport</name>

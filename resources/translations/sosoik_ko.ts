@@ -173,6 +173,18 @@
         <source>Cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>중지됨.</translation>
+    </message>
+    <message>
+        <source>Reached the answer length limit.</source>
+        <translation>답변 길이 제한에 도달했습니다.</translation>
+    </message>
+    <message>
+        <source>The context is full.</source>
+        <translation>컨텍스트가 가득 찼습니다.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationImport</name>

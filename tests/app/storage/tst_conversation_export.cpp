@@ -48,8 +48,27 @@ private slots:
         QVERIFY(md.contains("**System prompt:** 간단히 답하세요"));
         QVERIFY(md.contains("## User\n\n서울 날씨 어때?\n\n```\ncode & <b>\n```\n"));
         QVERIFY(md.contains("## Assistant\n\n맑아요 ☀️\n"));
+        // A stopped answer says so, in the words the chat shows under it.
+        QVERIFY2(md.contains("맑아요 ☀️\n\n_(Stopped.)_\n\n## Assistant"), qPrintable(md));
         QVERIFY(md.contains("중단된 답\n\n_(answer interrupted)_"));
+        QCOMPARE(md.count("_("), 2); // the question and the interrupted answer get no stop note
         QVERIFY(exportMarkdown(s_, 999999).isEmpty());
+
+        // An answer cut off by the length limit or a full context says which.
+        const qint64 other = s_.createConversation();
+        Message cut;
+        cut.conversationId = other;
+        cut.role = "assistant";
+        cut.content = "long";
+        cut.stopReason = "length";
+        QVERIFY(s_.addMessage(cut) > 0);
+        cut.content = "full";
+        cut.stopReason = "context-full";
+        QVERIFY(s_.addMessage(cut) > 0);
+        const QString cutMd = exportMarkdown(s_, other);
+        QVERIFY2(cutMd.contains("long\n\n_(Reached the answer length limit.)_\n\n"), qPrintable(cutMd));
+        QVERIFY2(cutMd.contains("full\n\n_(The context is full.)_\n\n"), qPrintable(cutMd));
+        QVERIFY(s_.deleteConversationPermanently(other));
     }
 
     void jsonRoundTrip() {
@@ -140,6 +159,7 @@ private slots:
         QVERIFY2(md.contains(QStringLiteral("**시스템 프롬프트:** 간단히 답하세요")), qPrintable(md));
         QVERIFY2(md.contains(QStringLiteral("## 사용자\n\n서울 날씨 어때?")), qPrintable(md));
         QVERIFY2(md.contains(QStringLiteral("## 어시스턴트\n\n맑아요")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("맑아요 ☀️\n\n_(중지됨.)_")), qPrintable(md));
         QVERIFY2(md.contains(QStringLiteral("_(답변이 중간에 끊김)_")), qPrintable(md));
         // A field check's words (class FieldCheck) and the sentence around them.
         QVERIFY2(error.contains(QStringLiteral("올바른 소소익 대화 파일이 아닙니다")), qPrintable(error));
