@@ -65,7 +65,11 @@ ApplicationWindow {
                 ToolTip.text: qsTr("Show or hide conversations (Ctrl+B)")
             }
             Label {
+                objectName: "conversationTitle"
                 Layout.fillWidth: true
+                // In a narrow window the model button's name is elided before the title is: at 640 px a
+                // long model name left the title 19 px ("s…").
+                Layout.minimumWidth: Math.min(implicitWidth, 140)
                 elide: Text.ElideRight
                 font.bold: true
                 text: Chat.title ? Chat.title : qsTr("New conversation")
@@ -79,6 +83,11 @@ ApplicationWindow {
             }
             ModelButton {
                 objectName: "modelButton"
+                // Shrinks (a tool bar layout keeps a button that does not fill at its width) to 60 px,
+                // still a button to click, its name elided in the middle; never wider than its name.
+                Layout.fillWidth: true
+                Layout.minimumWidth: 60
+                Layout.maximumWidth: implicitWidth
                 onClicked: modelPicker.open()
             }
             ToolButton {

@@ -61,6 +61,44 @@ private slots:
         QTRY_VERIFY2(page->property("contentY").toReal() > before,
                      "Settings did not scroll under the pointer");
     }
+
+    // At 640x420 a long model name took the tool bar's room and the conversation title read "s…": the
+    // title keeps a readable width and the model button elides its name first.
+    void aNarrowWindowKeepsTheTitleReadable() {
+        auto context = app::test::makeScriptedContext(m_dir.filePath(QStringLiteral("narrow")));
+        QQuickWindow* window = context->loadMainWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto* title = window->findChild<QQuickItem*>(QStringLiteral("conversationTitle"));
+        auto* modelName = window->findChild<QQuickItem*>(QStringLiteral("modelButtonLabel"));
+        auto* modelButton = window->findChild<QQuickItem*>(QStringLiteral("modelButton"));
+        QVERIFY(title);
+        QVERIFY(modelName);
+        QVERIFY(modelButton);
+        title->setProperty("text", QStringLiteral("Summarize the quarterly report"));
+        modelName->setProperty("text", QStringLiteral("Smollm2 135M 8k Lc100K Mix1 Ep2 · Q4_1"));
+        window->resize(640, 420);
+        QTRY_COMPARE(window->width(), 640);
+        // Nothing is pushed off the tool bar's end (a title kept at the model button's cost did that).
+        const auto rightEdge = [&] {
+            qreal right = 0;
+            for (QQuickItem* item : title->parentItem()->childItems())
+                if (item->isVisible())
+                    right = std::max(right, item->mapToScene(QPointF(item->width(), 0)).x());
+            return right;
+        };
+        // The tool bar is laid out again on a later frame.
+        QTRY_VERIFY2(rightEdge() <= window->width() && title->width() >= 120 && modelButton->width() >= 60 &&
+                         modelName->property("truncated").toBool(),
+                     qPrintable(QStringLiteral("right %1, title %2, model button %3")
+                                    .arg(rightEdge())
+                                    .arg(title->width())
+                                    .arg(modelButton->width())));
+        // Wide enough, both read in full.
+        window->resize(1200, 600);
+        QTRY_VERIFY(!title->property("truncated").toBool());
+        QTRY_VERIFY(!modelName->property("truncated").toBool());
+    }
 };
 
 QTEST_MAIN(TestWindowUsability)
