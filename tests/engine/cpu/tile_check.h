@@ -8,8 +8,10 @@
 #include "support/cpu_levels.h"
 
 #include <QString>
+#include <QTest>
 #include <cmath>
 #include <cstring>
+#include <span>
 #include <vector>
 
 namespace sosoik::test {
@@ -26,6 +28,22 @@ inline QString tileCaseName(int level, gguf::TensorType t, int count, const char
         .arg(QString::fromStdString(cpuLevelName(level)), QString::fromLatin1(type.data(), int(type.size())))
         .arg(count)
         .arg(QString::fromLatin1(unit), extreme ? QStringLiteral(", extremes") : QString());
+}
+
+// The tile tests' data: columns level, type, count (of `unit`s per row), extreme; a row for every test level,
+// type, count and both kinds of weights.
+inline void addTileRows(std::span<const gguf::TensorType> types, std::initializer_list<int> counts,
+                        const char* unit) {
+    QTest::addColumn<int>("level");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<bool>("extreme");
+    for (int level = 0; level < kCpuTestLevels; ++level)
+        for (gguf::TensorType t : types)
+            for (int count : counts)
+                for (bool extreme : {false, true})
+                    QTest::newRow(qPrintable(tileCaseName(level, t, count, unit, extreme)))
+                        << level << int(t) << count << extreme;
 }
 
 // n activation rows of k floats as the Q16 rows the tiles read (blocks and in-lane copy), actBytes apart.

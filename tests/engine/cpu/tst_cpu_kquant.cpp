@@ -47,22 +47,12 @@ std::pair<size_t, int> halfOffsets(TensorType t) {
 class TestCpuKQuant : public QObject {
     Q_OBJECT
 private slots:
-    void tilesAreExact_data() {
-        QTest::addColumn<int>("level");
-        QTest::addColumn<int>("type");
-        QTest::addColumn<int>("superBlocks");
-        QTest::addColumn<bool>("extreme");
-        for (int level = 0; level < test::kCpuTestLevels; ++level)
-            for (TensorType t : kKTypes)
-                for (int sb : {1, 11})
-                    for (bool extreme : {false, true})
-                        QTest::newRow(qPrintable(test::tileCaseName(level, t, sb, "super-blocks", extreme)))
-                            << level << int(t) << sb << extreme;
-    }
+    void tilesAreExact_data() { test::addTileRows(kKTypes, {1, 11}, "super-blocks"); }
     void tilesAreExact() {
         QFETCH(int, level);
         QFETCH(int, type);
-        QFETCH(int, superBlocks);
+        QFETCH(int, count);
+        const int superBlocks = count;
         QFETCH(bool, extreme);
         if (!test::cpuLevelKernels(level)) QSKIP(test::cpuLevelMissing(level));
         const auto t = static_cast<TensorType>(type);

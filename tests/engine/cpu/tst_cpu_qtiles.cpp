@@ -31,22 +31,12 @@ const TensorType kTypes[] = {TensorType::Q5_0, TensorType::Q5_1, TensorType::IQ4
 class TestCpuQTiles : public QObject {
     Q_OBJECT
 private slots:
-    void tilesAreExact_data() {
-        QTest::addColumn<int>("level");
-        QTest::addColumn<int>("type");
-        QTest::addColumn<int>("blocks");
-        QTest::addColumn<bool>("extreme");
-        for (int level = 0; level < test::kCpuTestLevels; ++level)
-            for (TensorType t : kTypes)
-                for (int blocks : {1, 29})
-                    for (bool extreme : {false, true})
-                        QTest::newRow(qPrintable(test::tileCaseName(level, t, blocks, "blocks", extreme)))
-                            << level << int(t) << blocks << extreme;
-    }
+    void tilesAreExact_data() { test::addTileRows(kTypes, {1, 29}, "blocks"); }
     void tilesAreExact() {
         QFETCH(int, level);
         QFETCH(int, type);
-        QFETCH(int, blocks);
+        QFETCH(int, count);
+        const int blocks = count;
         QFETCH(bool, extreme);
         if (!test::cpuLevelKernels(level)) QSKIP(test::cpuLevelMissing(level));
         const auto t = static_cast<TensorType>(type);
